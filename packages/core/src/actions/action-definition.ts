@@ -1,0 +1,120 @@
+/**
+ * The action model: what an operator defines so that an agent can call one HTTP endpoint.
+ *
+ * Secret values (header values, auth credentials) are plain strings here: the library is handed
+ * them decrypted by whoever stores them. They never leave the executor unredacted.
+ */
+
+/** HTTP methods an action may use. GET and DELETE send parameters as a query string. */
+export const ACTION_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type ActionMethod = (typeof ACTION_METHODS)[number];
+
+/** The method an action uses when it names none: the seeds' webhooks are POSTs. */
+export const DEFAULT_METHOD: ActionMethod = 'POST';
+
+/** Shortest allowed per-call deadline: below a second, real endpoints fail for no reason. */
+export const MIN_TIMEOUT_MS = 1_000;
+/** Longest allowed per-call deadline: a customer is waiting in a live conversation. */
+export const MAX_TIMEOUT_MS = 30_000;
+/** Default per-call deadline (connect + headers + body). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Action names become tool names: lower-case, digits and underscores, starting with a letter. */
+export const ACTION_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** Parameter types an action may declare. `phone` and `date` are string formats. */
+export const PARAMETER_TYPES = ['string', 'number', 'integer', 'boolean'] as const;
+export type ParameterType = (typeof PARAMETER_TYPES)[number];
+
+/** String formats understood by validation and normalization. */
+export const PARAMETER_FORMATS = ['email', 'date', 'date-time', 'phone'] as const;
+export type ParameterFormat = (typeof PARAMETER_FORMATS)[number];
+
+/** One parameter: a JSON Schema for a scalar. */
+export interface ParameterSchema {
+  type: ParameterType;
+  description?: string;
+  enum?: Array<string | number>;
+  format?: ParameterFormat;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  examples?: unknown[];
+}
+
+/** The parameters of an action: a JSON Schema object of scalar properties. */
+export interface ParametersSchema {
+  type: 'object';
+  properties: Record<string, ParameterSchema>;
+  required?: string[];
+  additionalProperties?: false;
+}
+
+/** How the executor authenticates to the endpoint. Every credential is a secret. */
+export type ActionAuth =
+  | { type: 'none' }
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string };
+
+/** Opt-in redirect following: every hop is checked again; never more than this many hops. */
+export const MAX_REDIRECTS = 3;
+
+/** Signing options beyond the Standard Webhooks headers, which are always sent. */
+export interface ActionSigning {
+  /** Also send `X-Toolgate-Signature: sha256=<hex HMAC of the body>`. */
+  hexSignatureHeader?: boolean;
+}
+
+/** An action: one HTTP endpoint an agent may call, with the parameters it must collect. */
+export interface ActionDefinition {
+  name: string;
+  displayName?: string;
+  /** Tells the model when to use the action. Required, and worth being specific. */
+  description: string;
+  /** `https://` URL; `{param}` placeholders in the path are filled from parameters, encoded. */
+  url: string;
+  method?: ActionMethod;
+  timeoutMs?: number;
+  parameters?: ParametersSchema;
+  /** Custom headers; every value is a secret (write-only, redacted). */
+  headers?: Record<string, string>;
+  auth?: ActionAuth;
+  /**
+   * A JSON body sent instead of the envelope (POST/PUT/PATCH). Strings of the form
+   * `{{parameters.x}}` or `{{context.x}}` are replaced by the JSON value; placeholders inside a
+   * longer string are replaced by the value's text.
+   */
+  bodyTemplate?: unknown;
+  /** Follow up to {@link MAX_REDIRECTS} redirects, re-checking every hop. Off by default. */
+  followRedirects?: boolean;
+  signing?: ActionSigning;
+  enabled?: boolean;
+}
+
+/** An action with every default applied. */
+export interface ResolvedActionDefinition extends ActionDefinition {
+  method: ActionMethod;
+  timeoutMs: number;
+  parameters: ParametersSchema;
+  headers: Record<string, string>;
+  auth: ActionAuth;
+  followRedirects: boolean;
+  enabled: boolean;
+}
+
+/** Applies defaults to a definition that already passed validation. */
+export function resolveActionDefaults(action: ActionDefinition): ResolvedActionDefinition {
+  return {
+    ...action,
+    method: action.method ?? DEFAULT_METHOD,
+    timeoutMs: action.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    parameters: action.parameters ?? { type: 'object', properties: {} },
+    headers: action.headers ?? {},
+    auth: action.auth ?? { type: 'none' },
+    followRedirects: action.followRedirects ?? false,
+    enabled: action.enabled ?? true,
+  };
+}
