@@ -1,0 +1,48 @@
+/** What started a call; sent to the endpoint in `context.trigger`. */
+export const CALL_TRIGGERS = ['ai_intent', 'button_click', 'lead_captured', 'manual', 'test'] as const;
+export type CallTrigger = (typeof CALL_TRIGGERS)[number];
+
+/** Who and what a call is made for. Ids are opaque strings chosen by the caller. */
+export interface CallContext {
+  /** Unique per call; also the `webhook-id` and `Idempotency-Key`. */
+  callId: string;
+  trigger: CallTrigger;
+  agentId?: string;
+  conversationId?: string;
+  contactId?: string;
+  /** When the call was made. */
+  timestamp: Date;
+}
+
+/** The `context` object of the request envelope, as the endpoint receives it. */
+export interface EnvelopeContext {
+  call_id: string;
+  trigger: CallTrigger;
+  agent_id?: string;
+  conversation_id?: string;
+  contact_id?: string;
+  timestamp: string;
+}
+
+/** Names usable as `{{context.x}}` in a body template. */
+export const CONTEXT_TEMPLATE_KEYS = [
+  'call_id',
+  'trigger',
+  'agent_id',
+  'conversation_id',
+  'contact_id',
+  'timestamp',
+  'action',
+] as const;
+
+/** The context as the endpoint sees it: snake_case, ISO timestamp, absent ids left out. */
+export function toEnvelopeContext(context: CallContext): EnvelopeContext {
+  return {
+    call_id: context.callId,
+    trigger: context.trigger,
+    ...(context.agentId === undefined ? {} : { agent_id: context.agentId }),
+    ...(context.conversationId === undefined ? {} : { conversation_id: context.conversationId }),
+    ...(context.contactId === undefined ? {} : { contact_id: context.contactId }),
+    timestamp: context.timestamp.toISOString(),
+  };
+}

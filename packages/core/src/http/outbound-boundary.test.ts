@@ -1,0 +1,44 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Calls that open outbound connections. */
+const OUTBOUND = /\bfetch\(|\bhttps?\.(request|get)\(|\bnet\.connect\(|\btls\.connect\(|\bfrom ['"]undici['"]|\brequire\(['"]undici['"]\)|\bnew (Agent|Pool|Client)\(/;
+
+async function sourceFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !path.includes(`${join('src', 'test')}`));
+}
+
+describe('the outbound boundary', () => {
+  it('only packages/core/src/http/ makes outbound requests', async () => {
+    const packages = await readdir(join(root, 'packages'));
+    const offenders: string[] = [];
+    for (const name of packages) {
+      const files = await sourceFiles(join(root, 'packages', name, 'src')).catch(() => []);
+      for (const file of files) {
+        const path = relative(root, file);
+        if (path.startsWith(join('packages', 'core', 'src', 'http'))) continue;
+        // The admin UI talks to Toolgate's own API from the browser; it is not server-side egress.
+        if (path.startsWith(join('packages', 'admin-ui'))) continue;
+        const text = await readFile(file, 'utf8');
+        text.split('\n').forEach((line, index) => {
+          if (OUTBOUND.test(line)) offenders.push(`${path}:${index + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the check itself catches a stray fetch', () => {
+    expect(OUTBOUND.test("const response = await fetch('https://x');")).toBe(true);
+    expect(OUTBOUND.test("import { request } from 'undici';")).toBe(true);
+    expect(OUTBOUND.test('const text = prefetch;')).toBe(false);
+  });
+});

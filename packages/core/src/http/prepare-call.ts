@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { type ActionDefinition, resolveActionDefaults, type ResolvedActionDefinition } from '../actions/action-definition.js';
+import { buildRequest, type PreparedRequest } from '../actions/build-request.js';
+import type { CallContext, CallTrigger } from '../actions/call-context.js';
+import { type ArgumentOptions, validateArguments } from '../actions/validate-arguments.js';
+import { signWebhook } from '../signing/sign-webhook.js';
+import { ValidationError } from '../errors.js';
+import type { ActionFailure } from './action-result.js';
+import { redactRequest, type SentRequest } from './redact.js';
+
+/** Request bodies above this are refused before sending: no action needs more. */
+export const DEFAULT_REQUEST_CAP_BYTES = 100 * 1024;
+
+/** One call to make. */
+export interface ActionCall {
+  action: ActionDefinition;
+  /** The arguments the model (or a person) supplied; validated and normalized before use. */
+  parameters?: Record<string, unknown>;
+  context?: {
+    /** Reuse an id to retry the same call: it is the `webhook-id` and `Idempotency-Key`. */
+    callId?: string;
+    trigger?: CallTrigger;
+    agentId?: string;
+    conversationId?: string;
+    contactId?: string;
+  };
+  /** Signing secrets, current first; two during rotation. Unsigned when absent. */
+  signingSecrets?: readonly string[];
+  /** Phone region, timezone and reference time for argument normalization. */
+  argumentOptions?: ArgumentOptions;
+}
+
+/** A call built and signed, ready to send; `request` is what operators may see. */
+export interface PreparedCall {
+  callId: string;
+  action: ResolvedActionDefinition;
+  parameters: Record<string, unknown>;
+  prepared: PreparedRequest;
+  /** Every header to send, signature included. */
+  headers: Record<string, string>;
+  /** The request as it will be sent, secrets redacted. */
+  request: SentRequest;
+  /** Kept to sign again when a followed redirect changes the body. */
+  signing: { secrets: readonly string[] | undefined; hex: boolean };
+}
+
+export interface PrepareOptions {
+  requestCapBytes: number;
+  userAgent?: string;
+  now: () => number;
+}
+
+/** Creates an id usable as `webhook-id` and `Idempotency-Key`. */
+export function createCallId(): string {
+  return `call_${randomUUID().replaceAll('-', '')}`;
+}
+
+/** Signs a prepared request's body with the call's id and the current time. */
+export function signHeaders(
+  baseHeaders: Record<string, string>,
+  body: string | undefined,
+  call: { callId: string; secrets: readonly string[] | undefined; hex: boolean; now: number },
+): Record<string, string> {
+  if (!call.secrets || call.secrets.length === 0) return baseHeaders;
+  const signature = signWebhook({
+    id: call.callId,
+    timestamp: Math.floor(call.now / 1000),
+    body: body ?? '',
+    secrets: call.secrets,
+    hexSignature: call.hex,
+  });
+  return { ...baseHeaders, ...signature };
+}
+
+/**
+ * Validates the arguments and builds and signs the request, without sending anything: the
+ * executor's first half, and the whole of a dry run.
+ */
+export function prepareCall(
+  call: ActionCall,
+  options: PrepareOptions,
+): { ok: true; call: PreparedCall } | { ok: false; callId: string; failure: ActionFailure; request: SentRequest | null } {
+  const action = resolveActionDefaults(call.action);
+  const callId = call.context?.callId ?? createCallId();
+  const now = options.now();
+  const validation = validateArguments(action.parameters, call.parameters ?? {}, {
+    referenceDate: new Date(now),
+    ...call.argumentOptions,
+  });
+  if (!validation.valid) {
+    const message = validation.issues.map((issue) => `${issue.path || '(arguments)'}: ${issue.message}`).join('; ');
+    return {
+      ok: false,
+      callId,
+      request: null,
+      failure: { kind: 'invalid_arguments', message, expected: true, issues: validation.issues },
+    };
+  }
+  const parameters = validation.value;
+  const context: CallContext = {
+    callId,
+    trigger: call.context?.trigger ?? 'manual',
+    timestamp: new Date(now),
+    ...(call.context?.agentId === undefined ? {} : { agentId: call.context.agentId }),
+    ...(call.context?.conversationId === undefined ? {} : { conversationId: call.context.conversationId }),
+    ...(call.context?.contactId === undefined ? {} : { contactId: call.context.contactId }),
+  };
+  let prepared: PreparedRequest;
+  try {
+    prepared = buildRequest(action, parameters, context, { userAgent: options.userAgent });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const message = error.details.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    return { ok: false, callId, request: null, failure: { kind: 'invalid_arguments', message, expected: true, issues: error.details } };
+  }
+  const bodyBytes = prepared.body === undefined ? 0 : Buffer.byteLength(prepared.body);
+  if (bodyBytes > options.requestCapBytes) {
+    return {
+      ok: false,
+      callId,
+      request: null,
+      failure: {
+        kind: 'too_large',
+        message: `the request body is ${bodyBytes} bytes; the limit is ${options.requestCapBytes}`,
+        expected: false,
+      },
+    };
+  }
+  const signing = { secrets: call.signingSecrets, hex: action.signing?.hexSignatureHeader === true };
+  const headers = signHeaders(prepared.headers, prepared.body, { callId, ...signing, now });
+  return {
+    ok: true,
+    call: { callId, action, parameters, prepared, headers, request: redactRequest(prepared, prepared.url, headers), signing },
+  };
+}

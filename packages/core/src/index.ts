@@ -1,0 +1,58 @@
+// The action model
+export {
+  ACTION_METHODS,
+  ACTION_NAME_PATTERN,
+  type ActionAuth,
+  type ActionDefinition,
+  type ActionMethod,
+  type ActionSigning,
+  DEFAULT_METHOD,
+  DEFAULT_TIMEOUT_MS,
+  MAX_REDIRECTS,
+  MAX_TIMEOUT_MS,
+  MIN_TIMEOUT_MS,
+  PARAMETER_FORMATS,
+  PARAMETER_TYPES,
+  type ParameterFormat,
+  type ParameterSchema,
+  type ParametersSchema,
+  type ParameterType,
+  type ResolvedActionDefinition,
+  resolveActionDefaults,
+} from './actions/action-definition.js';
+export { buildRequest, DEFAULT_USER_AGENT, type PreparedRequest } from './actions/build-request.js';
+export { CALL_TRIGGERS, type CallContext, type CallTrigger, type EnvelopeContext, toEnvelopeContext } from './actions/call-context.js';
+export { renderBodyTemplate } from './actions/render-body-template.js';
+// Errors
+export { pointer, type SafeResult, ToolgateError, ValidationError, type ValidationIssue } from './errors.js';
+// The executor and the outbound policy
+export {
+  type ActionFailure,
+  type ActionResult,
+  FAILURE_KINDS,
+  type FailedActionResult,
+  type FailureKind,
+  type ReceivedResponse,
+  type SucceededActionResult,
+} from './http/action-result.js';
+export { classifyAddress, type AddressVerdict } from './http/address-policy.js';
+export { type CheckTargetOptions, checkTarget } from './http/check-target.js';
+export { createExecutor, DEFAULT_RESPONSE_CAP_BYTES, type Executor, type ExecutorOptions } from './http/create-executor.js';
+export { createNetworkAllowlist, type NetworkAllowlist, type NetworkAllowlistOptions } from './http/network-allowlist.js';
+export { normalizeResponse, type NormalizedOutcome } from './http/normalize-response.js';
+export { type ActionCall, createCallId, DEFAULT_REQUEST_CAP_BYTES, type PreparedCall } from './http/prepare-call.js';
+export { REDACTED, type SentRequest } from './http/redact.js';
+export { type Resolver, systemResolver } from './http/resolver.js';
+export type { TargetCheck, TargetDenialCode } from './http/target-check.js';
+// Signing
+export {
+  HEX_SIGNATURE_HEADER,
+  hexSignature,
+  MAX_SIGNING_SECRETS,
+  type SignWebhookInput,
+  signWebhook,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from './signing/sign-webhook.js';
+export { generateWebhookSecret, WEBHOOK_SECRET_PREFIX, webhookSecretKey } from './signing/webhook-secret.js';

@@ -1,0 +1,81 @@
+import { Command, CommanderError } from 'commander';
+import { runCall } from './call-command.js';
+import { type CliIo, EXIT, UsageError } from './cli-io.js';
+import { runUrlCheck } from './url-check-command.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('toolgate')
+    .description('Toolgate: let AI agents call your own HTTP APIs, safely.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  program
+    .command('url-check')
+    .description('check whether Toolgate may call a URL (exit 0 allowed, 3 denied, 2 usage error)')
+    .argument('[url]', 'the URL to check')
+    .option('--resolve <HOST=IP[,IP...]>', 'answer DNS for HOST with these addresses (repeatable)', collect, [])
+    .option('--json', 'print the verdict as JSON', false)
+    .option('--jsonl', 'read {"url", "resolvesTo"?} JSON lines on stdin, write one verdict per line', false)
+    .action(async (url: string | undefined, flags) => setExit(await runUrlCheck(url, flags, io)));
+
+  program
+    .command('call')
+    .description('make one call to an action and print the request as sent and the result')
+    .argument('<action-file>', 'an action definition in JSON')
+    .option('--params <json>', 'the arguments, as a JSON object', '{}')
+    .option('--allow-network <CIDR>', 'exempt a network from the outbound policy (development only; repeatable)', collect, [])
+    .option('--resolve <HOST=IP[,IP...]>', 'answer DNS for HOST with these addresses (repeatable)', collect, [])
+    .option('--secret <whsec_...>', 'sign with this secret (repeat for rotation: current first)', collect, [])
+    .option('--ca <pem-file>', 'also trust this CA certificate (private PKI, local test servers)')
+    .option('--json', 'print request and result as JSON', false)
+    .action(async (actionFile: string, flags) => setExit(await runCall(actionFile, flags, io)));
+
+  program
+    .command('start')
+    .description('start the Toolgate server (arrives with the service; for now, shows what the CLI can do)')
+    .action(() => {
+      io.stdout(
+        [
+          'Toolgate 0.1: the server is not part of this release yet. What works today:',
+          '  npx toolgate url-check https://api.example.com/orders      check a URL against the outbound policy',
+          '  npx toolgate url-check --jsonl < urls.jsonl                 check many URLs at once',
+          '  npx toolgate call action.json --params \'{"order_number":"ORD-1"}\'   call an action once',
+          '  npx toolgate --help                                        every command and flag',
+          '',
+        ].join('\n'),
+      );
+      setExit(EXIT.ok);
+    });
+  return program;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit code.
+ *
+ * @example
+ * const code = await runCli(['url-check', 'https://127.0.0.1/'], io); // 3
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; parse errors were already printed by commander.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`toolgate: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`toolgate: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+}
