@@ -48,7 +48,8 @@ async function main() {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  if (!child.stdout) throw new Error('the benchmark server has no stdout');
+  const [line] = (await once(child.stdout, 'data')) as [Buffer];
   const { port } = JSON.parse(line.toString()) as { port: number };
 
   const body = JSON.stringify({ action: 'check_order_status', parameters: { order_number: 'ORD-12345' } });
@@ -82,7 +83,11 @@ async function main() {
   };
   const secrets = [generateWebhookSecret()];
   const viaExecutor: Call = async () => {
-    const result = await executor.execute({ action, parameters: { order_number: 'ORD-12345' }, signingSecrets: secrets });
+    const result = await executor.execute({
+      action,
+      parameters: { order_number: 'ORD-12345' },
+      signingSecrets: secrets,
+    });
     if (!result.ok) throw new Error(`executor call failed: ${result.failure.message}`);
   };
 
@@ -90,10 +95,22 @@ async function main() {
   for (const concurrency of [1, 64]) {
     await measure(plain, concurrency, WARMUP_MS);
     await measure(viaExecutor, concurrency, WARMUP_MS);
-    const totals = { plain: { count: 0, seconds: 0, latencies: [] as number[] }, executor: { count: 0, seconds: 0, latencies: [] as number[] } };
+    const totals = {
+      plain: { count: 0, seconds: 0, latencies: [] as number[] },
+      executor: { count: 0, seconds: 0, latencies: [] as number[] },
+    };
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternate which goes first so drift (thermal, GC, the other process) hits both alike.
-      const order: Array<['plain' | 'executor', Call]> = round % 2 === 0 ? [['plain', plain], ['executor', viaExecutor]] : [['executor', viaExecutor], ['plain', plain]];
+      const order: Array<['plain' | 'executor', Call]> =
+        round % 2 === 0
+          ? [
+              ['plain', plain],
+              ['executor', viaExecutor],
+            ]
+          : [
+              ['executor', viaExecutor],
+              ['plain', plain],
+            ];
       for (const [name, call] of order) {
         const run = await measure(call, concurrency, ROUND_MS);
         totals[name].count += run.count;
@@ -104,7 +121,10 @@ async function main() {
     const summary = Object.fromEntries(
       Object.entries(totals).map(([name, total]) => {
         const sorted = total.latencies.sort((a, b) => a - b);
-        return [name, { rps: total.count / total.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
+        return [
+          name,
+          { rps: total.count / total.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) },
+        ];
       }),
     ) as Record<'plain' | 'executor', { rps: number; p50: number; p99: number }>;
     report.push(

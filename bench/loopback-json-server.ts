@@ -16,7 +16,10 @@ const server = createServer({ key, cert, keepAliveTimeout: 60_000 }, (request, r
   request.resume();
   request.on('end', () => {
     const send = () => {
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(answer),
+      });
       response.end(answer);
     };
     if (delayMs > 0) setTimeout(send, delayMs);

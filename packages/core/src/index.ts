@@ -21,7 +21,13 @@ export {
   resolveActionDefaults,
 } from './actions/action-definition.js';
 export { buildRequest, DEFAULT_USER_AGENT, type PreparedRequest } from './actions/build-request.js';
-export { CALL_TRIGGERS, type CallContext, type CallTrigger, type EnvelopeContext, toEnvelopeContext } from './actions/call-context.js';
+export {
+  CALL_TRIGGERS,
+  type CallContext,
+  type CallTrigger,
+  type EnvelopeContext,
+  toEnvelopeContext,
+} from './actions/call-context.js';
 export { renderBodyTemplate } from './actions/render-body-template.js';
 // Errors
 export { pointer, type SafeResult, ToolgateError, ValidationError, type ValidationIssue } from './errors.js';
@@ -35,12 +41,26 @@ export {
   type ReceivedResponse,
   type SucceededActionResult,
 } from './http/action-result.js';
-export { classifyAddress, type AddressVerdict } from './http/address-policy.js';
+export { type AddressVerdict, classifyAddress } from './http/address-policy.js';
 export { type CheckTargetOptions, checkTarget } from './http/check-target.js';
-export { createExecutor, DEFAULT_RESPONSE_CAP_BYTES, type Executor, type ExecutorOptions } from './http/create-executor.js';
-export { createNetworkAllowlist, type NetworkAllowlist, type NetworkAllowlistOptions } from './http/network-allowlist.js';
-export { normalizeResponse, type NormalizedOutcome } from './http/normalize-response.js';
-export { type ActionCall, createCallId, DEFAULT_REQUEST_CAP_BYTES, type PreparedCall } from './http/prepare-call.js';
+export {
+  createExecutor,
+  DEFAULT_RESPONSE_CAP_BYTES,
+  type Executor,
+  type ExecutorOptions,
+} from './http/create-executor.js';
+export {
+  createNetworkAllowlist,
+  type NetworkAllowlist,
+  type NetworkAllowlistOptions,
+} from './http/network-allowlist.js';
+export { type NormalizedOutcome, normalizeResponse } from './http/normalize-response.js';
+export {
+  type ActionCall,
+  createCallId,
+  DEFAULT_REQUEST_CAP_BYTES,
+  type PreparedCall,
+} from './http/prepare-call.js';
 export { REDACTED, type SentRequest } from './http/redact.js';
 export { type Resolver, systemResolver } from './http/resolver.js';
 export type { TargetCheck, TargetDenialCode } from './http/target-check.js';

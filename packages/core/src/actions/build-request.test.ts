@@ -28,9 +28,18 @@ describe('buildRequest', () => {
     expect(JSON.parse(request.body ?? '')).toEqual({
       action: 'check_order_status',
       parameters: { order_number: 'ORD-12345' },
-      context: { call_id: 'call_1', trigger: 'ai_intent', agent_id: 'agent_1', conversation_id: 'conv_1', timestamp: '2026-03-20T10:00:00.000Z' },
+      context: {
+        call_id: 'call_1',
+        trigger: 'ai_intent',
+        agent_id: 'agent_1',
+        conversation_id: 'conv_1',
+        timestamp: '2026-03-20T10:00:00.000Z',
+      },
     });
-    expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'idempotency-key': 'call_1' });
+    expect(request.headers).toMatchObject({
+      'content-type': 'application/json',
+      'idempotency-key': 'call_1',
+    });
     expect(request.headers['user-agent']).toMatch(/^Toolgate\//);
   });
 
@@ -51,11 +60,20 @@ describe('buildRequest', () => {
   it('refuses path values that would climb out of the configured path', () => {
     const climbing = action({ method: 'GET', url: 'https://shop.example.com/api/orders/{id}/status' });
     for (const id of ['..', '.']) {
-      expect(() => buildRequest(climbing, { id }, context), id).toThrow(expect.objectContaining({ code: 'validation_failed', details: [{ path: '/id', message: expect.stringContaining('"..') }] }));
+      expect(() => buildRequest(climbing, { id }, context), id).toThrow(
+        expect.objectContaining({
+          code: 'validation_failed',
+          details: [{ path: '/id', message: expect.stringContaining('"..') }],
+        }),
+      );
     }
     expect(buildRequest(climbing, { id: '...' }, context).url.pathname).toBe('/api/orders/.../status');
-    expect(buildRequest(climbing, { id: '%2e%2E' }, context).url.pathname).toBe('/api/orders/%252e%252E/status');
-    expect(buildRequest(climbing, { id: 'a/../../admin' }, context).url.pathname).toBe('/api/orders/a%2F..%2F..%2Fadmin/status');
+    expect(buildRequest(climbing, { id: '%2e%2E' }, context).url.pathname).toBe(
+      '/api/orders/%252e%252E/status',
+    );
+    expect(buildRequest(climbing, { id: 'a/../../admin' }, context).url.pathname).toBe(
+      '/api/orders/a%2F..%2F..%2Fadmin/status',
+    );
   });
 
   it('applies bearer, basic and api-key auth, marking every secret', () => {
@@ -64,30 +82,58 @@ describe('buildRequest', () => {
     expect([...bearer.secretHeaders]).toEqual(['authorization']);
     expect(bearer.secretValues).toEqual(['tok_1']);
 
-    const basic = buildRequest(action({ auth: { type: 'basic', username: 'u', password: 'p@ss' } }), {}, context);
+    const basic = buildRequest(
+      action({ auth: { type: 'basic', username: 'u', password: 'p@ss' } }),
+      {},
+      context,
+    );
     expect(basic.headers.authorization).toBe(`Basic ${Buffer.from('u:p@ss').toString('base64')}`);
 
-    const header = buildRequest(action({ auth: { type: 'api_key', in: 'header', name: 'X-Api-Key', value: 'k1' } }), {}, context);
+    const header = buildRequest(
+      action({ auth: { type: 'api_key', in: 'header', name: 'X-Api-Key', value: 'k1' } }),
+      {},
+      context,
+    );
     expect(header.headers['x-api-key']).toBe('k1');
     expect(header.secretHeaders.has('x-api-key')).toBe(true);
 
-    const query = buildRequest(action({ auth: { type: 'api_key', in: 'query', name: 'key', value: 'k2' } }), {}, context);
+    const query = buildRequest(
+      action({ auth: { type: 'api_key', in: 'query', name: 'key', value: 'k2' } }),
+      {},
+      context,
+    );
     expect(query.url.searchParams.get('key')).toBe('k2');
     expect(query.secretQueryParameters.has('key')).toBe(true);
   });
 
   it('adds custom headers lower-cased, each value a secret', () => {
-    const request = buildRequest(action({ headers: { 'X-Shop-Id': 'shop_42', 'X-Secret': 'abc' } }), {}, context);
+    const request = buildRequest(
+      action({ headers: { 'X-Shop-Id': 'shop_42', 'X-Secret': 'abc' } }),
+      {},
+      context,
+    );
     expect(request.headers['x-shop-id']).toBe('shop_42');
     expect(request.secretHeaders).toEqual(new Set(['x-shop-id', 'x-secret']));
   });
 
   it('renders a body template instead of the envelope', () => {
     const request = buildRequest(
-      action({ bodyTemplate: { event: 'lead.captured', email: '{{parameters.email}}', conversation: '{{context.conversation_id}}', via: '{{context.action}}' } }),
+      action({
+        bodyTemplate: {
+          event: 'lead.captured',
+          email: '{{parameters.email}}',
+          conversation: '{{context.conversation_id}}',
+          via: '{{context.action}}',
+        },
+      }),
       { email: 'ana@example.com' },
       context,
     );
-    expect(JSON.parse(request.body ?? '')).toEqual({ event: 'lead.captured', email: 'ana@example.com', conversation: 'conv_1', via: 'check_order_status' });
+    expect(JSON.parse(request.body ?? '')).toEqual({
+      event: 'lead.captured',
+      email: 'ana@example.com',
+      conversation: 'conv_1',
+      via: 'check_order_status',
+    });
   });
 });

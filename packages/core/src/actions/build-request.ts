@@ -1,7 +1,7 @@
+import { pointer, ValidationError } from '../errors.js';
 import type { ActionMethod, ResolvedActionDefinition } from './action-definition.js';
 import { type CallContext, toEnvelopeContext } from './call-context.js';
 import { renderBodyTemplate } from './render-body-template.js';
-import { pointer, ValidationError } from '../errors.js';
 
 /** Sent on every call so endpoint owners can recognise and filter Toolgate's traffic. */
 export const DEFAULT_USER_AGENT = 'Toolgate/0.1 (+https://github.com/toolgate/toolgate)';
@@ -44,7 +44,11 @@ function encodePathValue(value: unknown): string {
  * becomes `.` or `..` is refused: the URL parser would resolve it and climb out of the path the
  * operator configured (`/orders/{id}` with id `..`).
  */
-function fillPathPlaceholders(template: string, parameters: Record<string, unknown>, usedInPath: Set<string>): string {
+function fillPathPlaceholders(
+  template: string,
+  parameters: Record<string, unknown>,
+  usedInPath: Set<string>,
+): string {
   return template
     .split('/')
     .map((segment) => {
@@ -58,7 +62,10 @@ function fillPathPlaceholders(template: string, parameters: Record<string, unkno
       if (names.length > 0 && DOT_SEGMENT.test(filled)) {
         throw new ValidationError(
           'a path parameter would change the URL path',
-          names.map((name) => ({ path: pointer(name), message: 'must not be "." or ".." (it would change the URL path)' })),
+          names.map((name) => ({
+            path: pointer(name),
+            message: 'must not be "." or ".." (it would change the URL path)',
+          })),
         );
       }
       return filled;

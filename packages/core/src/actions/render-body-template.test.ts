@@ -8,7 +8,12 @@ const scope: TemplateScope = {
 
 describe('renderBodyTemplate', () => {
   it('replaces a whole-string placeholder by the JSON value itself', () => {
-    expect(renderBodyTemplate({ n: '{{parameters.count}}', v: '{{ parameters.vip }}', t: '{{parameters.tags}}' }, scope)).toEqual({ n: 3, v: true, t: ['a', 'b'] });
+    expect(
+      renderBodyTemplate(
+        { n: '{{parameters.count}}', v: '{{ parameters.vip }}', t: '{{parameters.tags}}' },
+        scope,
+      ),
+    ).toEqual({ n: 3, v: true, t: ['a', 'b'] });
   });
 
   it('substitutes text inside longer strings, and never breaks the JSON', () => {
@@ -18,11 +23,21 @@ describe('renderBodyTemplate', () => {
   });
 
   it('turns unknown or missing values into null (whole) or empty text (inside)', () => {
-    expect(renderBodyTemplate({ a: '{{parameters.missing}}', b: 'x{{parameters.missing}}y', c: '{{parameters.nothing}}' }, scope)).toEqual({ a: null, b: 'xy', c: null });
+    expect(
+      renderBodyTemplate(
+        { a: '{{parameters.missing}}', b: 'x{{parameters.missing}}y', c: '{{parameters.nothing}}' },
+        scope,
+      ),
+    ).toEqual({ a: null, b: 'xy', c: null });
   });
 
   it('walks arrays and nested objects, keeps other values as they are', () => {
-    expect(renderBodyTemplate({ list: ['{{context.call_id}}', 1, false, null], deep: { trigger: '{{context.trigger}}' } }, scope)).toEqual({
+    expect(
+      renderBodyTemplate(
+        { list: ['{{context.call_id}}', 1, false, null], deep: { trigger: '{{context.trigger}}' } },
+        scope,
+      ),
+    ).toEqual({
       list: ['call_1', 1, false, null],
       deep: { trigger: 'manual' },
     });

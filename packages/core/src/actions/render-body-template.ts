@@ -34,7 +34,9 @@ export function renderBodyTemplate(template: unknown, scope: TemplateScope): unk
   if (typeof template === 'string') {
     const whole = WHOLE_PLACEHOLDER.exec(template);
     if (whole) return lookup(scope, whole[1] as string, whole[2] as string) ?? null;
-    return template.replace(PLACEHOLDER, (_match, source: string, key: string) => asText(lookup(scope, source, key)));
+    return template.replace(PLACEHOLDER, (_match, source: string, key: string) =>
+      asText(lookup(scope, source, key)),
+    );
   }
   if (Array.isArray(template)) return template.map((item) => renderBodyTemplate(item, scope));
   if (template !== null && typeof template === 'object') {

@@ -29,12 +29,20 @@ describe('classifyAddress', () => {
     expect(!verdict.allowed && verdict.reason).toContain(label);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.215.14', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.0', '198.17.255.255', '192.169.0.1', '11.0.0.1'])(
-    'allows public IPv4 %s',
-    (address) => {
-      expect(classifyAddress(address)).toEqual({ allowed: true });
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '93.184.215.14',
+    '172.15.255.255',
+    '172.32.0.1',
+    '100.63.255.255',
+    '100.128.0.0',
+    '198.17.255.255',
+    '192.169.0.1',
+    '11.0.0.1',
+  ])('allows public IPv4 %s', (address) => {
+    expect(classifyAddress(address)).toEqual({ allowed: true });
+  });
 
   it.each([
     ['::1', 'loopback'],
@@ -67,13 +75,19 @@ describe('classifyAddress', () => {
     expect(!verdict.allowed && verdict.reason).toContain(label);
   });
 
-  it.each(['2606:4700:4700::1111', '2a00:1450:4001:81c::200e', '2001:4860:4860::8888', '2400:cb00::1'])('allows public IPv6 %s', (address) => {
-    expect(classifyAddress(address)).toEqual({ allowed: true });
-  });
+  it.each(['2606:4700:4700::1111', '2a00:1450:4001:81c::200e', '2001:4860:4860::8888', '2400:cb00::1'])(
+    'allows public IPv6 %s',
+    (address) => {
+      expect(classifyAddress(address)).toEqual({ allowed: true });
+    },
+  );
 
-  it.each(['', 'example.com', '1.2.3.4.5', '::1::2', 'fe80::1%eth0', '[::1'])('denies what is not an address: %j', (address) => {
-    expect(classifyAddress(address).allowed).toBe(false);
-  });
+  it.each(['', 'example.com', '1.2.3.4.5', '::1::2', 'fe80::1%eth0', '[::1'])(
+    'denies what is not an address: %j',
+    (address) => {
+      expect(classifyAddress(address).allowed).toBe(false);
+    },
+  );
 
   it('parses the odd IPv4 forms a resolver might hand back and still denies them', () => {
     for (const form of ['0x7f.0.0.1', '0177.0.0.1', '2130706433', '0x7f000001', '127.1']) {

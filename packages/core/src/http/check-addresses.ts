@@ -6,7 +6,11 @@ import { deny, type TargetCheck } from './target-check.js';
  * Checks every address a name resolved to: one address outside public unicast denies the whole
  * name, since a resolver may hand out a different one on the next look-up.
  */
-export function checkAddresses(hostname: string, addresses: readonly string[], allowlist: NetworkAllowlist): TargetCheck {
+export function checkAddresses(
+  hostname: string,
+  addresses: readonly string[],
+  allowlist: NetworkAllowlist,
+): TargetCheck {
   if (addresses.length === 0) return deny('unresolvable', `${hostname} does not resolve to any address`);
   for (const address of addresses) {
     if (allowlist.allowsAddress(address)) continue;
@@ -16,5 +20,10 @@ export function checkAddresses(hostname: string, addresses: readonly string[], a
       return deny('address_denied', `${via}${verdict.reason}; only public addresses may be called`);
     }
   }
-  return { allowed: true, code: 'allowed', reason: `${hostname} is a public destination`, addresses: [...addresses] };
+  return {
+    allowed: true,
+    code: 'allowed',
+    reason: `${hostname} is a public destination`,
+    addresses: [...addresses],
+  };
 }

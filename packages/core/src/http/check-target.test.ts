@@ -84,7 +84,9 @@ describe('checkTarget', () => {
   });
 
   it('denies a name when ANY of its addresses is not public', async () => {
-    const check = await checkTarget('https://orders.example.com/', { resolve: resolvesTo('93.184.215.14', '10.0.0.7') });
+    const check = await checkTarget('https://orders.example.com/', {
+      resolve: resolvesTo('93.184.215.14', '10.0.0.7'),
+    });
     expect(check).toMatchObject({ allowed: false, code: 'address_denied' });
     expect(!check.allowed && check.reason).toContain('10.0.0.7');
   });
@@ -97,7 +99,9 @@ describe('checkTarget', () => {
   });
 
   it('denies a name that does not resolve, or whose resolver fails', async () => {
-    expect(await checkTarget('https://orders.example.com/', { resolve: resolvesTo() })).toMatchObject({ code: 'unresolvable' });
+    expect(await checkTarget('https://orders.example.com/', { resolve: resolvesTo() })).toMatchObject({
+      code: 'unresolvable',
+    });
     const failing = await checkTarget('https://orders.example.com/', {
       resolve: async () => {
         throw Object.assign(new Error('queryA ENOTFOUND'), { code: 'ENOTFOUND' });
@@ -110,8 +114,12 @@ describe('checkTarget', () => {
   it('exempts allowlisted networks and hosts only', async () => {
     const allow = { networks: ['127.0.0.0/8'], hosts: ['localhost'] };
     expect(await checkTarget('https://127.0.0.1:8443/', { allow })).toMatchObject({ allowed: true });
-    expect(await checkTarget('https://localhost/', { allow, resolve: resolvesTo('127.0.0.1') })).toMatchObject({ allowed: true });
-    expect(await checkTarget('https://localhost/', { allow, resolve: resolvesTo('10.0.0.1') })).toMatchObject({ allowed: false });
+    expect(
+      await checkTarget('https://localhost/', { allow, resolve: resolvesTo('127.0.0.1') }),
+    ).toMatchObject({ allowed: true });
+    expect(await checkTarget('https://localhost/', { allow, resolve: resolvesTo('10.0.0.1') })).toMatchObject(
+      { allowed: false },
+    );
     expect(await checkTarget('https://[::1]/', { allow })).toMatchObject({ allowed: false });
     expect(await checkTarget('https://[::ffff:127.0.0.1]/', { allow })).toMatchObject({ allowed: false });
     expect(await checkTarget('http://127.0.0.1/', { allow })).toMatchObject({ code: 'scheme_not_allowed' });

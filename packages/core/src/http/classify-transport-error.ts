@@ -22,7 +22,8 @@ const TLS_ERROR_CODES = new Set([
 ]);
 
 function codeOf(error: unknown): string | undefined {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }
 
@@ -32,7 +33,11 @@ function codeOf(error: unknown): string | undefined {
  */
 export function classifyTransportError(error: unknown, timedOut: boolean, timeoutMs: number): ActionFailure {
   if (timedOut) {
-    return { kind: 'timeout', message: `the endpoint did not answer completely within ${timeoutMs} ms`, expected: false };
+    return {
+      kind: 'timeout',
+      message: `the endpoint did not answer completely within ${timeoutMs} ms`,
+      expected: false,
+    };
   }
   if (error instanceof TargetBlockedError) {
     return { kind: 'blocked', message: `the destination is not allowed: ${error.message}`, expected: false };
@@ -42,7 +47,10 @@ export function classifyTransportError(error: unknown, timedOut: boolean, timeou
   }
   const code = codeOf(error) ?? codeOf((error as { cause?: unknown } | undefined)?.cause);
   const message = error instanceof Error ? error.message : String(error);
-  if ((code && (TLS_ERROR_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))) || /certificate|SSL routines/i.test(message)) {
+  if (
+    (code && (TLS_ERROR_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))) ||
+    /certificate|SSL routines/i.test(message)
+  ) {
     return { kind: 'tls', message: `the TLS connection failed: ${message}`, expected: false };
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {

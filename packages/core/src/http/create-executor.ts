@@ -1,6 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
 import { MAX_REDIRECTS } from '../actions/action-definition.js';
+import {
+  HEX_SIGNATURE_HEADER,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from '../signing/sign-webhook.js';
 import type { ActionFailure, ActionResult, FailedActionResult, ReceivedResponse } from './action-result.js';
 import { checkAddresses } from './check-addresses.js';
 import { classifyTransportError } from './classify-transport-error.js';
@@ -9,14 +15,24 @@ import { createNetworkAllowlist, type NetworkAllowlistOptions } from './network-
 import { normalizeResponse } from './normalize-response.js';
 import { parseTargetUrl } from './parse-target-url.js';
 import { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connector.js';
-import { type ActionCall, DEFAULT_REQUEST_CAP_BYTES, type PreparedCall, prepareCall, signHeaders } from './prepare-call.js';
+import {
+  type ActionCall,
+  DEFAULT_REQUEST_CAP_BYTES,
+  type PreparedCall,
+  prepareCall,
+  signHeaders,
+} from './prepare-call.js';
 import { readCappedBody } from './read-capped-body.js';
 import { redactRequest, redactUrl, type SentRequest, scrubSecrets } from './redact.js';
 import { type Resolver, systemResolver } from './resolver.js';
 import { TargetBlockedError } from './target-blocked-error.js';
-import { HEX_SIGNATURE_HEADER, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../signing/sign-webhook.js';
 
-const SIGNATURE_HEADERS = [WEBHOOK_ID_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_SIGNATURE_HEADER, HEX_SIGNATURE_HEADER];
+const SIGNATURE_HEADERS = [
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  HEX_SIGNATURE_HEADER,
+];
 
 /** What a model can use; larger bodies are cut and marked truncated. */
 export const DEFAULT_RESPONSE_CAP_BYTES = 50 * 1024;
@@ -98,14 +114,23 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     headersTimeout: 0,
     bodyTimeout: 0,
   });
-  const prepareOptions = { requestCapBytes, now, ...(options.userAgent ? { userAgent: options.userAgent } : {}) };
+  const prepareOptions = {
+    requestCapBytes,
+    now,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  };
 
   async function send(call: PreparedCall, started: number): Promise<ActionResult> {
     const { action, prepared } = call;
     const secrets = prepared.secretValues;
     const common = { callId: call.callId, action: action.name, redirects: [] as string[] };
     const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
-    const fail = (failure: ActionFailure, request: SentRequest | null, status: number | null = null, response: ReceivedResponse | null = null): FailedActionResult => ({
+    const fail = (
+      failure: ActionFailure,
+      request: SentRequest | null,
+      status: number | null = null,
+      response: ReceivedResponse | null = null,
+    ): FailedActionResult => ({
       ...common,
       ok: false,
       status,
@@ -133,10 +158,21 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       for (let hop = 0; ; hop += 1) {
         const parsed = parseTargetUrl(url, allowlist);
         if (!parsed.ok) {
-          return fail({ kind: 'blocked', message: `the destination is not allowed: ${parsed.check.reason}`, expected: false }, request);
+          return fail(
+            {
+              kind: 'blocked',
+              message: `the destination is not allowed: ${parsed.check.reason}`,
+              expected: false,
+            },
+            request,
+          );
         }
         if (parsed.target.literalAddress !== undefined) {
-          const check = checkAddresses(parsed.target.literalAddress, [parsed.target.literalAddress], allowlist);
+          const check = checkAddresses(
+            parsed.target.literalAddress,
+            [parsed.target.literalAddress],
+            allowlist,
+          );
           if (!check.allowed) throw new TargetBlockedError(check);
         }
         const response = await agent.request({
@@ -164,14 +200,21 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
               // Another origin gets neither credentials nor a signature it could replay to ours.
               for (const name of prepared.secretHeaders) delete nextHeaders[name];
             } else {
-              Object.assign(nextHeaders, signHeaders({}, body, { callId: call.callId, ...call.signing, now: now() }));
+              Object.assign(
+                nextHeaders,
+                signHeaders({}, body, { callId: call.callId, ...call.signing, now: now() }),
+              );
             }
             headers = nextHeaders;
             request = redactRequest({ ...prepared, method, body }, url, headers);
             continue;
           }
         }
-        const captured = await readCappedBody(response.body, responseCapBytes, headerValue(response.headers['content-encoding']));
+        const captured = await readCappedBody(
+          response.body,
+          responseCapBytes,
+          headerValue(response.headers['content-encoding']),
+        );
         clearTimeout(timer);
         const text = scrubSecrets(captured.bytes.toString('utf8'), secrets);
         const received: ReceivedResponse = {

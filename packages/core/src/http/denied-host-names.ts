@@ -16,6 +16,7 @@ export function deniedHostNameReason(hostname: string): string | undefined {
   if (DENIED_NAMES.has(hostname)) return `${hostname} is a local name`;
   const suffix = DENIED_SUFFIXES.find((ending) => hostname.endsWith(ending));
   if (suffix) return `names ending in ${suffix} are local names`;
-  if (!hostname.includes('.')) return `"${hostname}" is a single-label name, which resolves inside the local network`;
+  if (!hostname.includes('.'))
+    return `"${hostname}" is a single-label name, which resolves inside the local network`;
   return undefined;
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '../test/loopback-https-server.js';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../test/loopback-https-server.js';
 import { createTestExecutor, orderStatusAction } from '../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 import { DEFAULT_RESPONSE_CAP_BYTES } from './create-executor.js';
@@ -46,7 +50,10 @@ describe('limits', () => {
     const total = 256 * 1024 * 1024;
     streamHuge(total, 'text/plain');
     const heapBefore = process.memoryUsage().heapUsed;
-    const result = await executor.execute({ action: orderStatusAction(server), parameters: { order_number: 'ORD-1' } });
+    const result = await executor.execute({
+      action: orderStatusAction(server),
+      parameters: { order_number: 'ORD-1' },
+    });
     expect(result).toMatchObject({ ok: true, truncated: true });
     expect(result.response?.bodyBytes).toBe(DEFAULT_RESPONSE_CAP_BYTES);
     expect(result.ok && result.data).toEqual({ response_text: 'a'.repeat(DEFAULT_RESPONSE_CAP_BYTES) });
@@ -58,15 +65,25 @@ describe('limits', () => {
 
   it('cuts truncated JSON into response_text instead of failing', async () => {
     streamHuge(512 * 1024, 'application/json', '{"items":"');
-    const result = await executor.execute({ action: orderStatusAction(server), parameters: { order_number: 'ORD-1' } });
+    const result = await executor.execute({
+      action: orderStatusAction(server),
+      parameters: { order_number: 'ORD-1' },
+    });
     expect(result).toMatchObject({ ok: true, truncated: true });
-    expect(result.ok && (result.data as { response_text: string }).response_text.startsWith('{"items":"aaa')).toBe(true);
+    expect(
+      result.ok && (result.data as { response_text: string }).response_text.startsWith('{"items":"aaa'),
+    ).toBe(true);
   });
 
   it('honours a smaller configured cap', async () => {
     const { executor: small } = await createTestExecutor({ responseCapBytes: 10 });
-    server.setHandler((_request, response) => sendJson(response, 200, { message: 'this is longer than ten bytes' }));
-    const result = await small.execute({ action: orderStatusAction(server), parameters: { order_number: 'ORD-1' } });
+    server.setHandler((_request, response) =>
+      sendJson(response, 200, { message: 'this is longer than ten bytes' }),
+    );
+    const result = await small.execute({
+      action: orderStatusAction(server),
+      parameters: { order_number: 'ORD-1' },
+    });
     await small.close();
     expect(result).toMatchObject({ ok: true, truncated: true, data: { response_text: '{"message"' } });
   });
@@ -82,7 +99,10 @@ describe('limits', () => {
       response.on('close', () => clearInterval(dripping));
     });
     const started = Date.now();
-    const result = await executor.execute({ action: orderStatusAction(server, { timeoutMs: 1_000 }), parameters: { order_number: 'ORD-1' } });
+    const result = await executor.execute({
+      action: orderStatusAction(server, { timeoutMs: 1_000 }),
+      parameters: { order_number: 'ORD-1' },
+    });
     const elapsed = Date.now() - started;
     clearInterval(dripping);
     expect(result).toMatchObject({ ok: false, status: 200, failure: { kind: 'timeout' } });
@@ -91,8 +111,15 @@ describe('limits', () => {
 
   it('holds the deadline when headers never come', async () => {
     server.setHandler(() => undefined);
-    const result = await executor.execute({ action: orderStatusAction(server, { timeoutMs: 1_000 }), parameters: { order_number: 'ORD-1' } });
-    expect(result).toMatchObject({ ok: false, status: null, failure: { kind: 'timeout', message: expect.stringContaining('1000 ms') } });
+    const result = await executor.execute({
+      action: orderStatusAction(server, { timeoutMs: 1_000 }),
+      parameters: { order_number: 'ORD-1' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      status: null,
+      failure: { kind: 'timeout', message: expect.stringContaining('1000 ms') },
+    });
   });
 
   it('refuses a request body over the request cap without sending it', async () => {

@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '../test/loopback-https-server.js';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../test/loopback-https-server.js';
 import { createTestExecutor, orderStatusAction, TEST_HOST } from '../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
@@ -7,7 +11,9 @@ let server: LoopbackHttpsServer;
 const executors: Executor[] = [];
 
 beforeAll(async () => {
-  server = await startLoopbackHttpsServer((_request, response) => sendJson(response, 200, { message: 'reached' }));
+  server = await startLoopbackHttpsServer((_request, response) =>
+    sendJson(response, 200, { message: 'reached' }),
+  );
 });
 afterAll(() => server.close());
 afterEach(async () => {
@@ -95,7 +101,10 @@ describe('the outbound policy, proven on loopback', () => {
   });
 
   it('refuses a name whose answers mix public and private addresses', async () => {
-    const { executor, dialLog } = await testExecutor({ allow: {}, resolve: async () => ['93.184.215.14', '127.0.0.1'] });
+    const { executor, dialLog } = await testExecutor({
+      allow: {},
+      resolve: async () => ['93.184.215.14', '127.0.0.1'],
+    });
     const { result, connections } = await callCounting(executor, server.url('/orders', TEST_HOST));
     expect(result).toMatchObject({ ok: false, failure: { kind: 'blocked' } });
     expect(connections).toBe(0);
@@ -165,7 +174,10 @@ describe('the outbound policy, proven on loopback', () => {
     const closed = await startLoopbackHttpsServer(() => undefined);
     const url = closed.url('/orders', TEST_HOST);
     await closed.close();
-    const result = await executor.execute({ action: orderStatusAction(server, { url }), parameters: { order_number: 'ORD-1' } });
+    const result = await executor.execute({
+      action: orderStatusAction(server, { url }),
+      parameters: { order_number: 'ORD-1' },
+    });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'connect_failed' } });
   });
 });
@@ -177,7 +189,10 @@ describe('redirects', () => {
         response.writeHead(status, { location });
         response.end();
       } else {
-        sendJson(response, 200, { message: `landed on ${request.url} by ${request.method}`, body: request.body });
+        sendJson(response, 200, {
+          message: `landed on ${request.url} by ${request.method}`,
+          body: request.body,
+        });
       }
     });
   }
@@ -195,7 +210,9 @@ describe('redirects', () => {
   it('are followed when the action opts in, POST becoming GET after a 303', async () => {
     redirectingTo('/elsewhere', 303);
     const { executor } = await testExecutor();
-    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), { followRedirects: true });
+    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), {
+      followRedirects: true,
+    });
     expect(result).toMatchObject({ ok: true, message: 'landed on /elsewhere by GET' });
     expect(result.redirects).toEqual([server.url('/elsewhere', TEST_HOST)]);
   });
@@ -203,16 +220,25 @@ describe('redirects', () => {
   it('keep method and body on 307', async () => {
     redirectingTo('/elsewhere', 307);
     const { executor } = await testExecutor();
-    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), { followRedirects: true });
+    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), {
+      followRedirects: true,
+    });
     expect(result).toMatchObject({ ok: true, message: 'landed on /elsewhere by POST' });
     expect(server.requests.at(-1)?.body).toContain('ORD-1');
   });
 
   it('re-check every hop: a redirect to a blocked destination is refused without connecting', async () => {
     const { executor, dialLog } = await testExecutor({ allow: { networks: ['127.0.0.1/32'] } });
-    for (const target of [`https://127.0.0.2:${server.port}/x`, `https://localhost:${server.port}/x`, 'https://169.254.169.254/latest/meta-data/', `https://[::1]:${server.port}/`]) {
+    for (const target of [
+      `https://127.0.0.2:${server.port}/x`,
+      `https://localhost:${server.port}/x`,
+      'https://169.254.169.254/latest/meta-data/',
+      `https://[::1]:${server.port}/`,
+    ]) {
       redirectingTo(target);
-      const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), { followRedirects: true });
+      const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), {
+        followRedirects: true,
+      });
       expect(result, target).toMatchObject({ ok: false, failure: { kind: 'blocked' } });
     }
     expect(dialLog.dialled.every((address) => address === '127.0.0.1')).toBe(true);
@@ -222,7 +248,9 @@ describe('redirects', () => {
   it('never go from https to http', async () => {
     redirectingTo(`http://${TEST_HOST}:${server.port}/plain`);
     const { executor } = await testExecutor();
-    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), { followRedirects: true });
+    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), {
+      followRedirects: true,
+    });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'blocked' } });
     expect(!result.ok && result.failure.message).toContain('https');
   });
@@ -234,21 +262,32 @@ describe('redirects', () => {
       response.end();
     });
     const { executor } = await testExecutor();
-    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), { followRedirects: true });
+    const { result } = await callCounting(executor, server.url('/orders', TEST_HOST), {
+      followRedirects: true,
+    });
     expect(result).toMatchObject({ ok: false, status: 302, failure: { kind: 'http_error' } });
     expect(result.redirects).toHaveLength(3);
   });
 
   it('drop credentials and signatures when the redirect changes origin', async () => {
-    const other = await startLoopbackHttpsServer((_request, response) => sendJson(response, 200, { message: 'other origin' }));
+    const other = await startLoopbackHttpsServer((_request, response) =>
+      sendJson(response, 200, { message: 'other origin' }),
+    );
     try {
       redirectingTo(other.url('/landing', TEST_HOST), 307);
       const { executor } = await testExecutor();
-      const { result } = await executor.execute({
-        action: orderStatusAction(server, { url: server.url('/orders', TEST_HOST), followRedirects: true, auth: { type: 'bearer', token: 'tok_secret_value' }, headers: { 'X-Api-Key': 'key_secret_value' } }),
-        parameters: { order_number: 'ORD-1' },
-        signingSecrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
-      }).then((result) => ({ result }));
+      const { result } = await executor
+        .execute({
+          action: orderStatusAction(server, {
+            url: server.url('/orders', TEST_HOST),
+            followRedirects: true,
+            auth: { type: 'bearer', token: 'tok_secret_value' },
+            headers: { 'X-Api-Key': 'key_secret_value' },
+          }),
+          parameters: { order_number: 'ORD-1' },
+          signingSecrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+        })
+        .then((result) => ({ result }));
       expect(result).toMatchObject({ ok: true, message: 'other origin' });
       const landed = other.requests.at(-1);
       expect(landed?.headers.authorization).toBeUndefined();

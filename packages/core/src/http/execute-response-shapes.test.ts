@@ -1,6 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '../test/loopback-https-server.js';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../test/loopback-https-server.js';
 import { createTestExecutor, orderStatusAction } from '../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
@@ -23,34 +27,53 @@ async function callWith(answer: (response: import('node:http').ServerResponse) =
 
 describe('response normalization over real HTTPS', () => {
   it('{success:true, result} is ok with the result as data', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { success: true, result: { status: 'shipped' } }));
+    const result = await callWith((response) =>
+      sendJson(response, 200, { success: true, result: { status: 'shipped' } }),
+    );
     expect(result).toMatchObject({ ok: true, status: 200, data: { status: 'shipped' }, truncated: false });
     expect(result.ok && result.message).toBeUndefined();
   });
 
   it('{success:false, error} is an expected endpoint_error with that message', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { success: false, error: 'Order not found' }));
-    expect(result).toMatchObject({ ok: false, status: 200, failure: { kind: 'endpoint_error', message: 'Order not found', expected: true } });
+    const result = await callWith((response) =>
+      sendJson(response, 200, { success: false, error: 'Order not found' }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      status: 200,
+      failure: { kind: 'endpoint_error', message: 'Order not found', expected: true },
+    });
   });
 
   it('{error} with 200 is an endpoint_error', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { error: 'No orders for that email address.' }));
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'endpoint_error', message: 'No orders for that email address.' } });
+    const result = await callWith((response) =>
+      sendJson(response, 200, { error: 'No orders for that email address.' }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'endpoint_error', message: 'No orders for that email address.' },
+    });
   });
 
   it('{message} is ok and said verbatim', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { message: 'Your order is on the way.' }));
+    const result = await callWith((response) =>
+      sendJson(response, 200, { message: 'Your order is on the way.' }),
+    );
     expect(result).toMatchObject({ ok: true, message: 'Your order is on the way.' });
     expect(result.ok && 'data' in result).toBe(false);
   });
 
   it('{data} is ok with data', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { data: { order_id: '12345', status: 'shipped' } }));
+    const result = await callWith((response) =>
+      sendJson(response, 200, { data: { order_id: '12345', status: 'shipped' } }),
+    );
     expect(result).toMatchObject({ ok: true, data: { order_id: '12345', status: 'shipped' } });
   });
 
   it('any other JSON is ok with the whole body as data', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { status: 'in transit', eta: 'tomorrow' }));
+    const result = await callWith((response) =>
+      sendJson(response, 200, { status: 'in transit', eta: 'tomorrow' }),
+    );
     expect(result).toMatchObject({ ok: true, data: { status: 'in transit', eta: 'tomorrow' } });
     const list = await callWith((response) => sendJson(response, 200, [1, 2, 3]));
     expect(list).toMatchObject({ ok: true, data: [1, 2, 3] });
@@ -90,7 +113,9 @@ describe('response normalization over real HTTPS', () => {
   });
 
   it('4xx is an expected http_error carrying the endpoint message', async () => {
-    const result = await callWith((response) => sendJson(response, 404, { error: 'Order not found for that email address.' }));
+    const result = await callWith((response) =>
+      sendJson(response, 404, { error: 'Order not found for that email address.' }),
+    );
     expect(result).toMatchObject({
       ok: false,
       status: 404,
@@ -103,7 +128,11 @@ describe('response normalization over real HTTPS', () => {
       response.writeHead(503, { 'content-type': 'text/html' });
       response.end('Service Unavailable');
     });
-    expect(result).toMatchObject({ ok: false, status: 503, failure: { kind: 'http_error', expected: false, message: 'Service Unavailable' } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 503,
+      failure: { kind: 'http_error', expected: false, message: 'Service Unavailable' },
+    });
   });
 
   it('5xx with no body says the status', async () => {
@@ -111,12 +140,21 @@ describe('response normalization over real HTTPS', () => {
       response.writeHead(500);
       response.end();
     });
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'http_error', message: 'the endpoint answered HTTP 500' } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'http_error', message: 'the endpoint answered HTTP 500' },
+    });
   });
 
   it('429 is rate_limited with Retry-After', async () => {
-    const result = await callWith((response) => sendJson(response, 429, { error: 'slow down' }, { 'retry-after': '30' }));
-    expect(result).toMatchObject({ ok: false, status: 429, failure: { kind: 'rate_limited', message: 'slow down', retryAfterSeconds: 30 } });
+    const result = await callWith((response) =>
+      sendJson(response, 429, { error: 'slow down' }, { 'retry-after': '30' }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      status: 429,
+      failure: { kind: 'rate_limited', message: 'slow down', retryAfterSeconds: 30 },
+    });
   });
 
   it('a gzip-encoded body is decoded', async () => {
@@ -136,8 +174,15 @@ describe('response normalization over real HTTPS', () => {
   });
 
   it('records the response status, headers and body, and the duration', async () => {
-    const result = await callWith((response) => sendJson(response, 200, { message: 'hi' }, { 'x-request-id': 'r-1', 'set-cookie': 'sid=secret' }));
-    expect(result.response).toMatchObject({ status: 200, body: '{"message":"hi"}', bodyBytes: 16, truncated: false });
+    const result = await callWith((response) =>
+      sendJson(response, 200, { message: 'hi' }, { 'x-request-id': 'r-1', 'set-cookie': 'sid=secret' }),
+    );
+    expect(result.response).toMatchObject({
+      status: 200,
+      body: '{"message":"hi"}',
+      bodyBytes: 16,
+      truncated: false,
+    });
     expect(result.response?.headers['x-request-id']).toBe('r-1');
     expect(result.response?.headers['set-cookie']).toBe('[redacted]');
     expect(result.durationMs).toBeGreaterThan(0);

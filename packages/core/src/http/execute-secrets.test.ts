@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '../test/loopback-https-server.js';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../test/loopback-https-server.js';
 import { createTestExecutor, orderStatusAction } from '../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
@@ -14,7 +18,12 @@ let executor: Executor;
 beforeAll(async () => {
   // An endpoint that echoes back everything it received, secrets included.
   server = await startLoopbackHttpsServer((request, response) =>
-    sendJson(response, 500, { error: `echo ${JSON.stringify(request.headers)} ${request.url}` }, { 'x-echo': String(request.headers.authorization) }),
+    sendJson(
+      response,
+      500,
+      { error: `echo ${JSON.stringify(request.headers)} ${request.url}` },
+      { 'x-echo': String(request.headers.authorization) },
+    ),
   );
   ({ executor } = await createTestExecutor());
 });
@@ -26,7 +35,10 @@ afterAll(async () => {
 describe('secrets', () => {
   it('are sent to the endpoint but appear nowhere in the result', async () => {
     const result = await executor.execute({
-      action: orderStatusAction(server, { auth: { type: 'bearer', token: TOKEN }, headers: { 'X-Shop-Key': HEADER_SECRET } }),
+      action: orderStatusAction(server, {
+        auth: { type: 'bearer', token: TOKEN },
+        headers: { 'X-Shop-Key': HEADER_SECRET },
+      }),
       parameters: { order_number: 'ORD-1' },
     });
     const seen = server.requests.at(-1);
@@ -42,7 +54,10 @@ describe('secrets', () => {
 
   it('in the query string and basic auth are redacted too', async () => {
     const result = await executor.execute({
-      action: orderStatusAction(server, { method: 'GET', auth: { type: 'api_key', in: 'query', name: 'key', value: QUERY_SECRET } }),
+      action: orderStatusAction(server, {
+        method: 'GET',
+        auth: { type: 'api_key', in: 'query', name: 'key', value: QUERY_SECRET },
+      }),
       parameters: { order_number: 'ORD-1' },
     });
     expect(server.requests.at(-1)?.url).toContain(`key=${QUERY_SECRET}`);
@@ -61,7 +76,9 @@ describe('secrets', () => {
 
   it('sends an api key in a header', async () => {
     const result = await executor.execute({
-      action: orderStatusAction(server, { auth: { type: 'api_key', in: 'header', name: 'X-Api-Key', value: QUERY_SECRET } }),
+      action: orderStatusAction(server, {
+        auth: { type: 'api_key', in: 'header', name: 'X-Api-Key', value: QUERY_SECRET },
+      }),
       parameters: { order_number: 'ORD-1' },
     });
     expect(server.requests.at(-1)?.headers['x-api-key']).toBe(QUERY_SECRET);
@@ -80,7 +97,9 @@ describe('secrets', () => {
     if (!prepared.ok) return;
     expect(prepared.call.request.headers.authorization).toBe('[redacted]');
     expect(prepared.call.request.headers['webhook-signature']).toMatch(/^v1,/);
-    expect(JSON.parse(prepared.call.request.body ?? '')).toMatchObject({ parameters: { order_number: 'ORD-1' } });
+    expect(JSON.parse(prepared.call.request.body ?? '')).toMatchObject({
+      parameters: { order_number: 'ORD-1' },
+    });
     expect(server.requests.length).toBe(before);
   });
 });
@@ -103,7 +122,11 @@ describe('arguments and body templates', () => {
           properties: { order_number: { type: 'string' }, quantity: { type: 'integer' } },
           required: ['order_number', 'quantity'],
         },
-        bodyTemplate: { order: '{{parameters.order_number}}', qty: '{{parameters.quantity}}', note: 'by {{context.trigger}}' },
+        bodyTemplate: {
+          order: '{{parameters.order_number}}',
+          qty: '{{parameters.quantity}}',
+          note: 'by {{context.trigger}}',
+        },
       }),
       parameters: { order_number: '", "admin": true, "x": "', quantity: 3 },
       context: { trigger: 'button_click' },

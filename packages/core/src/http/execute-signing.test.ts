@@ -1,8 +1,12 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWebhookSecret } from '../signing/webhook-secret.js';
 import { hexSignature } from '../signing/sign-webhook.js';
-import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '../test/loopback-https-server.js';
+import { generateWebhookSecret } from '../signing/webhook-secret.js';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../test/loopback-https-server.js';
 import { createTestExecutor, orderStatusAction } from '../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
@@ -56,7 +60,11 @@ describe('signed, identified requests', () => {
   it('signs with both secrets during rotation, each verifiable alone', async () => {
     const current = generateWebhookSecret();
     const previous = generateWebhookSecret();
-    await executor.execute({ action: orderStatusAction(server), parameters: { order_number: 'ORD-1' }, signingSecrets: [current, previous] });
+    await executor.execute({
+      action: orderStatusAction(server),
+      parameters: { order_number: 'ORD-1' },
+      signingSecrets: [current, previous],
+    });
     const headers = headersOf();
     expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
     const body = server.requests.at(-1)?.body ?? '';
@@ -67,7 +75,11 @@ describe('signed, identified requests', () => {
 
   it('a tampered body fails verification', async () => {
     const secret = generateWebhookSecret();
-    await executor.execute({ action: orderStatusAction(server), parameters: { order_number: 'ORD-1' }, signingSecrets: [secret] });
+    await executor.execute({
+      action: orderStatusAction(server),
+      parameters: { order_number: 'ORD-1' },
+      signingSecrets: [secret],
+    });
     const body = (server.requests.at(-1)?.body ?? '').replace('ORD-1', 'ORD-2');
     expect(() => new Webhook(secret).verify(body, headersOf())).toThrow();
   });
@@ -86,7 +98,11 @@ describe('signed, identified requests', () => {
 
   it('resends the same webhook-id and Idempotency-Key when a call is retried with its id', async () => {
     const secret = generateWebhookSecret();
-    const first = await executor.execute({ action: orderStatusAction(server), parameters: { order_number: 'ORD-1' }, signingSecrets: [secret] });
+    const first = await executor.execute({
+      action: orderStatusAction(server),
+      parameters: { order_number: 'ORD-1' },
+      signingSecrets: [secret],
+    });
     const retry = await executor.execute({
       action: orderStatusAction(server),
       parameters: { order_number: 'ORD-1' },
@@ -109,7 +125,11 @@ describe('signed, identified requests', () => {
         required: ['order_number'],
       },
     });
-    await executor.execute({ action, parameters: { order_number: '../admin?x=1', verbose: true }, signingSecrets: [secret] });
+    await executor.execute({
+      action,
+      parameters: { order_number: '../admin?x=1', verbose: true },
+      signingSecrets: [secret],
+    });
     const seen = server.requests.at(-1);
     expect(seen?.method).toBe('GET');
     expect(seen?.url).toBe('/orders/..%2Fadmin%3Fx%3D1/status?verbose=true');

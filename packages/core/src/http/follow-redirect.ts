@@ -15,7 +15,12 @@ export interface RedirectHop {
  * POST) become a GET without a body; 307 and 308 keep method and body. Returns `undefined` when
  * the response has no usable `Location`.
  */
-export function followRedirect(current: URL, method: ActionMethod, status: number, location: string | undefined): RedirectHop | undefined {
+export function followRedirect(
+  current: URL,
+  method: ActionMethod,
+  status: number,
+  location: string | undefined,
+): RedirectHop | undefined {
   if (!location) return undefined;
   let url: URL;
   try {

@@ -28,7 +28,10 @@ function parseNetwork(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
     try {
       return ipaddr.parseCIDR(text);
     } catch {
-      throw new ToolgateError('invalid_allowlist', `"${entry}" is not a CIDR range (e.g. 127.0.0.0/8 or ::1/128)`);
+      throw new ToolgateError(
+        'invalid_allowlist',
+        `"${entry}" is not a CIDR range (e.g. 127.0.0.0/8 or ::1/128)`,
+      );
     }
   }
   const address = parseAddress(text);

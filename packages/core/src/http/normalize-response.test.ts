@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeResponse } from './normalize-response.js';
 
-const ok = (body: string, extra: Partial<Parameters<typeof normalizeResponse>[0]> = {}) => normalizeResponse({ status: 200, body, truncated: false, ...extra });
+const ok = (body: string, extra: Partial<Parameters<typeof normalizeResponse>[0]> = {}) =>
+  normalizeResponse({ status: 200, body, truncated: false, ...extra });
 
 describe('normalizeResponse', () => {
   it('reads each documented success shape', () => {
@@ -18,26 +19,68 @@ describe('normalizeResponse', () => {
   });
 
   it('reads each documented failure shape', () => {
-    expect(ok('{"success":false,"error":"Order not found"}')).toEqual({ ok: false, failure: { kind: 'endpoint_error', message: 'Order not found', expected: true } });
-    expect(ok('{"success":false}')).toMatchObject({ ok: false, failure: { kind: 'endpoint_error', message: 'the endpoint reported a failure' } });
+    expect(ok('{"success":false,"error":"Order not found"}')).toEqual({
+      ok: false,
+      failure: { kind: 'endpoint_error', message: 'Order not found', expected: true },
+    });
+    expect(ok('{"success":false}')).toMatchObject({
+      ok: false,
+      failure: { kind: 'endpoint_error', message: 'the endpoint reported a failure' },
+    });
     expect(ok('{"error":{"message":"nested"}}')).toMatchObject({ ok: false, failure: { message: 'nested' } });
     expect(ok('{"error":null,"status":"fine"}')).toEqual({ ok: true, data: { error: null, status: 'fine' } });
     expect(ok('{"error":"x","data":{"partial":true}}')).toEqual({ ok: true, data: { partial: true } });
   });
 
   it('marks JSON-declared garbage invalid, but keeps truncated bodies as text', () => {
-    expect(ok('{"a":', { contentType: 'application/json' })).toMatchObject({ ok: false, failure: { kind: 'invalid_response' } });
-    expect(ok('{"a":', { contentType: 'application/problem+json' })).toMatchObject({ ok: false, failure: { kind: 'invalid_response' } });
-    expect(ok('{"a":', { contentType: 'text/plain' })).toEqual({ ok: true, data: { response_text: '{"a":' } });
-    expect(ok('{"a":', { contentType: 'application/json', truncated: true })).toEqual({ ok: true, data: { response_text: '{"a":' } });
+    expect(ok('{"a":', { contentType: 'application/json' })).toMatchObject({
+      ok: false,
+      failure: { kind: 'invalid_response' },
+    });
+    expect(ok('{"a":', { contentType: 'application/problem+json' })).toMatchObject({
+      ok: false,
+      failure: { kind: 'invalid_response' },
+    });
+    expect(ok('{"a":', { contentType: 'text/plain' })).toEqual({
+      ok: true,
+      data: { response_text: '{"a":' },
+    });
+    expect(ok('{"a":', { contentType: 'application/json', truncated: true })).toEqual({
+      ok: true,
+      data: { response_text: '{"a":' },
+    });
   });
 
   it('maps statuses: 3xx, 4xx expected, 5xx unexpected, 429 with Retry-After in seconds or as a date', () => {
-    expect(normalizeResponse({ status: 301, body: '', truncated: false, location: 'https://x/' })).toMatchObject({ ok: false, failure: { kind: 'http_error', message: expect.stringContaining('https://x/') } });
-    expect(normalizeResponse({ status: 422, body: '{"message":"bad zip"}', truncated: false })).toEqual({ ok: false, failure: { kind: 'http_error', message: 'bad zip', expected: true } });
-    expect(normalizeResponse({ status: 502, body: '<html>bad gateway</html>', truncated: false })).toMatchObject({ ok: false, failure: { kind: 'http_error', expected: false, message: '<html>bad gateway</html>' } });
+    expect(
+      normalizeResponse({ status: 301, body: '', truncated: false, location: 'https://x/' }),
+    ).toMatchObject({
+      ok: false,
+      failure: { kind: 'http_error', message: expect.stringContaining('https://x/') },
+    });
+    expect(normalizeResponse({ status: 422, body: '{"message":"bad zip"}', truncated: false })).toEqual({
+      ok: false,
+      failure: { kind: 'http_error', message: 'bad zip', expected: true },
+    });
+    expect(
+      normalizeResponse({ status: 502, body: '<html>bad gateway</html>', truncated: false }),
+    ).toMatchObject({
+      ok: false,
+      failure: { kind: 'http_error', expected: false, message: '<html>bad gateway</html>' },
+    });
     const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(normalizeResponse({ status: 429, body: '', truncated: false, retryAfter: 'Thu, 01 Jan 2026 00:01:00 GMT', now })).toMatchObject({ failure: { kind: 'rate_limited', retryAfterSeconds: 60 } });
-    expect(normalizeResponse({ status: 429, body: '', truncated: false, retryAfter: 'soon' })).toEqual({ ok: false, failure: { kind: 'rate_limited', message: 'the endpoint is rate limiting calls (429)', expected: true } });
+    expect(
+      normalizeResponse({
+        status: 429,
+        body: '',
+        truncated: false,
+        retryAfter: 'Thu, 01 Jan 2026 00:01:00 GMT',
+        now,
+      }),
+    ).toMatchObject({ failure: { kind: 'rate_limited', retryAfterSeconds: 60 } });
+    expect(normalizeResponse({ status: 429, body: '', truncated: false, retryAfter: 'soon' })).toEqual({
+      ok: false,
+      failure: { kind: 'rate_limited', message: 'the endpoint is rate limiting calls (429)', expected: true },
+    });
   });
 });

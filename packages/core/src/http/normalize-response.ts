@@ -40,7 +40,11 @@ function normalizeSuccessBody(body: unknown): NormalizedOutcome {
   if (body.success === false) {
     return {
       ok: false,
-      failure: { kind: 'endpoint_error', message: errorText(body) ?? 'the endpoint reported a failure', expected: true },
+      failure: {
+        kind: 'endpoint_error',
+        message: errorText(body) ?? 'the endpoint reported a failure',
+        expected: true,
+      },
     };
   }
   if (body.success === true) {
@@ -52,7 +56,11 @@ function normalizeSuccessBody(body: unknown): NormalizedOutcome {
   if (body.error !== undefined && body.error !== null && body.error !== false && !('data' in body)) {
     return {
       ok: false,
-      failure: { kind: 'endpoint_error', message: errorText(body) ?? 'the endpoint reported an error', expected: true },
+      failure: {
+        kind: 'endpoint_error',
+        message: errorText(body) ?? 'the endpoint reported an error',
+        expected: true,
+      },
     };
   }
   if (typeof body.message === 'string') return { ok: true, message: body.message };

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Calls that open outbound connections. */
-const OUTBOUND = /\bfetch\(|\bhttps?\.(request|get)\(|\bnet\.connect\(|\btls\.connect\(|\bfrom ['"]undici['"]|\brequire\(['"]undici['"]\)|\bnew (Agent|Pool|Client)\(/;
+const OUTBOUND =
+  /\bfetch\(|\bhttps?\.(request|get)\(|\bnet\.connect\(|\btls\.connect\(|\bfrom ['"]undici['"]|\brequire\(['"]undici['"]\)|\bnew (Agent|Pool|Client)\(/;
 
 async function sourceFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });

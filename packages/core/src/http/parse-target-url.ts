@@ -35,10 +35,16 @@ export function parseTargetUrl(
     return { ok: false, check: deny('invalid_url', `"${text.slice(0, 200)}" is not a valid absolute URL`) };
   }
   if (url.protocol !== 'https:') {
-    return { ok: false, check: deny('scheme_not_allowed', `only https URLs are allowed, not ${url.protocol}`) };
+    return {
+      ok: false,
+      check: deny('scheme_not_allowed', `only https URLs are allowed, not ${url.protocol}`),
+    };
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, check: deny('credentials_in_url', 'URLs must not carry credentials (user:password@)') };
+    return {
+      ok: false,
+      check: deny('credentials_in_url', 'URLs must not carry credentials (user:password@)'),
+    };
   }
   let hostname = url.hostname.toLowerCase();
   if (hostname.startsWith('[') && hostname.endsWith(']')) hostname = hostname.slice(1, -1);
@@ -47,7 +53,8 @@ export function parseTargetUrl(
 
   if (isIP(hostname) !== 0) {
     const address = parseAddress(hostname);
-    if (!address) return { ok: false, check: deny('invalid_url', `"${hostname}" is not a usable IP address`) };
+    if (!address)
+      return { ok: false, check: deny('invalid_url', `"${hostname}" is not a usable IP address`) };
     return { ok: true, target: { url, hostname, literalAddress: address.toString() } };
   }
   const reason = allowlist.allowsHost(hostname) ? undefined : deniedHostNameReason(hostname);

@@ -5,8 +5,8 @@ import { parseAddress } from './address-policy.js';
 import { checkAddresses } from './check-addresses.js';
 import type { NetworkAllowlist } from './network-allowlist.js';
 import type { Resolver } from './resolver.js';
-import { deny, type TargetDenial } from './target-check.js';
 import { TargetBlockedError } from './target-blocked-error.js';
+import { deny, type TargetDenial } from './target-check.js';
 
 type Connector = buildConnector.connector;
 type ConnectParams = buildConnector.Options;
@@ -37,10 +37,16 @@ export function createPinnedConnector(options: PinnedConnectorOptions): Connecto
   const { resolve, allowlist } = options;
   const dial =
     options.dial ??
-    buildConnector({ ...options.tls, ...(options.connectTimeoutMs === undefined ? {} : { timeout: options.connectTimeoutMs }) });
+    buildConnector({
+      ...options.tls,
+      ...(options.connectTimeoutMs === undefined ? {} : { timeout: options.connectTimeoutMs }),
+    });
 
   return function connectPinned(params: ConnectParams, callback: ConnectCallback): void {
-    const hostname = params.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+    const hostname = params.hostname
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     const literal = isIP(hostname) !== 0;
     const answers = literal ? Promise.resolve([hostname]) : resolve(hostname);
     answers.then(
@@ -61,14 +67,21 @@ export function createPinnedConnector(options: PinnedConnectorOptions): Connecto
       },
       (error: unknown) => {
         const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-        callback(new TargetBlockedError(deny('unresolvable', `${hostname} could not be resolved${detail}`)), null);
+        callback(
+          new TargetBlockedError(deny('unresolvable', `${hostname} could not be resolved${detail}`)),
+          null,
+        );
       },
     );
   };
 }
 
 /** The socket must be connected to the address we checked, and that address must still pass. */
-function verifyRemoteAddress(socket: Socket, dialled: string, allowlist: NetworkAllowlist): TargetDenial | undefined {
+function verifyRemoteAddress(
+  socket: Socket,
+  dialled: string,
+  allowlist: NetworkAllowlist,
+): TargetDenial | undefined {
   const remote = socket.remoteAddress;
   if (!remote) return deny('address_denied', 'the connection has no remote address');
   const remoteParsed = parseAddress(remote)?.toString();

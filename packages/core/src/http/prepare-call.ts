@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type ActionDefinition, resolveActionDefaults, type ResolvedActionDefinition } from '../actions/action-definition.js';
+import {
+  type ActionDefinition,
+  type ResolvedActionDefinition,
+  resolveActionDefaults,
+} from '../actions/action-definition.js';
 import { buildRequest, type PreparedRequest } from '../actions/build-request.js';
 import type { CallContext, CallTrigger } from '../actions/call-context.js';
 import { type ArgumentOptions, validateArguments } from '../actions/validate-arguments.js';
-import { signWebhook } from '../signing/sign-webhook.js';
 import { ValidationError } from '../errors.js';
+import { signWebhook } from '../signing/sign-webhook.js';
 import type { ActionFailure } from './action-result.js';
 import { redactRequest, type SentRequest } from './redact.js';
 
@@ -79,7 +83,9 @@ export function signHeaders(
 export function prepareCall(
   call: ActionCall,
   options: PrepareOptions,
-): { ok: true; call: PreparedCall } | { ok: false; callId: string; failure: ActionFailure; request: SentRequest | null } {
+):
+  | { ok: true; call: PreparedCall }
+  | { ok: false; callId: string; failure: ActionFailure; request: SentRequest | null } {
   const action = resolveActionDefaults(call.action);
   const callId = call.context?.callId ?? createCallId();
   const now = options.now();
@@ -88,7 +94,9 @@ export function prepareCall(
     ...call.argumentOptions,
   });
   if (!validation.valid) {
-    const message = validation.issues.map((issue) => `${issue.path || '(arguments)'}: ${issue.message}`).join('; ');
+    const message = validation.issues
+      .map((issue) => `${issue.path || '(arguments)'}: ${issue.message}`)
+      .join('; ');
     return {
       ok: false,
       callId,
@@ -111,7 +119,12 @@ export function prepareCall(
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const message = error.details.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    return { ok: false, callId, request: null, failure: { kind: 'invalid_arguments', message, expected: true, issues: error.details } };
+    return {
+      ok: false,
+      callId,
+      request: null,
+      failure: { kind: 'invalid_arguments', message, expected: true, issues: error.details },
+    };
   }
   const bodyBytes = prepared.body === undefined ? 0 : Buffer.byteLength(prepared.body);
   if (bodyBytes > options.requestCapBytes) {
@@ -130,6 +143,14 @@ export function prepareCall(
   const headers = signHeaders(prepared.headers, prepared.body, { callId, ...signing, now });
   return {
     ok: true,
-    call: { callId, action, parameters, prepared, headers, request: redactRequest(prepared, prepared.url, headers), signing },
+    call: {
+      callId,
+      action,
+      parameters,
+      prepared,
+      headers,
+      request: redactRequest(prepared, prepared.url, headers),
+      signing,
+    },
   };
 }

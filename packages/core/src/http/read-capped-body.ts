@@ -39,7 +39,11 @@ export class UnsupportedEncodingError extends Error {
  * compression bomb is cut like any other large body). Reading stops and the stream is destroyed
  * as soon as the cap is passed, so memory stays flat whatever the endpoint sends.
  */
-export async function readCappedBody(body: Readable, capBytes: number, contentEncoding?: string): Promise<CappedBody> {
+export async function readCappedBody(
+  body: Readable,
+  capBytes: number,
+  contentEncoding?: string,
+): Promise<CappedBody> {
   const decoder = decoderFor(contentEncoding);
   if (decoder === null) {
     body.destroy();

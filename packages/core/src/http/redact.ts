@@ -44,7 +44,11 @@ export function redactUrl(url: URL, secretQueryParameters: ReadonlySet<string>):
  * @example
  * redactRequest(prepared, url, signedHeaders).headers.authorization; // '[redacted]'
  */
-export function redactRequest(prepared: PreparedRequest, url: URL, headers: Record<string, string>): SentRequest {
+export function redactRequest(
+  prepared: PreparedRequest,
+  url: URL,
+  headers: Record<string, string>,
+): SentRequest {
   const shown: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     shown[name] = prepared.secretHeaders.has(name) ? REDACTED : value;

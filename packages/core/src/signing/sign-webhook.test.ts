@@ -19,15 +19,24 @@ describe('signWebhook', () => {
     const secret = generateWebhookSecret();
     const body = '{"name":"Zoë"}';
     const fromString = signWebhook({ id: 'a', timestamp: 1, body, secrets: [secret] });
-    const fromBytes = signWebhook({ id: 'a', timestamp: 1, body: new TextEncoder().encode(body), secrets: [secret] });
+    const fromBytes = signWebhook({
+      id: 'a',
+      timestamp: 1,
+      body: new TextEncoder().encode(body),
+      secrets: [secret],
+    });
     expect(fromBytes).toEqual(fromString);
   });
 
   it('refuses zero or more than two secrets, and malformed ids', () => {
     const secret = generateWebhookSecret();
     expect(() => signWebhook({ id: 'a', timestamp: 1, body: '', secrets: [] })).toThrow(ToolgateError);
-    expect(() => signWebhook({ id: 'a', timestamp: 1, body: '', secrets: [secret, secret, secret] })).toThrow(/1 to 2/);
-    expect(() => signWebhook({ id: 'a b', timestamp: 1, body: '', secrets: [secret] })).toThrow(/webhook ids/);
+    expect(() => signWebhook({ id: 'a', timestamp: 1, body: '', secrets: [secret, secret, secret] })).toThrow(
+      /1 to 2/,
+    );
+    expect(() => signWebhook({ id: 'a b', timestamp: 1, body: '', secrets: [secret] })).toThrow(
+      /webhook ids/,
+    );
   });
 
   it('computes the sha256=<hex> style with the secret string as key', () => {

@@ -35,7 +35,10 @@ export interface LoopbackHttpsServer {
  * @example
  * const server = await startLoopbackHttpsServer((request, response) => response.end('{"ok":true}'));
  */
-export async function startLoopbackHttpsServer(handler: TestHandler, host = '127.0.0.1'): Promise<LoopbackHttpsServer> {
+export async function startLoopbackHttpsServer(
+  handler: TestHandler,
+  host = '127.0.0.1',
+): Promise<LoopbackHttpsServer> {
   const { key, cert } = await testCertificate();
   let current = handler;
   const requests: RecordedRequest[] = [];
@@ -84,8 +87,17 @@ export async function startLoopbackHttpsServer(handler: TestHandler, host = '127
 }
 
 /** Answers with a JSON body. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }

@@ -7,7 +7,12 @@ export interface TestCertificate {
 }
 
 /** Names the test certificate is valid for: loopback, and public-looking names tests resolve. */
-export const TEST_CERTIFICATE_NAMES = ['localhost', 'orders.example.com', 'api.example.com', 'hooks.example.net'];
+export const TEST_CERTIFICATE_NAMES = [
+  'localhost',
+  'orders.example.com',
+  'api.example.com',
+  'hooks.example.net',
+];
 
 let cached: Promise<TestCertificate> | undefined;
 

@@ -1,7 +1,7 @@
 import type { ActionDefinition } from '../actions/action-definition.js';
 import { createExecutor, type Executor, type ExecutorOptions } from '../http/create-executor.js';
-import { createLoopbackOnlyDial, type DialLog } from './loopback-only-dial.js';
 import type { LoopbackHttpsServer } from './loopback-https-server.js';
+import { createLoopbackOnlyDial, type DialLog } from './loopback-only-dial.js';
 import { testCertificate } from './test-certificate.js';
 
 /** The public-looking name tests call; the injected resolver maps it to loopback. */
@@ -31,7 +31,10 @@ export async function createTestExecutor(
 }
 
 /** An order-status action pointed at a test server. */
-export function orderStatusAction(server: LoopbackHttpsServer, overrides: Partial<ActionDefinition> = {}): ActionDefinition {
+export function orderStatusAction(
+  server: LoopbackHttpsServer,
+  overrides: Partial<ActionDefinition> = {},
+): ActionDefinition {
   return {
     name: 'check_order_status',
     displayName: 'Check order status',

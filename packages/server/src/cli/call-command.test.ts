@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { generateWebhookSecret } from '@toolgate/core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '../../../core/src/test/loopback-https-server.js';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../../../core/src/test/loopback-https-server.js';
 import { testCertificate } from '../../../core/src/test/test-certificate.js';
 import { runCli } from './main.js';
 import { testIo } from './test-io.js';
@@ -17,7 +21,11 @@ beforeAll(async () => {
   server = await startLoopbackHttpsServer((request, response) => {
     const { parameters } = JSON.parse(request.body) as { parameters: { order_number: string } };
     if (parameters.order_number === 'ORD-404') sendJson(response, 404, { error: 'Order not found' });
-    else sendJson(response, 200, { success: true, result: { status: 'shipped', order: parameters.order_number } });
+    else
+      sendJson(response, 200, {
+        success: true,
+        result: { status: 'shipped', order: parameters.order_number },
+      });
   });
   folder = await mkdtemp(join(tmpdir(), 'toolgate-call-'));
   caFile = join(folder, 'ca.pem');
@@ -48,14 +56,24 @@ function orderAction() {
   };
 }
 
-const loopbackFlags = () => ['--allow-network', '127.0.0.1/32', '--resolve', 'orders.example.com=127.0.0.1', '--ca', caFile];
+const loopbackFlags = () => [
+  '--allow-network',
+  '127.0.0.1/32',
+  '--resolve',
+  'orders.example.com=127.0.0.1',
+  '--ca',
+  caFile,
+];
 
 describe('toolgate call', () => {
   it('calls the action, prints the redacted request and the result, exits 0', async () => {
     const secret = generateWebhookSecret();
     const io = testIo();
     const path = await actionFile(orderAction());
-    const code = await runCli(['call', path, '--params', '{"order_number":"ORD-12345"}', '--secret', secret, ...loopbackFlags()], io);
+    const code = await runCli(
+      ['call', path, '--params', '{"order_number":"ORD-12345"}', '--secret', secret, ...loopbackFlags()],
+      io,
+    );
     expect(io.err()).toContain('development only');
     expect(code).toBe(0);
     expect(io.out()).toContain('request as sent');
@@ -64,16 +82,25 @@ describe('toolgate call', () => {
     expect(io.out()).toMatch(/call call_\w+: ok/);
     expect(io.out()).toContain('"status": "shipped"');
     const seen = server.requests.at(-1);
-    expect(() => new Webhook(secret).verify(seen?.body ?? '', seen?.headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(secret).verify(seen?.body ?? '', seen?.headers as Record<string, string>),
+    ).not.toThrow();
   });
 
   it('--json prints request and result as JSON', async () => {
     const io = testIo();
     const path = await actionFile(orderAction());
-    const code = await runCli(['call', path, '--params', '{"order_number":"ORD-404"}', '--json', ...loopbackFlags()], io);
+    const code = await runCli(
+      ['call', path, '--params', '{"order_number":"ORD-404"}', '--json', ...loopbackFlags()],
+      io,
+    );
     expect(code).toBe(1);
     const printed = JSON.parse(io.out());
-    expect(printed.result).toMatchObject({ ok: false, status: 404, failure: { kind: 'http_error', message: 'Order not found' } });
+    expect(printed.result).toMatchObject({
+      ok: false,
+      status: 404,
+      failure: { kind: 'http_error', message: 'Order not found' },
+    });
     expect(printed.request.headers.authorization).toBe('[redacted]');
   });
 
@@ -81,7 +108,19 @@ describe('toolgate call', () => {
     const io = testIo();
     const before = server.connections;
     const path = await actionFile(orderAction());
-    const code = await runCli(['call', path, '--params', '{"order_number":"ORD-1"}', '--resolve', 'orders.example.com=127.0.0.1', '--ca', caFile], io);
+    const code = await runCli(
+      [
+        'call',
+        path,
+        '--params',
+        '{"order_number":"ORD-1"}',
+        '--resolve',
+        'orders.example.com=127.0.0.1',
+        '--ca',
+        caFile,
+      ],
+      io,
+    );
     expect(code).toBe(1);
     expect(io.out()).toContain('failed (blocked)');
     expect(server.connections).toBe(before);
@@ -108,14 +147,19 @@ describe('toolgate call', () => {
     expect(await runCli(['call', await actionFile(orderAction()), '--params', '[1]'], params)).toBe(2);
     expect(params.err()).toContain('--params must be a JSON object');
     const network = testIo();
-    expect(await runCli(['call', await actionFile(orderAction()), '--allow-network', 'nonsense'], network)).toBe(2);
+    expect(
+      await runCli(['call', await actionFile(orderAction()), '--allow-network', 'nonsense'], network),
+    ).toBe(2);
     expect(network.err()).toContain('"nonsense" is not an IP address or CIDR range');
   });
 
   it('reports missing arguments as a failed call without sending', async () => {
     const io = testIo();
     const before = server.requests.length;
-    const code = await runCli(['call', await actionFile(orderAction()), '--params', '{}', ...loopbackFlags()], io);
+    const code = await runCli(
+      ['call', await actionFile(orderAction()), '--params', '{}', ...loopbackFlags()],
+      io,
+    );
     expect(code).toBe(1);
     expect(io.out()).toContain('failed (invalid_arguments)');
     expect(server.requests.length).toBe(before);

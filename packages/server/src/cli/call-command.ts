@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { type ActionResult, createExecutor, type Resolver, safeValidateActionDefinition, systemResolver } from '@toolgate/core';
+import {
+  type ActionResult,
+  createExecutor,
+  type Resolver,
+  safeValidateActionDefinition,
+  systemResolver,
+} from '@toolgate/core';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
 import { parseResolveFlags, resolverWithOverrides } from './resolve-overrides.js';
 
@@ -33,13 +39,17 @@ function parseParams(text: string): Record<string, unknown> {
   } catch (error) {
     throw new UsageError(`--params is not valid JSON: ${(error as Error).message}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError('--params must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError('--params must be a JSON object');
   return value as Record<string, unknown>;
 }
 
 function describeResult(result: ActionResult): string {
-  const lines = [`call ${result.callId}: ${result.ok ? 'ok' : `failed (${result.failure.kind})`} in ${result.durationMs} ms`];
-  if (result.status !== null) lines.push(`status: ${result.status}${result.truncated ? ' (body truncated)' : ''}`);
+  const lines = [
+    `call ${result.callId}: ${result.ok ? 'ok' : `failed (${result.failure.kind})`} in ${result.durationMs} ms`,
+  ];
+  if (result.status !== null)
+    lines.push(`status: ${result.status}${result.truncated ? ' (body truncated)' : ''}`);
   if (result.ok) {
     if (result.message !== undefined) lines.push(`message: ${result.message}`);
     else lines.push(`data: ${JSON.stringify(result.data, null, 2)}`);
@@ -54,18 +64,30 @@ function describeResult(result: ActionResult): string {
  * (secrets redacted) and the normalized result. Exit 0 when the call succeeded, 1 when it failed,
  * 2 for bad input.
  */
-export async function runCall(actionPath: string, flags: CallFlags, io: CliIo, fallback: Resolver = systemResolver): Promise<number> {
+export async function runCall(
+  actionPath: string,
+  flags: CallFlags,
+  io: CliIo,
+  fallback: Resolver = systemResolver,
+): Promise<number> {
   const definition = safeValidateActionDefinition(await readJsonFile(actionPath, 'action file'));
   if (!definition.success) {
-    const problems = definition.error.details.map((issue) => `  ${issue.path || '/'}: ${issue.message}`).join('\n');
+    const problems = definition.error.details
+      .map((issue) => `  ${issue.path || '/'}: ${issue.message}`)
+      .join('\n');
     throw new UsageError(`action file ${actionPath} is not a valid action:\n${problems}`);
   }
   const parameters = parseParams(flags.params);
-  const ca = flags.ca === undefined ? undefined : await readFile(flags.ca, 'utf8').catch((error: Error) => {
-    throw new UsageError(`cannot read --ca ${flags.ca}: ${error.message}`);
-  });
+  const ca =
+    flags.ca === undefined
+      ? undefined
+      : await readFile(flags.ca, 'utf8').catch((error: Error) => {
+          throw new UsageError(`cannot read --ca ${flags.ca}: ${error.message}`);
+        });
   if (flags.allowNetwork.length > 0) {
-    io.stderr(`warning: outbound policy exemptions in effect (development only): ${flags.allowNetwork.join(', ')}\n`);
+    io.stderr(
+      `warning: outbound policy exemptions in effect (development only): ${flags.allowNetwork.join(', ')}\n`,
+    );
   }
   let executor: ReturnType<typeof createExecutor>;
   try {

@@ -16,7 +16,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('url-check')
     .description('check whether Toolgate may call a URL (exit 0 allowed, 3 denied, 2 usage error)')
     .argument('[url]', 'the URL to check')
-    .option('--resolve <HOST=IP[,IP...]>', 'answer DNS for HOST with these addresses (repeatable)', collect, [])
+    .option(
+      '--resolve <HOST=IP[,IP...]>',
+      'answer DNS for HOST with these addresses (repeatable)',
+      collect,
+      [],
+    )
     .option('--json', 'print the verdict as JSON', false)
     .option('--jsonl', 'read {"url", "resolvesTo"?} JSON lines on stdin, write one verdict per line', false)
     .action(async (url: string | undefined, flags) => setExit(await runUrlCheck(url, flags, io)));
@@ -26,8 +31,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('make one call to an action and print the request as sent and the result')
     .argument('<action-file>', 'an action definition in JSON')
     .option('--params <json>', 'the arguments, as a JSON object', '{}')
-    .option('--allow-network <CIDR>', 'exempt a network from the outbound policy (development only; repeatable)', collect, [])
-    .option('--resolve <HOST=IP[,IP...]>', 'answer DNS for HOST with these addresses (repeatable)', collect, [])
+    .option(
+      '--allow-network <CIDR>',
+      'exempt a network from the outbound policy (development only; repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--resolve <HOST=IP[,IP...]>',
+      'answer DNS for HOST with these addresses (repeatable)',
+      collect,
+      [],
+    )
     .option('--secret <whsec_...>', 'sign with this secret (repeat for rotation: current first)', collect, [])
     .option('--ca <pem-file>', 'also trust this CA certificate (private PKI, local test servers)')
     .option('--json', 'print request and result as JSON', false)

@@ -26,6 +26,9 @@ export function parseResolveFlags(flags: readonly string[]): Map<string, string[
 }
 
 /** A resolver that answers overridden names from the map and the rest with `fallback`. */
-export function resolverWithOverrides(overrides: ReadonlyMap<string, readonly string[]>, fallback: Resolver): Resolver {
+export function resolverWithOverrides(
+  overrides: ReadonlyMap<string, readonly string[]>,
+  fallback: Resolver,
+): Resolver {
   return async (hostname) => overrides.get(hostname) ?? fallback(hostname);
 }

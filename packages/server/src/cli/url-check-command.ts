@@ -21,13 +21,20 @@ function render(url: string, check: TargetCheck, json: boolean): string {
 }
 
 /** `toolgate url-check <url>`: exit 0 allowed, 3 denied, 2 usage error. */
-export async function runUrlCheck(url: string | undefined, flags: UrlCheckFlags, io: CliIo, fallback: Resolver = systemResolver): Promise<number> {
+export async function runUrlCheck(
+  url: string | undefined,
+  flags: UrlCheckFlags,
+  io: CliIo,
+  fallback: Resolver = systemResolver,
+): Promise<number> {
   const overrides = parseResolveFlags(flags.resolve);
   if (flags.jsonl) {
-    if (url !== undefined) throw new UsageError('--jsonl reads URLs from standard input; do not also pass a URL');
+    if (url !== undefined)
+      throw new UsageError('--jsonl reads URLs from standard input; do not also pass a URL');
     return runJsonl(io, fallback, overrides);
   }
-  if (url === undefined) throw new UsageError('url-check needs a URL (or --jsonl to read JSON lines from standard input)');
+  if (url === undefined)
+    throw new UsageError('url-check needs a URL (or --jsonl to read JSON lines from standard input)');
   const check = await checkTarget(url, { resolve: resolverWithOverrides(overrides, fallback) });
   io.stdout(`${render(url, check, flags.json)}\n`);
   return check.allowed ? EXIT.ok : EXIT.denied;
@@ -35,20 +42,27 @@ export async function runUrlCheck(url: string | undefined, flags: UrlCheckFlags,
 
 type LineOutcome = { text: string; denied: boolean; malformed: boolean };
 
-async function checkLine(line: string, lineNumber: number, fallback: Resolver, overrides: ReadonlyMap<string, readonly string[]>): Promise<LineOutcome> {
+async function checkLine(
+  line: string,
+  lineNumber: number,
+  fallback: Resolver,
+  overrides: ReadonlyMap<string, readonly string[]>,
+): Promise<LineOutcome> {
   const malformed = (error: string): LineOutcome => ({
     text: JSON.stringify({ line: lineNumber, allowed: false, code: 'invalid_input', reason: error }),
     denied: false,
     malformed: true,
   });
-  if (line.length > MAX_JSONL_LINE_LENGTH) return malformed(`line is longer than ${MAX_JSONL_LINE_LENGTH} characters`);
+  if (line.length > MAX_JSONL_LINE_LENGTH)
+    return malformed(`line is longer than ${MAX_JSONL_LINE_LENGTH} characters`);
   let input: unknown;
   try {
     input = JSON.parse(line);
   } catch {
     return malformed('line is not valid JSON');
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return malformed('each line must be a JSON object {"url": ...}');
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return malformed('each line must be a JSON object {"url": ...}');
   const { url, resolvesTo } = input as { url?: unknown; resolvesTo?: unknown };
   if (typeof url !== 'string') return malformed('"url" must be a string');
   let resolve = resolverWithOverrides(overrides, fallback);
@@ -73,7 +87,11 @@ async function checkLine(line: string, lineNumber: number, fallback: Resolver, o
  * `invalid_input` verdict naming the line and do not stop the run. Exit 0 if every URL is
  * allowed, 3 if any is denied, 2 if any line is malformed.
  */
-async function runJsonl(io: CliIo, fallback: Resolver, overrides: ReadonlyMap<string, readonly string[]>): Promise<number> {
+async function runJsonl(
+  io: CliIo,
+  fallback: Resolver,
+  overrides: ReadonlyMap<string, readonly string[]>,
+): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const pending: Array<Promise<LineOutcome>> = [];
   let denied = false;
