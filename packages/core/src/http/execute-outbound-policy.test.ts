@@ -125,11 +125,14 @@ describe('the outbound policy, proven on loopback', () => {
 
   it('resolves once per new connection, not per request (keep-alive)', async () => {
     const { executor, lookups } = await testExecutor();
-    for (let index = 0; index < 5; index += 1) {
+    const before = server.connections;
+    for (let index = 0; index < 10; index += 1) {
       const { result } = await callCounting(executor, server.url('/orders', TEST_HOST));
       expect(result.ok).toBe(true);
     }
-    expect(lookups).toEqual([TEST_HOST]);
+    const opened = server.connections - before;
+    expect(lookups).toHaveLength(opened);
+    expect(opened).toBeLessThanOrEqual(2);
   });
 
   it('refuses http:// even for an allowlisted address', async () => {

@@ -26,6 +26,14 @@ function decoderFor(encoding: string | undefined) {
   }
 }
 
+function ignore(): void {}
+
+/** Stops reading a stream; an error it raises while being torn down is of no interest. */
+function discard(stream: Readable): void {
+  stream.on('error', ignore);
+  stream.destroy();
+}
+
 /** Raised for a `Content-Encoding` Toolgate cannot decode. */
 export class UnsupportedEncodingError extends Error {
   constructor(encoding: string) {
@@ -46,7 +54,7 @@ export async function readCappedBody(
 ): Promise<CappedBody> {
   const decoder = decoderFor(contentEncoding);
   if (decoder === null) {
-    body.destroy();
+    discard(body);
     throw new UnsupportedEncodingError(contentEncoding ?? '');
   }
   const source: Readable = decoder ? body.pipe(decoder) : body;
@@ -69,8 +77,8 @@ export async function readCappedBody(
     }
   } finally {
     if (truncated || !source.readableEnded) {
-      source.destroy();
-      body.destroy();
+      discard(source);
+      discard(body);
     }
   }
   return { bytes: Buffer.concat(chunks, length), truncated };
