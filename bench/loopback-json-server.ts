@@ -26,6 +26,13 @@ const server = createServer({ key, cert, keepAliveTimeout: 60_000 }, (request, r
     else send();
   });
 });
+let connections = 0;
+server.on('connection', () => {
+  connections += 1;
+});
+process.on('message', (message) => {
+  if (message === 'connections?') process.send?.({ connections });
+});
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
 });

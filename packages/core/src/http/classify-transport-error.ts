@@ -1,5 +1,5 @@
 import type { ActionFailure } from './action-result.js';
-import { UnsupportedEncodingError } from './read-capped-body.js';
+import { DeadlineExceededError, UnsupportedEncodingError } from './dispatch-capped.js';
 import { TargetBlockedError } from './target-blocked-error.js';
 
 /** Node and OpenSSL codes that mean the TLS handshake or certificate check failed. */
@@ -28,11 +28,10 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /**
- * Maps an error raised while sending a call or reading its answer to a failure kind. `timedOut`
- * is true when the executor's own deadline aborted the call.
+ * Maps an error raised while sending a call or reading its answer to a failure kind.
  */
-export function classifyTransportError(error: unknown, timedOut: boolean, timeoutMs: number): ActionFailure {
-  if (timedOut) {
+export function classifyTransportError(error: unknown, timeoutMs: number): ActionFailure {
+  if (error instanceof DeadlineExceededError) {
     return {
       kind: 'timeout',
       message: `the endpoint did not answer completely within ${timeoutMs} ms`,

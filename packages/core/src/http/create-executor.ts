@@ -7,12 +7,13 @@ import {
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from '../signing/sign-webhook.js';
-import type { ActionFailure, ActionResult, FailedActionResult, ReceivedResponse } from './action-result.js';
+import type { ActionResult, ReceivedResponse, SucceededActionResult } from './action-result.js';
 import { checkAddresses } from './check-addresses.js';
 import { classifyTransportError } from './classify-transport-error.js';
-import { followRedirect, REDIRECT_STATUSES } from './follow-redirect.js';
+import { DeadlineExceededError, dispatchCapped } from './dispatch-capped.js';
+import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from './follow-redirect.js';
 import { createNetworkAllowlist, type NetworkAllowlistOptions } from './network-allowlist.js';
-import { normalizeResponse } from './normalize-response.js';
+import { type NormalizedOutcome, normalizeResponse } from './normalize-response.js';
 import { parseTargetUrl } from './parse-target-url.js';
 import { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connector.js';
 import {
@@ -22,8 +23,7 @@ import {
   prepareCall,
   signHeaders,
 } from './prepare-call.js';
-import { readCappedBody } from './read-capped-body.js';
-import { redactRequest, redactUrl, type SentRequest, scrubSecrets } from './redact.js';
+import { redactRequest, redactUrl, scrubSecrets } from './redact.js';
 import { type Resolver, systemResolver } from './resolver.js';
 import { TargetBlockedError } from './target-blocked-error.js';
 
@@ -67,7 +67,24 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-class DeadlineExceeded extends Error {}
+/** Headers for the next hop of a followed redirect. */
+function redirectHeaders(
+  current: Record<string, string>,
+  next: RedirectHop,
+  body: string | undefined,
+  call: PreparedCall,
+  nowMs: number,
+): Record<string, string> {
+  const headers = Object.assign({}, current);
+  for (const name of SIGNATURE_HEADERS) delete headers[name];
+  if (!next.keepBody) delete headers['content-type'];
+  if (next.crossOrigin) {
+    // Another origin gets neither credentials nor a signature it could replay to ours.
+    for (const name of call.prepared.secretHeaders) delete headers[name];
+    return headers;
+  }
+  return signHeaders(headers, body, { callId: call.callId, ...call.signing, now: nowMs });
+}
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
@@ -123,49 +140,56 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
   async function send(call: PreparedCall, started: number): Promise<ActionResult> {
     const { action, prepared } = call;
     const secrets = prepared.secretValues;
-    const common = { callId: call.callId, action: action.name, redirects: [] as string[] };
-    const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
-    const fail = (
-      failure: ActionFailure,
-      request: SentRequest | null,
-      status: number | null = null,
-      response: ReceivedResponse | null = null,
-    ): FailedActionResult => ({
-      ...common,
-      ok: false,
-      status,
-      failure: { ...failure, message: scrubSecrets(failure.message, secrets) },
-      durationMs: elapsed(),
-      request,
-      response,
-      truncated: response?.truncated ?? false,
-    });
-
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DeadlineExceeded());
-    }, action.timeoutMs);
-
+    const redirects: string[] = [];
+    const deadline = started + action.timeoutMs;
     let url = prepared.url;
     let method = prepared.method;
     let body = prepared.body;
     let headers = call.headers;
     let request = call.request;
     let status: number | null = null;
+
+    const finish = (outcome: NormalizedOutcome, response: ReceivedResponse | null): ActionResult => {
+      const durationMs = Math.round((performance.now() - started) * 100) / 100;
+      const truncated = response?.truncated ?? false;
+      if (outcome.ok) {
+        const result: SucceededActionResult = {
+          ok: true,
+          callId: call.callId,
+          action: action.name,
+          status: status ?? 0,
+          durationMs,
+          request,
+          response,
+          redirects,
+          truncated,
+        };
+        if (outcome.message !== undefined) result.message = outcome.message;
+        else result.data = outcome.data;
+        return result;
+      }
+      const failure = outcome.failure;
+      failure.message = scrubSecrets(failure.message, secrets);
+      return {
+        ok: false,
+        callId: call.callId,
+        action: action.name,
+        status,
+        failure,
+        durationMs,
+        request,
+        response,
+        redirects,
+        truncated,
+      };
+    };
+
     try {
       for (let hop = 0; ; hop += 1) {
         const parsed = parseTargetUrl(url, allowlist);
         if (!parsed.ok) {
-          return fail(
-            {
-              kind: 'blocked',
-              message: `the destination is not allowed: ${parsed.check.reason}`,
-              expected: false,
-            },
-            request,
-          );
+          const message = `the destination is not allowed: ${parsed.check.reason}`;
+          return finish({ ok: false, failure: { kind: 'blocked', message, expected: false } }, null);
         }
         if (parsed.target.literalAddress !== undefined) {
           const check = checkAddresses(
@@ -175,80 +199,48 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
           );
           if (!check.allowed) throw new TargetBlockedError(check);
         }
-        const response = await agent.request({
-          origin: url.origin,
-          path: `${url.pathname}${url.search}`,
-          method,
-          headers,
-          body: body ?? null,
-          signal: controller.signal,
-        });
-        status = response.statusCode;
+        const remainingMs = Math.max(1, Math.ceil(deadline - performance.now()));
+        const response = await dispatchCapped(
+          agent,
+          { origin: url.origin, path: `${url.pathname}${url.search}`, method, headers, body },
+          { capBytes: responseCapBytes, timeoutMs: remainingMs },
+        );
+        status = response.status;
         const location = headerValue(response.headers.location);
         if (REDIRECT_STATUSES.has(status) && action.followRedirects && hop < MAX_REDIRECTS) {
           const next = followRedirect(url, method, status, location);
           if (next) {
-            await response.body.dump();
-            common.redirects.push(redactUrl(next.url, prepared.secretQueryParameters));
+            redirects.push(redactUrl(next.url, prepared.secretQueryParameters));
             url = next.url;
             method = next.method;
             if (!next.keepBody) body = undefined;
-            const nextHeaders = { ...headers };
-            for (const name of SIGNATURE_HEADERS) delete nextHeaders[name];
-            if (!next.keepBody) delete nextHeaders['content-type'];
-            if (next.crossOrigin) {
-              // Another origin gets neither credentials nor a signature it could replay to ours.
-              for (const name of prepared.secretHeaders) delete nextHeaders[name];
-            } else {
-              Object.assign(
-                nextHeaders,
-                signHeaders({}, body, { callId: call.callId, ...call.signing, now: now() }),
-              );
-            }
-            headers = nextHeaders;
+            headers = redirectHeaders(headers, next, body, call, now());
             request = redactRequest({ ...prepared, method, body }, url, headers);
             continue;
           }
         }
-        const captured = await readCappedBody(
-          response.body,
-          responseCapBytes,
-          headerValue(response.headers['content-encoding']),
-        );
-        clearTimeout(timer);
-        const text = scrubSecrets(captured.bytes.toString('utf8'), secrets);
+        const text = scrubSecrets(response.body.toString('utf8'), secrets);
         const received: ReceivedResponse = {
           status,
           headers: flattenHeaders(response.headers, secrets),
           body: text,
-          bodyBytes: captured.bytes.length,
-          truncated: captured.truncated,
+          bodyBytes: response.body.length,
+          truncated: response.truncated,
         };
         const outcome = normalizeResponse({
           status,
           body: text,
-          truncated: captured.truncated,
+          truncated: response.truncated,
           contentType: headerValue(response.headers['content-type']),
           location,
           retryAfter: headerValue(response.headers['retry-after']),
           now: now(),
         });
-        if (!outcome.ok) return fail(outcome.failure, request, status, received);
-        return {
-          ...common,
-          ...outcome,
-          ok: true,
-          status,
-          durationMs: elapsed(),
-          request,
-          response: received,
-          truncated: captured.truncated,
-        };
+        return finish(outcome, received);
       }
     } catch (error) {
-      return fail(classifyTransportError(error, timedOut, action.timeoutMs), request, status);
-    } finally {
-      clearTimeout(timer);
+      if (error instanceof DeadlineExceededError && error.status !== undefined) status = error.status;
+      return finish({ ok: false, failure: classifyTransportError(error, action.timeoutMs) }, null);
     }
   }
 
