@@ -28,7 +28,35 @@ export {
   type EnvelopeContext,
   toEnvelopeContext,
 } from './actions/call-context.js';
-export { renderBodyTemplate } from './actions/render-body-template.js';
+export { MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from './actions/header-rules.js';
+export { type DateReference, normalizeDate, normalizeDateTime } from './actions/normalize-date.js';
+export { DEFAULT_PHONE_REGION, normalizePhone } from './actions/normalize-phone.js';
+export { renderBodyTemplate, type TemplateScope } from './actions/render-body-template.js';
+export {
+  type StrictToolDefinition,
+  type ToolDefinition,
+  type ToolParameterSchema,
+  toOpenAIStrictToolDefinition,
+  toToolDefinition,
+} from './actions/to-tool-definition.js';
+export {
+  collectActionDefinitionIssues,
+  MAX_DESCRIPTION_LENGTH,
+  safeValidateActionDefinition,
+  validateActionDefinition,
+} from './actions/validate-action-definition.js';
+export {
+  type ArgumentOptions,
+  type ArgumentValidation,
+  type InvalidArgument,
+  type MissingArgument,
+  validateArguments,
+} from './actions/validate-arguments.js';
+export {
+  collectParametersSchemaIssues,
+  MAX_PARAMETERS,
+  PARAMETER_NAME_PATTERN,
+} from './actions/validate-parameters-schema.js';
 // Errors
 export { pointer, type SafeResult, ToolgateError, ValidationError, type ValidationIssue } from './errors.js';
 // The executor and the outbound policy

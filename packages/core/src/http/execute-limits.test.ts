@@ -14,7 +14,9 @@ let executor: Executor;
 let bytesWritten = 0;
 
 beforeAll(async () => {
-  server = await startLoopbackHttpsServer((_request, response) => response.end());
+  server = await startLoopbackHttpsServer((_request, response) => {
+    response.end();
+  });
   ({ executor } = await createTestExecutor());
 });
 afterAll(async () => {
