@@ -29,10 +29,14 @@ export function parseTargetUrl(
     return { ok: false, check: deny('invalid_url', `URL is longer than ${MAX_URL_LENGTH} characters`) };
   }
   let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, check: deny('invalid_url', `"${text.slice(0, 200)}" is not a valid absolute URL`) };
+  if (typeof input === 'string') {
+    try {
+      url = new URL(text);
+    } catch {
+      return { ok: false, check: deny('invalid_url', `"${text.slice(0, 200)}" is not a valid absolute URL`) };
+    }
+  } else {
+    url = input; // already a WHATWG parse: every later step uses it as is
   }
   if (url.protocol !== 'https:') {
     return {

@@ -19,6 +19,7 @@ export interface SentRequest {
  * error message). Longest secrets first, so a secret containing another is fully replaced.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0) return text;
   let scrubbed = text;
   const candidates = secrets.filter((secret) => secret.length >= MIN_SCRUBBED_SECRET_LENGTH);
   candidates.sort((a, b) => b.length - a.length);

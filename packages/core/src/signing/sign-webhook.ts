@@ -59,8 +59,8 @@ export function signWebhook(input: SignWebhookInput): Record<string, string> {
   const prefix = `${input.id}.${timestamp}.`;
   const signatures = input.secrets.map((secret) => {
     const hmac = createHmac('sha256', keyFor(secret));
-    hmac.update(prefix);
-    hmac.update(input.body);
+    if (typeof input.body === 'string') hmac.update(prefix + input.body);
+    else hmac.update(prefix).update(input.body);
     return `v1,${hmac.digest('base64')}`;
   });
   const headers: Record<string, string> = {
