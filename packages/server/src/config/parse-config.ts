@@ -1,0 +1,154 @@
+import { resolve } from 'node:path';
+import { createNetworkAllowlist } from '@toolgate/core';
+import { parseSecretKey } from '../secrets/secret-box.js';
+
+/** Where Toolgate listens when nobody says otherwise. */
+export const DEFAULT_PORT = 3000;
+/** The embedded database lives here, relative to the working directory. */
+export const DEFAULT_DATA_DIR = './data';
+/** Execution records older than this are purged: long enough to debug last month, short enough to stay small. */
+export const DEFAULT_CALL_RETENTION_DAYS = 30;
+
+/** Everything the server needs from its environment, parsed once. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the embedded database's folder (also where a generated secret key lives). */
+  dataDir: string;
+  /** `postgres://...` to use PostgreSQL instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** 32-byte key for secrets at rest; absent in embedded mode means "generate one in the data folder". */
+  secretKey: Buffer | undefined;
+  /** When set, an all-scopes API key of the default tenant with exactly this value. */
+  adminKey: string | undefined;
+  /** CIDRs exempted from the outbound deny table: development and tests only. */
+  allowPrivateNetworks: string[];
+  callRetentionDays: number;
+}
+
+/** One problem in the configuration, named by the variable or flag that holds it. */
+export interface ConfigProblem {
+  source: string;
+  message: string;
+}
+
+/** Raised with every configuration problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      `invalid configuration:\n${problems.map((problem) => `  ${problem.source}: ${problem.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Command-line flags that override the environment. */
+export interface ConfigFlags {
+  port?: string;
+  host?: string;
+  data?: string;
+}
+
+function parsePort(text: string, source: string, problems: ConfigProblem[]): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || port < 1 || port > 65_535) {
+    problems.push({ source, message: `must be a port number from 1 to 65535, got "${text}"` });
+    return DEFAULT_PORT;
+  }
+  return port;
+}
+
+/**
+ * Reads the configuration from environment variables and flags (flags win), reporting every bad
+ * value at once. Services receive the result; none reads `process.env` itself.
+ *
+ * @example
+ * const config = parseConfig(process.env, { port: '8080' });
+ */
+export function parseConfig(
+  env: NodeJS.ProcessEnv,
+  flags: ConfigFlags = {},
+  cwd = process.cwd(),
+): ServerConfig {
+  const problems: ConfigProblem[] = [];
+  const portSource = flags.port !== undefined ? '--port' : 'PORT';
+  const portText = flags.port ?? env.PORT;
+  const port =
+    portText === undefined || portText === '' ? DEFAULT_PORT : parsePort(portText, portSource, problems);
+
+  const dataDir = resolve(cwd, flags.data ?? env.TOOLGATE_DATA_DIR ?? DEFAULT_DATA_DIR);
+
+  let databaseUrl: string | undefined = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    try {
+      const parsed = new URL(databaseUrl);
+      if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        problems.push({ source: 'DATABASE_URL', message: 'must be a postgres:// URL' });
+        databaseUrl = undefined;
+      }
+    } catch {
+      problems.push({
+        source: 'DATABASE_URL',
+        message: 'is not a valid URL (postgres://user@host:5432/database)',
+      });
+      databaseUrl = undefined;
+    }
+  }
+
+  let secretKey: Buffer | undefined;
+  if (env.TOOLGATE_SECRET_KEY) {
+    try {
+      secretKey = parseSecretKey(env.TOOLGATE_SECRET_KEY);
+    } catch (error) {
+      problems.push({
+        source: 'TOOLGATE_SECRET_KEY',
+        message: `${(error as Error).message}; generate one with: openssl rand -base64 32`,
+      });
+    }
+  } else if (databaseUrl !== undefined) {
+    problems.push({
+      source: 'TOOLGATE_SECRET_KEY',
+      message: 'is required with DATABASE_URL (32 bytes of base64): every instance must share it',
+    });
+  }
+
+  const adminKey = env.TOOLGATE_ADMIN_KEY?.trim() || undefined;
+  if (adminKey !== undefined && adminKey.length < 24) {
+    problems.push({ source: 'TOOLGATE_ADMIN_KEY', message: 'must be at least 24 characters' });
+  }
+
+  const allowPrivateNetworks = (env.TOOLGATE_ALLOW_PRIVATE_NETWORKS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  try {
+    createNetworkAllowlist({ networks: allowPrivateNetworks });
+  } catch (error) {
+    problems.push({ source: 'TOOLGATE_ALLOW_PRIVATE_NETWORKS', message: (error as Error).message });
+  }
+
+  let callRetentionDays = DEFAULT_CALL_RETENTION_DAYS;
+  if (env.TOOLGATE_CALL_RETENTION_DAYS !== undefined && env.TOOLGATE_CALL_RETENTION_DAYS !== '') {
+    const days = Number(env.TOOLGATE_CALL_RETENTION_DAYS);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) {
+      problems.push({
+        source: 'TOOLGATE_CALL_RETENTION_DAYS',
+        message: 'must be a whole number of days from 1 to 3650',
+      });
+    } else {
+      callRetentionDays = days;
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    secretKey,
+    adminKey,
+    allowPrivateNetworks,
+    callRetentionDays,
+  };
+}
