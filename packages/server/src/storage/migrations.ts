@@ -1,0 +1,133 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+/**
+ * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
+ * are text (PGlite returns int8 as a number and pg as a string), JSON is jsonb.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': {
+    // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema type exists.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('tenants')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('max_actions', 'integer', (column) => column.notNull().defaultTo(10))
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('operators')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) =>
+          column.notNull().references('tenants.id').onDelete('cascade'),
+        )
+        .addColumn('email', 'text', (column) => column.notNull())
+        .addColumn('password_hash', 'text', (column) => column.notNull())
+        .addColumn('scopes', 'jsonb', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn('disabled_at', 'timestamptz')
+        .addUniqueConstraint('operators_tenant_email', ['tenant_id', 'email'])
+        .execute();
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) =>
+          column.notNull().references('tenants.id').onDelete('cascade'),
+        )
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('prefix', 'text', (column) => column.notNull())
+        .addColumn('key_hash', 'text', (column) => column.notNull().unique())
+        .addColumn('scopes', 'jsonb', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn('revoked_at', 'timestamptz')
+        .addColumn('last_used_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createTable('actions')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) =>
+          column.notNull().references('tenants.id').onDelete('cascade'),
+        )
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('definition', 'jsonb', (column) => column.notNull())
+        .addColumn('secrets', 'jsonb', (column) => column.notNull())
+        .addColumn('signing_secret', 'text', (column) => column.notNull())
+        .addColumn('previous_signing_secret', 'text')
+        .addColumn('previous_signing_secret_expires_at', 'timestamptz')
+        .addColumn('enabled', 'boolean', (column) => column.notNull().defaultTo(true))
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('actions_tenant_name', ['tenant_id', 'name'])
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (column) => column.primaryKey().defaultTo(sql`gen_random_uuid()::text`))
+        .addColumn('tenant_id', 'text', (column) =>
+          column.notNull().references('tenants.id').onDelete('cascade'),
+        )
+        .addColumn('actor', 'text', (column) => column.notNull())
+        .addColumn('event', 'text', (column) => column.notNull())
+        .addColumn('target_type', 'text', (column) => column.notNull())
+        .addColumn('target_id', 'text', (column) => column.notNull())
+        .addColumn('fields', 'jsonb', (column) => column.notNull())
+        .addColumn('at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createIndex('audit_log_tenant_at')
+        .on('audit_log')
+        .columns(['tenant_id', 'at'])
+        .execute();
+      await db.schema
+        .createTable('calls')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) =>
+          column.notNull().references('tenants.id').onDelete('cascade'),
+        )
+        .addColumn('action_id', 'text')
+        .addColumn('action_name', 'text', (column) => column.notNull())
+        .addColumn('conversation_id', 'text')
+        .addColumn('trigger', 'text', (column) => column.notNull())
+        .addColumn('idempotency_key', 'text', (column) => column.notNull())
+        .addColumn('request', 'jsonb')
+        .addColumn('status', 'integer')
+        .addColumn('response', 'jsonb')
+        .addColumn('result', 'jsonb', (column) => column.notNull())
+        .addColumn('outcome', 'text', (column) => column.notNull())
+        .addColumn('failure_kind', 'text')
+        .addColumn('duration_ms', 'double precision', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createIndex('calls_tenant_created')
+        .on('calls')
+        .columns(['tenant_id', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('calls_tenant_action')
+        .on('calls')
+        .columns(['tenant_id', 'action_id', 'created_at'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/**
+ * Brings a database up to the newest schema; throws if a migration fails (nothing half-applied:
+ * Kysely runs each migration in a transaction on Postgres-family engines).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: works on any database before its schema is known.
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'toolgate_migrations',
+    migrationLockTableName: 'toolgate_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

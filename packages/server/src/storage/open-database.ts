@@ -1,0 +1,54 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+/** Connections per process to PostgreSQL: plenty for one API process, small enough for many. */
+const POSTGRES_POOL_SIZE = 10;
+
+/** Where the data lives. */
+export type DatabaseLocation =
+  | { engine: 'pglite'; dataDir: string | undefined }
+  | { engine: 'postgres'; url: string };
+
+/** An open, migrated database. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the embedded database in `<dataDir>/db` (in memory when `dataDir` is undefined, for
+ * tests) or PostgreSQL at `url`, and applies every migration.
+ *
+ * @example
+ * const { db, close } = await openDatabase({ engine: 'pglite', dataDir: './data' });
+ */
+export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
+  let db: Kysely<Database>;
+  if (location.engine === 'pglite') {
+    let path: string | undefined;
+    if (location.dataDir !== undefined) {
+      path = join(location.dataDir, 'db');
+      await mkdir(path, { recursive: true });
+    }
+    const database = await PGlite.create(path === undefined ? undefined : { dataDir: path });
+    db = new Kysely<Database>({ dialect: new PGliteDialect(database) });
+  } else {
+    // int8 as string everywhere (PGlite does the same with text ids): ids are text anyway.
+    const pool = new pg.Pool({ connectionString: location.url, max: POSTGRES_POOL_SIZE });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, engine: location.engine, close: () => db.destroy() };
+}

@@ -1,0 +1,91 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps are written as Date and read back as Date on both engines. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** JSON columns: written as text (JSON.stringify), read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  max_actions: number;
+  created_at: Timestamp;
+}
+
+export interface OperatorTable {
+  id: string;
+  tenant_id: string;
+  email: string;
+  password_hash: string;
+  scopes: Json<string[]>;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** The first characters of the key, to recognise it in lists; never enough to use it. */
+  prefix: string;
+  key_hash: string;
+  scopes: Json<string[]>;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface ActionTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** The definition without secret values. */
+  definition: Json<Record<string, unknown>>;
+  /** Sealed secret values by place (`headers/X-Api-Key`, `auth/token`...). */
+  secrets: Json<Record<string, string>>;
+  signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_signing_secret_expires_at: Timestamp | null;
+  enabled: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditTable {
+  id: Generated<string>;
+  tenant_id: string;
+  actor: string;
+  event: string;
+  target_type: string;
+  target_id: string;
+  fields: Json<string[]>;
+  at: Timestamp;
+}
+
+export interface CallTable {
+  id: string;
+  tenant_id: string;
+  action_id: string | null;
+  action_name: string;
+  conversation_id: string | null;
+  trigger: string;
+  idempotency_key: string;
+  request: Json<Record<string, unknown> | null>;
+  status: number | null;
+  response: Json<Record<string, unknown> | null>;
+  result: Json<Record<string, unknown>>;
+  outcome: 'ok' | 'failed';
+  failure_kind: string | null;
+  duration_ms: number;
+  created_at: Timestamp;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  tenants: TenantTable;
+  operators: OperatorTable;
+  api_keys: ApiKeyTable;
+  actions: ActionTable;
+  audit_log: AuditTable;
+  calls: CallTable;
+}
