@@ -1,0 +1,47 @@
+import type { ValidationIssue } from '@toolgate/core';
+
+/** Stable codes of errors that cross the HTTP API, each with its status. */
+export const API_ERROR_STATUS = {
+  malformed_json: 400,
+  unknown_field: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  limit_reached: 422,
+  internal: 500,
+} as const;
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** An error the API answers with `{ "error": { "code", "message", "details" } }`. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: ValidationIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = API_ERROR_STATUS[code];
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details.length > 0 ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+/** 404 for anything not visible to the caller: never a hint that it exists elsewhere. */
+export function notFound(what: string): ApiError {
+  return new ApiError('not_found', `${what} not found`);
+}
