@@ -1,6 +1,6 @@
 import type { ActionDefinition, ParameterSchema } from './action-definition.js';
 
-/** A JSON Schema as a model sees it. */
+/** A JSON Schema for one parameter, as a model sees it. */
 export type ToolParameterSchema = Record<string, unknown>;
 
 /** What a model is told about one tool. */
@@ -15,73 +15,86 @@ export interface ToolDefinition {
   };
 }
 
-/** A tool definition valid for OpenAI's strict structured outputs. */
+/** A tool definition valid for OpenAI's strict mode (structured outputs for function calls). */
 export interface StrictToolDefinition extends ToolDefinition {
   strict: true;
 }
 
-/** `phone` is Toolgate's format, not JSON Schema's: models get a hint in words instead. */
-const PHONE_HINT = 'Phone number; any common format, international (+country code) preferred.';
+/** `phone` is Toolgate's format, not JSON Schema's: the model gets it in words instead. */
+export const PHONE_FORMAT_HINT = 'Phone number; any common format, international (+country code) preferred.';
+/** Strict mode makes every property required; a null answer stands for "not given". */
+export const NULLABLE_HINT = 'Use null if the customer has not given it.';
 
-/** Keywords OpenAI strict mode accepts on a scalar; anything else is moved into the description. */
-const STRICT_KEYWORDS = [
+/** Keywords copied for the model, in this order; every one the parameter subset allows. */
+const KEYWORDS = [
   'description',
   'enum',
-  'pattern',
   'format',
-  'minimum',
-  'maximum',
+  'pattern',
   'minLength',
   'maxLength',
+  'minimum',
+  'maximum',
+  'examples',
 ] as const;
-const STRICT_FORMATS = new Set(['email', 'date', 'date-time']);
+/** The formats OpenAI strict mode accepts among ours; `phone` is not one. */
+const STRICT_FORMATS: ReadonlySet<string> = new Set(['email', 'date', 'date-time']);
 
-function withHint(description: string | undefined, hint: string): string {
-  return description ? `${description} (${hint})` : hint;
+/** Adds a sentence to a description, with a full stop between them when the first lacks one. */
+function appendSentence(text: string | undefined, sentence: string): string {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return sentence;
+  return `${trimmed}${/[.!?]$/.test(trimmed) ? '' : '.'} ${sentence}`;
 }
 
-function describeExamples(examples: unknown[] | undefined): string | undefined {
-  if (!examples || examples.length === 0) return undefined;
-  return `e.g. ${examples.map((example) => JSON.stringify(example)).join(', ')}`;
+function describeExamples(examples: readonly unknown[]): string {
+  return `Example${examples.length === 1 ? '' : 's'}: ${examples.map((example) => JSON.stringify(example)).join(', ')}.`;
 }
 
 function toModelSchema(schema: ParameterSchema): ToolParameterSchema {
-  const { format, ...rest } = schema;
-  const copy: ToolParameterSchema = { ...rest };
-  if (format === 'phone') copy.description = withHint(schema.description, PHONE_HINT);
-  else if (format !== undefined) copy.format = format;
+  const copy: ToolParameterSchema = { type: schema.type };
+  for (const keyword of KEYWORDS) {
+    const value = schema[keyword];
+    if (value === undefined || (keyword === 'format' && value === 'phone')) continue;
+    copy[keyword] = Array.isArray(value) ? [...value] : value;
+  }
+  if (schema.format === 'phone') copy.description = appendSentence(schema.description, PHONE_FORMAT_HINT);
   return copy;
 }
 
-function toStrictSchema(schema: ParameterSchema, optional: boolean): ToolParameterSchema {
-  const copy: ToolParameterSchema = { type: optional ? [schema.type, 'null'] : schema.type };
-  for (const keyword of STRICT_KEYWORDS) {
-    const value = schema[keyword];
-    if (value === undefined) continue;
-    if (keyword === 'format' && !STRICT_FORMATS.has(value as string)) continue;
-    copy[keyword] = keyword === 'enum' && optional ? [...(value as unknown[]), null] : value;
-  }
+function toStrictSchema(schema: ParameterSchema, nullable: boolean): ToolParameterSchema {
+  const copy: ToolParameterSchema = { type: nullable ? [schema.type, 'null'] : schema.type };
   let description = schema.description;
-  if (schema.format === 'phone') description = withHint(description, PHONE_HINT);
-  const examples = describeExamples(schema.examples);
-  if (examples) description = withHint(description, examples);
-  if (optional) description = withHint(description, 'null when not known');
+  if (schema.format === 'phone') description = appendSentence(description, PHONE_FORMAT_HINT);
+  if (schema.examples && schema.examples.length > 0)
+    description = appendSentence(description, describeExamples(schema.examples));
+  if (nullable) description = appendSentence(description, NULLABLE_HINT);
   if (description !== undefined) copy.description = description;
+  if (schema.enum) copy.enum = nullable ? [...schema.enum, null] : [...schema.enum];
+  if (schema.format !== undefined && STRICT_FORMATS.has(schema.format)) copy.format = schema.format;
+  for (const keyword of ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum'] as const) {
+    if (schema[keyword] !== undefined) copy[keyword] = schema[keyword];
+  }
   return copy;
 }
 
 /**
- * The tool a model is offered for an action: its name, its description and its parameters as
- * JSON Schema (closed with `additionalProperties: false`).
+ * The tool a model is offered for an action: its name, description and parameters as a clean
+ * JSON Schema (a copy holding only the supported keywords, closed with
+ * `additionalProperties: false`). The `phone` format, which is not JSON Schema's, is dropped and
+ * said in the description instead.
  *
  * @example
  * toToolDefinition(action);
- * // { name: 'check_order_status', description: '...', parameters: { type: 'object', properties: {...}, required: [...] } }
+ * // { name: 'check_order_status', description: 'Look up an order...',
+ * //   parameters: { type: 'object', properties: { order_number: { type: 'string', ... } },
+ * //                 required: ['order_number'], additionalProperties: false } }
  */
 export function toToolDefinition(action: ActionDefinition): ToolDefinition {
   const properties: Record<string, ToolParameterSchema> = {};
-  for (const [name, schema] of Object.entries(action.parameters?.properties ?? {}))
+  for (const [name, schema] of Object.entries(action.parameters?.properties ?? {})) {
     properties[name] = toModelSchema(schema);
+  }
   return {
     name: action.name,
     description: action.description,
@@ -96,11 +109,14 @@ export function toToolDefinition(action: ActionDefinition): ToolDefinition {
 
 /**
  * The same tool for OpenAI strict mode: every property listed in `required`, optional ones made
- * nullable (a `null` answer means "not known"), only keywords strict mode supports, and examples
- * and the phone hint moved into descriptions.
+ * nullable (`["string", "null"]`, and `null` added to an enum; the validator treats null as "not
+ * given"), only the keywords strict mode accepts (type, description, enum, pattern, format for
+ * email/date/date-time, minimum, maximum, minLength, maxLength), and what does not fit (examples,
+ * the phone format) said in the description.
  *
  * @example
- * toOpenAIStrictToolDefinition(action).parameters.properties.note; // { type: ['string', 'null'], ... }
+ * toOpenAIStrictToolDefinition(action).parameters.properties.note;
+ * // { type: ['string', 'null'], description: 'Anything to add. Use null if the customer has not given it.' }
  */
 export function toOpenAIStrictToolDefinition(action: ActionDefinition): StrictToolDefinition {
   const required = new Set(action.parameters?.required ?? []);
@@ -111,12 +127,12 @@ export function toOpenAIStrictToolDefinition(action: ActionDefinition): StrictTo
   return {
     name: action.name,
     description: action.description,
-    strict: true,
     parameters: {
       type: 'object',
       properties,
       required: Object.keys(properties),
       additionalProperties: false,
     },
+    strict: true,
   };
 }

@@ -1,38 +1,41 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import * as ajvFormats from 'ajv-formats';
 import type { CountryCode } from 'libphonenumber-js';
-import { escapePointerToken, type ValidationIssue } from '../errors.js';
+import { escapePointerToken, ToolgateError, type ValidationIssue } from '../errors.js';
 import type { ActionDefinition, ParameterSchema, ParametersSchema } from './action-definition.js';
-import { normalizeDate, normalizeDateTime } from './normalize-date.js';
-import { DEFAULT_PHONE_REGION, E164_PATTERN, normalizePhone } from './normalize-phone.js';
-
-// ajv-formats is CommonJS with a default export; under NodeNext the function sits on `.default`.
-type AddFormats = (instance: Ajv, formats: string[]) => Ajv;
-const addFormats = ((ajvFormats as unknown as { default?: AddFormats }).default ?? ajvFormats) as AddFormats;
+import { compileArgumentsValidator } from './compile-arguments-validator.js';
+import { describeArgumentError } from './describe-argument-error.js';
+import { normalizeArgument } from './normalize-argument.js';
+import { DEFAULT_PHONE_REGION } from './normalize-phone.js';
+import { isValidTimeZone } from './zoned-time.js';
 
 /** How arguments are read: phone region, and the time zone and "now" for relative dates. */
 export interface ArgumentOptions {
-  /** Region for phone numbers written without a country code (ISO 3166 alpha-2). Default US. */
+  /** Region for phone numbers written without a country code (ISO 3166 alpha-2). Default `US`. */
   defaultRegion?: CountryCode;
-  /** What "today" means. Default: now. */
+  /** What "now" means for "tomorrow" or "3pm". Default: the current time. */
   referenceDate?: Date;
-  /** IANA time zone of the customer. Default UTC. */
+  /** IANA time zone of the customer, e.g. `America/New_York`. Default `UTC`. */
   timezone?: string;
 }
 
-/** A required parameter the caller did not give: the agent asks for it. */
+/** The time zone dates are read in when the caller names none. */
+export const DEFAULT_ARGUMENT_TIMEZONE = 'UTC';
+
+/** A required parameter the caller did not give (or gave as null or blank): the agent asks for it. */
 export interface MissingArgument {
   name: string;
   description?: string;
   schema: ParameterSchema;
 }
 
-/** A parameter given with a value that does not fit: the agent asks again, saying why. */
+/** An argument whose value does not fit: the agent asks again, saying why. */
 export interface InvalidArgument {
+  /** The parameter's name; `''` when the arguments as a whole are not an object. */
   name: string;
-  /** JSON pointer into the arguments. */
+  /** JSON pointer into the arguments, e.g. `/order_number`. */
   path: string;
+  /** Plain English, to follow the parameter's name: "must be one of: standard, express". */
   message: string;
+  /** The value as it was given, before normalization. */
   received?: unknown;
 }
 
@@ -41,165 +44,116 @@ export type ArgumentValidation =
   | { valid: true; value: Record<string, unknown> }
   | { valid: false; missing: MissingArgument[]; invalid: InvalidArgument[]; issues: ValidationIssue[] };
 
-const ajv = new Ajv({ allErrors: true, coerceTypes: true, strict: false, useDefaults: false });
-addFormats(ajv, ['email', 'date', 'date-time']);
-ajv.addFormat('phone', E164_PATTERN);
-
-/** Compiled validators: by schema object first, by its JSON text as a fallback (bounded). */
-const byObject = new WeakMap<object, ValidateFunction>();
-const byText = new Map<string, ValidateFunction>();
-const COMPILED_BY_TEXT_LIMIT = 500;
-
-function compiled(schema: ParametersSchema): ValidateFunction {
-  const cached = byObject.get(schema);
-  if (cached) return cached;
-  const text = JSON.stringify(schema);
-  let validate = byText.get(text);
-  if (!validate) {
-    validate = ajv.compile({ ...schema, additionalProperties: false });
-    if (byText.size >= COMPILED_BY_TEXT_LIMIT) byText.clear();
-    byText.set(text, validate);
-  }
-  byObject.set(schema, validate);
-  return validate;
-}
+const NO_PARAMETERS: ParametersSchema = { type: 'object', properties: {} };
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function describeError(error: ErrorObject, schema: ParameterSchema | undefined): string {
-  switch (error.keyword) {
-    case 'type':
-      return `must be ${schema?.type === 'integer' ? 'a whole number' : `a ${String(error.params.type)}`}`;
-    case 'enum':
-      return `must be one of: ${(schema?.enum ?? []).join(', ')}`;
-    case 'format':
-      switch (error.params.format) {
-        case 'email':
-          return 'must be an email address';
-        case 'phone':
-          return 'must be a phone number (e.g. +14155550123)';
-        case 'date':
-          return 'must be a date (e.g. 2026-03-25)';
-        case 'date-time':
-          return 'must be a date and time (e.g. 2026-03-25T15:00:00Z)';
-        default:
-          return `must be in ${String(error.params.format)} format`;
-      }
-    case 'pattern': {
-      const example = schema?.examples?.[0];
-      return example === undefined
-        ? `must match the pattern ${schema?.pattern}`
-        : `must look like ${JSON.stringify(example)}`;
-    }
-    case 'minLength':
-      return `must be at least ${error.params.limit} characters`;
-    case 'maxLength':
-      return `must be at most ${error.params.limit} characters`;
-    case 'minimum':
-      return `must be at least ${error.params.limit}`;
-    case 'maximum':
-      return `must be at most ${error.params.limit}`;
-    default:
-      return error.message ?? 'is not valid';
-  }
+function parametersOf(target: ActionDefinition | ParametersSchema): ParametersSchema {
+  if ('properties' in target && (target as ParametersSchema).type === 'object')
+    return target as ParametersSchema;
+  return (target as ActionDefinition).parameters ?? NO_PARAMETERS;
 }
 
-/** Rewrites phone and date values into their canonical forms; leaves unreadable ones as given. */
-function normalizeValue(
-  value: unknown,
-  schema: ParameterSchema,
-  options: Required<ArgumentOptions>,
-): unknown {
-  if (typeof value !== 'string' || schema.type !== 'string') return value;
-  const reference = { referenceDate: options.referenceDate, timezone: options.timezone };
-  switch (schema.format) {
-    case 'phone':
-      return normalizePhone(value, options.defaultRegion) ?? value;
-    case 'date':
-      return normalizeDate(value, reference) ?? value;
-    case 'date-time':
-      return normalizeDateTime(value, reference) ?? value;
-    default:
-      return value.trim();
-  }
-}
+const pathOf = (name: string) => `/${escapePointerToken(name)}`;
 
 /**
- * Checks an agent's proposed arguments against an action's parameters: which required ones are
- * missing, which are invalid and why, all at once. Phones become E.164 and dates ISO 8601 first;
- * `"42"` becomes 42 for an integer. The caller's object is never changed.
+ * Checks the arguments an agent proposes for an action, and reports everything wrong at once so
+ * the agent can ask for all of it: `missing` lists required parameters absent, null, empty or
+ * blank (each with its description and schema, to phrase the question); `invalid` lists values
+ * that do not fit, in plain English, and names that are not parameters of the action. On success
+ * `value` holds the normalized arguments: text trimmed, phones in E.164, dates `YYYY-MM-DD`,
+ * date-times ISO 8601 in the customer's zone, `"42"` as 42; blank optional ones left out. The
+ * caller's object is never changed. Throws a `ToolgateError` (`invalid_option`) for an unknown
+ * time zone, a caller's bug.
  *
  * @example
- * const check = validateArguments(action, { order_number: '' });
- * if (!check.valid) check.missing; // [{ name: 'order_number', description: 'e.g. ORD-12345', ... }]
+ * const check = validateArguments(action, { order_number: ' ', email: 'nope' }, { timezone: 'America/New_York' });
+ * // { valid: false,
+ * //   missing: [{ name: 'order_number', description: 'e.g. ORD-12345', schema: {...} }],
+ * //   invalid: [{ name: 'email', path: '/email', message: 'must be an email address', received: 'nope' }],
+ * //   issues: [{ path: '/order_number', message: 'is required' }, { path: '/email', message: 'must be an email address' }] }
  */
 export function validateArguments(
   target: ActionDefinition | ParametersSchema,
   args: unknown,
   options: ArgumentOptions = {},
 ): ArgumentValidation {
-  const schema: ParametersSchema =
-    'type' in target && target.type === 'object'
-      ? (target as ParametersSchema)
-      : ((target as ActionDefinition).parameters ?? { type: 'object', properties: {} });
-  const resolved: Required<ArgumentOptions> = {
+  const timezone = options.timezone ?? DEFAULT_ARGUMENT_TIMEZONE;
+  if (!isValidTimeZone(timezone)) {
+    throw new ToolgateError('invalid_option', `unknown IANA time zone ${JSON.stringify(timezone)}`);
+  }
+  const resolved = {
     defaultRegion: options.defaultRegion ?? DEFAULT_PHONE_REGION,
     referenceDate: options.referenceDate ?? new Date(),
-    timezone: options.timezone ?? 'UTC',
+    timezone,
   };
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-    const issue = { path: '', message: 'arguments must be a JSON object' };
-    return { valid: false, missing: [], invalid: [{ name: '', ...issue }], issues: [issue] };
+    const issue = { path: '', message: 'must be a JSON object of parameter names to values' };
+    return { valid: false, missing: [], invalid: [{ name: '', ...issue, received: args }], issues: [issue] };
   }
+  const schema = parametersOf(target);
+  const given = args as Record<string, unknown>;
+  const names = Object.keys(schema.properties);
   const required = new Set(schema.required ?? []);
   const missing: MissingArgument[] = [];
   const invalid: InvalidArgument[] = [];
   const value: Record<string, unknown> = {};
 
-  for (const [name, given] of Object.entries(args as Record<string, unknown>)) {
-    const parameter = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
-    if (!parameter) {
-      invalid.push({
-        name,
-        path: `/${escapePointerToken(name)}`,
-        message: 'is not a parameter of this action',
-        received: given,
-      });
+  for (const name of names) {
+    const parameter = schema.properties[name] as ParameterSchema;
+    const raw = Object.hasOwn(given, name) ? given[name] : undefined;
+    if (isBlank(raw)) {
+      if (required.has(name)) {
+        missing.push({
+          name,
+          ...(parameter.description ? { description: parameter.description } : {}),
+          schema: parameter,
+        });
+      }
       continue;
     }
-    if (isBlank(given)) continue;
-    value[name] = normalizeValue(given, parameter, resolved);
+    const normalized = normalizeArgument(raw, parameter, resolved);
+    if (normalized.ok) value[name] = normalized.value;
+    else invalid.push({ name, path: pathOf(name), message: normalized.message, received: raw });
   }
-  for (const name of required) {
-    const parameter = schema.properties[name];
-    if (parameter && !(name in value)) {
-      missing.push({
+
+  const validate = compileArgumentsValidator(schema);
+  if (!validate(value)) {
+    const typeErrors = new Set<string>();
+    const errors = validate.errors ?? [];
+    for (const error of errors) if (error.keyword === 'type') typeErrors.add(error.instancePath);
+    for (const error of errors) {
+      // A value of the wrong type fails its enum or pattern too; the type is the one thing to fix.
+      if (typeErrors.has(error.instancePath) && error.keyword !== 'type') continue;
+      const name = error.instancePath.slice(1).replaceAll('~1', '/').replaceAll('~0', '~');
+      invalid.push({
         name,
-        ...(parameter.description ? { description: parameter.description } : {}),
-        schema: parameter,
+        path: error.instancePath,
+        message: describeArgumentError(error, schema.properties[name]),
+        received: given[name],
+      });
+    }
+  }
+  if (invalid.length > 1) {
+    const order = new Map(names.map((name, index) => [name, index]));
+    invalid.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  }
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(schema.properties, name)) {
+      invalid.push({
+        name,
+        path: pathOf(name),
+        message: 'is not a parameter of this action',
+        received: given[name],
       });
     }
   }
 
-  const validate = compiled(schema);
-  if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
-      if (error.keyword === 'required' || error.keyword === 'additionalProperties') continue;
-      const name = error.instancePath.split('/')[1] ?? '';
-      const parameter = schema.properties[name];
-      invalid.push({
-        name,
-        path: error.instancePath,
-        message: describeError(error, parameter),
-        received: (args as Record<string, unknown>)[name],
-      });
-    }
-  }
   if (missing.length === 0 && invalid.length === 0) return { valid: true, value };
   const issues: ValidationIssue[] = [
-    ...missing.map((entry) => ({ path: `/${escapePointerToken(entry.name)}`, message: 'is required' })),
+    ...missing.map((entry) => ({ path: pathOf(entry.name), message: 'is required' })),
     ...invalid.map((entry) => ({ path: entry.path, message: entry.message })),
   ];
   return { valid: false, missing, invalid, issues };
