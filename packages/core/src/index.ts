@@ -77,6 +77,7 @@ export {
   type Executor,
   type ExecutorOptions,
 } from './http/create-executor.js';
+export { type ModelResult, toModelResult } from './http/model-result.js';
 export {
   createNetworkAllowlist,
   type NetworkAllowlist,

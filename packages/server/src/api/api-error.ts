@@ -12,6 +12,7 @@ export const API_ERROR_STATUS = {
   payload_too_large: 413,
   validation_failed: 422,
   limit_reached: 422,
+  confirmation_required: 422,
   internal: 500,
 } as const;
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

@@ -109,6 +109,26 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_sessions': {
+    // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema type exists.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) =>
+          column.notNull().references('tenants.id').onDelete('cascade'),
+        )
+        .addColumn('operator_id', 'text', (column) =>
+          column.notNull().references('operators.id').onDelete('cascade'),
+        )
+        .addColumn('csrf_token', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
+        .execute();
+      await db.schema.alterTable('calls').addColumn('contact_id', 'text').execute();
+      await db.schema.createIndex('calls_created').on('calls').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

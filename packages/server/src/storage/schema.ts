@@ -68,6 +68,7 @@ export interface CallTable {
   action_id: string | null;
   action_name: string;
   conversation_id: string | null;
+  contact_id: string | null;
   trigger: string;
   idempotency_key: string;
   request: Json<Record<string, unknown> | null>;
@@ -80,6 +81,16 @@ export interface CallTable {
   created_at: Timestamp;
 }
 
+export interface SessionTable {
+  /** SHA-256 of the session token: a stolen database does not yield usable cookies. */
+  id_hash: string;
+  tenant_id: string;
+  operator_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -88,4 +99,5 @@ export interface Database {
   actions: ActionTable;
   audit_log: AuditTable;
   calls: CallTable;
+  sessions: SessionTable;
 }

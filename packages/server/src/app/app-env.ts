@@ -1,0 +1,35 @@
+import type { Executor } from '@toolgate/core';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { Metrics } from '../metrics/create-metrics.js';
+import type { Database } from '../storage/schema.js';
+import type { ActionStore } from '../stores/action-store.js';
+import type { ApiKeyStore } from '../stores/api-key-store.js';
+import type { CallStore } from '../stores/call-store.js';
+import type { OperatorStore } from '../stores/operator-store.js';
+import type { SessionStore } from '../stores/session-store.js';
+import type { TenantStore } from '../stores/tenant-store.js';
+
+/** Everything the HTTP layer uses; built once by `createServices`, replaced piecemeal in tests. */
+export interface AppServices {
+  db: Kysely<Database>;
+  tenants: TenantStore;
+  actions: ActionStore;
+  apiKeys: ApiKeyStore;
+  operators: OperatorStore;
+  sessions: SessionStore;
+  calls: CallStore;
+  runner: CallRunner;
+  executor: Executor;
+  metrics: Metrics;
+  logger: Logger;
+  /** Session cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+}
+
+/** Hono's environment: the authenticated caller, set by the auth middleware. */
+export interface AppEnv {
+  Variables: { principal: Principal };
+}

@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import { ApiError } from '../api/api-error.js';
+import { authenticate, requireScope } from '../auth/authenticate.js';
+import { actionsRoutes } from '../routes/actions-routes.js';
+import { adminRoutes } from '../routes/admin-routes.js';
+import { callsRoutes } from '../routes/calls-routes.js';
+import { sessionRoutes } from '../routes/session-routes.js';
+import { testConsoleRoute } from '../routes/test-console-route.js';
+import { type ApiRoute, toHonoPath } from './api-route.js';
+import type { AppEnv, AppServices } from './app-env.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+/** Request bodies above this are refused with 413: the largest action definition is far smaller. */
+export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
+export const API_VERSION = '0.1.0';
+
+/** Every route of `/api/v1`, in the order the OpenAPI document lists them. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...sessionRoutes,
+  ...actionsRoutes,
+  testConsoleRoute,
+  ...callsRoutes,
+  ...adminRoutes,
+];
+
+function errorResponse(error: ApiError): Response {
+  return Response.json(error.toJSON(), { status: error.status });
+}
+
+/**
+ * The HTTP application: health and metrics endpoints and the REST API under `/api/v1`. Tests
+ * drive it with `app.request()`; `toolgate start` serves it.
+ */
+export function createApp(services: AppServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const openApiDocument = buildOpenApiDocument(API_ROUTES, API_VERSION);
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, performance.now() - started);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(error);
+    services.logger.error({ err: error, method: c.req.method, route: c.req.routePath }, 'request failed');
+    return errorResponse(
+      new ApiError('internal', 'something went wrong on our side; the error is in the server log'),
+    );
+  });
+  app.notFound((c) =>
+    errorResponse(new ApiError('not_found', `there is no ${c.req.method} ${new URL(c.req.url).pathname}`)),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(services.db);
+      return c.json({ status: 'ready' });
+    } catch (error) {
+      services.logger.warn({ err: error }, 'readiness check failed');
+      return c.json({ status: 'unavailable', reason: 'the database does not answer' }, 503);
+    }
+  });
+  app.get('/metrics', async (c) => {
+    c.header('content-type', services.metrics.registry.contentType);
+    return c.body(await services.metrics.registry.metrics());
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    bodyLimit({
+      maxSize: MAX_REQUEST_BODY_BYTES,
+      onError: () =>
+        errorResponse(
+          new ApiError('payload_too_large', `the request body is over ${MAX_REQUEST_BODY_BYTES} bytes`),
+        ),
+    }),
+  );
+  api.get('/openapi.json', (c) => c.json(openApiDocument));
+  for (const route of API_ROUTES) {
+    api.on(route.method.toUpperCase(), toHonoPath(route.path), async (c) => {
+      if (route.scope !== null) {
+        const principal = await authenticate(c, services);
+        if (route.scope !== 'any') requireScope(principal, route.scope);
+        c.set('principal', principal);
+      }
+      return route.handler(c, services);
+    });
+  }
+  app.route('/api/v1', api);
+  return app;
+}

@@ -1,0 +1,101 @@
+import type { ActionResult, CallTrigger, Executor, SentRequest } from '@toolgate/core';
+import type { Metrics } from '../metrics/create-metrics.js';
+import type { ActionStore } from '../stores/action-store.js';
+import type { CallStore, CallView } from '../stores/call-store.js';
+
+/** Who a call is made for; everything optional but the trigger. */
+export interface CallOrigin {
+  trigger: CallTrigger;
+  agentId?: string;
+  conversationId?: string;
+  contactId?: string;
+  /** Reuse to retry the same call (same `webhook-id` and `Idempotency-Key`). */
+  callId?: string;
+}
+
+export type DryRun =
+  | { ok: true; callId: string; request: SentRequest }
+  | {
+      ok: false;
+      callId: string;
+      request: SentRequest | null;
+      error: { kind: string; message: string; issues?: unknown };
+    };
+
+/**
+ * Makes action calls for the service: loads the action with its secrets, calls it through the
+ * executor, records the call in the execution log and counts it. The one path every trigger
+ * (test console, agent, events) takes.
+ */
+export function createCallRunner(deps: {
+  executor: Executor;
+  actions: ActionStore;
+  calls: CallStore;
+  metrics: Metrics;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    /** Validates, builds and signs the call without sending it. Nothing is recorded. */
+    async dryRun(
+      tenantId: string,
+      actionId: string,
+      parameters: Record<string, unknown>,
+      origin: CallOrigin,
+    ): Promise<DryRun> {
+      const action = await deps.actions.loadForCall(tenantId, actionId);
+      const prepared = deps.executor.prepare({
+        action: action.definition,
+        parameters,
+        signingSecrets: action.signingSecrets,
+        context: { ...origin },
+      });
+      if (prepared.ok) return { ok: true, callId: prepared.call.callId, request: prepared.call.request };
+      return {
+        ok: false,
+        callId: prepared.callId,
+        request: prepared.request,
+        error: {
+          kind: prepared.failure.kind,
+          message: prepared.failure.message,
+          issues: prepared.failure.issues,
+        },
+      };
+    },
+
+    /** Sends the call, records it and returns the result with its log record. */
+    async run(
+      tenantId: string,
+      actionId: string,
+      parameters: Record<string, unknown>,
+      origin: CallOrigin,
+    ): Promise<{ result: ActionResult; record: CallView }> {
+      const action = await deps.actions.loadForCall(tenantId, actionId);
+      const at = now();
+      const result = await deps.executor.execute({
+        action: action.definition,
+        parameters,
+        signingSecrets: action.signingSecrets,
+        context: { ...origin },
+      });
+      deps.metrics.observeCall(
+        result.action,
+        origin.trigger,
+        result.ok ? 'ok' : result.failure.kind,
+        result.durationMs,
+      );
+      const record = await deps.calls.record({
+        tenantId,
+        actionId,
+        trigger: origin.trigger,
+        conversationId: origin.conversationId,
+        contactId: origin.contactId,
+        result,
+        at,
+      });
+      return { result, record };
+    },
+  };
+}
+
+export type CallRunner = ReturnType<typeof createCallRunner>;

@@ -1,0 +1,50 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** Latency buckets in seconds, from a fast local call to the 30 s maximum timeout. */
+const CALL_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const HTTP_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+/** The server's Prometheus metrics, in a registry of its own (several apps can live in one process). */
+export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'toolgate_' });
+  const calls = new Counter({
+    name: 'toolgate_action_calls_total',
+    help: 'Action calls by action, trigger and outcome (ok, or the failure kind).',
+    labelNames: ['action', 'trigger', 'outcome'] as const,
+    registers: [registry],
+  });
+  const callSeconds = new Histogram({
+    name: 'toolgate_action_call_duration_seconds',
+    help: 'Duration of action calls, from the start of the call to the end of the response body.',
+    labelNames: ['action'] as const,
+    buckets: CALL_BUCKETS,
+    registers: [registry],
+  });
+  const httpRequests = new Counter({
+    name: 'toolgate_http_requests_total',
+    help: 'HTTP requests served, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const httpSeconds = new Histogram({
+    name: 'toolgate_http_request_duration_seconds',
+    help: 'Time to answer HTTP requests, by method and route pattern.',
+    labelNames: ['method', 'route'] as const,
+    buckets: HTTP_BUCKETS,
+    registers: [registry],
+  });
+  return {
+    registry,
+    observeCall(action: string, trigger: string, outcome: string, durationMs: number) {
+      calls.inc({ action, trigger, outcome });
+      callSeconds.observe({ action }, durationMs / 1000);
+    },
+    observeHttp(method: string, route: string, status: number, durationMs: number) {
+      httpRequests.inc({ method, route, status: String(status) });
+      httpSeconds.observe({ method, route }, durationMs / 1000);
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,95 @@
+import { Type } from '@sinclair/typebox';
+import { checkBody } from '../api/check-body.js';
+import { readJson } from '../api/read-json.js';
+import { ActionView, CreateActionBody, CreatedAction, ErrorBody, PatchActionBody } from '../api/schemas.js';
+import { type ApiRoute, idParam } from '../app/api-route.js';
+import type { ActionPatch } from '../stores/action-store.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+/** The actions API: definitions, write-only secrets, signing secret rotation. */
+export const actionsRoutes: ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/actions',
+    summary: 'Create an action; its signing secret is returned this once',
+    tag: 'actions',
+    scope: 'webhooks:manage',
+    body: CreateActionBody,
+    responses: { 201: CreatedAction, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    async handler(c, { actions }) {
+      const principal = c.get('principal');
+      const body = checkBody(CreateActionBody, await readJson(c), 'defer');
+      const created = await actions.create(principal.tenantId, body, principal.actor);
+      return c.json(created, 201);
+    },
+  },
+  {
+    method: 'get',
+    path: '/actions',
+    summary: "List the tenant's actions (secret values are never shown)",
+    tag: 'actions',
+    scope: 'webhooks:read',
+    responses: { 200: Type.Object({ actions: Type.Array(ActionView) }), ...errors },
+    async handler(c, { actions }) {
+      return c.json({ actions: await actions.list(c.get('principal').tenantId) });
+    },
+  },
+  {
+    method: 'get',
+    path: '/actions/{id}',
+    summary: 'Read one action',
+    tag: 'actions',
+    scope: 'webhooks:read',
+    responses: { 200: ActionView, ...errors },
+    async handler(c, { actions }) {
+      return c.json(await actions.get(c.get('principal').tenantId, idParam(c)));
+    },
+  },
+  {
+    method: 'patch',
+    path: '/actions/{id}',
+    summary: 'Change an action: each header and credential can be kept, replaced or removed',
+    tag: 'actions',
+    scope: 'webhooks:manage',
+    body: PatchActionBody,
+    responses: { 200: ActionView, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    async handler(c, { actions }) {
+      const principal = c.get('principal');
+      const patch = checkBody(PatchActionBody, await readJson(c), 'defer') as ActionPatch;
+      return c.json(await actions.update(principal.tenantId, idParam(c), patch, principal.actor));
+    },
+  },
+  {
+    method: 'delete',
+    path: '/actions/{id}',
+    summary: 'Delete an action (its execution log stays until retention purges it)',
+    tag: 'actions',
+    scope: 'webhooks:manage',
+    responses: { 204: 'Deleted', ...errors },
+    async handler(c, { actions }) {
+      const principal = c.get('principal');
+      await actions.remove(principal.tenantId, idParam(c), principal.actor);
+      return c.body(null, 204);
+    },
+  },
+  {
+    method: 'post',
+    path: '/actions/{id}/signing-secret/rotate',
+    summary: 'Issue a new signing secret; the old one keeps signing for 24 hours',
+    tag: 'actions',
+    scope: 'webhooks:manage',
+    responses: {
+      200: Type.Object({
+        signingSecret: Type.String(),
+        previousValidUntil: Type.String({ format: 'date-time' }),
+      }),
+      ...errors,
+    },
+    async handler(c, { actions }) {
+      const principal = c.get('principal');
+      const rotated = await actions.rotateSigningSecret(principal.tenantId, idParam(c), principal.actor);
+      return c.json(rotated);
+    },
+  },
+];

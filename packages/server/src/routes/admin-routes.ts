@@ -1,0 +1,149 @@
+import { Type } from '@sinclair/typebox';
+import { ApiError } from '../api/api-error.js';
+import { checkBody } from '../api/check-body.js';
+import { readJson } from '../api/read-json.js';
+import {
+  ApiKeyView,
+  CreateApiKeyBody,
+  CreateOperatorBody,
+  ErrorBody,
+  OperatorView,
+  PatchTenantBody,
+  TenantView,
+} from '../api/schemas.js';
+import { type ApiRoute, idParam } from '../app/api-route.js';
+import { listAudit } from '../stores/audit.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+/** API keys, operators, the tenant's settings and its audit log: all need `admin`. */
+export const adminRoutes: ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api-keys',
+    summary: 'Create an API key; its value is returned this once',
+    tag: 'admin',
+    scope: 'admin',
+    body: CreateApiKeyBody,
+    responses: { 201: Type.Object({ key: ApiKeyView, value: Type.String() }), ...errors, 422: ErrorBody },
+    async handler(c, { apiKeys }) {
+      const principal = c.get('principal');
+      const body = checkBody(CreateApiKeyBody, await readJson(c));
+      return c.json(await apiKeys.create(principal.tenantId, body, principal.actor), 201);
+    },
+  },
+  {
+    method: 'get',
+    path: '/api-keys',
+    summary: 'List API keys (prefixes only)',
+    tag: 'admin',
+    scope: 'admin',
+    responses: { 200: Type.Object({ keys: Type.Array(ApiKeyView) }), ...errors },
+    async handler(c, { apiKeys }) {
+      return c.json({ keys: await apiKeys.list(c.get('principal').tenantId) });
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api-keys/{id}',
+    summary: 'Revoke an API key',
+    tag: 'admin',
+    scope: 'admin',
+    responses: { 200: ApiKeyView, ...errors },
+    async handler(c, { apiKeys }) {
+      const principal = c.get('principal');
+      return c.json(await apiKeys.revoke(principal.tenantId, idParam(c), principal.actor));
+    },
+  },
+  {
+    method: 'post',
+    path: '/operators',
+    summary: 'Add an operator (email, password, scopes)',
+    tag: 'admin',
+    scope: 'admin',
+    body: CreateOperatorBody,
+    responses: { 201: OperatorView, ...errors, 409: ErrorBody, 422: ErrorBody },
+    async handler(c, { operators }) {
+      const principal = c.get('principal');
+      const body = checkBody(CreateOperatorBody, await readJson(c));
+      return c.json(await operators.create(principal.tenantId, body, principal.actor), 201);
+    },
+  },
+  {
+    method: 'get',
+    path: '/operators',
+    summary: 'List operators',
+    tag: 'admin',
+    scope: 'admin',
+    responses: { 200: Type.Object({ operators: Type.Array(OperatorView) }), ...errors },
+    async handler(c, { operators }) {
+      return c.json({ operators: await operators.list(c.get('principal').tenantId) });
+    },
+  },
+  {
+    method: 'delete',
+    path: '/operators/{id}',
+    summary: 'Disable an operator and end their sessions',
+    tag: 'admin',
+    scope: 'admin',
+    responses: { 200: OperatorView, ...errors },
+    async handler(c, { operators }) {
+      const principal = c.get('principal');
+      if (principal.actor === `operator:${idParam(c)}`) {
+        throw new ApiError('bad_request', 'you cannot disable yourself; ask another admin');
+      }
+      return c.json(await operators.disable(principal.tenantId, idParam(c), principal.actor));
+    },
+  },
+  {
+    method: 'get',
+    path: '/tenant',
+    summary: "The caller's tenant and its limits",
+    tag: 'admin',
+    scope: 'any',
+    responses: { 200: TenantView, 401: ErrorBody },
+    async handler(c, { tenants }) {
+      return c.json(await tenants.get(c.get('principal').tenantId));
+    },
+  },
+  {
+    method: 'patch',
+    path: '/tenant',
+    summary: "Change the tenant's name or action limit",
+    tag: 'admin',
+    scope: 'admin',
+    body: PatchTenantBody,
+    responses: { 200: TenantView, ...errors, 422: ErrorBody },
+    async handler(c, { tenants }) {
+      const principal = c.get('principal');
+      const body = checkBody(PatchTenantBody, await readJson(c));
+      return c.json(await tenants.update(principal.tenantId, body, principal.actor));
+    },
+  },
+  {
+    method: 'get',
+    path: '/audit',
+    summary: 'The audit log: who changed what and when (field names, never values)',
+    tag: 'admin',
+    scope: 'admin',
+    responses: {
+      200: Type.Object({
+        entries: Type.Array(
+          Type.Object({
+            id: Type.String(),
+            actor: Type.String(),
+            event: Type.String(),
+            targetType: Type.String(),
+            targetId: Type.String(),
+            fields: Type.Array(Type.String()),
+            at: Type.String({ format: 'date-time' }),
+          }),
+        ),
+      }),
+      ...errors,
+    },
+    async handler(c, { db }) {
+      return c.json({ entries: await listAudit(db, c.get('principal').tenantId) });
+    },
+  },
+];

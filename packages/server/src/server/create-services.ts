@@ -1,0 +1,78 @@
+import { type CheckTargetOptions, checkTarget, createExecutor, type ExecutorOptions } from '@toolgate/core';
+import type { Kysely } from 'kysely';
+import { type Logger, pino } from 'pino';
+import type { AppServices } from '../app/app-env.js';
+import { createCallRunner } from '../calls/call-runner.js';
+import { createMetrics } from '../metrics/create-metrics.js';
+import { createSecretBox } from '../secrets/secret-box.js';
+import type { Database } from '../storage/schema.js';
+import { createActionStore } from '../stores/action-store.js';
+import { createApiKeyStore } from '../stores/api-key-store.js';
+import { createCallStore } from '../stores/call-store.js';
+import { createOperatorStore } from '../stores/operator-store.js';
+import { createSessionStore } from '../stores/session-store.js';
+import { createTenantStore } from '../stores/tenant-store.js';
+
+/** Header names whose values never reach a log line. */
+const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.value',
+];
+
+export interface ServiceOptions {
+  db: Kysely<Database>;
+  /** Secret keys, current first. */
+  secretKeys: readonly Buffer[];
+  /** Development and tests only: networks exempted from the outbound policy. */
+  allowPrivateNetworks?: readonly string[];
+  /** Replaces DNS for the outbound policy and executor (tests). */
+  resolve?: CheckTargetOptions['resolve'];
+  /** Extra trusted CAs for outbound calls (tests, private PKI). */
+  ca?: ExecutorOptions['ca'];
+  dial?: ExecutorOptions['dial'];
+  logger?: Logger;
+  secureCookies?: boolean;
+  defaultMetrics?: boolean;
+  now?: () => Date;
+}
+
+/** Wires the stores, the executor and the call runner over one database. */
+export function createServices(options: ServiceOptions): AppServices {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? pino({ name: 'toolgate', redact: REDACTED_LOG_PATHS });
+  const allow = { networks: [...(options.allowPrivateNetworks ?? [])] };
+  const box = createSecretBox(options.secretKeys);
+  const executor = createExecutor({
+    allow,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.dial ? { dial: options.dial } : {}),
+    now: () => now().getTime(),
+  });
+  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const actions = createActionStore({
+    db: options.db,
+    box,
+    now,
+    checkUrl: (url) => checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) }),
+  });
+  const calls = createCallStore(options.db, now);
+  return {
+    db: options.db,
+    tenants: createTenantStore(options.db, now),
+    actions,
+    apiKeys: createApiKeyStore(options.db, now),
+    operators: createOperatorStore(options.db, now),
+    sessions: createSessionStore(options.db, now),
+    calls,
+    runner: createCallRunner({ executor, actions, calls, metrics, now }),
+    executor,
+    metrics,
+    logger,
+    secureCookies: options.secureCookies ?? false,
+  };
+}

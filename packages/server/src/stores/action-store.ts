@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ActionDefinition,
+  generateWebhookSecret,
+  safeValidateActionDefinition,
+  type TargetCheck,
+} from '@toolgate/core';
+import type { Kysely, Transaction } from 'kysely';
+import { ApiError, notFound } from '../api/api-error.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { Database } from '../storage/schema.js';
+import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
+import { recordAudit } from './audit.js';
+
+/** How long the previous signing secret keeps signing after a rotation: time to deploy the new one. */
+export const SIGNING_SECRET_GRACE_MS = 24 * 3600_000;
+
+/** An action as the API shows it: no secret values. */
+export interface StoredAction {
+  id: string;
+  definition: Record<string, unknown>;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An action ready to call: secrets opened. */
+export interface CallableAction {
+  id: string;
+  definition: ActionDefinition;
+  signingSecrets: string[];
+}
+
+/**
+ * A change to an action. Header values: a string replaces, `null` removes, absent keeps.
+ * `auth`: an object replaces (a credential field left out keeps the stored one when the type is
+ * unchanged), `null` removes. Every other field replaces.
+ */
+export type ActionPatch = Omit<Partial<ActionDefinition>, 'headers' | 'auth'> & {
+  headers?: Record<string, string | null>;
+  auth?: Record<string, unknown> | null;
+};
+
+type Actor = string;
+
+export interface ActionStoreOptions {
+  db: Kysely<Database>;
+  box: SecretBox;
+  /** The outbound policy (`checkTarget` with the server's resolver and allowlist). */
+  checkUrl: (url: string) => Promise<TargetCheck>;
+  now?: () => Date;
+}
+
+const place = sealedPlace;
+
+function invalid(error: { details: ApiError['details']; message: string }): ApiError {
+  return new ApiError('validation_failed', error.message, error.details);
+}
+
+/** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
+export function createActionStore({ db, box, checkUrl, now = () => new Date() }: ActionStoreOptions) {
+  /** The outbound policy at save time; a name that does not resolve yet is accepted (calls re-check). */
+  async function assertUrlAllowed(url: string): Promise<void> {
+    const check = await checkUrl(url);
+    if (!check.allowed && check.code !== 'unresolvable') {
+      throw new ApiError('validation_failed', `the URL is not allowed: ${check.reason}`, [
+        { path: '/url', message: `${check.reason} (${check.code})` },
+      ]);
+    }
+  }
+
+  function sealAll(
+    tenantId: string,
+    actionId: string,
+    secrets: Record<string, string>,
+  ): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(secrets).map(([key, value]) => [key, box.seal(value, place(tenantId, actionId, key))]),
+    );
+  }
+  function openAll(
+    tenantId: string,
+    actionId: string,
+    sealed: Record<string, string>,
+  ): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(sealed).map(([key, value]) => [key, box.open(value, place(tenantId, actionId, key))]),
+    );
+  }
+  function show(row: {
+    id: string;
+    definition: unknown;
+    enabled: boolean;
+    created_at: Date | string;
+    updated_at: Date | string;
+  }): StoredAction {
+    return {
+      id: row.id,
+      definition: showDefinition(row.definition as ActionDefinition),
+      enabled: row.enabled,
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+  function audit(
+    trx: Transaction<Database>,
+    tenantId: string,
+    actor: Actor,
+    event: string,
+    targetId: string,
+    fields: string[],
+  ) {
+    return recordAudit(trx, { tenantId, actor, event, targetType: 'action', targetId, fields }, now());
+  }
+  async function rowFor(trx: Kysely<Database> | Transaction<Database>, tenantId: string, id: string) {
+    const row = await trx
+      .selectFrom('actions')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('action');
+    return row;
+  }
+
+  return {
+    /** Creates an action; returns it and its signing secret, which is shown this once. */
+    async create(
+      tenantId: string,
+      input: unknown,
+      actor: Actor,
+    ): Promise<{ action: StoredAction; signingSecret: string }> {
+      const checked = safeValidateActionDefinition(input);
+      if (!checked.success) throw invalid(checked.error);
+      const definition = checked.value;
+      await assertUrlAllowed(definition.url);
+      const id = `act_${randomUUID().replaceAll('-', '')}`;
+      const signingSecret = generateWebhookSecret();
+      const { publicDefinition, secrets } = splitSecrets(definition);
+      const at = now();
+      return db.transaction().execute(async (trx) => {
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('max_actions')
+          .where('id', '=', tenantId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!tenant) throw notFound('tenant');
+        const { count } = await trx
+          .selectFrom('actions')
+          .select((eb) => eb.fn.countAll<string>().as('count'))
+          .where('tenant_id', '=', tenantId)
+          .executeTakeFirstOrThrow();
+        if (Number(count) >= tenant.max_actions) {
+          throw new ApiError(
+            'limit_reached',
+            `this tenant may have at most ${tenant.max_actions} actions; delete one or ask for a higher limit`,
+          );
+        }
+        const taken = await trx
+          .selectFrom('actions')
+          .select('id')
+          .where('tenant_id', '=', tenantId)
+          .where('name', '=', definition.name)
+          .executeTakeFirst();
+        if (taken)
+          throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
+            { path: '/name', message: 'is already used by another action' },
+          ]);
+        const row = {
+          id,
+          tenant_id: tenantId,
+          name: definition.name,
+          definition: JSON.stringify(publicDefinition),
+          secrets: JSON.stringify(sealAll(tenantId, id, secrets)),
+          signing_secret: box.seal(signingSecret, place(tenantId, id, 'signing')),
+          previous_signing_secret: null,
+          previous_signing_secret_expires_at: null,
+          enabled: definition.enabled ?? true,
+          created_at: at,
+          updated_at: at,
+        };
+        await trx.insertInto('actions').values(row).execute();
+        await audit(trx, tenantId, actor, 'action-created', id, Object.keys(definition).sort());
+        return { action: show({ ...row, definition: publicDefinition }), signingSecret };
+      });
+    },
+
+    async list(tenantId: string): Promise<StoredAction[]> {
+      const rows = await db
+        .selectFrom('actions')
+        .select(['id', 'definition', 'enabled', 'created_at', 'updated_at'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(show);
+    },
+
+    async get(tenantId: string, id: string): Promise<StoredAction> {
+      return show(await rowFor(db, tenantId, id));
+    },
+
+    /** Applies a patch; the result must be a valid definition. */
+    async update(tenantId: string, id: string, patch: ActionPatch, actor: Actor): Promise<StoredAction> {
+      return db.transaction().execute(async (trx) => {
+        const row = await rowFor(trx, tenantId, id);
+        const current = joinSecrets(
+          row.definition as unknown as ActionDefinition,
+          openAll(tenantId, id, row.secrets),
+        );
+        const next: Record<string, unknown> = { ...current };
+        for (const [key, value] of Object.entries(patch)) {
+          if (key === 'headers' || key === 'auth') continue;
+          if (value === null) delete next[key];
+          else next[key] = value;
+        }
+        if (patch.headers !== undefined) {
+          const headers: Record<string, string> = { ...(current.headers ?? {}) };
+          for (const [name, value] of Object.entries(patch.headers ?? {})) {
+            for (const existing of Object.keys(headers))
+              if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+            if (value !== null) headers[name] = value as string;
+          }
+          next.headers = headers;
+        }
+        if (patch.auth === null) delete next.auth;
+        else if (patch.auth !== undefined) {
+          const keep = current.auth && current.auth.type === patch.auth.type ? current.auth : {};
+          next.auth = { ...keep, ...patch.auth };
+        }
+        const checked = safeValidateActionDefinition(next);
+        if (!checked.success) throw invalid(checked.error);
+        const definition = checked.value;
+        await assertUrlAllowed(definition.url);
+        if (definition.name !== row.name) {
+          const taken = await trx
+            .selectFrom('actions')
+            .select('id')
+            .where('tenant_id', '=', tenantId)
+            .where('name', '=', definition.name)
+            .executeTakeFirst();
+          if (taken)
+            throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
+              { path: '/name', message: 'is already used by another action' },
+            ]);
+        }
+        const { publicDefinition, secrets } = splitSecrets(definition);
+        const at = now();
+        await trx
+          .updateTable('actions')
+          .set({
+            name: definition.name,
+            definition: JSON.stringify(publicDefinition),
+            secrets: JSON.stringify(sealAll(tenantId, id, secrets)),
+            enabled: definition.enabled ?? true,
+            updated_at: at,
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .execute();
+        await audit(trx, tenantId, actor, 'action-updated', id, Object.keys(patch).sort());
+        return show({
+          ...row,
+          definition: publicDefinition,
+          enabled: definition.enabled ?? true,
+          updated_at: at,
+        });
+      });
+    },
+
+    async remove(tenantId: string, id: string, actor: Actor): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await rowFor(trx, tenantId, id);
+        await trx.deleteFrom('actions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+        await audit(trx, tenantId, actor, 'action-deleted', id, []);
+      });
+    },
+
+    /** Issues a new signing secret; the old one keeps signing for the grace period. */
+    async rotateSigningSecret(
+      tenantId: string,
+      id: string,
+      actor: Actor,
+    ): Promise<{ signingSecret: string; previousValidUntil: string }> {
+      return db.transaction().execute(async (trx) => {
+        const row = await rowFor(trx, tenantId, id);
+        const fresh = generateWebhookSecret();
+        const previousValidUntil = new Date(now().getTime() + SIGNING_SECRET_GRACE_MS);
+        await trx
+          .updateTable('actions')
+          .set({
+            signing_secret: box.seal(fresh, place(tenantId, id, 'signing')),
+            previous_signing_secret: box.seal(
+              box.open(row.signing_secret, place(tenantId, id, 'signing')),
+              place(tenantId, id, 'signing-previous'),
+            ),
+            previous_signing_secret_expires_at: previousValidUntil,
+            updated_at: now(),
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .execute();
+        await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
+        return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
+      });
+    },
+
+    /** The action with its secrets opened, for the executor; never for an API response. */
+    async loadForCall(tenantId: string, id: string): Promise<CallableAction> {
+      const row = await rowFor(db, tenantId, id);
+      const signingSecrets = [box.open(row.signing_secret, place(tenantId, id, 'signing'))];
+      const expires = row.previous_signing_secret_expires_at;
+      if (row.previous_signing_secret && expires && new Date(expires).getTime() > now().getTime()) {
+        signingSecrets.push(box.open(row.previous_signing_secret, place(tenantId, id, 'signing-previous')));
+      }
+      return {
+        id,
+        definition: joinSecrets(
+          row.definition as unknown as ActionDefinition,
+          openAll(tenantId, id, row.secrets),
+        ),
+        signingSecrets,
+      };
+    },
+  };
+}
+
+export type ActionStore = ReturnType<typeof createActionStore>;

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { notFound } from '../api/api-error.js';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.js';
+import type { Principal } from '../auth/principal.js';
+import type { Database } from '../storage/schema.js';
+import { recordAudit } from './audit.js';
+
+/** `last_used_at` is written at most this often per key: a read-heavy API must not write per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function view(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  created_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastUsedAt: iso(row.last_used_at),
+    revokedAt: iso(row.revoked_at),
+  };
+}
+
+export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+  /** key id -> when its use was last written. */
+  const lastWritten = new Map<string, number>();
+
+  return {
+    /** Creates a key; its value is returned this once and only its hash is stored. */
+    async create(
+      tenantId: string,
+      input: { name: string; scopes: string[]; value?: string },
+      actor: string,
+    ): Promise<{ key: ApiKeyView; value: string }> {
+      const generated = generateApiKey();
+      const value = input.value ?? generated.value;
+      const row = {
+        id: `key_${randomUUID().replaceAll('-', '')}`,
+        tenant_id: tenantId,
+        name: input.name,
+        prefix: apiKeyPrefix(value),
+        key_hash: hashApiKey(value),
+        scopes: input.scopes,
+        created_at: now(),
+        revoked_at: null,
+        last_used_at: null,
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('api_keys')
+          .values({ ...row, scopes: JSON.stringify(row.scopes) })
+          .execute();
+        await recordAudit(
+          trx,
+          {
+            tenantId,
+            actor,
+            event: 'api-key-created',
+            targetType: 'api_key',
+            targetId: row.id,
+            fields: ['name', 'scopes'],
+          },
+          now(),
+        );
+      });
+      return { key: view(row), value };
+    },
+
+    async list(tenantId: string): Promise<ApiKeyView[]> {
+      const rows = await db
+        .selectFrom('api_keys')
+        .select(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(view);
+    },
+
+    async revoke(tenantId: string, id: string, actor: string): Promise<ApiKeyView> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('api_keys')
+          .set({ revoked_at: now() })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+          .executeTakeFirst();
+        if (!row) throw notFound('API key');
+        await recordAudit(
+          trx,
+          { tenantId, actor, event: 'api-key-revoked', targetType: 'api_key', targetId: id },
+          now(),
+        );
+        return view(row);
+      });
+    },
+
+    /** Whether a key with exactly this value exists (any tenant): used to honour TOOLGATE_ADMIN_KEY. */
+    async existsWithValue(value: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('api_keys')
+        .select('id')
+        .where('key_hash', '=', hashApiKey(value))
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** The principal of a presented key, or undefined for an unknown or revoked key. */
+    async authenticate(value: string): Promise<Principal | undefined> {
+      const row = await db
+        .selectFrom('api_keys')
+        .select(['id', 'tenant_id', 'scopes'])
+        .where('key_hash', '=', hashApiKey(value))
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const at = now();
+      if (at.getTime() - (lastWritten.get(row.id) ?? 0) >= LAST_USED_RESOLUTION_MS) {
+        lastWritten.set(row.id, at.getTime());
+        await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', row.id).execute();
+      }
+      return { tenantId: row.tenant_id, scopes: row.scopes, actor: `api_key:${row.id}`, via: 'api_key' };
+    },
+  };
+}
+
+export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;

@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import { ApiError, notFound } from '../api/api-error.js';
+import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
+import type { Database } from '../storage/schema.js';
+
+export const DEFAULT_CALL_PAGE = 50;
+export const MAX_CALL_PAGE = 200;
+
+export interface CallFilters {
+  actionId?: string;
+  actionName?: string;
+  outcome?: 'ok' | 'failed';
+  conversationId?: string;
+  trigger?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Cursors are opaque to clients: the last row's time and id, so pages never skip or repeat. */
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const createdAt = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
+    return { createdAt, id };
+  } catch {
+    throw new ApiError('bad_request', 'the cursor is not one this API returned', [
+      { path: '/cursor', message: 'pass the nextCursor of the previous page unchanged' },
+    ]);
+  }
+}
+
+type CallRow = Awaited<ReturnType<ReturnType<typeof selectCalls>['execute']>>[number];
+
+function selectCalls(db: Kysely<Database>) {
+  return db.selectFrom('calls').selectAll();
+}
+
+function view(row: CallRow) {
+  return {
+    id: row.id,
+    actionId: row.action_id,
+    actionName: row.action_name,
+    conversationId: row.conversation_id,
+    contactId: row.contact_id,
+    trigger: row.trigger,
+    idempotencyKey: row.idempotency_key,
+    request: row.request,
+    status: row.status,
+    response: row.response,
+    result: row.result,
+    outcome: row.outcome,
+    failureKind: row.failure_kind,
+    durationMs: row.duration_ms,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+export type CallView = ReturnType<typeof view>;
+
+export function createCallStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+  return {
+    async record(input: CallRecordInput): Promise<CallView> {
+      const row = toCallRow(input);
+      await db.insertInto('calls').values(row).execute();
+      return view({
+        ...row,
+        request: JSON.parse(row.request),
+        response: JSON.parse(row.response),
+        result: JSON.parse(row.result),
+      } as CallRow);
+    },
+
+    async get(tenantId: string, id: string): Promise<CallView> {
+      const row = await selectCalls(db)
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw notFound('call');
+      return view(row);
+    },
+
+    /** Newest first, filtered, one page at a time. */
+    async list(
+      tenantId: string,
+      filters: CallFilters = {},
+    ): Promise<{ calls: CallView[]; nextCursor: string | null }> {
+      const limit = Math.min(Math.max(filters.limit ?? DEFAULT_CALL_PAGE, 1), MAX_CALL_PAGE);
+      let query = selectCalls(db).where('tenant_id', '=', tenantId);
+      if (filters.actionId !== undefined) query = query.where('action_id', '=', filters.actionId);
+      if (filters.actionName !== undefined) query = query.where('action_name', '=', filters.actionName);
+      if (filters.outcome !== undefined) query = query.where('outcome', '=', filters.outcome);
+      if (filters.conversationId !== undefined)
+        query = query.where('conversation_id', '=', filters.conversationId);
+      if (filters.trigger !== undefined) query = query.where('trigger', '=', filters.trigger);
+      if (filters.from !== undefined) query = query.where('created_at', '>=', filters.from);
+      if (filters.to !== undefined) query = query.where('created_at', '<', filters.to);
+      if (filters.cursor !== undefined) {
+        const { createdAt, id } = decodeCursor(filters.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        calls: page.map(view),
+        nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
+      };
+    },
+
+    /** Deletes calls older than the retention period; returns how many. */
+    async purgeOlderThan(days: number): Promise<number> {
+      const cutoff = new Date(now().getTime() - days * 86_400_000);
+      const result = await db.deleteFrom('calls').where('created_at', '<', cutoff).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type CallStore = ReturnType<typeof createCallStore>;

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { Database } from '../storage/schema.js';
+import { sealedPlace } from './action-secrets.js';
+
+/**
+ * Re-encrypts every stored secret under the box's current key, in one transaction: after it,
+ * older keys can be retired. Returns how many values were re-sealed.
+ */
+export async function resealSecrets(db: Kysely<Database>, box: SecretBox): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let count = 0;
+    const rows = await trx
+      .selectFrom('actions')
+      .select(['id', 'tenant_id', 'secrets', 'signing_secret', 'previous_signing_secret'])
+      .forUpdate()
+      .execute();
+    for (const row of rows) {
+      const reseal = (sealed: string, place: string) => {
+        const aad = sealedPlace(row.tenant_id, row.id, place);
+        count += 1;
+        return box.seal(box.open(sealed, aad), aad);
+      };
+      const secrets = Object.fromEntries(
+        Object.entries(row.secrets).map(([place, sealed]) => [place, reseal(sealed, place)]),
+      );
+      await trx
+        .updateTable('actions')
+        .set({
+          secrets: JSON.stringify(secrets),
+          signing_secret: reseal(row.signing_secret, 'signing'),
+          previous_signing_secret:
+            row.previous_signing_secret === null
+              ? null
+              : reseal(row.previous_signing_secret, 'signing-previous'),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return count;
+  });
+}
