@@ -49,7 +49,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
           ? { description: schema }
           : {
               description: status.startsWith('2') ? 'Success' : 'Error',
-              content: { 'application/json': { schema: toDocumentSchema(schema) } },
+              content: { 'application/json': { schema: toDocumentSchema(schema, false) } },
             },
       ]),
     );
@@ -65,7 +65,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toDocumentSchema(route.body) } },
+              content: { 'application/json': { schema: toDocumentSchema(route.body, false) } },
             },
           }
         : {}),

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { runCall } from './call-command.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
+import { runSecretsRotate, runStart, runTenantCreate } from './server-commands.js';
 import { runUrlCheck } from './url-check-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -48,22 +49,31 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'print request and result as JSON', false)
     .action(async (actionFile: string, flags) => setExit(await runCall(actionFile, flags, io)));
 
-  program
-    .command('start')
-    .description('start the Toolgate server (arrives with the service; for now, shows what the CLI can do)')
-    .action(() => {
-      io.stdout(
-        [
-          'Toolgate 0.1: the server is not part of this release yet. What works today:',
-          '  npx toolgate url-check https://api.example.com/orders      check a URL against the outbound policy',
-          '  npx toolgate url-check --jsonl < urls.jsonl                 check many URLs at once',
-          '  npx toolgate call action.json --params \'{"order_number":"ORD-1"}\'   call an action once',
-          '  npx toolgate --help                                        every command and flag',
-          '',
-        ].join('\n'),
-      );
-      setExit(EXIT.ok);
-    });
+  const serverFlags = (command: Command) =>
+    command
+      .option('--port <port>', 'listen on this port (PORT; default 3000)')
+      .option('--host <host>', 'listen on this address (HOST; default 127.0.0.1)')
+      .option('--data <dir>', 'the embedded database folder (TOOLGATE_DATA_DIR; default ./data)');
+
+  serverFlags(
+    program
+      .command('start')
+      .description('start the Toolgate server: API, embedded database (or DATABASE_URL), migrations'),
+  ).action(async (flags) => setExit(await runStart(flags, io)));
+
+  const secrets = program.command('secrets').description('manage the key that encrypts stored secrets');
+  serverFlags(secrets.command('rotate').description('re-encrypt every stored secret under a new key')).action(
+    async (flags) => setExit(await runSecretsRotate(flags, io)),
+  );
+
+  const tenants = program.command('tenants').description('manage tenants');
+  serverFlags(
+    tenants
+      .command('create')
+      .description('create a tenant and print its first admin API key (once)')
+      .argument('<name>', 'a name people recognise')
+      .option('--max-actions <n>', 'how many actions it may define (default 10)'),
+  ).action(async (name: string, flags) => setExit(await runTenantCreate(name, flags, io)));
   return program;
 }
 

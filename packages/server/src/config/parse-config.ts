@@ -19,6 +19,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** 32-byte key for secrets at rest; absent in embedded mode means "generate one in the data folder". */
   secretKey: Buffer | undefined;
+  /** Older keys, still accepted for opening secrets until `toolgate secrets rotate` re-seals them. */
+  previousSecretKeys: Buffer[];
   /** When set, an all-scopes API key of the default tenant with exactly this value. */
   adminKey: string | undefined;
   /** CIDRs exempted from the outbound deny table: development and tests only. */
@@ -112,6 +114,22 @@ export function parseConfig(
     });
   }
 
+  const previousSecretKeys: Buffer[] = [];
+  for (const [index, text] of (env.TOOLGATE_PREVIOUS_SECRET_KEYS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .entries()) {
+    try {
+      previousSecretKeys.push(parseSecretKey(text));
+    } catch (error) {
+      problems.push({
+        source: 'TOOLGATE_PREVIOUS_SECRET_KEYS',
+        message: `entry ${index + 1}: ${(error as Error).message}`,
+      });
+    }
+  }
+
   const adminKey = env.TOOLGATE_ADMIN_KEY?.trim() || undefined;
   if (adminKey !== undefined && adminKey.length < 24) {
     problems.push({ source: 'TOOLGATE_ADMIN_KEY', message: 'must be at least 24 characters' });
@@ -147,6 +165,7 @@ export function parseConfig(
     dataDir,
     databaseUrl,
     secretKey,
+    previousSecretKeys,
     adminKey,
     allowPrivateNetworks,
     callRetentionDays,

@@ -1,0 +1,117 @@
+import { ConfigError, type ConfigFlags, parseConfig, type ServerConfig } from '../config/parse-config.js';
+import { createSecretBox } from '../secrets/secret-box.js';
+import { createServices } from '../server/create-services.js';
+import {
+  loadOrCreateSecretKeys,
+  promoteNextSecretKey,
+  writeNextSecretKey,
+} from '../server/secret-key-file.js';
+import { startServer } from '../server/start-server.js';
+import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
+import { resealSecrets } from '../stores/reseal-secrets.js';
+import { type CliIo, EXIT, UsageError } from './cli-io.js';
+
+function readConfig(flags: ConfigFlags): ServerConfig {
+  try {
+    return parseConfig(process.env, flags);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function open(config: ServerConfig): Promise<OpenDatabase> {
+  return config.databaseUrl !== undefined
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
+}
+
+/** `toolgate start`: serves until SIGTERM or SIGINT, then lets in-flight requests finish. */
+export async function runStart(
+  flags: ConfigFlags,
+  io: CliIo,
+  signals: NodeJS.EventEmitter = process,
+): Promise<number> {
+  const config = readConfig(flags);
+  const server = await startServer(config, io.stdout);
+  const signal = await new Promise<string>((resolve) => {
+    signals.once('SIGTERM', () => resolve('SIGTERM'));
+    signals.once('SIGINT', () => resolve('SIGINT'));
+  });
+  io.stderr(`${signal}: finishing in-flight requests and closing the database\n`);
+  await server.close();
+  return EXIT.ok;
+}
+
+/**
+ * `toolgate secrets rotate`: re-seals every stored secret under a new key. Embedded mode makes
+ * the new key itself (written as secret.key.next first, promoted after the re-seal commits, so
+ * a crash at any point leaves every value readable). With DATABASE_URL, set TOOLGATE_SECRET_KEY to
+ * the new key and TOOLGATE_PREVIOUS_SECRET_KEYS to the old one(s) first.
+ */
+export async function runSecretsRotate(flags: ConfigFlags, io: CliIo): Promise<number> {
+  const config = readConfig(flags);
+  if (config.databaseUrl !== undefined && config.previousSecretKeys.length === 0) {
+    throw new UsageError(
+      'with DATABASE_URL, set TOOLGATE_SECRET_KEY to the new key and TOOLGATE_PREVIOUS_SECRET_KEYS to the old one, then run this',
+    );
+  }
+  const database = await open(config);
+  try {
+    let keys: Buffer[];
+    let promote = false;
+    if (config.databaseUrl !== undefined || config.secretKey) {
+      if (!config.secretKey) throw new UsageError('TOOLGATE_SECRET_KEY is required');
+      keys = [config.secretKey, ...config.previousSecretKeys];
+    } else {
+      const current = await loadOrCreateSecretKeys(config.dataDir);
+      keys = [await writeNextSecretKey(config.dataDir), ...current.keys];
+      promote = true;
+    }
+    const count = await resealSecrets(database.db, createSecretBox(keys));
+    if (promote) await promoteNextSecretKey(config.dataDir);
+    io.stdout(
+      `re-sealed ${count} secret value${count === 1 ? '' : 's'} under key ${createSecretBox(keys).currentKeyId}\n`,
+    );
+    return EXIT.ok;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `toolgate tenants create <name>`: a new tenant with its first admin API key, printed once. */
+export async function runTenantCreate(
+  name: string,
+  flags: ConfigFlags & { maxActions?: string },
+  io: CliIo,
+): Promise<number> {
+  const config = readConfig(flags);
+  const maxActions = flags.maxActions === undefined ? undefined : Number(flags.maxActions);
+  if (maxActions !== undefined && (!Number.isInteger(maxActions) || maxActions < 0)) {
+    throw new UsageError('--max-actions must be a whole number');
+  }
+  const database = await open(config);
+  try {
+    const keys =
+      config.secretKey !== undefined
+        ? [config.secretKey]
+        : (await loadOrCreateSecretKeys(config.dataDir)).keys;
+    const services = createServices({ db: database.db, secretKeys: keys });
+    const tenant = await services.tenants.create({
+      name,
+      ...(maxActions === undefined ? {} : { maxActions }),
+    });
+    const { value } = await services.apiKeys.create(
+      tenant.id,
+      { name: 'first admin key', scopes: ['admin'] },
+      'system:cli',
+    );
+    await services.executor.close();
+    io.stdout(
+      `tenant ${tenant.id} (${tenant.name}), at most ${tenant.maxActions} actions\nadmin API key (shown once): ${value}\n`,
+    );
+    return EXIT.ok;
+  } finally {
+    await database.close();
+  }
+}

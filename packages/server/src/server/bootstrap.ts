@@ -1,0 +1,74 @@
+import type { AppServices } from '../app/app-env.js';
+import { hashApiKey } from '../auth/api-key-secret.js';
+import { generatePassword } from '../auth/password.js';
+import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
+
+/** The first operator's sign-in name on a fresh installation. */
+export const FIRST_OPERATOR_EMAIL = 'admin@localhost';
+
+/** What a first start created; the secrets are printed once and never again. */
+export interface BootstrapResult {
+  createdTenant: boolean;
+  adminKey?: string;
+  operator?: { email: string; password: string };
+}
+
+/**
+ * Prepares a database for use: the default tenant on first start and, unless `TOOLGATE_ADMIN_KEY`
+ * is set, an admin API key and an admin operator whose secrets the caller prints once. With
+ * `TOOLGATE_ADMIN_KEY`, makes sure a live all-scopes key of the default tenant has that value.
+ */
+export async function bootstrap(
+  services: AppServices,
+  options: { adminKey?: string | undefined },
+): Promise<BootstrapResult> {
+  const result: BootstrapResult = { createdTenant: false };
+  const existing = await services.tenants.find(DEFAULT_TENANT_ID);
+  if (!existing) {
+    await services.tenants.create({ id: DEFAULT_TENANT_ID, name: 'Default' });
+    result.createdTenant = true;
+  }
+  if (options.adminKey !== undefined) {
+    await ensureKeyWithValue(services, options.adminKey);
+    return result;
+  }
+  if (result.createdTenant) {
+    const { value } = await services.apiKeys.create(
+      DEFAULT_TENANT_ID,
+      { name: 'first admin key', scopes: ['admin'] },
+      'system:bootstrap',
+    );
+    const password = generatePassword();
+    await services.operators.create(
+      DEFAULT_TENANT_ID,
+      { email: FIRST_OPERATOR_EMAIL, password, scopes: ['admin'] },
+      'system:bootstrap',
+    );
+    result.adminKey = value;
+    result.operator = { email: FIRST_OPERATOR_EMAIL, password };
+  }
+  return result;
+}
+
+async function ensureKeyWithValue(services: AppServices, value: string): Promise<void> {
+  const hash = hashApiKey(value);
+  const row = await services.db
+    .selectFrom('api_keys')
+    .select(['id', 'tenant_id', 'revoked_at'])
+    .where('key_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) {
+    await services.apiKeys.create(
+      DEFAULT_TENANT_ID,
+      { name: 'TOOLGATE_ADMIN_KEY', scopes: ['admin'], value },
+      'system:bootstrap',
+    );
+    return;
+  }
+  // The operator asked for exactly this key: make it live, all-scopes and in the default tenant.
+  await services.db
+    .updateTable('api_keys')
+    .set({ revoked_at: null, scopes: JSON.stringify(['admin']), tenant_id: DEFAULT_TENANT_ID })
+    .where('id', '=', row.id)
+    .execute();
+}

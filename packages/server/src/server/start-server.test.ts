@@ -1,0 +1,118 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LoopbackHttpsServer,
+  startLoopbackHttpsServer,
+} from '../../../core/src/test/loopback-https-server.js';
+import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dial.js';
+import { testCertificate } from '../../../core/src/test/test-certificate.js';
+import { parseConfig } from '../config/parse-config.js';
+import { httpJson } from '../test/http-client.js';
+import { orderStatusAction } from '../test/test-app.js';
+import { startServer } from './start-server.js';
+
+let dataDir: string;
+let endpoint: LoopbackHttpsServer;
+const logLines: string[] = [];
+const logger = pino(
+  { name: 'start-test' },
+  new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  }),
+);
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-start-'));
+  endpoint = await startLoopbackHttpsServer((_request, response) => {
+    // Slow enough that a shutdown lands while the call is in flight.
+    setTimeout(() => response.end(JSON.stringify({ message: 'Your order shipped.' })), 400);
+  });
+});
+afterAll(async () => {
+  await endpoint.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function start(env: Record<string, string> = {}) {
+  const printed: string[] = [];
+  const { cert } = await testCertificate();
+  const config = {
+    ...parseConfig({ TOOLGATE_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8', ...env }, { data: dataDir }),
+    port: 0,
+  };
+  const server = await startServer(config, (text) => printed.push(text), {
+    ca: cert,
+    dial: createLoopbackOnlyDial(cert).dial,
+    resolve: async () => ['127.0.0.1'],
+    logger,
+  });
+  return { server, printed: printed.join('') };
+}
+
+describe('toolgate start', () => {
+  it('first start: creates the secret key (0600), the tenant, a key and an operator, printed once', async () => {
+    const { server, printed } = await start();
+    try {
+      const key = /API key \(all scopes\):\s+(tg_\S+)/.exec(printed)?.[1];
+      expect(key).toBeDefined();
+      expect(printed).toMatch(/admin@localhost \/ \S{16,}/);
+      expect((await stat(join(dataDir, 'secret.key'))).mode & 0o777).toBe(0o600);
+      const response = await httpJson(`${server.url}/api/v1/actions`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(response.status).toBe(200);
+      expect(logLines.join('')).toContain('TOOLGATE_ALLOW_PRIVATE_NETWORKS is set');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('second start on the same folder prints no new secrets and honours TOOLGATE_ADMIN_KEY', async () => {
+    const adminKey = 'tg_chosen-by-the-operator-0123456789';
+    const { server, printed } = await start({ TOOLGATE_ADMIN_KEY: adminKey });
+    try {
+      expect(printed).not.toContain('API key');
+      const me = await httpJson(`${server.url}/api/v1/session`, {
+        headers: { authorization: `Bearer ${adminKey}` },
+      });
+      expect(me.body).toMatchObject({ tenantId: 'default', scopes: ['admin'] });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('shutdown lets an in-flight request finish, then refuses connections', async () => {
+    const adminKey = 'tg_chosen-by-the-operator-0123456789';
+    const { server } = await start({ TOOLGATE_ADMIN_KEY: adminKey });
+    const headers = { authorization: `Bearer ${adminKey}` };
+    const created = await httpJson(`${server.url}/api/v1/actions`, {
+      method: 'POST',
+      headers,
+      body: orderStatusAction({ method: 'GET', url: `https://orders.example.com:${endpoint.port}/status` }),
+    });
+    expect(created.status).toBe(201);
+    const { action } = created.body as { action: { id: string } };
+    const inFlight = httpJson(`${server.url}/api/v1/actions/${action.id}/test`, {
+      method: 'POST',
+      headers,
+      body: { parameters: { order_number: 'ORD-1' }, mode: 'live' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const closed = server.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect((response.body as { result: unknown }).result).toMatchObject({
+      ok: true,
+      message: 'Your order shipped.',
+    });
+    await closed;
+    await expect(httpJson(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
