@@ -10,10 +10,21 @@ describe('parseConfig', () => {
       dataDir: '/srv/toolgate/data',
       databaseUrl: undefined,
       secretKey: undefined,
+      previousSecretKeys: [],
       adminKey: undefined,
       allowPrivateNetworks: [],
       callRetentionDays: DEFAULT_CALL_RETENTION_DAYS,
     });
+  });
+
+  it('reads previous secret keys for rotation and names a bad one by position', () => {
+    const old = generateSecretKey();
+    expect(parseConfig({ TOOLGATE_PREVIOUS_SECRET_KEYS: ` ${old} ` }).previousSecretKeys).toEqual([
+      Buffer.from(old, 'base64'),
+    ]);
+    expect(() => parseConfig({ TOOLGATE_PREVIOUS_SECRET_KEYS: `${old},short` })).toThrow(
+      /TOOLGATE_PREVIOUS_SECRET_KEYS: entry 2/,
+    );
   });
 
   it('reads every variable, and flags win over the environment', () => {

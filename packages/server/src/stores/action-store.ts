@@ -11,6 +11,13 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
+import { createTtlCache } from './ttl-cache.js';
+
+/**
+ * Reads of a tenant's actions are served from memory this long. Writes through this process show
+ * at once; another instance's writes show within this time.
+ */
+export const ACTION_READ_CACHE_MS = 2_000;
 
 /** How long the previous signing secret keeps signing after a rotation: time to deploy the new one. */
 export const SIGNING_SECRET_GRACE_MS = 24 * 3600_000;
@@ -59,6 +66,16 @@ function invalid(error: { details: ApiError['details']; message: string }): ApiE
 
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
 export function createActionStore({ db, box, checkUrl, now = () => new Date() }: ActionStoreOptions) {
+  const views = createTtlCache<StoredAction[]>(ACTION_READ_CACHE_MS);
+  /** Runs a write, then forgets the tenant's cached views (after commit, so no stale re-fill). */
+  async function writing<T>(tenantId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      views.delete(tenantId);
+    }
+  }
+
   /** The outbound policy at save time; a name that does not resolve yet is accepted (calls re-check). */
   async function assertUrlAllowed(url: string): Promise<void> {
     const check = await checkUrl(url);
@@ -112,6 +129,16 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
   ) {
     return recordAudit(trx, { tenantId, actor, event, targetType: 'action', targetId, fields }, now());
   }
+  async function listFromDatabase(tenantId: string): Promise<StoredAction[]> {
+    const rows = await db
+      .selectFrom('actions')
+      .select(['id', 'definition', 'enabled', 'created_at', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(show);
+  }
   async function rowFor(trx: Kysely<Database> | Transaction<Database>, tenantId: string, id: string) {
     const row = await trx
       .selectFrom('actions')
@@ -138,102 +165,26 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       const signingSecret = generateWebhookSecret();
       const { publicDefinition, secrets } = splitSecrets(definition);
       const at = now();
-      return db.transaction().execute(async (trx) => {
-        const tenant = await trx
-          .selectFrom('tenants')
-          .select('max_actions')
-          .where('id', '=', tenantId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!tenant) throw notFound('tenant');
-        const { count } = await trx
-          .selectFrom('actions')
-          .select((eb) => eb.fn.countAll<string>().as('count'))
-          .where('tenant_id', '=', tenantId)
-          .executeTakeFirstOrThrow();
-        if (Number(count) >= tenant.max_actions) {
-          throw new ApiError(
-            'limit_reached',
-            `this tenant may have at most ${tenant.max_actions} actions; delete one or ask for a higher limit`,
-          );
-        }
-        const taken = await trx
-          .selectFrom('actions')
-          .select('id')
-          .where('tenant_id', '=', tenantId)
-          .where('name', '=', definition.name)
-          .executeTakeFirst();
-        if (taken)
-          throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
-            { path: '/name', message: 'is already used by another action' },
-          ]);
-        const row = {
-          id,
-          tenant_id: tenantId,
-          name: definition.name,
-          definition: JSON.stringify(publicDefinition),
-          secrets: JSON.stringify(sealAll(tenantId, id, secrets)),
-          signing_secret: box.seal(signingSecret, place(tenantId, id, 'signing')),
-          previous_signing_secret: null,
-          previous_signing_secret_expires_at: null,
-          enabled: definition.enabled ?? true,
-          created_at: at,
-          updated_at: at,
-        };
-        await trx.insertInto('actions').values(row).execute();
-        await audit(trx, tenantId, actor, 'action-created', id, Object.keys(definition).sort());
-        return { action: show({ ...row, definition: publicDefinition }), signingSecret };
-      });
-    },
-
-    async list(tenantId: string): Promise<StoredAction[]> {
-      const rows = await db
-        .selectFrom('actions')
-        .select(['id', 'definition', 'enabled', 'created_at', 'updated_at'])
-        .where('tenant_id', '=', tenantId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(show);
-    },
-
-    async get(tenantId: string, id: string): Promise<StoredAction> {
-      return show(await rowFor(db, tenantId, id));
-    },
-
-    /** Applies a patch; the result must be a valid definition. */
-    async update(tenantId: string, id: string, patch: ActionPatch, actor: Actor): Promise<StoredAction> {
-      return db.transaction().execute(async (trx) => {
-        const row = await rowFor(trx, tenantId, id);
-        const current = joinSecrets(
-          row.definition as unknown as ActionDefinition,
-          openAll(tenantId, id, row.secrets),
-        );
-        const next: Record<string, unknown> = { ...current };
-        for (const [key, value] of Object.entries(patch)) {
-          if (key === 'headers' || key === 'auth') continue;
-          if (value === null) delete next[key];
-          else next[key] = value;
-        }
-        if (patch.headers !== undefined) {
-          const headers: Record<string, string> = { ...(current.headers ?? {}) };
-          for (const [name, value] of Object.entries(patch.headers ?? {})) {
-            for (const existing of Object.keys(headers))
-              if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
-            if (value !== null) headers[name] = value as string;
+      return writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const tenant = await trx
+            .selectFrom('tenants')
+            .select('max_actions')
+            .where('id', '=', tenantId)
+            .forUpdate()
+            .executeTakeFirst();
+          if (!tenant) throw notFound('tenant');
+          const { count } = await trx
+            .selectFrom('actions')
+            .select((eb) => eb.fn.countAll<string>().as('count'))
+            .where('tenant_id', '=', tenantId)
+            .executeTakeFirstOrThrow();
+          if (Number(count) >= tenant.max_actions) {
+            throw new ApiError(
+              'limit_reached',
+              `this tenant may have at most ${tenant.max_actions} actions; delete one or ask for a higher limit`,
+            );
           }
-          next.headers = headers;
-        }
-        if (patch.auth === null) delete next.auth;
-        else if (patch.auth !== undefined) {
-          const keep = current.auth && current.auth.type === patch.auth.type ? current.auth : {};
-          next.auth = { ...keep, ...patch.auth };
-        }
-        const checked = safeValidateActionDefinition(next);
-        if (!checked.success) throw invalid(checked.error);
-        const definition = checked.value;
-        await assertUrlAllowed(definition.url);
-        if (definition.name !== row.name) {
           const taken = await trx
             .selectFrom('actions')
             .select('id')
@@ -244,37 +195,113 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
             throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
               { path: '/name', message: 'is already used by another action' },
             ]);
-        }
-        const { publicDefinition, secrets } = splitSecrets(definition);
-        const at = now();
-        await trx
-          .updateTable('actions')
-          .set({
+          const row = {
+            id,
+            tenant_id: tenantId,
             name: definition.name,
             definition: JSON.stringify(publicDefinition),
             secrets: JSON.stringify(sealAll(tenantId, id, secrets)),
+            signing_secret: box.seal(signingSecret, place(tenantId, id, 'signing')),
+            previous_signing_secret: null,
+            previous_signing_secret_expires_at: null,
+            enabled: definition.enabled ?? true,
+            created_at: at,
+            updated_at: at,
+          };
+          await trx.insertInto('actions').values(row).execute();
+          await audit(trx, tenantId, actor, 'action-created', id, Object.keys(definition).sort());
+          return { action: show({ ...row, definition: publicDefinition }), signingSecret };
+        }),
+      );
+    },
+
+    list(tenantId: string): Promise<StoredAction[]> {
+      return views.get(tenantId, () => listFromDatabase(tenantId));
+    },
+
+    async get(tenantId: string, id: string): Promise<StoredAction> {
+      const cached = (await this.list(tenantId)).find((action) => action.id === id);
+      return cached ?? show(await rowFor(db, tenantId, id));
+    },
+
+    /** Applies a patch; the result must be a valid definition. */
+    async update(tenantId: string, id: string, patch: ActionPatch, actor: Actor): Promise<StoredAction> {
+      return writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const row = await rowFor(trx, tenantId, id);
+          const current = joinSecrets(
+            row.definition as unknown as ActionDefinition,
+            openAll(tenantId, id, row.secrets),
+          );
+          const next: Record<string, unknown> = { ...current };
+          for (const [key, value] of Object.entries(patch)) {
+            if (key === 'headers' || key === 'auth') continue;
+            if (value === null) delete next[key];
+            else next[key] = value;
+          }
+          if (patch.headers !== undefined) {
+            const headers: Record<string, string> = { ...(current.headers ?? {}) };
+            for (const [name, value] of Object.entries(patch.headers ?? {})) {
+              for (const existing of Object.keys(headers))
+                if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+              if (value !== null) headers[name] = value as string;
+            }
+            next.headers = headers;
+          }
+          if (patch.auth === null) delete next.auth;
+          else if (patch.auth !== undefined) {
+            const keep = current.auth && current.auth.type === patch.auth.type ? current.auth : {};
+            next.auth = { ...keep, ...patch.auth };
+          }
+          const checked = safeValidateActionDefinition(next);
+          if (!checked.success) throw invalid(checked.error);
+          const definition = checked.value;
+          await assertUrlAllowed(definition.url);
+          if (definition.name !== row.name) {
+            const taken = await trx
+              .selectFrom('actions')
+              .select('id')
+              .where('tenant_id', '=', tenantId)
+              .where('name', '=', definition.name)
+              .executeTakeFirst();
+            if (taken)
+              throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
+                { path: '/name', message: 'is already used by another action' },
+              ]);
+          }
+          const { publicDefinition, secrets } = splitSecrets(definition);
+          const at = now();
+          await trx
+            .updateTable('actions')
+            .set({
+              name: definition.name,
+              definition: JSON.stringify(publicDefinition),
+              secrets: JSON.stringify(sealAll(tenantId, id, secrets)),
+              enabled: definition.enabled ?? true,
+              updated_at: at,
+            })
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', id)
+            .execute();
+          await audit(trx, tenantId, actor, 'action-updated', id, Object.keys(patch).sort());
+          return show({
+            ...row,
+            definition: publicDefinition,
             enabled: definition.enabled ?? true,
             updated_at: at,
-          })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .execute();
-        await audit(trx, tenantId, actor, 'action-updated', id, Object.keys(patch).sort());
-        return show({
-          ...row,
-          definition: publicDefinition,
-          enabled: definition.enabled ?? true,
-          updated_at: at,
-        });
-      });
+          });
+        }),
+      );
     },
 
     async remove(tenantId: string, id: string, actor: Actor): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await rowFor(trx, tenantId, id);
-        await trx.deleteFrom('actions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-        await audit(trx, tenantId, actor, 'action-deleted', id, []);
-      });
+      await writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          await rowFor(trx, tenantId, id);
+          await trx.deleteFrom('actions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+          await audit(trx, tenantId, actor, 'action-deleted', id, []);
+        }),
+      );
     },
 
     /** Issues a new signing secret; the old one keeps signing for the grace period. */
@@ -283,27 +310,29 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       id: string,
       actor: Actor,
     ): Promise<{ signingSecret: string; previousValidUntil: string }> {
-      return db.transaction().execute(async (trx) => {
-        const row = await rowFor(trx, tenantId, id);
-        const fresh = generateWebhookSecret();
-        const previousValidUntil = new Date(now().getTime() + SIGNING_SECRET_GRACE_MS);
-        await trx
-          .updateTable('actions')
-          .set({
-            signing_secret: box.seal(fresh, place(tenantId, id, 'signing')),
-            previous_signing_secret: box.seal(
-              box.open(row.signing_secret, place(tenantId, id, 'signing')),
-              place(tenantId, id, 'signing-previous'),
-            ),
-            previous_signing_secret_expires_at: previousValidUntil,
-            updated_at: now(),
-          })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .execute();
-        await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
-        return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
-      });
+      return writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const row = await rowFor(trx, tenantId, id);
+          const fresh = generateWebhookSecret();
+          const previousValidUntil = new Date(now().getTime() + SIGNING_SECRET_GRACE_MS);
+          await trx
+            .updateTable('actions')
+            .set({
+              signing_secret: box.seal(fresh, place(tenantId, id, 'signing')),
+              previous_signing_secret: box.seal(
+                box.open(row.signing_secret, place(tenantId, id, 'signing')),
+                place(tenantId, id, 'signing-previous'),
+              ),
+              previous_signing_secret_expires_at: previousValidUntil,
+              updated_at: now(),
+            })
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', id)
+            .execute();
+          await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
+          return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
+        }),
+      );
     },
 
     /** The action with its secrets opened, for the executor; never for an API response. */

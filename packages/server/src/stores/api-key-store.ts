@@ -5,6 +5,13 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
+import { createTtlCache } from './ttl-cache.js';
+
+/**
+ * A presented key's principal is remembered this long. A revocation through this process takes
+ * effect at once; through another instance, within this time.
+ */
+export const API_KEY_CACHE_MS = 2_000;
 
 /** `last_used_at` is written at most this often per key: a read-heavy API must not write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -44,6 +51,23 @@ function view(row: {
 export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
   /** key id -> when its use was last written. */
   const lastWritten = new Map<string, number>();
+  const principals = createTtlCache<Principal | undefined>(API_KEY_CACHE_MS, 10_000, () => now().getTime());
+
+  async function lookUp(hash: string): Promise<Principal | undefined> {
+    const row = await db
+      .selectFrom('api_keys')
+      .select(['id', 'tenant_id', 'scopes'])
+      .where('key_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const at = now();
+    if (at.getTime() - (lastWritten.get(row.id) ?? 0) >= LAST_USED_RESOLUTION_MS) {
+      lastWritten.set(row.id, at.getTime());
+      await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', row.id).execute();
+    }
+    return { tenantId: row.tenant_id, scopes: row.scopes, actor: `api_key:${row.id}`, via: 'api_key' };
+  }
 
   return {
     /** Creates a key; its value is returned this once and only its hash is stored. */
@@ -83,6 +107,8 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
           now(),
         );
       });
+      // An earlier "unknown key" answer for this value must not outlive its creation.
+      principals.delete(row.key_hash);
       return { key: view(row), value };
     },
 
@@ -114,7 +140,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
           now(),
         );
         return view(row);
-      });
+      }).finally(() => principals.clear());
     },
 
     /** Whether a key with exactly this value exists (any tenant): used to honour TOOLGATE_ADMIN_KEY. */
@@ -129,20 +155,9 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
     },
 
     /** The principal of a presented key, or undefined for an unknown or revoked key. */
-    async authenticate(value: string): Promise<Principal | undefined> {
-      const row = await db
-        .selectFrom('api_keys')
-        .select(['id', 'tenant_id', 'scopes'])
-        .where('key_hash', '=', hashApiKey(value))
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const at = now();
-      if (at.getTime() - (lastWritten.get(row.id) ?? 0) >= LAST_USED_RESOLUTION_MS) {
-        lastWritten.set(row.id, at.getTime());
-        await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', row.id).execute();
-      }
-      return { tenantId: row.tenant_id, scopes: row.scopes, actor: `api_key:${row.id}`, via: 'api_key' };
+    authenticate(value: string): Promise<Principal | undefined> {
+      const hash = hashApiKey(value);
+      return principals.get(hash, () => lookUp(hash));
     },
   };
 }
