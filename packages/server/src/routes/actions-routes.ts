@@ -1,9 +1,25 @@
 import { Type } from '@sinclair/typebox';
+import type { Context } from 'hono';
 import { checkBody } from '../api/check-body.js';
 import { readJson } from '../api/read-json.js';
 import { ActionView, CreateActionBody, CreatedAction, ErrorBody, PatchActionBody } from '../api/schemas.js';
 import { type ApiRoute, idParam } from '../app/api-route.js';
+import type { AppEnv } from '../app/app-env.js';
 import type { ActionPatch } from '../stores/action-store.js';
+
+/**
+ * Serialized views, by the identity of the cached objects the store returns: the store hands out
+ * the same objects until a write replaces them, so each is serialized once, not per request.
+ */
+const serialized = new WeakMap<object, string>();
+function jsonOnce(c: Context<AppEnv>, key: object, build: () => unknown): Response {
+  let text = serialized.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(build());
+    serialized.set(key, text);
+  }
+  return c.body(text, 200, { 'content-type': 'application/json' });
+}
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
@@ -32,7 +48,8 @@ export const actionsRoutes: ApiRoute[] = [
     scope: 'webhooks:read',
     responses: { 200: Type.Object({ actions: Type.Array(ActionView) }), ...errors },
     async handler(c, { actions }) {
-      return c.json({ actions: await actions.list(c.get('principal').tenantId) });
+      const list = await actions.list(c.get('principal').tenantId);
+      return jsonOnce(c, list, () => ({ actions: list }));
     },
   },
   {
@@ -43,7 +60,8 @@ export const actionsRoutes: ApiRoute[] = [
     scope: 'webhooks:read',
     responses: { 200: ActionView, ...errors },
     async handler(c, { actions }) {
-      return c.json(await actions.get(c.get('principal').tenantId, idParam(c)));
+      const action = await actions.get(c.get('principal').tenantId, idParam(c));
+      return jsonOnce(c, action, () => action);
     },
   },
   {

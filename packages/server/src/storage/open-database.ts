@@ -10,6 +10,9 @@ import type { Database } from './schema.js';
 /** Connections per process to PostgreSQL: plenty for one API process, small enough for many. */
 const POSTGRES_POOL_SIZE = 10;
 
+/** SQLSTATE of a connection ended by the server's administrator (or a forced drop). */
+const ADMIN_SHUTDOWN = '57P01';
+
 /** Where the data lives. */
 export type DatabaseLocation =
   | { engine: 'pglite'; dataDir: string | undefined }
@@ -42,6 +45,12 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
   } else {
     // int8 as string everywhere (PGlite does the same with text ids): ids are text anyway.
     const pool = new pg.Pool({ connectionString: location.url, max: POSTGRES_POOL_SIZE });
+    // An idle connection the server ends (restart, failover, an administrator) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== ADMIN_SHUTDOWN)
+        console.warn(`PostgreSQL connection lost: ${error.message}`);
+    });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   try {

@@ -124,23 +124,26 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
     },
 
     async revoke(tenantId: string, id: string, actor: string): Promise<ApiKeyView> {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable('api_keys')
-          .set({ revoked_at: now() })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .where('revoked_at', 'is', null)
-          .returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
-          .executeTakeFirst();
-        if (!row) throw notFound('API key');
-        await recordAudit(
-          trx,
-          { tenantId, actor, event: 'api-key-revoked', targetType: 'api_key', targetId: id },
-          now(),
-        );
-        return view(row);
-      }).finally(() => principals.clear());
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const row = await trx
+            .updateTable('api_keys')
+            .set({ revoked_at: now() })
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', id)
+            .where('revoked_at', 'is', null)
+            .returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+            .executeTakeFirst();
+          if (!row) throw notFound('API key');
+          await recordAudit(
+            trx,
+            { tenantId, actor, event: 'api-key-revoked', targetType: 'api_key', targetId: id },
+            now(),
+          );
+          return view(row);
+        })
+        .finally(() => principals.clear());
     },
 
     /** Whether a key with exactly this value exists (any tenant): used to honour TOOLGATE_ADMIN_KEY. */

@@ -91,7 +91,9 @@ export function createCallStore(db: Kysely<Database>, now: () => Date = () => ne
       filters: CallFilters = {},
     ): Promise<{ calls: CallView[]; nextCursor: string | null }> {
       const wanted = Math.trunc(filters.limit ?? DEFAULT_CALL_PAGE);
-      const limit = Number.isFinite(wanted) ? Math.min(Math.max(wanted, 1), MAX_CALL_PAGE) : DEFAULT_CALL_PAGE;
+      const limit = Number.isFinite(wanted)
+        ? Math.min(Math.max(wanted, 1), MAX_CALL_PAGE)
+        : DEFAULT_CALL_PAGE;
       let query = selectCalls(db).where('tenant_id', '=', tenantId);
       if (filters.actionId !== undefined) query = query.where('action_id', '=', filters.actionId);
       if (filters.actionName !== undefined) query = query.where('action_name', '=', filters.actionName);
