@@ -58,13 +58,15 @@ export function checkBody<T extends TSchema>(
   );
 }
 
-/** TypeBox reports a union's failure once per member; keep one message per path. */
+/**
+ * TypeBox reports some problems several times (a missing property is also "expected string"; a
+ * union fails once per member): keep the first, most direct message per path.
+ */
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(issue.path)) return false;
+    seen.add(issue.path);
     return true;
   });
 }

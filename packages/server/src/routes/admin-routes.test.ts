@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function errorOf(response: Response) {
+  return ((await response.json()) as { error: { code: string; details?: Array<{ path: string }> } }).error;
+}
+
+const paths = (error: { details?: Array<{ path: string }> }) => (error.details ?? []).map((detail) => detail.path);
+
+describe('POST /api/v1/operators', () => {
+  it('creates an operator without ever returning the password', async () => {
+    const response = await t.call('POST', '/api/v1/operators', {
+      body: { email: 'Lee@Example.com', password: 'a sufficiently long secret', scopes: ['webhooks:read'] },
+    });
+    expect(response.status).toBe(201);
+    const text = await response.text();
+    expect(text).not.toContain('a sufficiently long secret');
+    expect(JSON.parse(text)).toMatchObject({ email: 'lee@example.com', scopes: ['webhooks:read'], disabledAt: null });
+  });
+
+  it('lists every problem of a bad body', async () => {
+    const response = await t.call('POST', '/api/v1/operators', { body: { email: 'not-an-email', password: 'short', scopes: [] } });
+    expect(response.status).toBe(422);
+    expect(paths(await errorOf(response))).toEqual(expect.arrayContaining(['/email', '/password', '/scopes']));
+  });
+
+  it('refuses unknown fields, malformed JSON, a duplicate email and an unknown scope', async () => {
+    const unknown = await t.call('POST', '/api/v1/operators', {
+      body: { email: 'a@example.com', password: 'long enough password', scopes: ['admin'], role: 'owner' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(paths(await errorOf(unknown))).toEqual(['/role']);
+    expect((await t.call('POST', '/api/v1/operators', { body: '{"email":' })).status).toBe(400);
+    const body = { email: 'dup@example.com', password: 'long enough password', scopes: ['admin'] };
+    expect((await t.call('POST', '/api/v1/operators', { body })).status).toBe(201);
+    const duplicate = await t.call('POST', '/api/v1/operators', { body: { ...body, email: 'DUP@example.com' } });
+    expect(duplicate.status).toBe(409);
+    expect(paths(await errorOf(duplicate))).toEqual(['/email']);
+    const badScope = await t.call('POST', '/api/v1/operators', { body: { ...body, email: 'x@example.com', scopes: ['root'] } });
+    expect(badScope.status).toBe(422);
+  });
+
+  it('disables an operator (then 404 on a second try) and never lists passwords', async () => {
+    const created = (await (
+      await t.call('POST', '/api/v1/operators', {
+        body: { email: 'temp@example.com', password: 'temporary password 1', scopes: ['chat'] },
+      })
+    ).json()) as { id: string };
+    expect((await t.call('DELETE', `/api/v1/operators/${created.id}`)).status).toBe(200);
+    expect((await t.call('DELETE', `/api/v1/operators/${created.id}`)).status).toBe(404);
+    const list = await (await t.call('GET', '/api/v1/operators')).text();
+    expect(list).not.toMatch(/password|scrypt/i);
+  });
+});
+
+describe('PATCH /api/v1/tenant', () => {
+  it('changes the name and the action limit', async () => {
+    const response = await t.call('PATCH', '/api/v1/tenant', { body: { name: 'Acme', maxActions: 25 } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: t.tenantA.id, name: 'Acme', maxActions: 25 });
+    expect(await (await t.call('GET', '/api/v1/tenant', { key: t.tenantB.adminKey })).json()).toMatchObject({
+      id: t.tenantB.id,
+      maxActions: 10,
+    });
+  });
+
+  it('refuses bad values, unknown fields and callers without admin', async () => {
+    const bad = await t.call('PATCH', '/api/v1/tenant', { body: { name: '', maxActions: -1 } });
+    expect(bad.status).toBe(422);
+    expect(paths(await errorOf(bad))).toEqual(expect.arrayContaining(['/name', '/maxActions']));
+    const fraction = await t.call('PATCH', '/api/v1/tenant', { body: { maxActions: 2.5 } });
+    expect(fraction.status).toBe(422);
+    const unknown = await t.call('PATCH', '/api/v1/tenant', { body: { id: 'tenant_b' } });
+    expect(unknown.status).toBe(400);
+    expect(paths(await errorOf(unknown))).toEqual(['/id']);
+    const { value } = await t.services.apiKeys.create(t.tenantA.id, { name: 'manager', scopes: ['webhooks:manage'] }, 'test');
+    expect((await t.call('PATCH', '/api/v1/tenant', { key: value, body: { maxActions: 1000 } })).status).toBe(403);
+  });
+});
+
+describe('POST /api/v1/api-keys', () => {
+  it('shows the value once, lists the prefix only', async () => {
+    const created = (await (
+      await t.call('POST', '/api/v1/api-keys', { body: { name: 'ci', scopes: ['webhooks:read'] } })
+    ).json()) as { value: string; key: { prefix: string } };
+    expect(created.value.startsWith(created.key.prefix)).toBe(true);
+    const list = await (await t.call('GET', '/api/v1/api-keys')).text();
+    expect(list).not.toContain(created.value);
+  });
+
+  it('refuses a missing name, an empty scope list and an unknown field', async () => {
+    const bad = await t.call('POST', '/api/v1/api-keys', { body: { scopes: [] } });
+    expect(bad.status).toBe(422);
+    expect(paths(await errorOf(bad))).toEqual(expect.arrayContaining(['/name', '/scopes']));
+    expect((await t.call('POST', '/api/v1/api-keys', { body: { name: 'x', scopes: ['chat'], expires: 1 } })).status).toBe(400);
+  });
+});
+
+describe('POST /api/v1/session', () => {
+  it('refuses a bad body with the error shape', async () => {
+    const missing = await t.call('POST', '/api/v1/session', { key: '', body: { email: 'a@example.com' } });
+    expect(missing.status).toBe(422);
+    expect(paths(await errorOf(missing))).toEqual(['/password']);
+    expect((await t.call('POST', '/api/v1/session', { key: '', body: 'email=a' })).status).toBe(400);
+  });
+});
