@@ -11,7 +11,8 @@ async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; details?: Array<{ path: string }> } }).error;
 }
 
-const paths = (error: { details?: Array<{ path: string }> }) => (error.details ?? []).map((detail) => detail.path);
+const paths = (error: { details?: Array<{ path: string }> }) =>
+  (error.details ?? []).map((detail) => detail.path);
 
 describe('POST /api/v1/operators', () => {
   it('creates an operator without ever returning the password', async () => {
@@ -21,13 +22,21 @@ describe('POST /api/v1/operators', () => {
     expect(response.status).toBe(201);
     const text = await response.text();
     expect(text).not.toContain('a sufficiently long secret');
-    expect(JSON.parse(text)).toMatchObject({ email: 'lee@example.com', scopes: ['webhooks:read'], disabledAt: null });
+    expect(JSON.parse(text)).toMatchObject({
+      email: 'lee@example.com',
+      scopes: ['webhooks:read'],
+      disabledAt: null,
+    });
   });
 
   it('lists every problem of a bad body', async () => {
-    const response = await t.call('POST', '/api/v1/operators', { body: { email: 'not-an-email', password: 'short', scopes: [] } });
+    const response = await t.call('POST', '/api/v1/operators', {
+      body: { email: 'not-an-email', password: 'short', scopes: [] },
+    });
     expect(response.status).toBe(422);
-    expect(paths(await errorOf(response))).toEqual(expect.arrayContaining(['/email', '/password', '/scopes']));
+    expect(paths(await errorOf(response))).toEqual(
+      expect.arrayContaining(['/email', '/password', '/scopes']),
+    );
   });
 
   it('refuses unknown fields, malformed JSON, a duplicate email and an unknown scope', async () => {
@@ -39,10 +48,14 @@ describe('POST /api/v1/operators', () => {
     expect((await t.call('POST', '/api/v1/operators', { body: '{"email":' })).status).toBe(400);
     const body = { email: 'dup@example.com', password: 'long enough password', scopes: ['admin'] };
     expect((await t.call('POST', '/api/v1/operators', { body })).status).toBe(201);
-    const duplicate = await t.call('POST', '/api/v1/operators', { body: { ...body, email: 'DUP@example.com' } });
+    const duplicate = await t.call('POST', '/api/v1/operators', {
+      body: { ...body, email: 'DUP@example.com' },
+    });
     expect(duplicate.status).toBe(409);
     expect(paths(await errorOf(duplicate))).toEqual(['/email']);
-    const badScope = await t.call('POST', '/api/v1/operators', { body: { ...body, email: 'x@example.com', scopes: ['root'] } });
+    const badScope = await t.call('POST', '/api/v1/operators', {
+      body: { ...body, email: 'x@example.com', scopes: ['root'] },
+    });
     expect(badScope.status).toBe(422);
   });
 
@@ -79,8 +92,14 @@ describe('PATCH /api/v1/tenant', () => {
     const unknown = await t.call('PATCH', '/api/v1/tenant', { body: { id: 'tenant_b' } });
     expect(unknown.status).toBe(400);
     expect(paths(await errorOf(unknown))).toEqual(['/id']);
-    const { value } = await t.services.apiKeys.create(t.tenantA.id, { name: 'manager', scopes: ['webhooks:manage'] }, 'test');
-    expect((await t.call('PATCH', '/api/v1/tenant', { key: value, body: { maxActions: 1000 } })).status).toBe(403);
+    const { value } = await t.services.apiKeys.create(
+      t.tenantA.id,
+      { name: 'manager', scopes: ['webhooks:manage'] },
+      'test',
+    );
+    expect((await t.call('PATCH', '/api/v1/tenant', { key: value, body: { maxActions: 1000 } })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -98,7 +117,10 @@ describe('POST /api/v1/api-keys', () => {
     const bad = await t.call('POST', '/api/v1/api-keys', { body: { scopes: [] } });
     expect(bad.status).toBe(422);
     expect(paths(await errorOf(bad))).toEqual(expect.arrayContaining(['/name', '/scopes']));
-    expect((await t.call('POST', '/api/v1/api-keys', { body: { name: 'x', scopes: ['chat'], expires: 1 } })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/v1/api-keys', { body: { name: 'x', scopes: ['chat'], expires: 1 } }))
+        .status,
+    ).toBe(400);
   });
 });
 

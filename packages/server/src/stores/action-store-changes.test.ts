@@ -42,6 +42,19 @@ describe.each([
     await opened?.close();
   });
 
+  it.runIf(available)('serves reads from its cache yet shows its own writes at once', async () => {
+    const before = await store.list('tenant_a');
+    const { action } = await store.create('tenant_a', definition('cache_probe'), 'test');
+    const afterCreate = await store.list('tenant_a');
+    expect(afterCreate.length).toBe(before.length + 1);
+    expect(await store.list('tenant_a')).toBe(afterCreate); // a hit: the same cached array
+    await store.update('tenant_a', action.id, { description: 'Changed while cached.' }, 'test');
+    expect((await store.get('tenant_a', action.id)).definition.description).toBe('Changed while cached.');
+    await store.remove('tenant_a', action.id, 'test');
+    await expect(store.get('tenant_a', action.id)).rejects.toMatchObject({ status: 404 });
+    expect((await store.list('tenant_a')).map((item) => item.id)).not.toContain(action.id);
+  });
+
   it.runIf(available)(
     'keeps an absent header, replaces one given a string, removes one given null',
     async () => {
