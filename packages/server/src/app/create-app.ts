@@ -40,7 +40,20 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, performance.now() - started);
+    const ms = performance.now() - started;
+    services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);
+    if (c.req.routePath.startsWith('/api/')) {
+      services.logger.info(
+        {
+          method: c.req.method,
+          route: c.req.routePath,
+          status: c.res.status,
+          ms: Math.round(ms * 10) / 10,
+          actor: c.get('principal')?.actor,
+        },
+        'request',
+      );
+    }
   });
 
   app.onError((error, c) => {

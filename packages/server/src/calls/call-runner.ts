@@ -1,4 +1,5 @@
 import type { ActionResult, CallTrigger, Executor, SentRequest } from '@toolgate/core';
+import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { ActionStore } from '../stores/action-store.js';
 import type { CallStore, CallView } from '../stores/call-store.js';
@@ -32,6 +33,7 @@ export function createCallRunner(deps: {
   actions: ActionStore;
   calls: CallStore;
   metrics: Metrics;
+  logger: Logger;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -83,6 +85,18 @@ export function createCallRunner(deps: {
         origin.trigger,
         result.ok ? 'ok' : result.failure.kind,
         result.durationMs,
+      );
+      deps.logger.info(
+        {
+          callId: result.callId,
+          tenantId,
+          action: result.action,
+          trigger: origin.trigger,
+          outcome: result.ok ? 'ok' : result.failure.kind,
+          status: result.status,
+          durationMs: Math.round(result.durationMs),
+        },
+        'action call',
       );
       const record = await deps.calls.record({
         tenantId,

@@ -101,6 +101,7 @@ describe('POST /api/v1/actions/{id}/test', () => {
     expect(body.record.id).toBe(body.callId);
     // The endpoint echoed the bearer token: it is scrubbed from everything shown and stored.
     const stored = await t.call('GET', `/api/v1/calls/${body.callId}`);
+    expect(t.logText()).toContain(`"callId":"${body.callId}"`);
     const everything = JSON.stringify(body) + (await stored.text()) + t.logText();
     for (const secret of PLANTED) expect(everything).not.toContain(secret);
   });

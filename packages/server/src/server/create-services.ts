@@ -69,7 +69,7 @@ export function createServices(options: ServiceOptions): AppServices {
     operators: createOperatorStore(options.db, now),
     sessions: createSessionStore(options.db, now),
     calls,
-    runner: createCallRunner({ executor, actions, calls, metrics, now }),
+    runner: createCallRunner({ executor, actions, calls, metrics, logger, now }),
     executor,
     metrics,
     logger,
