@@ -11,6 +11,7 @@ export const API_ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   validation_failed: 422,
+  too_many_requests: 429,
   limit_reached: 422,
   confirmation_required: 422,
   internal: 500,

@@ -1,6 +1,7 @@
 import type { Executor } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { Metrics } from '../metrics/create-metrics.js';
@@ -25,6 +26,7 @@ export interface AppServices {
   executor: Executor;
   metrics: Metrics;
   logger: Logger;
+  loginThrottle: LoginThrottle;
   /** Session cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 }

@@ -91,6 +91,25 @@ describe('operator sessions', () => {
     expect((await t.call('GET', '/api/v1/session', { key: '', headers: { cookie } })).status).toBe(401);
   });
 
+  it('refuses an account after 10 failed sign-ins with 429, even with the right password', async () => {
+    await t.services.operators.create(
+      t.tenantA.id,
+      { email: 'target@example.com', password, scopes: ['chat'] },
+      'test',
+    );
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await signIn('target@example.com', `guess number ${attempt}`)).status).toBe(401);
+    }
+    const locked = await signIn('target@example.com', password);
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'too_many_requests',
+      message: expect.stringMatching(/try again in \d+ s/),
+    });
+    // Another account is not affected.
+    expect((await signIn()).status).toBe(200);
+  });
+
   it('shows an API key caller who they are', async () => {
     const me = (await (await t.call('GET', '/api/v1/session')).json()) as { via: string; tenantId: string };
     expect(me).toMatchObject({ via: 'api_key', tenantId: t.tenantA.id });

@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../api/api-error.js';
 import { checkBody } from '../api/check-body.js';
 import { readJson } from '../api/read-json.js';
 import { ErrorBody, LoginBody } from '../api/schemas.js';
 import type { ApiRoute } from '../app/api-route.js';
+import type { AppEnv } from '../app/app-env.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
@@ -18,6 +20,12 @@ const Me = Type.Object({
   ),
 });
 
+/** The peer address of the connection (not a header a client could forge). */
+function clientAddress(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 /** Operators sign in with email and password; the session lives in an HttpOnly, SameSite=Strict cookie. */
 export const sessionRoutes: ApiRoute[] = [
   {
@@ -27,12 +35,19 @@ export const sessionRoutes: ApiRoute[] = [
     tag: 'session',
     scope: null,
     body: LoginBody,
-    responses: { 200: Me, 400: ErrorBody, 401: ErrorBody, 422: ErrorBody },
-    async handler(c, { operators, sessions, secureCookies }) {
+    responses: { 200: Me, 400: ErrorBody, 401: ErrorBody, 422: ErrorBody, 429: ErrorBody },
+    async handler(c, { operators, sessions, secureCookies, loginThrottle }) {
       const body = checkBody(LoginBody, await readJson(c));
       const tenantId = body.tenant ?? DEFAULT_TENANT_ID;
+      const account = `${tenantId}/${body.email.trim().toLowerCase()}`;
+      const address = clientAddress(c);
+      await loginThrottle.check(account, address);
       const operator = await operators.verifyLogin(tenantId, body.email, body.password);
-      if (!operator) throw new ApiError('unauthenticated', 'the email or the password is wrong');
+      if (!operator) {
+        await loginThrottle.failed(account, address);
+        throw new ApiError('unauthenticated', 'the email or the password is wrong');
+      }
+      await loginThrottle.succeeded(account);
       const session = await sessions.open(operator);
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,

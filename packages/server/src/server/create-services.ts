@@ -2,6 +2,7 @@ import { type CheckTargetOptions, checkTarget, createExecutor, type ExecutorOpti
 import type { Kysely } from 'kysely';
 import { type Logger, pino } from 'pino';
 import type { AppServices } from '../app/app-env.js';
+import { createLoginThrottle } from '../auth/login-throttle.js';
 import { createCallRunner } from '../calls/call-runner.js';
 import { createMetrics } from '../metrics/create-metrics.js';
 import { createSecretBox } from '../secrets/secret-box.js';
@@ -73,6 +74,7 @@ export function createServices(options: ServiceOptions): AppServices {
     executor,
     metrics,
     logger,
+    loginThrottle: createLoginThrottle(),
     secureCookies: options.secureCookies ?? false,
   };
 }
