@@ -10,8 +10,8 @@ import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
-import { pino } from 'pino';
 import { createApp } from '../packages/server/src/app/create-app.js';
+import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';
 import { openTestDatabase, postgresAvailable } from '../packages/server/src/storage/test-engines.js';
 import { orderStatusAction } from '../packages/server/src/test/test-app.js';
@@ -60,7 +60,7 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
     secretKeys: [Buffer.alloc(32, 1)],
     resolve: async () => ['93.184.216.34'],
     // Production logs a line per API request: pay for it here too (to /dev/null).
-    logger: pino(pino.destination('/dev/null')),
+    logger: createLogger('/dev/null'),
   });
   await services.tenants.create({ id: 'bench', name: 'Bench' });
   const { value: key } = await services.apiKeys.create(

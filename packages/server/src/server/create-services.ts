@@ -1,6 +1,6 @@
 import { type CheckTargetOptions, checkTarget, createExecutor, type ExecutorOptions } from '@toolgate/core';
 import type { Kysely } from 'kysely';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { AppServices } from '../app/app-env.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
 import { createCallRunner } from '../calls/call-runner.js';
@@ -13,16 +13,7 @@ import { createCallStore } from '../stores/call-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
 import { createTenantStore } from '../stores/tenant-store.js';
-
-/** Header names whose values never reach a log line. */
-const REDACTED_LOG_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.token',
-  '*.value',
-];
+import { createLogger } from './create-logger.js';
 
 export interface ServiceOptions {
   db: Kysely<Database>;
@@ -44,7 +35,7 @@ export interface ServiceOptions {
 /** Wires the stores, the executor and the call runner over one database. */
 export function createServices(options: ServiceOptions): AppServices {
   const now = options.now ?? (() => new Date());
-  const logger = options.logger ?? pino({ name: 'toolgate', redact: REDACTED_LOG_PATHS });
+  const logger = options.logger ?? createLogger();
   const allow = { networks: [...(options.allowPrivateNetworks ?? [])] };
   const box = createSecretBox(options.secretKeys);
   const executor = createExecutor({

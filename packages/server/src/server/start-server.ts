@@ -1,9 +1,9 @@
 import { type ServerType, serve } from '@hono/node-server';
-import { pino } from 'pino';
 import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
 import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
 import { bootstrap } from './bootstrap.js';
+import { createLogger } from './create-logger.js';
 import { createServices, type ServiceOptions } from './create-services.js';
 import { loadOrCreateSecretKeys } from './secret-key-file.js';
 
@@ -24,9 +24,7 @@ export async function startServer(
   /** Tests only: trust a test CA, dial through a guard, log elsewhere. */
   overrides: Pick<ServiceOptions, 'ca' | 'dial' | 'resolve' | 'logger'> = {},
 ): Promise<RunningServer> {
-  const logger =
-    overrides.logger ??
-    pino({ name: 'toolgate', redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  const logger = overrides.logger ?? createLogger();
   const started = performance.now();
   let secretKeys: Buffer[];
   let database: OpenDatabase;
@@ -75,6 +73,9 @@ export async function startServer(
       logger.error({ err: error }, 'purge failed; it runs again in an hour');
     }
   };
+  // Buffered log lines reach stdout within a second even when traffic is low.
+  const flushTimer = setInterval(() => logger.flush(), 1000);
+  flushTimer.unref();
   void purge();
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
   purgeTimer.unref();
@@ -112,6 +113,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer);
+        clearInterval(flushTimer);
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => {
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -132,6 +134,7 @@ export async function startServer(
         await services.executor.close();
         await database.close();
         logger.info('Toolgate stopped');
+        logger.flush();
       })();
       return closing;
     },
