@@ -73,9 +73,6 @@ export async function startServer(
       logger.error({ err: error }, 'purge failed; it runs again in an hour');
     }
   };
-  // Buffered log lines reach stdout within a second even when traffic is low.
-  const flushTimer = setInterval(() => logger.flush(), 1000);
-  flushTimer.unref();
   void purge();
   const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
   purgeTimer.unref();
@@ -113,7 +110,6 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer);
-        clearInterval(flushTimer);
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => {
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -134,7 +130,6 @@ export async function startServer(
         await services.executor.close();
         await database.close();
         logger.info('Toolgate stopped');
-        logger.flush();
       })();
       return closing;
     },
