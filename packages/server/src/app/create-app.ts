@@ -15,6 +15,8 @@ import { buildOpenApiDocument } from './openapi.js';
 /** Request bodies above this are refused with 413: the largest action definition is far smaller. */
 export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
 export const API_VERSION = '0.1.0';
+/** Reads slower than this are logged like changes. */
+const SLOW_REQUEST_MS = 500;
 
 /** Every route of `/api/v1`, in the order the OpenAPI document lists them. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -42,7 +44,11 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     await next();
     const ms = performance.now() - started;
     services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);
-    if (c.req.routePath.startsWith('/api/')) {
+    // Successful reads are counted in the metrics, not logged: on this kind of machine a log write
+    // per read cost a third of the read throughput (docs/benchmarks.md). Changes, failures and
+    // slow requests are logged.
+    const quietRead = c.req.method === 'GET' && c.res.status < 400 && ms < SLOW_REQUEST_MS;
+    if (!quietRead && c.req.routePath.startsWith('/api/')) {
       services.logger.info(
         {
           method: c.req.method,
