@@ -28,6 +28,15 @@ export {
   type EnvelopeContext,
   toEnvelopeContext,
 } from './actions/call-context.js';
+// Conversations: the agent loop and the model interface
+export {
+  CONFIRMATION_POLICIES,
+  type ConfirmationPolicy,
+  type ConversationSettings,
+  type LatencyMessages,
+  TRIGGER_ENTITIES,
+  type TriggerEntity,
+} from './actions/conversation-settings.js';
 export { MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from './actions/header-rules.js';
 export { type DateReference, normalizeDate, normalizeDateTime } from './actions/normalize-date.js';
 export { DEFAULT_PHONE_REGION, normalizePhone } from './actions/normalize-phone.js';
@@ -57,6 +66,31 @@ export {
   MAX_PARAMETERS,
   PARAMETER_NAME_PATTERN,
 } from './actions/validate-parameters-schema.js';
+export {
+  type AgentAction,
+  type AgentLimits,
+  DEFAULT_AGENT_LIMITS,
+  labelOf,
+  needsConfirmation,
+  toAgentAction,
+} from './agent/agent-action.js';
+export {
+  type ChatMessage,
+  type ChatModel,
+  ModelError,
+  type ModelRequest,
+  type ModelResponse,
+  type ToolCallRequest,
+} from './agent/chat-model.js';
+export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
+export { shapeModelResult } from './agent/shape-model-result.js';
+export {
+  type ConversationState,
+  EMPTY_CONVERSATION_STATE,
+  type TurnEvent,
+  type TurnInput,
+  type TurnOutput,
+} from './agent/turn-types.js';
 // Errors
 export { pointer, type SafeResult, ToolgateError, ValidationError, type ValidationIssue } from './errors.js';
 // The executor and the outbound policy
@@ -93,6 +127,15 @@ export {
 export { REDACTED, type SentRequest } from './http/redact.js';
 export { type Resolver, systemResolver } from './http/resolver.js';
 export type { TargetCheck, TargetDenialCode } from './http/target-check.js';
+export { describeData } from './models/embedded/describe-data.js';
+export {
+  createEmbeddedModel,
+  type EmbeddedModelOptions,
+  type EmbeddedState,
+} from './models/embedded/embedded-model.js';
+export { extractSlots } from './models/embedded/extract-slots.js';
+export { buildIntentIndex, scoreIntent } from './models/embedded/intent/index.js';
+export { classifyReply } from './models/embedded/understand-reply.js';
 // Signing
 export {
   HEX_SIGNATURE_HEADER,

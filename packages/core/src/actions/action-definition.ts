@@ -1,3 +1,4 @@
+import type { ConversationSettings } from './conversation-settings.js';
 /**
  * The action model: what an operator defines so that an agent can call one HTTP endpoint.
  *
@@ -92,6 +93,8 @@ export interface ActionDefinition {
   followRedirects?: boolean;
   signing?: ActionSigning;
   enabled?: boolean;
+  /** How conversations use the action: confirmation, latency messages, visible fields, triggers. */
+  conversation?: ConversationSettings;
 }
 
 /** An action with every default applied. */

@@ -11,6 +11,7 @@ import { collectAuthIssues } from './collect-auth-issues.js';
 import { collectBodyTemplateIssues } from './collect-body-template-issues.js';
 import { collectHeaderIssues } from './collect-header-issues.js';
 import { collectUrlTemplateIssues, type DeclaredParameters } from './collect-url-template-issues.js';
+import { collectConversationIssues } from './conversation-settings.js';
 import { summarizeIssues } from './summarize-issues.js';
 import { collectParametersSchemaIssues } from './validate-parameters-schema.js';
 
@@ -34,6 +35,7 @@ const FIELDS: ReadonlySet<string> = new Set<keyof ActionDefinition>([
   'followRedirects',
   'signing',
   'enabled',
+  'conversation',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -155,6 +157,7 @@ export function collectActionDefinitionIssues(input: unknown): ValidationIssue[]
     }
   }
   checkSigning(input.signing, issues);
+  issues.push(...collectConversationIssues(input.conversation, [...declared.names]));
   return issues;
 }
 

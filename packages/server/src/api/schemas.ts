@@ -72,6 +72,22 @@ const actionFields = {
   followRedirects: Type.Optional(Type.Boolean()),
   signing: Type.Optional(Type.Object({ hexSignatureHeader: Type.Optional(Type.Boolean()) }, closed)),
   enabled: Type.Optional(Type.Boolean()),
+  conversation: Type.Optional(
+    Type.Object(
+      {
+        confirmation: Type.Optional(literals(['never', 'always', 'auto'] as const)),
+        messages: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        responseFields: Type.Optional(Type.Array(Type.String())),
+        triggers: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        rateLimit: Type.Optional(Type.Object({ calls: Type.Integer(), windowMs: Type.Integer() })),
+      },
+      {
+        ...closed,
+        description:
+          'How conversations use the action: confirmation (default auto: ask for non-GET), latency messages, the fields the model may see, triggers, a per-conversation rate limit.',
+      },
+    ),
+  ),
 };
 
 /** `POST /actions`: a whole definition; header values and credentials are write-only. */
@@ -95,6 +111,7 @@ export const PatchActionBody = Type.Object(
     displayName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     parameters: Type.Optional(Type.Union([ParametersJsonSchema, Type.Null()])),
     bodyTemplate: Type.Optional(Type.Unknown()),
+    conversation: Type.Optional(Type.Union([actionFields.conversation, Type.Null()])),
     headers: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]))),
     auth: Type.Optional(Type.Union([AuthInput, Type.Null()])),
   },

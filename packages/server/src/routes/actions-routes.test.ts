@@ -105,6 +105,28 @@ describe('POST /api/v1/actions', () => {
   });
 });
 
+describe('conversation settings', () => {
+  it('stores them with the action and validates them', async () => {
+    const conversation = {
+      confirmation: 'always',
+      messages: { start: 'Let me check.', delayed: { afterMs: 3000, text: 'Still on it.' } },
+      responseFields: ['status'],
+      triggers: { phrases: ['where is my order'], entities: ['order_id'] },
+    };
+    const created = await createAction({ name: 'with_conversation', conversation });
+    expect(created.action.definition.conversation).toEqual(conversation);
+    const bad = await t.call('POST', '/api/v1/actions', {
+      body: orderStatusAction({
+        name: 'bad_conversation',
+        conversation: { confirmation: 'sometimes', responseFields: [''] },
+      }),
+    });
+    expect(bad.status).toBe(422);
+    const paths = (await json(bad)).error.details.map((detail: { path: string }) => detail.path);
+    expect(paths).toEqual(expect.arrayContaining(['/conversation/confirmation']));
+  });
+});
+
 describe('PATCH /api/v1/actions/{id}', () => {
   it('keeps, replaces or removes each header and never shows values', async () => {
     const created = await createAction({

@@ -1,0 +1,141 @@
+import { pointer, type ValidationIssue } from '../errors.js';
+
+/** When the agent asks before calling: `auto` asks for every method but GET. */
+export type ConfirmationPolicy = 'never' | 'always' | 'auto';
+export const CONFIRMATION_POLICIES: readonly ConfirmationPolicy[] = ['never', 'always', 'auto'];
+
+/** What the agent says around a call. */
+export interface LatencyMessages {
+  /** Said before the call starts ("Let me check that for you."). */
+  start?: string;
+  /** Said if the call is still running after `afterMs`. */
+  delayed?: { afterMs: number; text: string };
+  /** Said when the call fails; a polite default otherwise. */
+  failure?: string;
+}
+
+/** Things a message can mention that make an action a likely fit. */
+export const TRIGGER_ENTITIES = ['email', 'phone', 'digits', 'date', 'order_id'] as const;
+export type TriggerEntity = (typeof TRIGGER_ENTITIES)[number];
+
+/** How a conversation uses an action: confirmations, messages, what the model sees, triggers, limits. */
+export interface ConversationSettings {
+  confirmation?: ConfirmationPolicy;
+  messages?: LatencyMessages;
+  /** Only these fields of the result's data reach the model (dot paths, e.g. `order.status`). */
+  responseFields?: string[];
+  /** Hints for the embedded agent: phrases, mentioned entities, and parameters that must be present. */
+  triggers?: { phrases?: string[]; entities?: TriggerEntity[]; requires?: string[] };
+  /** At most `calls` calls per conversation within `windowMs`. */
+  rateLimit?: { calls: number; windowMs: number };
+}
+
+const MAX_TEXT = 500;
+const MAX_LIST = 50;
+const FIELDS = new Set(['confirmation', 'messages', 'responseFields', 'triggers', 'rateLimit']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function checkText(value: unknown, path: string, issues: ValidationIssue[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT) {
+    issues.push({ path, message: `must be a non-empty text of at most ${MAX_TEXT} characters` });
+  }
+}
+
+function checkStrings(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  allowed?: readonly string[],
+): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.length > MAX_LIST) {
+    issues.push({ path, message: `must be a list of at most ${MAX_LIST} texts` });
+    return;
+  }
+  value.forEach((item, index) => {
+    if (typeof item !== 'string' || item.trim() === '' || item.length > MAX_TEXT) {
+      issues.push({ path: `${path}/${index}`, message: 'must be a non-empty text' });
+    } else if (allowed && !allowed.includes(item)) {
+      issues.push({ path: `${path}/${index}`, message: `must be one of: ${allowed.join(', ')}` });
+    }
+  });
+}
+
+/**
+ * Every problem in an action's conversation settings, located under `/conversation`.
+ *
+ * @example
+ * collectConversationIssues({ confirmation: 'sometimes' }, ['order_number']);
+ * // [{ path: '/conversation/confirmation', message: 'must be one of: never, always, auto' }]
+ */
+export function collectConversationIssues(
+  value: unknown,
+  parameterNames: readonly string[],
+): ValidationIssue[] {
+  if (value === undefined) return [];
+  if (!isRecord(value)) return [{ path: '/conversation', message: 'must be an object' }];
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(value)) {
+    if (!FIELDS.has(key)) issues.push({ path: pointer('conversation', key), message: 'unknown field' });
+  }
+  if (
+    value.confirmation !== undefined &&
+    !CONFIRMATION_POLICIES.includes(value.confirmation as ConfirmationPolicy)
+  ) {
+    issues.push({
+      path: '/conversation/confirmation',
+      message: `must be one of: ${CONFIRMATION_POLICIES.join(', ')}`,
+    });
+  }
+  const { messages, triggers, rateLimit } = value;
+  if (messages !== undefined) {
+    if (!isRecord(messages)) issues.push({ path: '/conversation/messages', message: 'must be an object' });
+    else {
+      checkText(messages.start, '/conversation/messages/start', issues);
+      checkText(messages.failure, '/conversation/messages/failure', issues);
+      const { delayed } = messages;
+      if (delayed !== undefined) {
+        if (!isRecord(delayed))
+          issues.push({ path: '/conversation/messages/delayed', message: 'must be { afterMs, text }' });
+        else {
+          const afterMs = delayed.afterMs;
+          if (!Number.isInteger(afterMs) || (afterMs as number) < 100 || (afterMs as number) > 30_000) {
+            issues.push({
+              path: '/conversation/messages/delayed/afterMs',
+              message: 'must be whole milliseconds from 100 to 30000',
+            });
+          }
+          if (delayed.text === undefined)
+            issues.push({ path: '/conversation/messages/delayed/text', message: 'is required' });
+          checkText(delayed.text, '/conversation/messages/delayed/text', issues);
+        }
+      }
+    }
+  }
+  checkStrings(value.responseFields, '/conversation/responseFields', issues);
+  if (triggers !== undefined) {
+    if (!isRecord(triggers)) issues.push({ path: '/conversation/triggers', message: 'must be an object' });
+    else {
+      checkStrings(triggers.phrases, '/conversation/triggers/phrases', issues);
+      checkStrings(triggers.entities, '/conversation/triggers/entities', issues, TRIGGER_ENTITIES);
+      checkStrings(triggers.requires, '/conversation/triggers/requires', issues, parameterNames);
+    }
+  }
+  if (rateLimit !== undefined) {
+    const ok =
+      isRecord(rateLimit) &&
+      Number.isInteger(rateLimit.calls) &&
+      (rateLimit.calls as number) >= 1 &&
+      Number.isInteger(rateLimit.windowMs) &&
+      (rateLimit.windowMs as number) >= 1000;
+    if (!ok)
+      issues.push({
+        path: '/conversation/rateLimit',
+        message: 'must be { calls: at least 1, windowMs: at least 1000 }',
+      });
+  }
+  return issues;
+}

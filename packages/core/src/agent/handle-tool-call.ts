@@ -1,0 +1,158 @@
+import { validateArguments } from '../actions/validate-arguments.js';
+import { createCallId } from '../http/prepare-call.js';
+import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from './agent-action.js';
+import type { ToolCallRequest } from './chat-model.js';
+import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
+import { shapeModelResult } from './shape-model-result.js';
+import type { ConversationState, TurnEvent, TurnInput } from './turn-types.js';
+
+/** What became of one proposed call. */
+export type ToolCallOutcome =
+  /** Give `toolContent` to the model; `say` ends the turn with that text (verbatim message, failure). */
+  | { kind: 'result'; toolContent: unknown; say?: string }
+  /** End the turn with a question (missing/invalid argument, confirmation). */
+  | { kind: 'ask'; toolContent: unknown; say: string };
+
+interface Context {
+  input: TurnInput;
+  limits: AgentLimits;
+  state: ConversationState;
+  emit(event: TurnEvent): void;
+  now(): number;
+  /** Calls made in this turn, by action and arguments: an identical one is not repeated. */
+  madeThisTurn: Set<string>;
+}
+
+const keyOf = (action: string, args: Record<string, unknown>) =>
+  `${action}\u0000${JSON.stringify(Object.entries(args).sort(([a], [b]) => a.localeCompare(b)))}`;
+
+/**
+ * Applies the conversation's policy to one call the model proposed: validate the arguments (ask
+ * when one is missing or invalid, never call), the limits, the confirmation, and only then call,
+ * with the latency messages around it.
+ */
+export async function handleToolCall(
+  call: ToolCallRequest,
+  context: Context,
+  options: { confirmed?: boolean } = {},
+): Promise<ToolCallOutcome> {
+  const { input, state } = context;
+  const action = input.actions.find((candidate) => candidate.definition.name === call.name);
+  if (!action) {
+    return {
+      kind: 'result',
+      toolContent: {
+        ok: false,
+        error: { kind: 'unknown_action', message: `there is no action named ${call.name}` },
+      },
+    };
+  }
+  const label = labelOf(action);
+  const checked = validateArguments(action.definition, call.arguments, input.argumentOptions);
+  if (!checked.valid) {
+    const [missing] = checked.missing;
+    const [invalid] = checked.invalid;
+    const say = missing
+      ? askFor(missing)
+      : invalid
+        ? askAgain(invalid)
+        : 'Could you give me those details again?';
+    return {
+      kind: 'ask',
+      say,
+      toolContent: {
+        ok: false,
+        error: {
+          kind: 'invalid_arguments',
+          message: checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+        },
+      },
+    };
+  }
+  const args = checked.value;
+  const refusal = limitRefusal(action, args, context);
+  if (refusal) {
+    context.emit({ type: 'limit-reached', action: call.name, message: refusal });
+    return {
+      kind: 'result',
+      toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } },
+      say: refusal,
+    };
+  }
+  if (!options.confirmed && needsConfirmation(action)) {
+    const say = readBack(label, args);
+    state.pending = { action: call.name, arguments: args };
+    context.emit({ type: 'approval-requested', action: call.name, arguments: args, text: say });
+    return { kind: 'ask', say, toolContent: { ok: false, awaitingConfirmation: true } };
+  }
+  return callWithMessages(action, args, context);
+}
+
+function limitRefusal(
+  action: AgentAction,
+  args: Record<string, unknown>,
+  context: Context,
+): string | undefined {
+  const { state, limits } = context;
+  const name = action.definition.name;
+  if (context.madeThisTurn.has(keyOf(name, args))) {
+    return `I already did that just now with the same details, so I won't repeat it.`;
+  }
+  if (state.callsMade >= limits.maxCallsPerConversation) {
+    return `I've reached the limit of ${limits.maxCallsPerConversation} requests for this conversation, so I can't do that here. A colleague can help you further.`;
+  }
+  const window = action.rateLimit;
+  if (window) {
+    const since = context.now() - window.windowMs;
+    const recent = state.recentCalls.filter((entry) => entry.action === name && entry.at > since).length;
+    if (recent >= window.calls) {
+      const minutes = Math.ceil(window.windowMs / 60_000);
+      return `I can only ${labelOf(action).toLowerCase()} ${window.calls} times every ${minutes} minutes. Please try again a bit later.`;
+    }
+  }
+  return undefined;
+}
+
+async function callWithMessages(
+  action: AgentAction,
+  args: Record<string, unknown>,
+  context: Context,
+): Promise<ToolCallOutcome> {
+  const { state, limits } = context;
+  const name = action.definition.name;
+  const callId = createCallId();
+  context.madeThisTurn.add(keyOf(name, args));
+  state.callsMade += 1;
+  state.recentCalls.push({ action: name, at: context.now() });
+  context.emit({ type: 'action-started', action: name, callId, arguments: args });
+  if (action.messages?.start) context.emit({ type: 'message', text: action.messages.start, reason: 'start' });
+  const delayed = action.messages?.delayed;
+  const timer =
+    delayed === undefined
+      ? undefined
+      : setTimeout(() => {
+          context.emit({ type: 'action-delayed', action: name, callId, text: delayed.text });
+          context.emit({ type: 'message', text: delayed.text, reason: 'delayed' });
+        }, delayed.afterMs);
+  let result: Awaited<ReturnType<TurnInput['callAction']>>;
+  try {
+    result = await context.input.callAction(action, args, callId);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  const toolContent = shapeModelResult(result, {
+    responseFields: action.responseFields,
+    maxChars: limits.maxResultChars,
+  });
+  if (!result.ok) {
+    const failure = { kind: result.failure.kind, message: result.failure.message };
+    context.emit({ type: 'action-failed', action: name, callId, failure });
+    const say = action.messages?.failure ?? politeFailure(labelOf(action), result.failure);
+    context.emit({ type: 'message', text: say, reason: 'failure' });
+    return { kind: 'result', toolContent, say };
+  }
+  context.emit({ type: 'action-completed', action: name, callId, result: toolContent });
+  return result.message !== undefined
+    ? { kind: 'result', toolContent, say: result.message }
+    : { kind: 'result', toolContent };
+}

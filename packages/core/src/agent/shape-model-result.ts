@@ -1,0 +1,55 @@
+import type { ActionResult } from '../http/action-result.js';
+import { type ModelResult, toModelResult } from '../http/model-result.js';
+
+function pick(data: unknown, path: string): { found: boolean; value: unknown } {
+  let current: unknown = data;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+      return { found: false, value: undefined };
+    current = (current as Record<string, unknown>)[key];
+  }
+  return { found: true, value: current };
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let current = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = current[key];
+    if (next === null || typeof next !== 'object') current[key] = {};
+    current = current[key] as Record<string, unknown>;
+  }
+  current[keys.at(-1) as string] = value;
+}
+
+/**
+ * What the model reads of a call: the normalized result, its data cut to the allowed fields,
+ * and the whole capped at `maxChars` of JSON (a cut result says so).
+ *
+ * @example
+ * shapeModelResult(result, { responseFields: ['status'], maxChars: 4000 });
+ * // { ok: true, status: 200, data: { status: 'shipped' } }
+ */
+export function shapeModelResult(
+  result: ActionResult,
+  options: { responseFields?: readonly string[] | undefined; maxChars: number },
+): ModelResult | { ok: true; status: number; dataPreview: string; truncated: true } {
+  const view = toModelResult(result);
+  if (view.ok && view.data !== undefined && options.responseFields && options.responseFields.length > 0) {
+    const kept: Record<string, unknown> = {};
+    const items = Array.isArray(view.data) ? view.data : [view.data];
+    const picked = items.map((item) => {
+      const one: Record<string, unknown> = {};
+      for (const path of options.responseFields ?? []) {
+        const found = pick(item, path);
+        if (found.found) setPath(one, path, found.value);
+      }
+      return one;
+    });
+    view.data = Array.isArray(view.data) ? picked : (picked[0] ?? kept);
+  }
+  const text = JSON.stringify(view);
+  if (text.length <= options.maxChars || !view.ok) return view;
+  const payload = view.message ?? JSON.stringify(view.data);
+  return { ok: true, status: view.status, dataPreview: payload.slice(0, options.maxChars), truncated: true };
+}

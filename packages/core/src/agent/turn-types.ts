@@ -1,0 +1,60 @@
+import type { ArgumentOptions } from '../actions/validate-arguments.js';
+import type { ActionResult } from '../http/action-result.js';
+import type { AgentAction, AgentLimits } from './agent-action.js';
+import type { ChatMessage, ChatModel } from './chat-model.js';
+
+/** What a conversation remembers between turns (stored as JSON with the conversation). */
+export interface ConversationState {
+  /** A call waiting for the customer's yes. */
+  pending?: { action: string; arguments: Record<string, unknown> };
+  /** Action calls made so far in the conversation. */
+  callsMade: number;
+  /** Recent calls, for per-action windows (epoch ms). */
+  recentCalls: Array<{ action: string; at: number }>;
+  /** The model's own memory (the embedded agent's slots and intent). */
+  modelState?: unknown;
+}
+
+export const EMPTY_CONVERSATION_STATE: ConversationState = { callsMade: 0, recentCalls: [] };
+
+/** Something that happened during a turn, in order; streamed to clients as it happens. */
+export type TurnEvent =
+  | { type: 'action-started'; action: string; callId: string; arguments: Record<string, unknown> }
+  | { type: 'action-delayed'; action: string; callId: string; text: string }
+  | { type: 'action-completed'; action: string; callId: string; result: unknown }
+  | { type: 'action-failed'; action: string; callId: string; failure: { kind: string; message: string } }
+  | { type: 'approval-requested'; action: string; arguments: Record<string, unknown>; text: string }
+  | { type: 'message'; text: string; reason: 'start' | 'delayed' | 'failure' | 'reply' }
+  | { type: 'limit-reached'; action: string; message: string }
+  | { type: 'model-error'; message: string }
+  | { type: 'debug'; step: number; data: Record<string, unknown> };
+
+/** Everything one turn needs. */
+export interface TurnInput {
+  system: string;
+  /** The conversation so far, without the new message. */
+  history: readonly ChatMessage[];
+  userText: string;
+  state: ConversationState;
+  /** The actions this agent may use (enabled ones only). */
+  actions: readonly AgentAction[];
+  model: ChatModel;
+  /** Makes one call (the service records it); never throws for the endpoint's faults. */
+  callAction(action: AgentAction, args: Record<string, unknown>, callId: string): Promise<ActionResult>;
+  limits?: Partial<AgentLimits>;
+  argumentOptions?: ArgumentOptions;
+  /** Said when the model fails. */
+  fallbackText?: string;
+  /** Receives each event as it happens (server-sent events). */
+  onEvent?(event: TurnEvent): void;
+  now?(): number;
+}
+
+/** What a turn produced. */
+export interface TurnOutput {
+  reply: string;
+  /** Messages to append to the history: the user's, the tool calls and results, the reply. */
+  messages: ChatMessage[];
+  state: ConversationState;
+  events: TurnEvent[];
+}

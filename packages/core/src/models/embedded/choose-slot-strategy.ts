@@ -1,0 +1,72 @@
+import type { ParameterSchema } from '../../actions/action-definition.js';
+import { deriveExampleShape } from './derive-example-shape.js';
+
+/**
+ * How a parameter's value is looked for in a reply.
+ *
+ * @example
+ * const strategy: SlotStrategy = 'example-shape'; // ids shaped like the examples, `ORD-12345`
+ */
+export type SlotStrategy =
+  | 'email'
+  | 'phone'
+  | 'date-time'
+  | 'date'
+  | 'pattern'
+  | 'example-shape'
+  | 'enum'
+  | 'number'
+  | 'boolean'
+  | 'free-text';
+
+/**
+ * The order parameters are searched in: the most specific readings first, so that text taken by
+ * one (an email, a phone number, a date) is not read again by a looser one (an id shape, a
+ * quantity, free text).
+ *
+ * @example
+ * STRATEGY_ORDER.indexOf('email') < STRATEGY_ORDER.indexOf('free-text'); // true
+ */
+export const STRATEGY_ORDER: readonly SlotStrategy[] = [
+  'email',
+  'phone',
+  'date-time',
+  'date',
+  'pattern',
+  'example-shape',
+  'enum',
+  'number',
+  'boolean',
+  'free-text',
+];
+
+/**
+ * How to look for one parameter, or `undefined` when it is not looked for. A string is read by
+ * its format, else its enum, its pattern, the shape of its examples; with none of these it is
+ * free text, taken only when the agent just asked for it (`asked`). A boolean is only read when
+ * asked too: a lone "yes" or "no" says nothing about which question it answers. Numbers and
+ * integers are always looked for (their enum, if any, is checked on the numbers found).
+ *
+ * @example
+ * chooseSlotStrategy({ type: 'string', format: 'email' }, false); // 'email'
+ * chooseSlotStrategy({ type: 'string', examples: ['ORD-1'] }, false); // 'example-shape'
+ * chooseSlotStrategy({ type: 'string' }, false); // undefined
+ * chooseSlotStrategy({ type: 'string' }, true); // 'free-text'
+ */
+export function chooseSlotStrategy(schema: ParameterSchema, asked: boolean): SlotStrategy | undefined {
+  switch (schema.type) {
+    case 'number':
+    case 'integer':
+      return 'number';
+    case 'boolean':
+      return asked ? 'boolean' : undefined;
+    case 'string':
+      if (schema.format !== undefined) return schema.format;
+      if (schema.enum !== undefined && schema.enum.length > 0) return 'enum';
+      if (schema.pattern !== undefined) return 'pattern';
+      if (deriveExampleShape(schema.examples) !== undefined) return 'example-shape';
+      return asked ? 'free-text' : undefined;
+    default:
+      return undefined;
+  }
+}

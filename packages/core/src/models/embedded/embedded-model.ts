@@ -1,0 +1,165 @@
+import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
+import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../agent/chat-model.js';
+import { describeData } from './describe-data.js';
+import { detectEntities } from './detect-entities.js';
+import { extractSlots } from './extract-slots.js';
+import { buildIntentIndex, scoreIntent } from './intent/index.js';
+import { classifyReply } from './understand-reply.js';
+
+/** What the embedded agent remembers between steps. */
+export interface EmbeddedState {
+  /** The action being prepared. */
+  intent?: string;
+  /** Values collected so far for it. */
+  slots: Record<string, unknown>;
+}
+
+export interface EmbeddedModelOptions {
+  /** The actions it may choose from (with their conversation triggers). */
+  actions: readonly ActionDefinition[];
+  /** Phone region and time zone of the agent's customers. */
+  defaultRegion?: string;
+  timezone?: string;
+  now?: () => Date;
+  threshold?: number;
+  margin?: number;
+  /** Enum synonyms by parameter and value. */
+  synonyms?: Record<string, Record<string, string[]>>;
+}
+
+const lastOf = (messages: readonly ChatMessage[]) => messages[messages.length - 1];
+
+function stateOf(request: ModelRequest): EmbeddedState {
+  const state = request.state as EmbeddedState | undefined;
+  return state && typeof state === 'object' ? { ...state, slots: { ...state.slots } } : { slots: {} };
+}
+
+/** Required parameters the slots do not hold yet. */
+function missingOf(parameters: ParametersSchema | undefined, slots: Record<string, unknown>): string[] {
+  return (parameters?.required ?? []).filter((name) => slots[name] === undefined);
+}
+
+/**
+ * The default model: deterministic, offline, no LLM. It picks the action that fits the message
+ * (scored from the action's texts and triggers), fills its parameters from what the customer
+ * writes, and proposes the call; the conversation loop asks for what is missing and confirms.
+ * After a call it phrases the data as a short labelled text. Every step says why in `debug`.
+ */
+export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
+  const byName = new Map(options.actions.map((action) => [action.name, action]));
+  const index = buildIntentIndex(
+    options.actions.map((action) => ({
+      name: action.name,
+      ...(action.displayName ? { displayName: action.displayName } : {}),
+      description: action.description,
+      parameterDescriptions: Object.values(action.parameters?.properties ?? {})
+        .map((schema) => schema.description ?? '')
+        .filter((text) => text !== ''),
+      ...(action.conversation?.triggers ? { triggers: action.conversation.triggers } : {}),
+    })),
+  );
+  const slotOptions = () => ({
+    referenceDate: (options.now ?? (() => new Date()))(),
+    timezone: options.timezone ?? 'UTC',
+    defaultRegion: options.defaultRegion ?? 'US',
+    ...(options.synonyms ? { synonyms: options.synonyms } : {}),
+  });
+  const offer = () => {
+    const labels = options.actions.map((action) => action.displayName ?? action.name.replaceAll('_', ' '));
+    return labels.length === 0
+      ? "I'm sorry, I can't help with that here."
+      : `I'm sorry, I didn't quite get that. I can help with: ${labels.join(', ')}.`;
+  };
+
+  return {
+    kind: 'embedded',
+    async respond(request): Promise<ModelResponse> {
+      const state = stateOf(request);
+      const last = lastOf(request.messages);
+      if (last?.role === 'tool') {
+        const content = last.content as {
+          ok?: boolean;
+          data?: unknown;
+          message?: string;
+          dataPreview?: string;
+          error?: { message?: string };
+        };
+        const done = { state: { slots: {} } satisfies EmbeddedState };
+        if (content.ok === false)
+          return {
+            ...done,
+            text: `Sorry, that didn't work: ${content.error?.message ?? 'unknown error'}.`,
+            toolCalls: [],
+          };
+        const text =
+          content.message ??
+          (content.dataPreview ? content.dataPreview : `Here's what I found: ${describeData(content.data)}`);
+        return { ...done, text, toolCalls: [], debug: { phrased: 'result' } };
+      }
+      const text = last?.role === 'user' ? last.content : '';
+      const reply = classifyReply(text);
+      if (state.intent && reply.cancel && !reply.correction) {
+        return {
+          text: 'OK, never mind. Is there anything else I can help with?',
+          toolCalls: [],
+          state: { slots: {} },
+          debug: { cancelled: state.intent },
+        };
+      }
+      const current = state.intent ? byName.get(state.intent) : undefined;
+      if (current) {
+        const missing = missingOf(current.parameters, state.slots);
+        const found = extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
+          ...slotOptions(),
+          only: missing.length > 0 ? missing : Object.keys(current.parameters?.properties ?? {}),
+        });
+        const corrected = reply.correction
+          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, slotOptions())
+          : undefined;
+        const slots = { ...state.slots, ...found.values, ...corrected?.values };
+        if (Object.keys(found.values).length > 0 || corrected) {
+          return {
+            text: '',
+            toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: current.name, arguments: slots }],
+            state: { intent: current.name, slots },
+            debug: { intent: current.name, extracted: found.evidence, slots },
+          };
+        }
+      }
+      const entities = detectEntities(text, slotOptions());
+      const scored = scoreIntent(index, text, {
+        ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+        ...(options.margin === undefined ? {} : { margin: options.margin }),
+        entities,
+      });
+      const chosen = scored.best ? byName.get(scored.best) : undefined;
+      if (!chosen) {
+        return {
+          text: offer(),
+          toolCalls: [],
+          state: { slots: {} },
+          debug: { scores: scored.scores, reason: scored.reason, entities },
+        };
+      }
+      const found = extractSlots(
+        text,
+        chosen.parameters ?? { type: 'object', properties: {} },
+        slotOptions(),
+      );
+      return {
+        text: '',
+        toolCalls: [
+          { id: `embedded_${Date.now().toString(36)}`, name: chosen.name, arguments: found.values },
+        ],
+        state: { intent: chosen.name, slots: found.values },
+        debug: {
+          scores: scored.scores,
+          reason: scored.reason,
+          intent: chosen.name,
+          entities,
+          extracted: found.evidence,
+        },
+      };
+    },
+  };
+}

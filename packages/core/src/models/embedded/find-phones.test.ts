@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findPhoneSpans, findPhones, toCountryCode } from './find-phones.js';
+
+describe('findPhones', () => {
+  it('reads national numbers in the default region and reports them as typed', () => {
+    expect(findPhones('call (415) 555-0132 after 5', 'US')).toEqual([
+      { value: '+14155550132', matched: '(415) 555-0132', start: 5, end: 19, kind: 'phone' },
+    ]);
+    expect(findPhones('ring 020 7946 0958', 'GB').map((found) => found.value)).toEqual(['+442079460958']);
+  });
+
+  it('reads international numbers in any region and skips invalid ones', () => {
+    expect(findPhones('+44 20 7946 0958 or 555-0000', 'US').map((found) => found.value)).toEqual([
+      '+442079460958',
+    ]);
+    expect(findPhones('020 7946 0958', 'US')).toEqual([]);
+  });
+});
+
+describe('toCountryCode', () => {
+  it('upper-cases known regions and refuses unknown ones', () => {
+    expect(toCountryCode('gb')).toBe('GB');
+    expect(() => toCountryCode('XX')).toThrow(RangeError);
+  });
+});
+
+describe('findPhoneSpans', () => {
+  it('gives spans, and none for an unknown region instead of throwing', () => {
+    expect(findPhoneSpans('2 tickets, call 415-555-0132', 'US')).toEqual([{ start: 16, end: 28 }]);
+    expect(findPhoneSpans('415-555-0132', 'XX')).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+/** Why `scoreIntent` did or did not choose a candidate. */
+export type IntentReason =
+  | 'matched'
+  | 'below_threshold'
+  | 'ambiguous'
+  | 'no_candidates'
+  /** The best-scoring candidates reached the threshold but lack required parameters. */
+  | 'requirements_unmet';
+
+/** One candidate's line in the explanation `scoreIntent` returns. */
+export interface IntentScore {
+  name: string;
+  score: number;
+  matched: string[];
+  /** False when some of `triggers.requires` are not present: such a candidate is never chosen. */
+  eligible: boolean;
+  /** The required parameters that were not present (empty when eligible). */
+  missingParameters: string[];
+}
+
+/** The decision rule's knobs. */
+export interface PickOptions {
+  threshold: number;
+  margin: number;
+}
+
+/** Tolerance for float noise when comparing rounded scores. */
+const EPSILON = 1e-9;
+
+/**
+ * Chooses among scores sorted best first: the top eligible candidate, if it reaches `threshold`
+ * and beats the next eligible one by at least `margin`. Ineligible candidates never win and do
+ * not count as rivals; when only they reach the threshold the reason is `requirements_unmet`.
+ *
+ * @example
+ * pickBest(
+ *   [
+ *     { name: 'cancel_order', score: 0.9, matched: [], eligible: true, missingParameters: [] },
+ *     { name: 'check_order_status', score: 0.4, matched: [], eligible: true, missingParameters: [] },
+ *   ],
+ *   { threshold: 0.35, margin: 0.1 },
+ * ); // { best: 'cancel_order', reason: 'matched' }
+ */
+export function pickBest(
+  sorted: readonly IntentScore[],
+  options: PickOptions,
+): { best: string | null; reason: IntentReason } {
+  if (sorted.length === 0) return { best: null, reason: 'no_candidates' };
+  const eligible = sorted.filter((entry) => entry.eligible);
+  const [first, second] = eligible;
+  if (first === undefined || first.score + EPSILON < options.threshold) {
+    const blockedReached = sorted.some(
+      (entry) => !entry.eligible && entry.score + EPSILON >= options.threshold,
+    );
+    return { best: null, reason: blockedReached ? 'requirements_unmet' : 'below_threshold' };
+  }
+  if (first.score - (second?.score ?? 0) + EPSILON < options.margin)
+    return { best: null, reason: 'ambiguous' };
+  return { best: first.name, reason: 'matched' };
+}

@@ -1,0 +1,80 @@
+import { messageTerms } from './message-terms.js';
+import { type IntentReason, type IntentScore, pickBest } from './pick-best.js';
+import { scoreCandidate } from './score-candidate.js';
+import { tokenize } from './tokenize.js';
+import type { IntentEntityKind, IntentIndex } from './types.js';
+
+/** The minimum score a candidate needs to be chosen, unless the caller says otherwise. */
+export const DEFAULT_THRESHOLD = 0.35;
+/** How far the best candidate must lead the next one, unless the caller says otherwise. */
+export const DEFAULT_MARGIN = 0.1;
+
+/** Options of `scoreIntent`. */
+export interface ScoreIntentOptions {
+  /** Minimum score to choose a candidate, 0..1 (default `DEFAULT_THRESHOLD`). */
+  threshold?: number;
+  /** Minimum lead over the runner-up, 0..1 (default `DEFAULT_MARGIN`). */
+  margin?: number;
+  /** Entity kinds detected in the message by another part of the agent. */
+  entities?: IntentEntityKind[];
+  /** Names of the parameters already known (for `triggers.requires`). */
+  presentParameters?: string[];
+}
+
+/** What `scoreIntent` decided, with every candidate's score for explanation. */
+export interface IntentResult {
+  best: string | null;
+  /** Every candidate, best first; equal scores keep the candidates' order. */
+  scores: IntentScore[];
+  reason: IntentReason;
+}
+
+function checkFraction(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new RangeError(`scoreIntent: ${name} must be a number from 0 to 1, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Decides which indexed action fits a customer's message, or none, without any language model.
+ * Each candidate gets a 0..1 score (see `scoreCandidate`); the best eligible one is chosen when it
+ * reaches `threshold` and leads the next by `margin`. A candidate whose `triggers.requires` are not
+ * all in `presentParameters` is scored but never chosen. Throws a `RangeError` on a threshold or
+ * margin outside 0..1.
+ *
+ * @example
+ * const index = buildIntentIndex([
+ *   { name: 'check_order_status', description: 'Look up the status and tracking of an order' },
+ *   { name: 'cancel_order', description: 'Cancel an order that has not shipped yet' },
+ * ]);
+ * scoreIntent(index, 'I want to cancel my order').best; // 'cancel_order'
+ * scoreIntent(index, "what's the weather").reason; // 'below_threshold'
+ */
+export function scoreIntent(
+  index: IntentIndex,
+  message: string,
+  options: ScoreIntentOptions = {},
+): IntentResult {
+  const threshold = checkFraction('threshold', options.threshold ?? DEFAULT_THRESHOLD);
+  const margin = checkFraction('margin', options.margin ?? DEFAULT_MARGIN);
+  const terms = messageTerms(index, message);
+  const stems = tokenize(message);
+  const entities = options.entities ?? [];
+  const present = new Set(options.presentParameters ?? []);
+
+  const scores: IntentScore[] = index.candidates.map((candidate) => {
+    const { score, matched } = scoreCandidate(index, candidate, terms, stems, entities);
+    const missingParameters = candidate.requires.filter((parameter) => !present.has(parameter));
+    return {
+      name: candidate.name,
+      score,
+      matched,
+      eligible: missingParameters.length === 0,
+      missingParameters,
+    };
+  });
+  // Array.prototype.sort is stable, so equal scores keep the candidates' order.
+  scores.sort((a, b) => b.score - a.score);
+  return { ...pickBest(scores, { threshold, margin }), scores };
+}
