@@ -58,9 +58,12 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
       messages.push({ role: 'assistant', content: '', toolCalls: [call] });
       const outcome = await handleToolCall(call, context, { confirmed: true });
       messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, content: outcome.toolContent });
+      if (outcome.kind === 'result') delete state.modelState;
       if (outcome.say !== undefined) return finish(outcome.say);
     } else if ((answer.no || answer.cancel) && !answer.correction) {
       const action = input.actions.find((candidate) => candidate.definition.name === pending.action);
+      // The model's half-finished request is abandoned with the call.
+      delete state.modelState;
       return finish(
         `OK, I won't ${action ? labelOf(action).toLowerCase() : 'do that'}. Is there anything else I can help with?`,
       );
@@ -102,7 +105,12 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
       }
       const outcome = await handleToolCall(call, context);
       messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, content: outcome.toolContent });
-      if (outcome.say !== undefined) say = outcome.say;
+      if (outcome.say !== undefined) {
+        say = outcome.say;
+        // A final answer (result, failure, limit) ends the request the model was building; a
+        // question keeps it, so the next answer fills it in.
+        if (outcome.kind === 'result') delete state.modelState;
+      }
     }
     if (say !== undefined) return finish(say);
   }

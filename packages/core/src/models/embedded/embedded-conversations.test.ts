@@ -133,11 +133,14 @@ describe('the embedded agent, end to end over HTTPS', () => {
     expect(turn.reply).toContain('Status: shipped');
   });
 
-  it('answers a failing endpoint politely', async () => {
+  it('answers a failing endpoint politely, then takes a new request', async () => {
     const chat = conversation();
     const turn = await chat.say('where is my order ORD-500');
     expect(turn.reply).toBe("Sorry, I couldn't check order status right now. Please try again later.");
     expect(turn.events.map((event) => event.type)).toContain('action-failed');
+    await chat.say('then please cancel order ORD-500');
+    expect(chat.sent).toEqual(['check_order_status:{"order_number":"ORD-500"}']);
+    expect((await chat.say('yes')).reply).toBe('Order ORD-500 is cancelled.');
   });
 
   it('sends the delayed message, then reports the timeout', async () => {
@@ -166,6 +169,9 @@ describe('the embedded agent, end to end over HTTPS', () => {
     await other.say('cancel order ORD-9');
     expect((await other.say('no')).reply).toMatch(/^OK, I won't cancel an order\./);
     expect(other.sent).toEqual([]);
+    // The declined request is forgotten: the next question is a new one.
+    await other.say('where is order ORD-9?');
+    expect(other.sent).toEqual(['check_order_status:{"order_number":"ORD-9"}']);
   });
 
   it('stops at the per-conversation limit', async () => {
