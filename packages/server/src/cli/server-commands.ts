@@ -1,13 +1,9 @@
 import { ConfigError, type ConfigFlags, parseConfig, type ServerConfig } from '../config/parse-config.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import { createServices } from '../server/create-services.js';
-import {
-  loadOrCreateSecretKeys,
-  promoteNextSecretKey,
-  writeNextSecretKey,
-} from '../server/secret-key-file.js';
+import { openConfiguredDatabase, secretKeysFor } from '../server/open-configured.js';
+import { promoteNextSecretKey, writeNextSecretKey } from '../server/secret-key-file.js';
 import { startServer } from '../server/start-server.js';
-import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
 import { resealSecrets } from '../stores/reseal-secrets.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
 
@@ -18,12 +14,6 @@ function readConfig(flags: ConfigFlags): ServerConfig {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-function open(config: ServerConfig): Promise<OpenDatabase> {
-  return config.databaseUrl !== undefined
-    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
-    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
 }
 
 /** `toolgate start`: serves until SIGTERM or SIGINT, then lets in-flight requests finish. */
@@ -56,18 +46,12 @@ export async function runSecretsRotate(flags: ConfigFlags, io: CliIo): Promise<n
       'with DATABASE_URL, set TOOLGATE_SECRET_KEY to the new key and TOOLGATE_PREVIOUS_SECRET_KEYS to the old one, then run this',
     );
   }
-  const database = await open(config);
+  const database = await openConfiguredDatabase(config);
   try {
-    let keys: Buffer[];
-    let promote = false;
-    if (config.databaseUrl !== undefined || config.secretKey) {
-      if (!config.secretKey) throw new UsageError('TOOLGATE_SECRET_KEY is required');
-      keys = [config.secretKey, ...config.previousSecretKeys];
-    } else {
-      const current = await loadOrCreateSecretKeys(config.dataDir);
-      keys = [await writeNextSecretKey(config.dataDir), ...current.keys];
-      promote = true;
-    }
+    const current = await secretKeysFor(config);
+    // Embedded mode without TOOLGATE_SECRET_KEY makes the new key itself.
+    const promote = config.secretKey === undefined;
+    const keys = promote ? [await writeNextSecretKey(config.dataDir), ...current.keys] : current.keys;
     const count = await resealSecrets(database.db, createSecretBox(keys));
     if (promote) await promoteNextSecretKey(config.dataDir);
     io.stdout(
@@ -90,12 +74,9 @@ export async function runTenantCreate(
   if (maxActions !== undefined && (!Number.isInteger(maxActions) || maxActions < 0)) {
     throw new UsageError('--max-actions must be a whole number');
   }
-  const database = await open(config);
+  const database = await openConfiguredDatabase(config);
   try {
-    const keys =
-      config.secretKey !== undefined
-        ? [config.secretKey]
-        : (await loadOrCreateSecretKeys(config.dataDir)).keys;
+    const { keys } = await secretKeysFor(config);
     const services = createServices({ db: database.db, secretKeys: keys });
     const tenant = await services.tenants.create({
       name,

@@ -1,11 +1,10 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
-import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
 import { bootstrap } from './bootstrap.js';
 import { createLogger } from './create-logger.js';
 import { createServices, type ServiceOptions } from './create-services.js';
-import { loadOrCreateSecretKeys } from './secret-key-file.js';
+import { openConfiguredDatabase, secretKeysFor } from './open-configured.js';
 
 /** The execution log and expired sessions are purged this often. */
 const PURGE_INTERVAL_MS = 3600_000;
@@ -26,26 +25,22 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger();
   const started = performance.now();
-  let secretKeys: Buffer[];
-  let database: OpenDatabase;
-  if (config.databaseUrl !== undefined) {
-    if (!config.secretKey) throw new Error('TOOLGATE_SECRET_KEY is required with DATABASE_URL');
-    secretKeys = [config.secretKey, ...config.previousSecretKeys];
-    database = await openDatabase({ engine: 'postgres', url: config.databaseUrl });
-  } else {
-    database = await openDatabase({ engine: 'pglite', dataDir: config.dataDir });
-    if (config.secretKey) {
-      secretKeys = [config.secretKey, ...config.previousSecretKeys];
-    } else {
-      const loaded = await loadOrCreateSecretKeys(config.dataDir);
-      for (const warning of loaded.warnings) logger.warn(warning);
-      if (loaded.created)
-        logger.info(
-          { dataDir: config.dataDir },
-          'generated secret.key in the data folder (mode 0600); back it up with the data',
-        );
-      secretKeys = [...loaded.keys, ...config.previousSecretKeys];
-    }
+  const database = await openConfiguredDatabase(config);
+  // After opening: the embedded database creates the data folder the key file lives in.
+  const {
+    keys: secretKeys,
+    created,
+    warnings,
+  } = await secretKeysFor(config).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  for (const warning of warnings) logger.warn(warning);
+  if (created) {
+    logger.info(
+      { dataDir: config.dataDir },
+      'generated secret.key in the data folder (mode 0600); back it up with the data',
+    );
   }
   if (config.allowPrivateNetworks.length > 0) {
     logger.warn(

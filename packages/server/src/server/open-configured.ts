@@ -1,0 +1,24 @@
+import type { ServerConfig } from '../config/parse-config.js';
+import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
+import { loadOrCreateSecretKeys } from './secret-key-file.js';
+
+/** The configured database: PostgreSQL with `DATABASE_URL`, otherwise the embedded one in the data folder. */
+export function openConfiguredDatabase(config: ServerConfig): Promise<OpenDatabase> {
+  return config.databaseUrl !== undefined
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
+}
+
+/**
+ * The keys that open stored secrets, current first: `TOOLGATE_SECRET_KEY` when set, otherwise the
+ * data folder's key file (created on first use), then `TOOLGATE_PREVIOUS_SECRET_KEYS`.
+ */
+export async function secretKeysFor(
+  config: ServerConfig,
+): Promise<{ keys: Buffer[]; created: boolean; warnings: string[] }> {
+  if (config.secretKey)
+    return { keys: [config.secretKey, ...config.previousSecretKeys], created: false, warnings: [] };
+  if (config.databaseUrl !== undefined) throw new Error('TOOLGATE_SECRET_KEY is required with DATABASE_URL');
+  const loaded = await loadOrCreateSecretKeys(config.dataDir);
+  return { ...loaded, keys: [...loaded.keys, ...config.previousSecretKeys] };
+}
