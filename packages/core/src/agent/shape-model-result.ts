@@ -36,7 +36,6 @@ export function shapeModelResult(
 ): ModelResult | { ok: true; status: number; dataPreview: string; truncated: true } {
   const view = toModelResult(result);
   if (view.ok && view.data !== undefined && options.responseFields && options.responseFields.length > 0) {
-    const kept: Record<string, unknown> = {};
     const items = Array.isArray(view.data) ? view.data : [view.data];
     const picked = items.map((item) => {
       const one: Record<string, unknown> = {};
@@ -46,7 +45,7 @@ export function shapeModelResult(
       }
       return one;
     });
-    view.data = Array.isArray(view.data) ? picked : (picked[0] ?? kept);
+    view.data = Array.isArray(view.data) ? picked : (picked[0] ?? {});
   }
   const text = JSON.stringify(view);
   if (text.length <= options.maxChars || !view.ok) return view;

@@ -4,18 +4,21 @@ import type { ApiRoute } from './api-route.js';
 
 const NAMED = new Set(NAMED_SCHEMAS.map((schema) => schema.$id as string));
 
-/** A schema as plain JSON, with named schemas replaced by `$ref`s to the components. */
-function toDocumentSchema(schema: unknown, top = true): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => toDocumentSchema(item, false));
+/**
+ * A schema as plain JSON, with named schemas replaced by `$ref`s to the components; `definition`
+ * is set for a component's own definition, which must not refer to itself.
+ */
+function toDocumentSchema(schema: unknown, definition = false): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => toDocumentSchema(item));
   if (schema === null || typeof schema !== 'object') return schema;
   const record = schema as Record<string, unknown>;
-  if (!top && typeof record.$id === 'string' && NAMED.has(record.$id)) {
+  if (!definition && typeof record.$id === 'string' && NAMED.has(record.$id)) {
     return { $ref: `#/components/schemas/${record.$id}` };
   }
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key === '$id') continue;
-    copy[key] = toDocumentSchema(value, false);
+    copy[key] = toDocumentSchema(value);
   }
   return copy;
 }
@@ -28,7 +31,7 @@ function queryParameters(schema: TSchema) {
     in: 'query',
     required: required.has(name),
     ...(property.description ? { description: property.description } : {}),
-    schema: toDocumentSchema(property, false),
+    schema: toDocumentSchema(property),
   }));
 }
 
@@ -49,7 +52,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
           ? { description: schema }
           : {
               description: status.startsWith('2') ? 'Success' : 'Error',
-              content: { 'application/json': { schema: toDocumentSchema(schema, false) } },
+              content: { 'application/json': { schema: toDocumentSchema(schema) } },
             },
       ]),
     );
@@ -65,7 +68,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toDocumentSchema(route.body, false) } },
+              content: { 'application/json': { schema: toDocumentSchema(route.body) } },
             },
           }
         : {}),
@@ -88,7 +91,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
         session: { type: 'apiKey', in: 'cookie', name: 'toolgate_session' },
       },
       schemas: Object.fromEntries(
-        NAMED_SCHEMAS.map((schema) => [schema.$id as string, toDocumentSchema(schema)]),
+        NAMED_SCHEMAS.map((schema) => [schema.$id as string, toDocumentSchema(schema, true)]),
       ),
     },
     paths,

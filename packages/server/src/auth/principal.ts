@@ -1,5 +1,3 @@
-import type { Scope } from './scopes.js';
-
 /** Who is calling: resolved from an API key or an operator's session, always inside one tenant. */
 export interface Principal {
   tenantId: string;
@@ -10,5 +8,3 @@ export interface Principal {
   /** For sessions: the token unsafe requests must echo in `X-CSRF-Token`. */
   csrfToken?: string;
 }
-
-export type { Scope };

@@ -55,7 +55,7 @@ export const testConsoleRoute: ApiRoute = {
     404: ErrorBody,
     422: ErrorBody,
   },
-  async handler(c, { actions, runner }) {
+  async handler(c, { runner }) {
     const { tenantId } = c.get('principal');
     const id = idParam(c);
     const body = checkBody(TestCallBody, await readJson(c, {}));
@@ -75,8 +75,8 @@ export const testConsoleRoute: ApiRoute = {
       );
     }
     if (mode === 'dry_run') return c.json({ mode, callId: dry.callId, request: dry.request });
-    const action = await actions.get(tenantId, id);
-    const method = String(action.definition.method ?? 'POST');
+    // The dry run built the request: its method is the action's, defaults applied.
+    const method = dry.request.method;
     if (method !== 'GET' && body.confirm !== true) {
       throw new ApiError(
         'confirmation_required',

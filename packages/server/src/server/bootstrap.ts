@@ -1,5 +1,4 @@
 import type { AppServices } from '../app/app-env.js';
-import { hashApiKey } from '../auth/api-key-secret.js';
 import { generatePassword } from '../auth/password.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
@@ -29,7 +28,11 @@ export async function bootstrap(
     result.createdTenant = true;
   }
   if (options.adminKey !== undefined) {
-    await ensureKeyWithValue(services, options.adminKey);
+    await services.apiKeys.ensureWithValue(
+      DEFAULT_TENANT_ID,
+      { name: 'TOOLGATE_ADMIN_KEY', scopes: ['admin'], value: options.adminKey },
+      'system:bootstrap',
+    );
     return result;
   }
   if (result.createdTenant) {
@@ -48,27 +51,4 @@ export async function bootstrap(
     result.operator = { email: FIRST_OPERATOR_EMAIL, password };
   }
   return result;
-}
-
-async function ensureKeyWithValue(services: AppServices, value: string): Promise<void> {
-  const hash = hashApiKey(value);
-  const row = await services.db
-    .selectFrom('api_keys')
-    .select(['id', 'tenant_id', 'revoked_at'])
-    .where('key_hash', '=', hash)
-    .executeTakeFirst();
-  if (!row) {
-    await services.apiKeys.create(
-      DEFAULT_TENANT_ID,
-      { name: 'TOOLGATE_ADMIN_KEY', scopes: ['admin'], value },
-      'system:bootstrap',
-    );
-    return;
-  }
-  // The operator asked for exactly this key: make it live, all-scopes and in the default tenant.
-  await services.db
-    .updateTable('api_keys')
-    .set({ revoked_at: null, scopes: JSON.stringify(['admin']), tenant_id: DEFAULT_TENANT_ID })
-    .where('id', '=', row.id)
-    .execute();
 }

@@ -129,6 +129,20 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
   ) {
     return recordAudit(trx, { tenantId, actor, event, targetType: 'action', targetId, fields }, now());
   }
+  /** Names are unique per tenant: a taken one is a 409 at `/name`. */
+  async function assertNameFree(trx: Transaction<Database>, tenantId: string, name: string): Promise<void> {
+    const taken = await trx
+      .selectFrom('actions')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (taken) {
+      throw new ApiError('conflict', `an action named ${name} already exists`, [
+        { path: '/name', message: 'is already used by another action' },
+      ]);
+    }
+  }
   async function listFromDatabase(tenantId: string): Promise<StoredAction[]> {
     const rows = await db
       .selectFrom('actions')
@@ -185,16 +199,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
               `this tenant may have at most ${tenant.max_actions} actions; delete one or ask for a higher limit`,
             );
           }
-          const taken = await trx
-            .selectFrom('actions')
-            .select('id')
-            .where('tenant_id', '=', tenantId)
-            .where('name', '=', definition.name)
-            .executeTakeFirst();
-          if (taken)
-            throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
-              { path: '/name', message: 'is already used by another action' },
-            ]);
+          await assertNameFree(trx, tenantId, definition.name);
           const row = {
             id,
             tenant_id: tenantId,
@@ -258,16 +263,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
           const definition = checked.value;
           await assertUrlAllowed(definition.url);
           if (definition.name !== row.name) {
-            const taken = await trx
-              .selectFrom('actions')
-              .select('id')
-              .where('tenant_id', '=', tenantId)
-              .where('name', '=', definition.name)
-              .executeTakeFirst();
-            if (taken)
-              throw new ApiError('conflict', `an action named ${definition.name} already exists`, [
-                { path: '/name', message: 'is already used by another action' },
-              ]);
+            await assertNameFree(trx, tenantId, definition.name);
           }
           const { publicDefinition, secrets } = splitSecrets(definition);
           const at = now();

@@ -146,6 +146,33 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
         .finally(() => principals.clear());
     },
 
+    /**
+     * Makes sure a live key with exactly this value exists in the tenant with these scopes
+     * (`TOOLGATE_ADMIN_KEY`): created when absent, otherwise restored and moved if needed.
+     */
+    async ensureWithValue(
+      tenantId: string,
+      input: { name: string; scopes: string[]; value: string },
+      actor: string,
+    ): Promise<void> {
+      const hash = hashApiKey(input.value);
+      const existing = await db
+        .selectFrom('api_keys')
+        .select('id')
+        .where('key_hash', '=', hash)
+        .executeTakeFirst();
+      if (!existing) {
+        await this.create(tenantId, input, actor);
+        return;
+      }
+      await db
+        .updateTable('api_keys')
+        .set({ revoked_at: null, scopes: JSON.stringify(input.scopes), tenant_id: tenantId })
+        .where('id', '=', existing.id)
+        .execute();
+      principals.delete(hash);
+    },
+
     /** Whether a key with exactly this value exists (any tenant): used to honour TOOLGATE_ADMIN_KEY. */
     async existsWithValue(value: string): Promise<boolean> {
       const row = await db
