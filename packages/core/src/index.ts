@@ -27,6 +27,7 @@ export {
   type CallTrigger,
   type EnvelopeContext,
   toEnvelopeContext,
+  type WebhookEvent,
 } from './actions/call-context.js';
 // Conversations: the agent loop and the model interface
 export {
@@ -85,6 +86,8 @@ export {
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
 export { shapeModelResult } from './agent/shape-model-result.js';
 export {
+  type BuiltinTool,
+  type BuiltinToolResult,
   type ConversationState,
   EMPTY_CONVERSATION_STATE,
   type TurnEvent,

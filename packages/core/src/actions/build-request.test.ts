@@ -136,4 +136,16 @@ describe('buildRequest', () => {
       via: 'check_order_status',
     });
   });
+
+  it('sends an event as {event, data, context}, placeholders in the data left as written', () => {
+    const data = { email: 'ana@example.com', note: '{{context.call_id}}', items: [1, { a: null }] };
+    const request = buildRequest(action({ bodyTemplate: { ignored: true } }), {}, context, {
+      event: { event: 'lead_captured', data },
+    });
+    expect(JSON.parse(request.body ?? '')).toEqual({
+      event: 'lead_captured',
+      data,
+      context: expect.objectContaining({ call_id: 'call_1', trigger: 'ai_intent' }),
+    });
+  });
 });

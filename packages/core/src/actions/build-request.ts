@@ -1,6 +1,6 @@
 import { pointer, ValidationError } from '../errors.js';
 import type { ActionMethod, ResolvedActionDefinition } from './action-definition.js';
-import { type CallContext, toEnvelopeContext } from './call-context.js';
+import { type CallContext, toEnvelopeContext, type WebhookEvent } from './call-context.js';
 import { renderBodyTemplate } from './render-body-template.js';
 
 /** Sent on every call so endpoint owners can recognise and filter Toolgate's traffic. */
@@ -30,6 +30,8 @@ export interface PreparedRequest {
 /** Options of {@link buildRequest}. */
 export interface BuildRequestOptions {
   userAgent?: string;
+  /** Sent as `{event, data, context}` instead of the parameters envelope or template. */
+  event?: WebhookEvent;
 }
 
 /** URL parsers treat these segments (in any percent-encoding) as "here" and "up one level". */
@@ -113,8 +115,9 @@ export function buildRequest(
     }
   } else {
     const envelopeContext = toEnvelopeContext(context);
-    const payload =
-      action.bodyTemplate === undefined
+    const payload = options.event
+      ? { event: options.event.event, data: options.event.data, context: envelopeContext }
+      : action.bodyTemplate === undefined
         ? { action: action.name, parameters, context: envelopeContext }
         : renderBodyTemplate(action.bodyTemplate, {
             parameters,

@@ -46,3 +46,9 @@ export function toEnvelopeContext(context: CallContext): EnvelopeContext {
     timestamp: context.timestamp.toISOString(),
   };
 }
+
+/** A JSON event a model composes for the agent's built-in webhook trigger. */
+export interface WebhookEvent {
+  event: string;
+  data: Record<string, unknown>;
+}

@@ -12,7 +12,14 @@ export interface ToolCallRequest {
 export type ChatMessage =
   | { role: 'user'; content: string }
   | { role: 'assistant'; content: string; toolCalls?: ToolCallRequest[] }
-  | { role: 'tool'; toolCallId: string; toolName: string; content: unknown };
+  | {
+      role: 'tool';
+      toolCallId: string;
+      toolName: string;
+      content: unknown;
+      /** The execution log id when a call was made (links the transcript to the log). */
+      callId?: string;
+    };
 
 /** What a model is asked for one step. */
 export interface ModelRequest {

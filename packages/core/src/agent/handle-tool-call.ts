@@ -4,12 +4,12 @@ import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from '
 import type { ToolCallRequest } from './chat-model.js';
 import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
 import { shapeModelResult } from './shape-model-result.js';
-import type { ConversationState, TurnEvent, TurnInput } from './turn-types.js';
+import type { BuiltinTool, ConversationState, TurnEvent, TurnInput } from './turn-types.js';
 
 /** What became of one proposed call. */
 export type ToolCallOutcome =
   /** Give `toolContent` to the model; `say` ends the turn with that text (verbatim message, failure). */
-  | { kind: 'result'; toolContent: unknown; say?: string }
+  | { kind: 'result'; toolContent: unknown; say?: string; callId?: string }
   /** End the turn with a question (missing/invalid argument, confirmation). */
   | { kind: 'ask'; toolContent: unknown; say: string };
 
@@ -38,6 +38,8 @@ export async function handleToolCall(
 ): Promise<ToolCallOutcome> {
   const { input, state } = context;
   const action = input.actions.find((candidate) => candidate.definition.name === call.name);
+  const builtin = action ? undefined : input.builtinTools?.find((tool) => tool.definition.name === call.name);
+  if (builtin) return runBuiltin(builtin, call, context);
   if (!action) {
     return {
       kind: 'result',
@@ -153,6 +155,37 @@ async function callWithMessages(
   }
   context.emit({ type: 'action-completed', action: name, callId, result: toolContent });
   return result.message !== undefined
-    ? { kind: 'result', toolContent, say: result.message }
-    : { kind: 'result', toolContent };
+    ? { kind: 'result', toolContent, say: result.message, callId }
+    : { kind: 'result', toolContent, callId };
+}
+
+/** A built-in tool: counted like a call, answered at once, never said to the customer. */
+async function runBuiltin(
+  tool: BuiltinTool,
+  call: ToolCallRequest,
+  context: Context,
+): Promise<ToolCallOutcome> {
+  const name = tool.definition.name;
+  const key = keyOf(name, call.arguments);
+  const refusal = context.madeThisTurn.has(key)
+    ? 'already done just now with the same details; not repeated'
+    : context.state.callsMade >= context.limits.maxCallsPerConversation
+      ? `the limit of ${context.limits.maxCallsPerConversation} calls for this conversation is reached`
+      : undefined;
+  if (refusal) {
+    context.emit({ type: 'limit-reached', action: name, message: refusal });
+    return { kind: 'result', toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } } };
+  }
+  const callId = createCallId();
+  context.madeThisTurn.add(key);
+  context.state.callsMade += 1;
+  context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
+  const result = await tool.run(call.arguments, callId);
+  if (!result.ok) {
+    const failure = { kind: 'invalid_arguments', message: result.message };
+    context.emit({ type: 'action-failed', action: name, callId, failure });
+    return { kind: 'result', toolContent: { ok: false, error: failure }, callId };
+  }
+  context.emit({ type: 'action-completed', action: name, callId, result: result.content });
+  return { kind: 'result', toolContent: { ok: true, data: result.content }, callId };
 }

@@ -1,8 +1,9 @@
-import { toToolDefinition } from '../actions/to-tool-definition.js';
+import type { ActionDefinition } from '../actions/action-definition.js';
+import { type ToolDefinition, toToolDefinition } from '../actions/to-tool-definition.js';
 import { classifyReply } from '../models/embedded/understand-reply.js';
 import { DEFAULT_AGENT_LIMITS, labelOf } from './agent-action.js';
 import { type ChatMessage, ModelError, type ToolCallRequest } from './chat-model.js';
-import { handleToolCall } from './handle-tool-call.js';
+import { handleToolCall, type ToolCallOutcome } from './handle-tool-call.js';
 import type { ConversationState, TurnEvent, TurnInput, TurnOutput } from './turn-types.js';
 
 /** Said when the model fails and the agent has no fallback text of its own. */
@@ -14,6 +15,27 @@ function copyState(state: ConversationState): ConversationState {
     ...state,
     recentCalls: [...state.recentCalls],
     ...(state.pending ? { pending: { ...state.pending, arguments: { ...state.pending.arguments } } } : {}),
+  };
+}
+
+/** Tool definitions by definition object: a service that keeps its actions gets each built once. */
+const builtTools = new WeakMap<ActionDefinition, ToolDefinition>();
+function toolOf(definition: ActionDefinition): ToolDefinition {
+  let tool = builtTools.get(definition);
+  if (!tool) {
+    tool = toToolDefinition(definition);
+    builtTools.set(definition, tool);
+  }
+  return tool;
+}
+
+function toolMessage(call: ToolCallRequest, outcome: ToolCallOutcome): ChatMessage {
+  return {
+    role: 'tool',
+    toolCallId: call.id,
+    toolName: call.name,
+    content: outcome.toolContent,
+    ...(outcome.kind === 'result' && outcome.callId ? { callId: outcome.callId } : {}),
   };
 }
 
@@ -57,7 +79,7 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
       };
       messages.push({ role: 'assistant', content: '', toolCalls: [call] });
       const outcome = await handleToolCall(call, context, { confirmed: true });
-      messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, content: outcome.toolContent });
+      messages.push(toolMessage(call, outcome));
       if (outcome.kind === 'result') delete state.modelState;
       if (outcome.say !== undefined) return finish(outcome.say);
     } else if ((answer.no || answer.cancel) && !answer.correction) {
@@ -70,7 +92,10 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
     }
   }
 
-  const tools = input.actions.map((action) => toToolDefinition(action.definition));
+  const tools = [
+    ...input.actions.map((action) => toolOf(action.definition)),
+    ...(input.builtinTools ?? []).map((tool) => tool.definition),
+  ];
   for (let step = 0; step < limits.maxStepsPerTurn; step += 1) {
     let response: Awaited<ReturnType<TurnInput['model']['respond']>>;
     try {
@@ -104,7 +129,7 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
         continue;
       }
       const outcome = await handleToolCall(call, context);
-      messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, content: outcome.toolContent });
+      messages.push(toolMessage(call, outcome));
       if (outcome.say !== undefined) {
         say = outcome.say;
         // A final answer (result, failure, limit) ends the request the model was building; a

@@ -1,3 +1,4 @@
+import type { ToolDefinition } from '../actions/to-tool-definition.js';
 import type { ArgumentOptions } from '../actions/validate-arguments.js';
 import type { ActionResult } from '../http/action-result.js';
 import type { AgentAction, AgentLimits } from './agent-action.js';
@@ -29,6 +30,18 @@ export type TurnEvent =
   | { type: 'model-error'; message: string }
   | { type: 'debug'; step: number; data: Record<string, unknown> };
 
+/**
+ * A tool the service itself provides (the webhook trigger): not an endpoint action, so no
+ * parameter schema of scalars, no confirmation. `run` starts the work and answers at once: it
+ * must not hold up the reply.
+ */
+export interface BuiltinTool {
+  definition: ToolDefinition;
+  run(args: Record<string, unknown>, callId: string): Promise<BuiltinToolResult>;
+}
+
+export type BuiltinToolResult = { ok: true; content: unknown } | { ok: false; message: string };
+
 /** Everything one turn needs. */
 export interface TurnInput {
   system: string;
@@ -39,6 +52,8 @@ export interface TurnInput {
   /** The actions this agent may use (enabled ones only). */
   actions: readonly AgentAction[];
   model: ChatModel;
+  /** Tools beside the actions (the webhook trigger). */
+  builtinTools?: readonly BuiltinTool[];
   /** Makes one call (the service records it); never throws for the endpoint's faults. */
   callAction(action: AgentAction, args: Record<string, unknown>, callId: string): Promise<ActionResult>;
   limits?: Partial<AgentLimits>;

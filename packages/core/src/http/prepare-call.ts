@@ -5,7 +5,7 @@ import {
   resolveActionDefaults,
 } from '../actions/action-definition.js';
 import { buildRequest, type PreparedRequest } from '../actions/build-request.js';
-import type { CallContext, CallTrigger } from '../actions/call-context.js';
+import type { CallContext, CallTrigger, WebhookEvent } from '../actions/call-context.js';
 import { type ArgumentOptions, validateArguments } from '../actions/validate-arguments.js';
 import { ValidationError } from '../errors.js';
 import { signWebhook } from '../signing/sign-webhook.js';
@@ -32,6 +32,11 @@ export interface ActionCall {
   signingSecrets?: readonly string[];
   /** Phone region, timezone and reference time for argument normalization. */
   argumentOptions?: ArgumentOptions;
+  /**
+   * An event sent instead of parameters (the agent's built-in `webhook_trigger`): the body is
+   * `{event, data, context}`. The action must then take no parameters.
+   */
+  event?: WebhookEvent;
 }
 
 /** A call built and signed, ready to send; `request` is what operators may see. */
@@ -116,7 +121,10 @@ export function prepareCall(
   };
   let prepared: PreparedRequest;
   try {
-    prepared = buildRequest(action, parameters, context, { userAgent: options.userAgent });
+    prepared = buildRequest(action, parameters, context, {
+      userAgent: options.userAgent,
+      ...(call.event ? { event: call.event } : {}),
+    });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const message = error.details.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
