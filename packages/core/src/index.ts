@@ -114,6 +114,13 @@ export {
   type Executor,
   type ExecutorOptions,
 } from './http/create-executor.js';
+export {
+  createModelFetch,
+  DEFAULT_MODEL_RESPONSE_CAP_BYTES,
+  type ModelFetch,
+  type ModelFetchOptions,
+  ModelResponseTooLargeError,
+} from './http/model-fetch.js';
 export { type ModelResult, toModelResult } from './http/model-result.js';
 export {
   createNetworkAllowlist,
@@ -139,6 +146,12 @@ export {
 export { extractSlots } from './models/embedded/extract-slots.js';
 export { buildIntentIndex, scoreIntent } from './models/embedded/intent/index.js';
 export { classifyReply } from './models/embedded/understand-reply.js';
+export {
+  createLlmModel,
+  DEFAULT_LLM_TIMEOUT_MS,
+  type LlmModelOptions,
+} from './models/llm/create-llm-model.js';
+export { DEFAULT_BASE_URLS, LLM_PROVIDERS, type LlmProvider } from './models/llm/provider-language-model.js';
 // Signing
 export {
   HEX_SIGNATURE_HEADER,
