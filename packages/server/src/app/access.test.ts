@@ -28,12 +28,22 @@ beforeAll(async () => {
     { trigger: 'test' },
   );
   idsOfA.calls = record.id;
+  const { agent } = await t.services.agents.create(t.tenantA.id, { name: 'Agent of A' }, 'test');
+  idsOfA.agents = agent.id;
+  idsOfA.conversations = (await t.services.conversations.create(t.tenantA.id, { agentId: agent.id })).id;
 });
 afterAll(() => t.close());
 
 const bodyFor: Record<string, unknown> = {
   'patch /actions/{id}': { description: 'Changed by another tenant, which must never work.' },
   'post /actions/{id}/test': { parameters: { order_number: 'ORD-1' }, mode: 'dry_run' },
+  'patch /agents/{id}': { name: 'Taken over' },
+  'post /conversations/{id}/messages': { text: 'Hello from another tenant' },
+  'post /conversations/{id}/events': {
+    type: 'manual',
+    action: 'check_order_status',
+    parameters: { order_number: 'ORD-1' },
+  },
 };
 
 describe('tenant isolation', () => {
@@ -75,6 +85,14 @@ describe('tenant isolation', () => {
   it('leaves tenant A untouched after tenant B tried every route', async () => {
     const read = await t.call('GET', `/api/v1/actions/${idsOfA.actions}`);
     expect(read.status).toBe(200);
+    const agent = (await (await t.call('GET', `/api/v1/agents/${idsOfA.agents}`)).json()) as { name: string };
+    expect(agent.name).toBe('Agent of A');
+    const transcript = (await (
+      await t.call('GET', `/api/v1/conversations/${idsOfA.conversations}`)
+    ).json()) as {
+      messages: unknown[];
+    };
+    expect(transcript.messages).toEqual([]);
     const keys = (await (await t.call('GET', '/api/v1/api-keys')).json()) as {
       keys: Array<{ id: string; revokedAt: unknown }>;
     };

@@ -1,6 +1,11 @@
 import type { Executor } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { AgentRuntime } from '../agents/agent-runtime.js';
+import type { AgentStore } from '../agents/agent-store.js';
+import type { ConversationService } from '../agents/conversation-service.js';
+import type { ConversationStore } from '../agents/conversation-store.js';
+import type { BackgroundWork } from '../agents/webhook-trigger-tool.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { CallRunner } from '../calls/call-runner.js';
@@ -23,6 +28,14 @@ export interface AppServices {
   sessions: SessionStore;
   calls: CallStore;
   runner: CallRunner;
+  agents: AgentStore;
+  conversations: ConversationStore;
+  runtime: AgentRuntime;
+  conversationService: ConversationService;
+  /** Work that outlives its request (webhook trigger events): shutdown waits for it. */
+  background: BackgroundWork;
+  /** The connection pool of LLM requests. */
+  modelTransport: { close(): Promise<void> };
   executor: Executor;
   metrics: Metrics;
   logger: Logger;

@@ -5,7 +5,9 @@ import { ApiError } from '../api/api-error.js';
 import { authenticate, requireScope } from '../auth/authenticate.js';
 import { actionsRoutes } from '../routes/actions-routes.js';
 import { adminRoutes } from '../routes/admin-routes.js';
+import { agentsRoutes } from '../routes/agents-routes.js';
 import { callsRoutes } from '../routes/calls-routes.js';
+import { conversationsRoutes } from '../routes/conversations-routes.js';
 import { sessionRoutes } from '../routes/session-routes.js';
 import { testConsoleRoute } from '../routes/test-console-route.js';
 import { type ApiRoute, toHonoPath } from './api-route.js';
@@ -24,6 +26,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...actionsRoutes,
   testConsoleRoute,
   ...callsRoutes,
+  ...agentsRoutes,
+  ...conversationsRoutes,
   ...adminRoutes,
 ];
 

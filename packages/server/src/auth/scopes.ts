@@ -1,11 +1,20 @@
 /** What an API key or operator may do. `admin` includes every other scope. */
-export const SCOPES = ['webhooks:read', 'webhooks:manage', 'conversations:read', 'chat', 'admin'] as const;
+export const SCOPES = [
+  'webhooks:read',
+  'webhooks:manage',
+  'agents:read',
+  'agents:manage',
+  'conversations:read',
+  'chat',
+  'admin',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Scopes that include others: managing actions includes reading them. */
+/** Scopes that include others: managing actions (or agents) includes reading them. */
 const IMPLIED: Partial<Record<Scope, Scope[]>> = {
-  admin: ['webhooks:read', 'webhooks:manage', 'conversations:read', 'chat'],
+  admin: ['webhooks:read', 'webhooks:manage', 'agents:read', 'agents:manage', 'conversations:read', 'chat'],
   'webhooks:manage': ['webhooks:read'],
+  'agents:manage': ['agents:read'],
 };
 
 /**

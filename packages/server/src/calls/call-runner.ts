@@ -1,4 +1,11 @@
-import type { ActionResult, CallTrigger, Executor, SentRequest } from '@toolgate/core';
+import type {
+  ActionCall,
+  ActionResult,
+  ArgumentOptions,
+  CallTrigger,
+  Executor,
+  SentRequest,
+} from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { ActionStore } from '../stores/action-store.js';
@@ -37,6 +44,44 @@ export function createCallRunner(deps: {
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
+
+  /** Counts, logs and records a finished call. */
+  async function settle(
+    tenantId: string,
+    actionId: string | null,
+    origin: CallOrigin,
+    result: ActionResult,
+    at: Date,
+  ): Promise<CallView> {
+    deps.metrics.observeCall(
+      result.action,
+      origin.trigger,
+      result.ok ? 'ok' : result.failure.kind,
+      result.durationMs,
+    );
+    deps.logger.info(
+      {
+        callId: result.callId,
+        tenantId,
+        action: result.action,
+        trigger: origin.trigger,
+        outcome: result.ok ? 'ok' : result.failure.kind,
+        status: result.status,
+        durationMs: Math.round(result.durationMs),
+      },
+      'action call',
+    );
+    return deps.calls.record({
+      tenantId,
+      actionId,
+      trigger: origin.trigger,
+      conversationId: origin.conversationId,
+      contactId: origin.contactId,
+      result,
+      at,
+    });
+  }
+
   return {
     /** Validates, builds and signs the call without sending it. Nothing is recorded. */
     async dryRun(
@@ -44,6 +89,7 @@ export function createCallRunner(deps: {
       actionId: string,
       parameters: Record<string, unknown>,
       origin: CallOrigin,
+      argumentOptions?: ArgumentOptions,
     ): Promise<DryRun> {
       const action = await deps.actions.loadForCall(tenantId, actionId);
       const prepared = deps.executor.prepare({
@@ -51,6 +97,7 @@ export function createCallRunner(deps: {
         parameters,
         signingSecrets: action.signingSecrets,
         context: { ...origin },
+        ...(argumentOptions ? { argumentOptions } : {}),
       });
       if (prepared.ok) return { ok: true, callId: prepared.call.callId, request: prepared.call.request };
       return {
@@ -71,6 +118,7 @@ export function createCallRunner(deps: {
       actionId: string,
       parameters: Record<string, unknown>,
       origin: CallOrigin,
+      argumentOptions?: ArgumentOptions,
     ): Promise<{ result: ActionResult; record: CallView }> {
       const action = await deps.actions.loadForCall(tenantId, actionId);
       const at = now();
@@ -79,35 +127,23 @@ export function createCallRunner(deps: {
         parameters,
         signingSecrets: action.signingSecrets,
         context: { ...origin },
+        ...(argumentOptions ? { argumentOptions } : {}),
       });
-      deps.metrics.observeCall(
-        result.action,
-        origin.trigger,
-        result.ok ? 'ok' : result.failure.kind,
-        result.durationMs,
-      );
-      deps.logger.info(
-        {
-          callId: result.callId,
-          tenantId,
-          action: result.action,
-          trigger: origin.trigger,
-          outcome: result.ok ? 'ok' : result.failure.kind,
-          status: result.status,
-          durationMs: Math.round(result.durationMs),
-        },
-        'action call',
-      );
-      const record = await deps.calls.record({
-        tenantId,
-        actionId,
-        trigger: origin.trigger,
-        conversationId: origin.conversationId,
-        contactId: origin.contactId,
-        result,
-        at,
-      });
-      return { result, record };
+      return { result, record: await settle(tenantId, actionId, origin, result, at) };
+    },
+
+    /**
+     * Sends a call that is not a stored action (the agent's webhook trigger) and records it
+     * like one, without an action id.
+     */
+    async deliver(
+      tenantId: string,
+      call: Pick<ActionCall, 'action' | 'event' | 'signingSecrets'>,
+      origin: CallOrigin,
+    ): Promise<{ result: ActionResult; record: CallView }> {
+      const at = now();
+      const result = await deps.executor.execute({ ...call, context: { ...origin } });
+      return { result, record: await settle(tenantId, null, origin, result, at) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { runCall } from './call-command.js';
+import { runChat } from './chat-command.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
 import { runSecretsRotate, runStart, runTenantCreate } from './server-commands.js';
 import { runUrlCheck } from './url-check-command.js';
@@ -48,6 +49,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--ca <pem-file>', 'also trust this CA certificate (private PKI, local test servers)')
     .option('--json', 'print request and result as JSON', false)
     .action(async (actionFile: string, flags) => setExit(await runCall(actionFile, flags, io)));
+
+  program
+    .command('chat')
+    .description(
+      'chat with an agent of a running server; each line is a message, action events show as they happen',
+    )
+    .requiredOption('--agent <id|name>', 'the agent to talk to')
+    .option('--url <url>', 'the server (TOOLGATE_URL; default http://127.0.0.1:3000)')
+    .option('--key <tg_...>', 'an API key with the chat scope (TOOLGATE_API_KEY)')
+    .option('--contact <id>', 'the contact id to record with the conversation')
+    .option('--debug', "also show the model's reasons", false)
+    .action(async (flags) => setExit(await runChat(flags, io)));
 
   const serverFlags = (command: Command) =>
     command

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ApiError } from '../api/api-error.js';
 import { checkBody } from '../api/check-body.js';
+import { parametersProblem } from '../api/parameters-problem.js';
 import { readJson } from '../api/read-json.js';
 import { CallRecordView, ErrorBody, TestCallBody } from '../api/schemas.js';
 import { type ApiRoute, idParam } from '../app/api-route.js';
@@ -62,18 +63,7 @@ export const testConsoleRoute: ApiRoute = {
     const parameters = body.parameters ?? {};
     const mode = body.mode ?? 'dry_run';
     const dry = await runner.dryRun(tenantId, id, parameters, { trigger: 'test' });
-    if (!dry.ok) {
-      const issues = Array.isArray(dry.error.issues)
-        ? (dry.error.issues as Array<{ path: string; message: string }>)
-        : [];
-      throw new ApiError(
-        'validation_failed',
-        `the parameters cannot be sent: ${dry.error.message}`,
-        issues.length > 0
-          ? issues.map((issue) => ({ path: `/parameters${issue.path}`, message: issue.message }))
-          : [{ path: '/parameters', message: dry.error.message }],
-      );
-    }
+    if (!dry.ok) throw parametersProblem(dry.error);
     if (mode === 'dry_run') return c.json({ mode, callId: dry.callId, request: dry.request });
     // The dry run built the request: its method is the action's, defaults applied.
     const method = dry.request.method;

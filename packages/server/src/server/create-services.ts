@@ -1,6 +1,18 @@
-import { type CheckTargetOptions, checkTarget, createExecutor, type ExecutorOptions } from '@toolgate/core';
+import {
+  type CheckTargetOptions,
+  checkTarget,
+  createExecutor,
+  createModelFetch,
+  type ExecutorOptions,
+} from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { createAgentRuntime } from '../agents/agent-runtime.js';
+import { createAgentStore } from '../agents/agent-store.js';
+import { createConversationService } from '../agents/conversation-service.js';
+import { createConversationStore } from '../agents/conversation-store.js';
+import { createModelFactory } from '../agents/model-for-agent.js';
+import { createBackgroundWork } from '../agents/webhook-trigger-tool.js';
 import type { AppServices } from '../app/app-env.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
 import { createCallRunner } from '../calls/call-runner.js';
@@ -45,14 +57,42 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.dial ? { dial: options.dial } : {}),
     now: () => now().getTime(),
   });
+  const checkUrl = (url: string) =>
+    checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
   const actions = createActionStore({
     db: options.db,
     box,
     now,
-    checkUrl: (url) => checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) }),
+    checkUrl,
   });
   const calls = createCallStore(options.db, now);
+  const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
+  const agents = createAgentStore({
+    db: options.db,
+    box,
+    actions,
+    checkUrl,
+    allowInsecureModelHttp: allow.networks.length > 0,
+    now,
+  });
+  const conversations = createConversationStore(options.db, now);
+  const modelTransport = createModelFetch({
+    allow,
+    allowInsecureHttp: allow.networks.length > 0,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.dial ? { dial: options.dial } : {}),
+  });
+  const background = createBackgroundWork();
+  const runtime = createAgentRuntime({
+    actions,
+    runner,
+    logger,
+    background,
+    createModel: createModelFactory({ fetch: modelTransport.fetch }),
+    now,
+  });
   return {
     db: options.db,
     tenants: createTenantStore(options.db, now),
@@ -61,7 +101,13 @@ export function createServices(options: ServiceOptions): AppServices {
     operators: createOperatorStore(options.db, now),
     sessions: createSessionStore(options.db, now),
     calls,
-    runner: createCallRunner({ executor, actions, calls, metrics, logger, now }),
+    runner,
+    agents,
+    conversations,
+    runtime,
+    conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
+    background,
+    modelTransport,
     executor,
     metrics,
     logger,

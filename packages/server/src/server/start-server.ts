@@ -122,7 +122,10 @@ export async function startServer(
           });
           (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        // Webhook trigger events still on their way are sent before the pools close.
+        await services.background.settled();
         await services.executor.close();
+        await services.modelTransport.close();
         await database.close();
         logger.info('Toolgate stopped');
       })();

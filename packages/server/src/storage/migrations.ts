@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { agentsMigration } from './migration-0003-agents.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -129,6 +130,7 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('calls_created').on('calls').column('created_at').execute();
     },
   },
+  '0003_agents': agentsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

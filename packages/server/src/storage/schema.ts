@@ -91,6 +91,47 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+export interface AgentTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** Everything but secrets (see `AgentSettings`). */
+  settings: Json<Record<string, unknown>>;
+  /** The LLM API key, sealed; null for the embedded model or a keyless local server. */
+  model_key: string | null;
+  /** Signs the webhook trigger's events, sealed. */
+  signing_secret: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConversationTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  contact_id: string | null;
+  metadata: Json<Record<string, unknown>>;
+  /** The loop's `ConversationState`: pending confirmation, counters, the model's memory. */
+  state: Json<Record<string, unknown>>;
+  message_count: number;
+  /** Set while a turn is being answered: a second message at the same time is refused. */
+  busy_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessageTable {
+  conversation_id: string;
+  /** 1, 2, 3... within the conversation. */
+  seq: number;
+  role: 'user' | 'assistant' | 'tool' | 'event';
+  /** The message as the loop keeps it (`ChatMessage`), or an event's record. */
+  content: Json<Record<string, unknown>>;
+  /** The execution log record of the call this message reports. */
+  call_id: string | null;
+  created_at: Timestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -100,4 +141,7 @@ export interface Database {
   audit_log: AuditTable;
   calls: CallTable;
   sessions: SessionTable;
+  agents: AgentTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
 }

@@ -36,6 +36,8 @@ export interface CallableAction {
   id: string;
   definition: ActionDefinition;
   signingSecrets: string[];
+  /** When the second signing secret (after a rotation) stops being used, epoch ms. */
+  previousValidUntil?: number;
 }
 
 /**
@@ -67,12 +69,15 @@ function invalid(error: { details: ApiError['details']; message: string }): ApiE
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
 export function createActionStore({ db, box, checkUrl, now = () => new Date() }: ActionStoreOptions) {
   const views = createTtlCache<StoredAction[]>(ACTION_READ_CACHE_MS);
+  /** Opened actions for calls: a conversation's calls skip the read and the decryption. */
+  const callable = createTtlCache<CallableAction>(ACTION_READ_CACHE_MS, 10_000, () => now().getTime());
   /** Runs a write, then forgets the tenant's cached views (after commit, so no stale re-fill). */
   async function writing<T>(tenantId: string, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } finally {
       views.delete(tenantId);
+      callable.deletePrefix(`${tenantId}/`);
     }
   }
 
@@ -333,22 +338,35 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
 
     /** The action with its secrets opened, for the executor; never for an API response. */
     async loadForCall(tenantId: string, id: string): Promise<CallableAction> {
-      const row = await rowFor(db, tenantId, id);
-      const signingSecrets = [box.open(row.signing_secret, place(tenantId, id, 'signing'))];
-      const expires = row.previous_signing_secret_expires_at;
-      if (row.previous_signing_secret && expires && new Date(expires).getTime() > now().getTime()) {
-        signingSecrets.push(box.open(row.previous_signing_secret, place(tenantId, id, 'signing-previous')));
-      }
-      return {
-        id,
-        definition: joinSecrets(
-          row.definition as unknown as ActionDefinition,
-          openAll(tenantId, id, row.secrets),
-        ),
-        signingSecrets,
-      };
+      const key = `${tenantId}/${id}`;
+      const opened = await callable.get(key, () => openForCall(tenantId, id));
+      if (opened.previousValidUntil === undefined || opened.previousValidUntil > now().getTime())
+        return opened;
+      // The grace period ended while cached: the old secret stops signing on time.
+      callable.delete(key);
+      return callable.get(key, () => openForCall(tenantId, id));
     },
   };
+
+  async function openForCall(tenantId: string, id: string): Promise<CallableAction> {
+    const row = await rowFor(db, tenantId, id);
+    const signingSecrets = [box.open(row.signing_secret, place(tenantId, id, 'signing'))];
+    const expires = row.previous_signing_secret_expires_at;
+    const previousValidUntil = expires ? new Date(expires).getTime() : undefined;
+    const inGrace = previousValidUntil !== undefined && previousValidUntil > now().getTime();
+    if (row.previous_signing_secret && inGrace) {
+      signingSecrets.push(box.open(row.previous_signing_secret, place(tenantId, id, 'signing-previous')));
+    }
+    return {
+      ...(inGrace ? { previousValidUntil } : {}),
+      id,
+      definition: joinSecrets(
+        row.definition as unknown as ActionDefinition,
+        openAll(tenantId, id, row.secrets),
+      ),
+      signingSecrets,
+    };
+  }
 }
 
 export type ActionStore = ReturnType<typeof createActionStore>;

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { ApiError, notFound } from '../api/api-error.js';
+import { notFound } from '../api/api-error.js';
 import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
 import type { Database } from '../storage/schema.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const DEFAULT_CALL_PAGE = 50;
 export const MAX_CALL_PAGE = 200;
@@ -16,24 +17,6 @@ export interface CallFilters {
   to?: Date;
   limit?: number;
   cursor?: string;
-}
-
-/** Cursors are opaque to clients: the last row's time and id, so pages never skip or repeat. */
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const createdAt = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
-    return { createdAt, id };
-  } catch {
-    throw new ApiError('bad_request', 'the cursor is not one this API returned', [
-      { path: '/cursor', message: 'pass the nextCursor of the previous page unchanged' },
-    ]);
-  }
 }
 
 type CallRow = Awaited<ReturnType<ReturnType<typeof selectCalls>['execute']>>[number];

@@ -1,5 +1,6 @@
 import { checkTarget } from '@toolgate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgentStore } from '../agents/agent-store.js';
 import { createSecretBox, SecretBoxError } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
@@ -46,6 +47,13 @@ describe.each([
       second: await oldStore.loadForCall('tenant_b', second.action.id),
     };
     expect(before.first.signingSecrets).toEqual([rotated.signingSecret, first.signingSecret]);
+    const agentsOf = (box: ReturnType<typeof createSecretBox>) =>
+      createAgentStore({ db: opened.db, box, actions: oldStore, checkUrl, allowInsecureModelHttp: false });
+    const agent = await agentsOf(createSecretBox([K1])).create(
+      'tenant_a',
+      { name: 'Writer', model: { provider: 'openai', model: 'gpt-4o-mini', apiKey: 'sk-agent-key' } },
+      'test',
+    );
 
     const newOnly = createSecretBox([K2]);
     const newStore = createActionStore({ db: opened.db, box: newOnly, checkUrl });
@@ -55,8 +63,10 @@ describe.each([
     expect(unopened).toBeInstanceOf(SecretBoxError);
     expect((unopened as SecretBoxError).code).toBe('unknown_key');
 
-    // first: 2 secrets + signing + previous signing; second: 2 secrets + signing.
-    expect(await resealSecrets(opened.db, createSecretBox([K2, K1]))).toBe(7);
+    // first: 2 secrets + signing + previous signing; second: 2 secrets + signing; agent: key + signing.
+    expect(await resealSecrets(opened.db, createSecretBox([K2, K1]))).toBe(9);
+    const reopened = await agentsOf(newOnly).loadForTurn('tenant_a', agent.agent.id);
+    expect(reopened).toMatchObject({ apiKey: 'sk-agent-key', signingSecret: agent.signingSecret });
 
     const rows = await opened.db.selectFrom('actions').selectAll().execute();
     for (const row of rows) {
@@ -97,7 +107,7 @@ describe.each([
     const store = createActionStore({ db: opened.db, box, checkUrl });
     const [listed] = await store.list('tenant_a');
     const before = await store.loadForCall('tenant_a', listed?.id as string);
-    expect(await resealSecrets(opened.db, box)).toBe(7);
+    expect(await resealSecrets(opened.db, box)).toBe(9);
     expect(await store.loadForCall('tenant_a', listed?.id as string)).toEqual(before);
   });
 });

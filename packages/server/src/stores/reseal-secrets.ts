@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { agentSecretPlace } from '../agents/agent-store.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { sealedPlace } from './action-secrets.js';
@@ -33,6 +34,26 @@ export async function resealSecrets(db: Kysely<Database>, box: SecretBox): Promi
             row.previous_signing_secret === null
               ? null
               : reseal(row.previous_signing_secret, 'signing-previous'),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    const agents = await trx
+      .selectFrom('agents')
+      .select(['id', 'tenant_id', 'model_key', 'signing_secret'])
+      .forUpdate()
+      .execute();
+    for (const row of agents) {
+      const reseal = (sealed: string, what: 'model-key' | 'signing') => {
+        const aad = agentSecretPlace(row.tenant_id, row.id, what);
+        count += 1;
+        return box.seal(box.open(sealed, aad), aad);
+      };
+      await trx
+        .updateTable('agents')
+        .set({
+          model_key: row.model_key === null ? null : reseal(row.model_key, 'model-key'),
+          signing_secret: reseal(row.signing_secret, 'signing'),
         })
         .where('id', '=', row.id)
         .execute();

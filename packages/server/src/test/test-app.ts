@@ -79,7 +79,9 @@ export async function createTestApp(
       );
     },
     async close() {
+      await services.background.settled();
       await services.executor.close();
+      await services.modelTransport.close();
       await database.close();
     },
   };

@@ -1,0 +1,143 @@
+import {
+  type AgentAction,
+  type ArgumentOptions,
+  type BuiltinTool,
+  type ChatModel,
+  type ConversationState,
+  type TurnInput,
+  toAgentAction,
+} from '@toolgate/core';
+import type { Logger } from 'pino';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { ActionStore, StoredAction } from '../stores/action-store.js';
+import type { LoadedAgent } from './agent-store.js';
+import { composeSystemPrompt } from './compose-system-prompt.js';
+import { type ModelFactory, modelCache } from './model-for-agent.js';
+import { type BackgroundWork, WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
+
+/** The conversation a turn belongs to. */
+export interface TurnConversation {
+  id: string;
+  contactId: string | null;
+  state: ConversationState;
+}
+
+/** An action the agent may use, with the id the runner needs. */
+export interface UsableAction {
+  id: string;
+  agentAction: AgentAction;
+}
+
+/**
+ * Everything a turn needs from the service, built per agent: its usable actions, its model, its
+ * tools, its prompt. Built pieces are cached by identity (the stores hand out the same objects
+ * until something changes), so a turn on a warm agent costs no rebuilding.
+ */
+export function createAgentRuntime(deps: {
+  actions: ActionStore;
+  runner: CallRunner;
+  logger: Logger;
+  background: BackgroundWork;
+  createModel: ModelFactory;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  const agentActions = new WeakMap<StoredAction, AgentAction>();
+  const models = modelCache(deps.createModel);
+
+  function agentActionOf(stored: StoredAction): AgentAction {
+    let built = agentActions.get(stored);
+    if (!built) {
+      built = toAgentAction(stored.definition as unknown as AgentAction['definition']);
+      agentActions.set(stored, built);
+    }
+    return built;
+  }
+
+  /** The enabled actions the agent may use (all, or the ones it lists by id or name). */
+  async function usableActions(tenantId: string, agent: LoadedAgent): Promise<UsableAction[]> {
+    const stored = await deps.actions.list(tenantId);
+    const wanted = agent.settings.actions;
+    return stored
+      .filter((action) => action.enabled)
+      .filter(
+        (action) =>
+          wanted === null || wanted.includes(action.id) || wanted.includes(action.definition.name as string),
+      )
+      .map((action) => ({ id: action.id, agentAction: agentActionOf(action) }));
+  }
+
+  function argumentOptionsOf(agent: LoadedAgent): ArgumentOptions {
+    return {
+      ...(agent.settings.phoneRegion
+        ? { defaultRegion: agent.settings.phoneRegion as ArgumentOptions['defaultRegion'] }
+        : {}),
+      ...(agent.settings.timezone ? { timezone: agent.settings.timezone } : {}),
+    };
+  }
+
+  return {
+    usableActions,
+    argumentOptionsOf,
+
+    /** The parts of `TurnInput` that come from the agent and the service. */
+    async turnSetup(
+      tenantId: string,
+      agent: LoadedAgent,
+      conversation: TurnConversation,
+    ): Promise<Omit<TurnInput, 'history' | 'userText' | 'state' | 'onEvent'> & { model: ChatModel }> {
+      const usable = await usableActions(tenantId, agent);
+      const actions = usable.map((action) => action.agentAction);
+      const idsByName = new Map(usable.map((action) => [action.agentAction.definition.name, action.id]));
+      const origin = {
+        trigger: 'ai_intent' as const,
+        agentId: agent.id,
+        conversationId: conversation.id,
+        ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
+      };
+      const argumentOptions = argumentOptionsOf(agent);
+      const builtinTools: BuiltinTool[] = [];
+      const trigger = agent.settings.webhookTrigger;
+      if (trigger && !idsByName.has(WEBHOOK_TRIGGER_TOOL)) {
+        builtinTools.push(
+          webhookTriggerTool({
+            tenantId,
+            url: trigger.url,
+            ...(trigger.description ? { description: trigger.description } : {}),
+            signingSecret: agent.signingSecret,
+            origin,
+            runner: deps.runner,
+            background: deps.background,
+            onFailure: (error) =>
+              deps.logger.error(
+                { err: error, agentId: agent.id, conversationId: conversation.id },
+                'webhook trigger failed',
+              ),
+          }),
+        );
+      }
+      return {
+        system: composeSystemPrompt(agent.settings, now()),
+        actions,
+        builtinTools,
+        model: models.get(agent, actions),
+        limits: agent.settings.limits,
+        argumentOptions,
+        ...(agent.settings.fallbackText ? { fallbackText: agent.settings.fallbackText } : {}),
+        async callAction(action, args, callId) {
+          const id = idsByName.get(action.definition.name) as string;
+          const { result } = await deps.runner.run(
+            tenantId,
+            id,
+            args,
+            { ...origin, callId },
+            argumentOptions,
+          );
+          return result;
+        },
+      };
+    },
+  };
+}
+
+export type AgentRuntime = ReturnType<typeof createAgentRuntime>;

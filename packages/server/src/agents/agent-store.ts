@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import type { Static } from '@sinclair/typebox';
+import { generateWebhookSecret, type TargetCheck, type ValidationIssue } from '@toolgate/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { CreateAgentBody, PatchAgentBody } from '../api/agent-schemas.js';
+import { ApiError, notFound } from '../api/api-error.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { Database } from '../storage/schema.js';
+import type { ActionStore } from '../stores/action-store.js';
+import { recordAudit } from '../stores/audit.js';
+import { createTtlCache } from '../stores/ttl-cache.js';
+import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
+import { type AgentView, showAgent } from './show-agent.js';
+
+/** Like actions: reads served from memory this long; this process's writes show at once. */
+export const AGENT_READ_CACHE_MS = 2_000;
+/** A tenant may have this many agents. */
+export const MAX_AGENTS_PER_TENANT = 100;
+
+export type AgentInput = Static<typeof CreateAgentBody>;
+export type AgentPatch = Static<typeof PatchAgentBody>;
+
+/** An agent ready for a turn: settings and opened secrets. Never for an API response. */
+export interface LoadedAgent {
+  id: string;
+  tenantId: string;
+  name: string;
+  settings: AgentSettings;
+  apiKey?: string;
+  signingSecret: string;
+  /** Changes when the agent changes: caches of built models key on it. */
+  version: string;
+}
+
+export interface AgentStoreOptions {
+  db: Kysely<Database>;
+  box: SecretBox;
+  actions: ActionStore;
+  /** The outbound policy for URLs the agent will call (model base URL, webhook trigger). */
+  checkUrl: (url: string) => Promise<TargetCheck>;
+  /** Plain-http model URLs are accepted only on servers that allowlist local networks. */
+  allowInsecureModelHttp: boolean;
+  now?: () => Date;
+}
+
+/** The stored settings (no key) from a create body or a merged patch. */
+function settingsFrom(input: AgentInput): AgentSettings {
+  const { apiKey: _key, ...model } = input.model ?? { provider: 'embedded' as const };
+  return {
+    ...(input.systemPrompt !== undefined ? { systemPrompt: input.systemPrompt } : {}),
+    model,
+    actions: input.actions ?? null,
+    limits: input.limits ?? {},
+    ...(input.fallbackText !== undefined ? { fallbackText: input.fallbackText } : {}),
+    ...(input.greeting !== undefined ? { greeting: input.greeting } : {}),
+    ...(input.language !== undefined ? { language: input.language } : {}),
+    ...(input.phoneRegion !== undefined ? { phoneRegion: input.phoneRegion } : {}),
+    ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
+    webhookTrigger: input.webhookTrigger ?? null,
+  };
+}
+
+/** What an agent's sealed value is bound to: another row's or tenant's value cannot be swapped in. */
+export function agentSecretPlace(tenantId: string, agentId: string, what: 'model-key' | 'signing'): string {
+  return `agent:${tenantId}/${agentId}/${what}`;
+}
+
+/** The tenant-scoped store of agents. */
+export function createAgentStore(options: AgentStoreOptions) {
+  const { db, box, now = () => new Date() } = options;
+  const views = createTtlCache<AgentView[]>(AGENT_READ_CACHE_MS);
+  const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS);
+  const keyPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'model-key');
+  const signingPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'signing');
+
+  async function writing<T>(tenantId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      views.delete(tenantId);
+      loaded.deletePrefix(`${tenantId}/`);
+    }
+  }
+
+  async function urlProblems(settings: AgentSettings): Promise<ValidationIssue[]> {
+    const issues: ValidationIssue[] = [];
+    const check = async (url: string, path: string, allowHttp: boolean) => {
+      const https = allowHttp && url.startsWith('http://') ? `https://${url.slice('http://'.length)}` : url;
+      const verdict = await options.checkUrl(https);
+      if (!verdict.allowed && verdict.code !== 'unresolvable') {
+        issues.push({ path, message: `${verdict.reason} (${verdict.code})` });
+      }
+    };
+    const { baseUrl } = settings.model;
+    if (baseUrl !== undefined) {
+      if (baseUrl.startsWith('http://') && !options.allowInsecureModelHttp) {
+        issues.push({
+          path: '/model/baseUrl',
+          message:
+            'must be https (plain http only on servers that allowlist local networks, for a local model server)',
+        });
+      } else await check(baseUrl, '/model/baseUrl', options.allowInsecureModelHttp);
+    }
+    if (settings.webhookTrigger) await check(settings.webhookTrigger.url, '/webhookTrigger/url', false);
+    return issues;
+  }
+
+  async function actionProblems(tenantId: string, refs: string[] | null): Promise<ValidationIssue[]> {
+    if (refs === null) return [];
+    const known = await options.actions.list(tenantId);
+    return refs.flatMap((ref, index) =>
+      known.some((action) => action.id === ref || action.definition.name === ref)
+        ? []
+        : [{ path: `/actions/${index}`, message: `no action of this tenant has the id or name ${ref}` }],
+    );
+  }
+
+  async function assertValid(tenantId: string, settings: AgentSettings, hasKey: boolean): Promise<void> {
+    const issues = [
+      ...checkAgentSettings(settings, hasKey),
+      ...(await actionProblems(tenantId, settings.actions)),
+      ...(await urlProblems(settings)),
+    ];
+    if (issues.length > 0) {
+      throw new ApiError(
+        'validation_failed',
+        `the agent has ${issues.length} problem${issues.length > 1 ? 's' : ''}`,
+        issues,
+      );
+    }
+  }
+
+  async function assertNameFree(trx: Transaction<Database>, tenantId: string, name: string, except?: string) {
+    let query = trx
+      .selectFrom('agents')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('name', '=', name);
+    if (except) query = query.where('id', '!=', except);
+    if (await query.executeTakeFirst()) {
+      throw new ApiError('conflict', `an agent named ${name} already exists`, [
+        { path: '/name', message: 'is already used by another agent' },
+      ]);
+    }
+  }
+
+  async function rowFor(trx: Kysely<Database> | Transaction<Database>, tenantId: string, idOrName: string) {
+    const row = await trx
+      .selectFrom('agents')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+      .executeTakeFirst();
+    if (!row) throw notFound('agent');
+    return row;
+  }
+
+  function audit(
+    trx: Transaction<Database>,
+    tenantId: string,
+    actor: string,
+    event: string,
+    id: string,
+    fields: string[],
+  ) {
+    return recordAudit(trx, { tenantId, actor, event, targetType: 'agent', targetId: id, fields }, now());
+  }
+
+  return {
+    /** Creates an agent; its webhook signing secret is returned this once. */
+    async create(
+      tenantId: string,
+      input: AgentInput,
+      actor: string,
+    ): Promise<{ agent: AgentView; signingSecret: string }> {
+      const settings = settingsFrom(input);
+      const apiKey = input.model?.apiKey ?? undefined;
+      await assertValid(tenantId, settings, apiKey !== undefined);
+      const id = `agt_${randomUUID().replaceAll('-', '')}`;
+      const signingSecret = generateWebhookSecret();
+      const at = now();
+      return writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const { count } = await trx
+            .selectFrom('agents')
+            .select((eb) => eb.fn.countAll<string>().as('count'))
+            .where('tenant_id', '=', tenantId)
+            .executeTakeFirstOrThrow();
+          if (Number(count) >= MAX_AGENTS_PER_TENANT) {
+            throw new ApiError('limit_reached', `a tenant may have at most ${MAX_AGENTS_PER_TENANT} agents`);
+          }
+          await assertNameFree(trx, tenantId, input.name);
+          const row = {
+            id,
+            tenant_id: tenantId,
+            name: input.name,
+            settings: JSON.stringify(settings),
+            model_key: apiKey === undefined ? null : box.seal(apiKey, keyPlace(tenantId, id)),
+            signing_secret: box.seal(signingSecret, signingPlace(tenantId, id)),
+            created_at: at,
+            updated_at: at,
+          };
+          await trx.insertInto('agents').values(row).execute();
+          await audit(trx, tenantId, actor, 'agent-created', id, Object.keys(input).sort());
+          return { agent: showAgent({ ...row, settings }), signingSecret };
+        }),
+      );
+    },
+
+    list(tenantId: string): Promise<AgentView[]> {
+      return views.get(tenantId, async () => {
+        const rows = await db
+          .selectFrom('agents')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
+        return rows.map(showAgent);
+      });
+    },
+
+    /** One agent by id or name. */
+    async get(tenantId: string, idOrName: string): Promise<AgentView> {
+      const cached = (await this.list(tenantId)).find(
+        (agent) => agent.id === idOrName || agent.name === idOrName,
+      );
+      return cached ?? showAgent(await rowFor(db, tenantId, idOrName));
+    },
+
+    /** Applies a patch: a field replaces, `null` removes, absent keeps; see `model.apiKey`. */
+    async update(tenantId: string, id: string, patch: AgentPatch, actor: string): Promise<AgentView> {
+      return writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const row = await rowFor(trx, tenantId, id);
+          const current = row.settings as unknown as AgentSettings;
+          const merged: Record<string, unknown> = { ...current, name: row.name };
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === null && key !== 'actions' && key !== 'webhookTrigger') delete merged[key];
+            else merged[key] = value;
+          }
+          const settings = settingsFrom(merged as AgentInput);
+          let sealedKey = row.model_key;
+          const keyChange = patch.model?.apiKey;
+          if (keyChange === null) sealedKey = null;
+          else if (typeof keyChange === 'string') sealedKey = box.seal(keyChange, keyPlace(tenantId, row.id));
+          else if (patch.model && patch.model.provider !== current.model.provider) sealedKey = null;
+          await assertValid(tenantId, settings, sealedKey !== null);
+          const name = (merged.name as string) ?? row.name;
+          if (name !== row.name) await assertNameFree(trx, tenantId, name, row.id);
+          const at = now();
+          await trx
+            .updateTable('agents')
+            .set({ name, settings: JSON.stringify(settings), model_key: sealedKey, updated_at: at })
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', row.id)
+            .execute();
+          await audit(trx, tenantId, actor, 'agent-updated', row.id, Object.keys(patch).sort());
+          return showAgent({ ...row, name, settings, model_key: sealedKey, updated_at: at });
+        }),
+      );
+    },
+
+    /** Deletes an agent with its conversations; the execution log keeps their calls. */
+    async remove(tenantId: string, id: string, actor: string): Promise<void> {
+      await writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const row = await rowFor(trx, tenantId, id);
+          await trx.deleteFrom('agents').where('tenant_id', '=', tenantId).where('id', '=', row.id).execute();
+          await audit(trx, tenantId, actor, 'agent-deleted', row.id, []);
+        }),
+      );
+    },
+
+    /** The agent with its secrets opened, for a turn (cached briefly like reads). */
+    loadForTurn(tenantId: string, id: string): Promise<LoadedAgent> {
+      return loaded.get(`${tenantId}/${id}`, async () => {
+        const row = await rowFor(db, tenantId, id);
+        return {
+          id: row.id,
+          tenantId,
+          name: row.name,
+          settings: row.settings as unknown as AgentSettings,
+          ...(row.model_key ? { apiKey: box.open(row.model_key, keyPlace(tenantId, row.id)) } : {}),
+          signingSecret: box.open(row.signing_secret, signingPlace(tenantId, row.id)),
+          version: `${row.id}@${new Date(row.updated_at).getTime()}`,
+        };
+      });
+    },
+  };
+}
+
+export type AgentStore = ReturnType<typeof createAgentStore>;
+export type { AgentView };

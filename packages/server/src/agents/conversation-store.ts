@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { type ChatMessage, type ConversationState, EMPTY_CONVERSATION_STATE } from '@toolgate/core';
+import type { Kysely } from 'kysely';
+import { ApiError, notFound } from '../api/api-error.js';
+import type { Database, MessageTable } from '../storage/schema.js';
+import { decodeCursor, encodeCursor } from '../stores/page-cursor.js';
+
+/** The model reads at most this many earlier messages of a conversation. */
+export const HISTORY_MESSAGES = 40;
+/** A turn holds its conversation at most this long; a crashed process frees it after this. */
+export const TURN_LEASE_MS = 120_000;
+export const DEFAULT_CONVERSATION_PAGE = 50;
+export const MAX_CONVERSATION_PAGE = 200;
+
+export interface ConversationView {
+  id: string;
+  agentId: string;
+  contactId: string | null;
+  metadata: Record<string, unknown>;
+  messageCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One stored message: a loop message, or a record of an event-triggered call. */
+export interface StoredMessage {
+  seq: number;
+  role: MessageTable['role'];
+  content: Record<string, unknown>;
+  callId: string | null;
+  at: string;
+  call: { id: string; outcome: string | null; status: number | null; durationMs: number | null } | null;
+}
+
+type ConversationRow = {
+  id: string;
+  agent_id: string;
+  contact_id: string | null;
+  metadata: unknown;
+  message_count: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+function show(row: ConversationRow): ConversationView {
+  return {
+    id: row.id,
+    agentId: row.agent_id,
+    contactId: row.contact_id,
+    metadata: row.metadata as Record<string, unknown>,
+    messageCount: row.message_count,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** Drops leading messages until the first user message: a cut history never starts mid-call. */
+function fromFirstUserMessage(messages: ChatMessage[]): ChatMessage[] {
+  const first = messages.findIndex((message) => message.role === 'user');
+  return first < 0 ? [] : messages.slice(first);
+}
+
+/**
+ * Conversations and their messages. Conversations live in the database between turns; a turn
+ * takes a short lease on its conversation so two messages at once cannot interleave.
+ */
+export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+  async function exists(tenantId: string, id: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  return {
+    async create(
+      tenantId: string,
+      input: { agentId: string; contactId?: string; metadata?: Record<string, unknown> },
+    ): Promise<ConversationView> {
+      const at = now();
+      const row = {
+        id: `cnv_${randomUUID().replaceAll('-', '')}`,
+        tenant_id: tenantId,
+        agent_id: input.agentId,
+        contact_id: input.contactId ?? null,
+        metadata: input.metadata ?? {},
+        state: EMPTY_CONVERSATION_STATE,
+        message_count: 0,
+        busy_until: null,
+        created_at: at,
+        updated_at: at,
+      };
+      await db
+        .insertInto('conversations')
+        .values({ ...row, metadata: JSON.stringify(row.metadata), state: JSON.stringify(row.state) })
+        .execute();
+      return show(row);
+    },
+
+    async get(tenantId: string, id: string): Promise<ConversationView> {
+      const row = await db
+        .selectFrom('conversations')
+        .select(['id', 'agent_id', 'contact_id', 'metadata', 'message_count', 'created_at', 'updated_at'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw notFound('conversation');
+      return show(row);
+    },
+
+    /**
+     * Takes the conversation for one turn and returns it with its state: 404 when it is not the
+     * tenant's, 409 while another message to it is being answered.
+     */
+    async begin(tenantId: string, id: string): Promise<ConversationView & { state: ConversationState }> {
+      const at = now();
+      const row = await db
+        .updateTable('conversations')
+        .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS) })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('busy_until', 'is', null), eb('busy_until', '<', at)]))
+        .returning([
+          'id',
+          'agent_id',
+          'contact_id',
+          'metadata',
+          'message_count',
+          'created_at',
+          'updated_at',
+          'state',
+        ])
+        .executeTakeFirst();
+      if (row) return { ...show(row), state: row.state as unknown as ConversationState };
+      if (!(await exists(tenantId, id))) throw notFound('conversation');
+      throw new ApiError(
+        'conflict',
+        'the previous message to this conversation is still being answered; send again when it is done',
+      );
+    },
+
+    /** The latest messages for the model, oldest first. */
+    async history(conversationId: string, limit = HISTORY_MESSAGES): Promise<ChatMessage[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .select('content')
+        .where('conversation_id', '=', conversationId)
+        .where('role', '!=', 'event')
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+      return fromFirstUserMessage(rows.reverse().map((row) => row.content as unknown as ChatMessage));
+    },
+
+    /** Appends messages, saves the state and frees the conversation, in one transaction. */
+    async finish(
+      tenantId: string,
+      id: string,
+      turn: { messages: readonly ChatMessage[]; state: ConversationState },
+    ): Promise<void> {
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        const { message_count: last } = await trx
+          .updateTable('conversations')
+          .set((eb) => ({
+            state: JSON.stringify(turn.state),
+            message_count: eb('message_count', '+', turn.messages.length),
+            busy_until: null,
+            updated_at: at,
+          }))
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .returning('message_count')
+          .executeTakeFirstOrThrow();
+        const first = last - turn.messages.length + 1;
+        if (turn.messages.length === 0) return;
+        await trx
+          .insertInto('messages')
+          .values(
+            turn.messages.map((message, index) => ({
+              conversation_id: id,
+              seq: first + index,
+              role: message.role,
+              content: JSON.stringify(message),
+              call_id: message.role === 'tool' ? (message.callId ?? null) : null,
+              created_at: at,
+            })),
+          )
+          .execute();
+      });
+    },
+
+    /** Frees the conversation after a failed turn; nothing of the turn is kept. */
+    async release(tenantId: string, id: string): Promise<void> {
+      await db
+        .updateTable('conversations')
+        .set({ busy_until: null })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Records an event-triggered call in the transcript (not in what the model reads). */
+    async appendEvent(
+      tenantId: string,
+      id: string,
+      content: Record<string, unknown>,
+      callId: string,
+    ): Promise<void> {
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        const { message_count: seq } = await trx
+          .updateTable('conversations')
+          .set((eb) => ({ message_count: eb('message_count', '+', 1), updated_at: at }))
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .returning('message_count')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('messages')
+          .values({
+            conversation_id: id,
+            seq,
+            role: 'event',
+            content: JSON.stringify(content),
+            call_id: callId,
+            created_at: at,
+          })
+          .execute();
+      });
+    },
+
+    /** Every message, each call linked to its execution log record. */
+    async transcript(tenantId: string, id: string): Promise<StoredMessage[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .leftJoin('calls', (join) =>
+          join.onRef('calls.id', '=', 'messages.call_id').on('calls.tenant_id', '=', tenantId),
+        )
+        .select([
+          'messages.seq',
+          'messages.role',
+          'messages.content',
+          'messages.call_id',
+          'messages.created_at',
+          'calls.id as log_id',
+          'calls.outcome',
+          'calls.status',
+          'calls.duration_ms',
+        ])
+        .where('conversations.tenant_id', '=', tenantId)
+        .where('messages.conversation_id', '=', id)
+        .orderBy('messages.seq')
+        .execute();
+      return rows.map((row) => ({
+        seq: row.seq,
+        role: row.role,
+        content: row.content as unknown as Record<string, unknown>,
+        callId: row.call_id,
+        at: new Date(row.created_at).toISOString(),
+        call: row.log_id
+          ? { id: row.log_id, outcome: row.outcome, status: row.status, durationMs: row.duration_ms }
+          : null,
+      }));
+    },
+
+    /** Newest first, one page at a time. */
+    async list(
+      tenantId: string,
+      filters: { agentId?: string; contactId?: string; limit?: number; cursor?: string },
+    ): Promise<{ conversations: ConversationView[]; nextCursor: string | null }> {
+      const limit = Math.min(
+        Math.max(Math.trunc(filters.limit ?? DEFAULT_CONVERSATION_PAGE), 1),
+        MAX_CONVERSATION_PAGE,
+      );
+      let query = db
+        .selectFrom('conversations')
+        .select(['id', 'agent_id', 'contact_id', 'metadata', 'message_count', 'created_at', 'updated_at'])
+        .where('tenant_id', '=', tenantId);
+      if (filters.agentId !== undefined) query = query.where('agent_id', '=', filters.agentId);
+      if (filters.contactId !== undefined) query = query.where('contact_id', '=', filters.contactId);
+      if (filters.cursor !== undefined) {
+        const { createdAt, id } = decodeCursor(filters.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        conversations: page.map(show),
+        nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
+      };
+    },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>;

@@ -1,0 +1,101 @@
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../../../core/src/test/loopback-https-server.js';
+import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dial.js';
+import { testCertificate } from '../../../core/src/test/test-certificate.js';
+import { createTestApp, orderStatusAction, type TestApp } from './test-app.js';
+
+/**
+ * A test app whose actions call a loopback HTTPS shop: `check_order_status` (GET, never asks
+ * first) and `cancel_order` (POST, asks first). Order ORD-500 fails, ORD-408 answers late.
+ */
+export interface ConversationFixture {
+  t: TestApp;
+  shop: LoopbackHttpsServer;
+  agentId: string;
+  close(): Promise<void>;
+}
+
+/** Reads a JSON body loosely, for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in tests.
+export const json = async (response: Response) => (await response.json()) as Record<string, any>;
+
+export async function startConversationFixture(engine?: 'pglite' | 'postgres'): Promise<ConversationFixture> {
+  const shop = await startLoopbackHttpsServer(async (request, response) => {
+    const url = new URL(request.url, 'https://shop.test');
+    const order =
+      url.searchParams.get('order_number') ??
+      (JSON.parse(request.body || '{}').parameters?.order_number as string);
+    if (url.pathname === '/cancel')
+      return sendJson(response, 200, { message: `Order ${order} is cancelled.` });
+    if (url.pathname === '/hook') return sendJson(response, 200, { received: true });
+    if (order === 'ORD-500') return sendJson(response, 503, { error: 'database offline' });
+    if (order === 'ORD-408') await new Promise((resolve) => setTimeout(resolve, 400));
+    sendJson(response, 200, {
+      success: true,
+      result: { status: 'shipped', estimated_delivery: '2026-03-25' },
+    });
+  });
+  const { cert } = await testCertificate();
+  const { dial } = createLoopbackOnlyDial(cert);
+  const t = await createTestApp({
+    ...(engine ? { engine } : {}),
+    allowPrivateNetworks: ['127.0.0.0/8'],
+    resolve: async () => ['127.0.0.1'],
+    ca: cert,
+    dial,
+  });
+  const base = `https://orders.example.com:${shop.port}`;
+  await t.services.actions.create(
+    t.tenantA.id,
+    orderStatusAction({
+      url: `${base}/status`,
+      method: 'GET',
+      conversation: { messages: { start: 'Let me look that up.' } },
+    }),
+    'test',
+  );
+  await t.services.actions.create(
+    t.tenantA.id,
+    orderStatusAction({
+      name: 'cancel_order',
+      displayName: 'Cancel an order',
+      description: 'Cancel an order that has not shipped yet.',
+      url: `${base}/cancel`,
+      method: 'POST',
+    }),
+    'test',
+  );
+  const { agent } = await t.services.agents.create(t.tenantA.id, { name: 'Shop assistant' }, 'test');
+  return {
+    t,
+    shop,
+    agentId: agent.id,
+    async close() {
+      await t.close();
+      await shop.close();
+    },
+  };
+}
+
+/** Parses a server-sent event stream into `{event, data}` pairs. */
+export function parseEventStream(text: string): Array<{ event: string; data: Record<string, unknown> }> {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const lines = block.split('\n');
+      const event =
+        lines
+          .find((line) => line.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? 'message';
+      const data = lines
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n');
+      return { event, data: JSON.parse(data) as Record<string, unknown> };
+    });
+}
