@@ -8,7 +8,7 @@
  * (ask, give the order number: the call, thank) with a think time between turns, then the same
  * with no think time (capacity), then the baseline: the endpoint called directly at the same pace.
  * Memory: heap after a GC, before and after 1000 conversations left idle after one turn each.
- * Run: `npm run bench:chat`.
+ * Run: `npm run bench:chat` (`BENCH_ENGINES=postgres` for one engine).
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -136,8 +136,12 @@ async function main() {
   if (!(globalThis as { gc?: unknown }).gc)
     throw new Error('run with node --expose-gc (npm run bench:chat does)');
   const tls = await testCertificate();
-  const rows = [await benchEngine('pglite', tls)];
-  if (await postgresAvailable()) rows.push(await benchEngine('postgres', tls));
+  const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+  const rows: string[] = [];
+  if (engines.includes('pglite')) rows.push(await benchEngine('pglite', tls));
+  if (!engines.includes('postgres')) {
+    // Left out on request.
+  } else if (await postgresAvailable()) rows.push(await benchEngine('postgres', tls));
   else rows.push('| postgres | (not reachable: skipped) | | | | | |');
   process.stdout.write(
     [

@@ -62,14 +62,11 @@ export function createConversationService(deps: {
         conversation,
         async run(text, onEvent) {
           try {
-            const [agent, history] = await Promise.all([
-              agents.loadForTurn(tenantId, conversation.agentId),
-              conversations.history(conversationId),
-            ]);
+            const agent = await agents.loadForTurn(tenantId, conversation.agentId);
             const setup = await runtime.turnSetup(tenantId, agent, conversation);
             const output = await runTurn({
               ...setup,
-              history,
+              history: conversation.history,
               userText: text,
               state: conversation.state,
               ...(onEvent ? { onEvent } : {}),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ChatMessage, type ConversationState, EMPTY_CONVERSATION_STATE } from '@toolgate/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ApiError, notFound } from '../api/api-error.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { decodeCursor, encodeCursor } from '../stores/page-cursor.js';
@@ -112,10 +112,14 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     },
 
     /**
-     * Takes the conversation for one turn and returns it with its state: 404 when it is not the
-     * tenant's, 409 while another message to it is being answered.
+     * Takes the conversation for one turn and returns it with its state and the latest messages
+     * for the model (oldest first), in one round trip: 404 when it is not the tenant's, 409 while
+     * another message to it is being answered.
      */
-    async begin(tenantId: string, id: string): Promise<ConversationView & { state: ConversationState }> {
+    async begin(
+      tenantId: string,
+      id: string,
+    ): Promise<ConversationView & { state: ConversationState; history: ChatMessage[] }> {
       const at = now();
       const row = await db
         .updateTable('conversations')
@@ -132,9 +136,23 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
           'created_at',
           'updated_at',
           'state',
+          sql<ChatMessage[]>`(
+            select coalesce(jsonb_agg(latest.content order by latest.seq), '[]'::jsonb)
+            from (
+              select seq, content from messages
+              where conversation_id = ${id} and role <> 'event'
+              order by seq desc limit ${HISTORY_MESSAGES}
+            ) latest
+          )`.as('history'),
         ])
         .executeTakeFirst();
-      if (row) return { ...show(row), state: row.state as unknown as ConversationState };
+      if (row) {
+        return {
+          ...show(row),
+          state: row.state as unknown as ConversationState,
+          history: fromFirstUserMessage(row.history),
+        };
+      }
       if (!(await exists(tenantId, id))) throw notFound('conversation');
       throw new ApiError(
         'conflict',
@@ -142,55 +160,38 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       );
     },
 
-    /** The latest messages for the model, oldest first. */
-    async history(conversationId: string, limit = HISTORY_MESSAGES): Promise<ChatMessage[]> {
-      const rows = await db
-        .selectFrom('messages')
-        .select('content')
-        .where('conversation_id', '=', conversationId)
-        .where('role', '!=', 'event')
-        .orderBy('seq', 'desc')
-        .limit(limit)
-        .execute();
-      return fromFirstUserMessage(rows.reverse().map((row) => row.content as unknown as ChatMessage));
-    },
-
-    /** Appends messages, saves the state and frees the conversation, in one transaction. */
+    /**
+     * Appends the turn's messages, saves the state and frees the conversation: one statement, so
+     * all of it is written or none.
+     */
     async finish(
       tenantId: string,
       id: string,
       turn: { messages: readonly ChatMessage[]; state: ConversationState },
     ): Promise<void> {
-      const at = now();
-      await db.transaction().execute(async (trx) => {
-        const { message_count: last } = await trx
-          .updateTable('conversations')
-          .set((eb) => ({
-            state: JSON.stringify(turn.state),
-            message_count: eb('message_count', '+', turn.messages.length),
-            busy_until: null,
-            updated_at: at,
-          }))
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .returning('message_count')
-          .executeTakeFirstOrThrow();
-        const first = last - turn.messages.length + 1;
-        if (turn.messages.length === 0) return;
-        await trx
-          .insertInto('messages')
-          .values(
-            turn.messages.map((message, index) => ({
-              conversation_id: id,
-              seq: first + index,
-              role: message.role,
-              content: JSON.stringify(message),
-              call_id: message.role === 'tool' ? (message.callId ?? null) : null,
-              created_at: at,
-            })),
-          )
-          .execute();
-      });
+      const rows = turn.messages.map((message, index) => ({
+        i: index + 1,
+        role: message.role,
+        content: message,
+        call_id: message.role === 'tool' ? (message.callId ?? null) : null,
+      }));
+      const result = await sql`
+        with updated as (
+          update conversations
+          set state = ${JSON.stringify(turn.state)}::jsonb,
+              message_count = message_count + ${rows.length},
+              busy_until = null,
+              updated_at = ${now()}
+          where tenant_id = ${tenantId} and id = ${id}
+          returning message_count, updated_at
+        )
+        insert into messages (conversation_id, seq, role, content, call_id, created_at)
+        select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
+        from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+      `.execute(db);
+      if (Number(result.numAffectedRows ?? rows.length) !== rows.length) {
+        throw new Error(`conversation ${id} vanished while its turn was answered`);
+      }
     },
 
     /** Frees the conversation after a failed turn; nothing of the turn is kept. */

@@ -1,0 +1,133 @@
+import type { ChatMessage } from '@toolgate/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../storage/open-database.js';
+import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { createTenantStore } from '../stores/tenant-store.js';
+import { createConversationStore, HISTORY_MESSAGES, TURN_LEASE_MS } from './conversation-store.js';
+
+const hasPostgres = await postgresAvailable();
+
+describe.each([
+  { engine: 'pglite' as const, available: true },
+  { engine: 'postgres' as const, available: hasPostgres },
+])('conversations on $engine', ({ engine, available }) => {
+  let opened: OpenDatabase;
+  let clock = new Date('2026-03-20T10:00:00Z');
+  let store: ReturnType<typeof createConversationStore>;
+  beforeAll(async () => {
+    if (!available) return;
+    opened = await openTestDatabase(engine);
+    await createTenantStore(opened.db).create({ id: 'tenant_a', name: 'A' });
+    await createTenantStore(opened.db).create({ id: 'tenant_b', name: 'B' });
+    for (const tenant of ['tenant_a', 'tenant_b']) {
+      await opened.db
+        .insertInto('agents')
+        .values({
+          id: `agt_${tenant}`,
+          tenant_id: tenant,
+          name: 'Agent',
+          settings: '{}',
+          model_key: null,
+          signing_secret: 'sealed',
+          created_at: clock,
+          updated_at: clock,
+        })
+        .execute();
+    }
+    store = createConversationStore(opened.db, () => clock);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  const turn = (n: number): ChatMessage[] => [
+    { role: 'user', content: `question ${n}` },
+    { role: 'assistant', content: '', toolCalls: [{ id: `t${n}`, name: 'lookup', arguments: { n } }] },
+    { role: 'tool', toolCallId: `t${n}`, toolName: 'lookup', content: { ok: true }, callId: `call_${n}` },
+    { role: 'assistant', content: `answer ${n}` },
+  ];
+
+  it.runIf(available)(
+    'keeps state and messages between turns, in order, and frees the conversation',
+    async () => {
+      const { id } = await store.create('tenant_a', {
+        agentId: 'agt_tenant_a',
+        contactId: 'c1',
+        metadata: { a: 1 },
+      });
+      const first = await store.begin('tenant_a', id);
+      expect(first).toMatchObject({ messageCount: 0, history: [], state: { callsMade: 0, recentCalls: [] } });
+      await store.finish('tenant_a', id, { messages: turn(1), state: { callsMade: 1, recentCalls: [] } });
+      const second = await store.begin('tenant_a', id);
+      expect(second.state.callsMade).toBe(1);
+      expect(second.history).toEqual(turn(1));
+      await store.finish('tenant_a', id, { messages: turn(2), state: { callsMade: 2, recentCalls: [] } });
+      const transcript = await store.transcript('tenant_a', id);
+      expect(transcript.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(transcript[2]).toMatchObject({ role: 'tool', callId: 'call_1', call: null });
+      expect((await store.get('tenant_a', id)).messageCount).toBe(8);
+    },
+  );
+
+  it.runIf(available)('gives the model the latest messages only, never starting mid-call', async () => {
+    const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
+    for (let n = 1; n <= 12; n += 1) {
+      await store.begin('tenant_a', id);
+      await store.finish('tenant_a', id, { messages: turn(n), state: { callsMade: 0, recentCalls: [] } });
+    }
+    // 48 messages, then 2 more: the latest 40 start with turn 3's tool result and assistant text.
+    await store.begin('tenant_a', id);
+    const short: ChatMessage[] = [
+      { role: 'user', content: 'question 13' },
+      { role: 'assistant', content: 'answer 13' },
+    ];
+    await store.finish('tenant_a', id, { messages: short, state: { callsMade: 0, recentCalls: [] } });
+    const { history } = await store.begin('tenant_a', id);
+    expect(HISTORY_MESSAGES).toBe(40);
+    expect(history).toHaveLength(38);
+    expect(history[0]).toEqual({ role: 'user', content: 'question 4' });
+    expect(history.at(-1)).toEqual({ role: 'assistant', content: 'answer 13' });
+    await store.release('tenant_a', id);
+  });
+
+  it.runIf(available)(
+    'refuses a second turn while one runs (409), frees it on release or after the lease',
+    async () => {
+      const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
+      await store.begin('tenant_a', id);
+      await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ status: 409 });
+      await store.release('tenant_a', id);
+      await store.begin('tenant_a', id);
+      clock = new Date(clock.getTime() + TURN_LEASE_MS + 1);
+      await expect(store.begin('tenant_a', id)).resolves.toMatchObject({ id });
+    },
+  );
+
+  it.runIf(available)("another tenant's conversation is not found, and nothing of it changes", async () => {
+    const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
+    await expect(store.begin('tenant_b', id)).rejects.toMatchObject({ status: 404 });
+    await expect(store.get('tenant_b', id)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      store.finish('tenant_b', id, { messages: turn(1), state: { callsMade: 9, recentCalls: [] } }),
+    ).rejects.toThrow(/vanished/);
+    expect(await store.transcript('tenant_b', id)).toEqual([]);
+    expect(await store.transcript('tenant_a', id)).toEqual([]);
+    expect((await store.begin('tenant_a', id)).state.callsMade).toBe(0);
+  });
+
+  it.runIf(available)('records events between turns without breaking the numbering', async () => {
+    const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
+    await store.begin('tenant_a', id);
+    await store.appendEvent('tenant_a', id, { type: 'button_click', action: 'lookup' }, 'call_event');
+    await store.finish('tenant_a', id, { messages: turn(1), state: { callsMade: 1, recentCalls: [] } });
+    const transcript = await store.transcript('tenant_a', id);
+    expect(transcript.map((message) => [message.seq, message.role])).toEqual([
+      [1, 'event'],
+      [2, 'user'],
+      [3, 'assistant'],
+      [4, 'tool'],
+      [5, 'assistant'],
+    ]);
+    expect((await store.begin('tenant_a', id)).history).toEqual(turn(1));
+  });
+});
