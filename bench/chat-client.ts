@@ -64,8 +64,11 @@ async function baselineCall(): Promise<number> {
 
 async function main() {
   const n = settings.conversations;
-  await Promise.all(Array.from({ length: 20 }, () => converse(0))); // warm-up
+  // Warm-up: one full round without think time, so the JIT has settled before anything is measured.
+  await Promise.all(Array.from({ length: n }, () => converse(0)));
+  process.send?.('paced-start');
   const paced = (await Promise.all(Array.from({ length: n }, () => converse(settings.thinkMs)))).flat();
+  process.send?.('paced-end');
   const started = performance.now();
   const burst = (await Promise.all(Array.from({ length: n }, () => converse(0)))).flat();
   const burstSeconds = (performance.now() - started) / 1000;

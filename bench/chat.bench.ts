@@ -43,6 +43,27 @@ function child(file: string, env: Record<string, string>) {
   return { process: process_, stdout: process_.stdout };
 }
 
+/** `BENCH_PROFILE=/tmp/chat`: a CPU profile of this process during the paced phase only. */
+async function startProfiler() {
+  const { Session } = await import('node:inspector');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  return {
+    start: () => void post('Profiler.start'),
+    stop: (file: string) =>
+      void post('Profiler.stop').then((result) => {
+        writeFileSync(file, JSON.stringify((result as { profile: unknown }).profile));
+        process.stderr.write(`CPU profile of the paced phase: ${file}\n`);
+      }),
+  };
+}
+
 async function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of stream) {
@@ -92,6 +113,24 @@ async function benchEngine(engine: 'pglite' | 'postgres', tls: { key: string; ce
       thinkMs: THINK_MS,
     }),
   });
+  // Toolgate's own CPU during the paced phase: what a turn costs this process, queueing aside.
+  let cpuAtStart = process.cpuUsage();
+  let pacedCpuMs = 0;
+  const profiler = process.env.BENCH_PROFILE ? await startProfiler() : undefined;
+  client.process.on('message', (message) => {
+    if (message === 'paced-start') {
+      cpuAtStart = process.cpuUsage();
+      profiler?.start();
+    }
+    if (message === 'paced-end') {
+      profiler?.stop(`${process.env.BENCH_PROFILE}-${engine}.cpuprofile`);
+      const used = process.cpuUsage(cpuAtStart);
+      pacedCpuMs = (used.user + used.system) / 1000;
+      process.stderr.write(
+        `paced phase: user ${(used.user / 1000).toFixed(0)} ms, system ${(used.system / 1000).toFixed(0)} ms\n`,
+      );
+    }
+  });
   const result = JSON.parse(await firstLine(client.stdout)) as {
     paced: Array<{ ms: number; called: boolean }>;
     burst: Array<{ ms: number; called: boolean }>;
@@ -121,6 +160,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', tls: { key: string; ce
     percentile(share, 99).toFixed(2),
     percentile(calling, 50).toFixed(2),
     percentile(result.baseline, 50).toFixed(2),
+    (pacedCpuMs / result.paced.length).toFixed(2),
     ((heapAfter - heapBefore) / 1024 / 1024 / (idle.length / 1000)).toFixed(2),
   ];
   await new Promise((resolve) => server.close(resolve));
@@ -142,13 +182,13 @@ async function main() {
   if (!engines.includes('postgres')) {
     // Left out on request.
   } else if (await postgresAvailable()) rows.push(await benchEngine('postgres', tls));
-  else rows.push('| postgres | (not reachable: skipped) | | | | | |');
+  else rows.push('| postgres | (not reachable: skipped) | | | | | | |');
   process.stdout.write(
     [
       `Chat benchmark: ${CONVERSATIONS} concurrent 3-turn conversations with the embedded agent, think time ${THINK_MS} ms ±50%, endpoint ${ENDPOINT_MS} ms; client and endpoint in child processes; node ${process.version}; ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}`,
       '',
-      '| engine | capacity turns/s (no think time) | own share p50 ms | own share p99 ms | calling turn p50 ms | endpoint alone p50 ms | heap MB per 1000 idle conversations |',
-      '|---|---|---|---|---|---|---|',
+      '| engine | capacity turns/s (no think time) | own share p50 ms | own share p99 ms | calling turn p50 ms | endpoint alone p50 ms | Toolgate CPU ms per turn | heap MB per 1000 idle conversations |',
+      '|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n'),

@@ -19,6 +19,8 @@ export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
 export const API_VERSION = '0.1.0';
 /** Reads slower than this are logged like changes. */
 const SLOW_REQUEST_MS = 500;
+/** High-volume routes whose successes are not logged (see the request log below). */
+const CONVERSATION_TRAFFIC = new Set(['/api/v1/conversations', '/api/v1/conversations/:id/messages']);
 
 /** Every route of `/api/v1`, in the order the OpenAPI document lists them. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -48,11 +50,15 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     await next();
     const ms = performance.now() - started;
     services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);
-    // Successful reads are counted in the metrics, not logged: on this kind of machine a log write
-    // per read cost a third of the read throughput (docs/benchmarks.md). Changes, failures and
-    // slow requests are logged.
-    const quietRead = c.req.method === 'GET' && c.res.status < 400 && ms < SLOW_REQUEST_MS;
-    if (!quietRead && c.req.routePath.startsWith('/api/')) {
+    // Successful reads and conversation traffic are counted in the metrics, not logged: on this
+    // kind of machine a log write per read cost a third of the read throughput
+    // (docs/benchmarks.md); turns are in the database and their calls are logged. Other changes,
+    // failures and slow requests are logged.
+    const quiet =
+      (c.req.method === 'GET' || CONVERSATION_TRAFFIC.has(c.req.routePath)) &&
+      c.res.status < 400 &&
+      ms < SLOW_REQUEST_MS;
+    if (!quiet && c.req.routePath.startsWith('/api/')) {
       services.logger.info(
         {
           method: c.req.method,

@@ -125,6 +125,18 @@ describe('a conversation over the API (embedded agent)', () => {
     expect(debug.data).toHaveProperty('scores');
   });
 
+  it('logs calls and failed requests, not each successful message', async () => {
+    const id = await start();
+    await say(id, 'Where is order ORD-12345?');
+    const lines = f.t.logText().split('\n');
+    expect(lines.some((line) => line.includes('"route":"/api/v1/conversations/:id/messages"'))).toBe(false);
+    expect(lines.some((line) => line.includes('"msg":"action call"') && line.includes('ai_intent'))).toBe(
+      true,
+    );
+    await f.t.call('POST', `/api/v1/conversations/${id}/messages`, { body: { text: '' } });
+    expect(f.t.logText()).toContain('"route":"/api/v1/conversations/:id/messages","status":422');
+  });
+
   it('a failing endpoint gives a polite failure, and the failed call is in the log', async () => {
     const id = await start();
     const reply = await json(await say(id, 'Where is order ORD-500?'));
