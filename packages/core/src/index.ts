@@ -70,6 +70,7 @@ export {
 export {
   type AgentAction,
   type AgentLimits,
+  callLimitRefusal,
   DEFAULT_AGENT_LIMITS,
   labelOf,
   needsConfirmation,
@@ -117,6 +118,7 @@ export {
 export {
   createModelFetch,
   DEFAULT_MODEL_RESPONSE_CAP_BYTES,
+  insecureHttpAllowed,
   type ModelFetch,
   type ModelFetchOptions,
   ModelResponseTooLargeError,

@@ -104,5 +104,8 @@ describe('built-in tools', () => {
     expect(model.requests[1]?.messages.at(-1)).toMatchObject({
       content: { ok: false, error: { message: '/data: must be an object' } },
     });
+    // Nothing was sent: not counted, and no call id points at a log record that does not exist.
+    expect(output.state.callsMade).toBe(0);
+    expect(output.messages.find((message) => message.role === 'tool')).not.toHaveProperty('callId');
   });
 });

@@ -1,6 +1,12 @@
 import { validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/prepare-call.js';
-import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from './agent-action.js';
+import {
+  type AgentAction,
+  type AgentLimits,
+  callLimitRefusal,
+  labelOf,
+  needsConfirmation,
+} from './agent-action.js';
 import type { ToolCallRequest } from './chat-model.js';
 import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
 import { shapeModelResult } from './shape-model-result.js';
@@ -95,24 +101,10 @@ function limitRefusal(
   args: Record<string, unknown>,
   context: Context,
 ): string | undefined {
-  const { state, limits } = context;
-  const name = action.definition.name;
-  if (context.madeThisTurn.has(keyOf(name, args))) {
+  if (context.madeThisTurn.has(keyOf(action.definition.name, args))) {
     return `I already did that just now with the same details, so I won't repeat it.`;
   }
-  if (state.callsMade >= limits.maxCallsPerConversation) {
-    return `I've reached the limit of ${limits.maxCallsPerConversation} requests for this conversation, so I can't do that here. A colleague can help you further.`;
-  }
-  const window = action.rateLimit;
-  if (window) {
-    const since = context.now() - window.windowMs;
-    const recent = state.recentCalls.filter((entry) => entry.action === name && entry.at > since).length;
-    if (recent >= window.calls) {
-      const minutes = Math.ceil(window.windowMs / 60_000);
-      return `I can only ${labelOf(action).toLowerCase()} ${window.calls} times every ${minutes} minutes. Please try again a bit later.`;
-    }
-  }
-  return undefined;
+  return callLimitRefusal(action, context.state, context.limits, context.now());
 }
 
 async function callWithMessages(
@@ -159,7 +151,10 @@ async function callWithMessages(
     : { kind: 'result', toolContent, callId };
 }
 
-/** A built-in tool: counted like a call, answered at once, never said to the customer. */
+/**
+ * A built-in tool: limited and counted like a call once it runs, answered at once, never said to
+ * the customer. A payload it refuses is not counted and has no call id.
+ */
 async function runBuiltin(
   tool: BuiltinTool,
   call: ToolCallRequest,
@@ -169,23 +164,21 @@ async function runBuiltin(
   const key = keyOf(name, call.arguments);
   const refusal = context.madeThisTurn.has(key)
     ? 'already done just now with the same details; not repeated'
-    : context.state.callsMade >= context.limits.maxCallsPerConversation
-      ? `the limit of ${context.limits.maxCallsPerConversation} calls for this conversation is reached`
-      : undefined;
+    : callLimitRefusal(undefined, context.state, context.limits, context.now());
   if (refusal) {
     context.emit({ type: 'limit-reached', action: name, message: refusal });
     return { kind: 'result', toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } } };
   }
   const callId = createCallId();
-  context.madeThisTurn.add(key);
-  context.state.callsMade += 1;
-  context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
   const result = await tool.run(call.arguments, callId);
   if (!result.ok) {
     const failure = { kind: 'invalid_arguments', message: result.message };
     context.emit({ type: 'action-failed', action: name, callId, failure });
-    return { kind: 'result', toolContent: { ok: false, error: failure }, callId };
+    return { kind: 'result', toolContent: { ok: false, error: failure } };
   }
+  context.madeThisTurn.add(key);
+  context.state.callsMade += 1;
+  context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
   context.emit({ type: 'action-completed', action: name, callId, result: result.content });
   return { kind: 'result', toolContent: { ok: true, data: result.content }, callId };
 }

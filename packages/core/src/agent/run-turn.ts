@@ -99,15 +99,21 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
   for (let step = 0; step < limits.maxStepsPerTurn; step += 1) {
     let response: Awaited<ReturnType<TurnInput['model']['respond']>>;
     try {
+      input.signal?.throwIfAborted();
       response = await input.model.respond({
         system: input.system,
         messages: [...input.history, ...messages],
         tools,
         state: state.modelState,
+        ...(input.signal ? { signal: input.signal } : {}),
       });
     } catch (error) {
       const message =
-        error instanceof ModelError ? error.message : `the model failed: ${(error as Error).message}`;
+        error instanceof ModelError
+          ? error.message
+          : input.signal?.aborted
+            ? 'the turn ran out of time'
+            : `the model failed: ${(error as Error).message}`;
       emit({ type: 'model-error', message });
       return finish(input.fallbackText ?? DEFAULT_FALLBACK_TEXT);
     }

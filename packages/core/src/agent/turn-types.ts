@@ -60,6 +60,8 @@ export interface TurnInput {
   argumentOptions?: ArgumentOptions;
   /** Said when the model fails. */
   fallbackText?: string;
+  /** Ends the turn early (the service's turn deadline): no further model step is taken. */
+  signal?: AbortSignal;
   /** Receives each event as it happens (server-sent events). */
   onEvent?(event: TurnEvent): void;
   now?(): number;

@@ -177,11 +177,19 @@ describe('createModelFetch: scheme, redirects and size', () => {
       const refusing = transport({ allow: { networks: ['127.0.0.0/8'] } });
       const blocked = await refusal(refusing.fetch(`${plain.url}/v1/chat/completions`));
       expect(blocked.check.code).toBe('scheme_not_allowed');
-      expect(blocked.message).toMatch(/plain http is refused.*allowInsecureHttp/);
+      expect(blocked.message).toMatch(/plain http is refused.*allow insecure http/);
       expect(plain.connections()).toBe(0);
 
       const allowing = transport({ allow: { networks: ['127.0.0.0/8'] }, allowInsecureHttp: true });
       expect(await (await allowing.fetch(`${plain.url}/v1/models`)).json()).toEqual({ ok: true });
+      expect(plain.connections()).toBe(1);
+
+      // http only to the allowlisted address itself: not to a public name, not to another loopback range.
+      const narrow = transport({ allow: { networks: ['127.0.0.2/32'] }, allowInsecureHttp: true });
+      expect((await refusal(narrow.fetch(`${plain.url}/v1/models`))).check.code).toBe('scheme_not_allowed');
+      expect((await refusal(allowing.fetch('http://models.example.com/v1'))).check.code).toBe(
+        'scheme_not_allowed',
+      );
       expect(plain.connections()).toBe(1);
     } finally {
       await plain.close();

@@ -32,8 +32,9 @@ export interface ModelFetchOptions {
    */
   allow?: NetworkAllowlistOptions;
   /**
-   * Lets plain `http:` URLs through (a local Ollama or vLLM the operator has also allowlisted).
-   * Off by default: an API key must not cross the network in clear text.
+   * Lets plain `http:` URLs through to allowlisted destinations only (an IP literal in
+   * `allow.networks` or a name in `allow.hosts`: a local Ollama or vLLM). Off by default: an API
+   * key must not cross the network in clear text.
    */
   allowInsecureHttp?: boolean;
   /** Replaces DNS (tests). Defaults to the system resolver. */
@@ -63,16 +64,32 @@ export class ModelResponseTooLargeError extends ToolgateError {
   }
 }
 
+/**
+ * Plain http is only for a model server the operator allowlisted by address or name: an IP
+ * literal inside an allowlisted network, or a host name in the allowlist. A public name over http
+ * would carry the API key in clear text.
+ *
+ * @example
+ * insecureHttpAllowed(new URL('http://127.0.0.1:11434/v1'), createNetworkAllowlist({ networks: ['127.0.0.0/8'] })); // true
+ */
+export function insecureHttpAllowed(url: URL, allowlist: NetworkAllowlist): boolean {
+  const hostname = url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  return isIP(hostname) !== 0 ? allowlist.allowsAddress(hostname) : allowlist.allowsHost(hostname);
+}
+
 /** The checks that need no DNS: scheme, credentials, local names. IP literals go to the connector. */
 function checkModelUrl(
   url: URL,
   allowlist: NetworkAllowlist,
   allowInsecureHttp: boolean,
 ): TargetDenial | undefined {
-  if (url.protocol === 'http:' && !allowInsecureHttp) {
+  if (url.protocol === 'http:' && !(allowInsecureHttp && insecureHttpAllowed(url, allowlist))) {
     return deny(
       'scheme_not_allowed',
-      `plain http is refused for model endpoints (${url.origin}); use https, or set allowInsecureHttp for a local model server you have allowlisted`,
+      `plain http is refused for model endpoints (${url.origin}); use https, or allowlist a local model server's address and allow insecure http`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -15,6 +15,9 @@ import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { type BackgroundWork, WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
 
+/** Built actions kept across turns; past this many the cache starts again. */
+const MAX_CACHED_ACTIONS = 10_000;
+
 /** The conversation a turn belongs to. */
 export interface TurnConversation {
   id: string;
@@ -30,8 +33,8 @@ export interface UsableAction {
 
 /**
  * Everything a turn needs from the service, built per agent: its usable actions, its model, its
- * tools, its prompt. Built pieces are cached by identity (the stores hand out the same objects
- * until something changes), so a turn on a warm agent costs no rebuilding.
+ * tools, its prompt. Built pieces are cached by version (an action's id and update time, the
+ * agent's version counter), so a turn on a warm agent costs no rebuilding.
  */
 export function createAgentRuntime(deps: {
   actions: ActionStore;
@@ -42,14 +45,17 @@ export function createAgentRuntime(deps: {
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
-  const agentActions = new WeakMap<StoredAction, AgentAction>();
+  /** By action id and version: the read cache hands out fresh objects, a version changes only on a write. */
+  const agentActions = new Map<string, AgentAction>();
   const models = modelCache(deps.createModel);
 
   function agentActionOf(stored: StoredAction): AgentAction {
-    let built = agentActions.get(stored);
+    const key = `${stored.id}@${stored.updatedAt}`;
+    let built = agentActions.get(key);
     if (!built) {
+      if (agentActions.size >= MAX_CACHED_ACTIONS) agentActions.clear();
       built = toAgentAction(stored.definition as unknown as AgentAction['definition']);
-      agentActions.set(stored, built);
+      agentActions.set(key, built);
     }
     return built;
   }
@@ -85,7 +91,13 @@ export function createAgentRuntime(deps: {
       tenantId: string,
       agent: LoadedAgent,
       conversation: TurnConversation,
-    ): Promise<Omit<TurnInput, 'history' | 'userText' | 'state' | 'onEvent'> & { model: ChatModel }> {
+    ): Promise<
+      Omit<TurnInput, 'history' | 'userText' | 'state' | 'onEvent'> & {
+        model: ChatModel;
+        /** Resolves when every call of the turn is in the execution log. */
+        recorded(): Promise<void>;
+      }
+    > {
       const usable = await usableActions(tenantId, agent);
       const actions = usable.map((action) => action.agentAction);
       const idsByName = new Map(usable.map((action) => [action.agentAction.definition.name, action.id]));
@@ -96,6 +108,7 @@ export function createAgentRuntime(deps: {
         ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
       };
       const argumentOptions = argumentOptionsOf(agent);
+      const records: Array<Promise<unknown>> = [];
       const builtinTools: BuiltinTool[] = [];
       const trigger = agent.settings.webhookTrigger;
       if (trigger && !idsByName.has(WEBHOOK_TRIGGER_TOOL)) {
@@ -104,7 +117,7 @@ export function createAgentRuntime(deps: {
             tenantId,
             url: trigger.url,
             ...(trigger.description ? { description: trigger.description } : {}),
-            signingSecret: agent.signingSecret,
+            signingSecrets: agent.signingSecrets,
             origin,
             runner: deps.runner,
             background: deps.background,
@@ -126,14 +139,18 @@ export function createAgentRuntime(deps: {
         ...(agent.settings.fallbackText ? { fallbackText: agent.settings.fallbackText } : {}),
         async callAction(action, args, callId) {
           const id = idsByName.get(action.definition.name) as string;
-          const { result } = await deps.runner.run(
+          const { result, recorded } = await deps.runner.start(
             tenantId,
             id,
             args,
             { ...origin, callId },
             argumentOptions,
           );
+          records.push(recorded);
           return result;
+        },
+        async recorded() {
+          await Promise.all(records);
         },
       };
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Static } from '@sinclair/typebox';
-import { generateWebhookSecret, type TargetCheck, type ValidationIssue } from '@toolgate/core';
+import { generateWebhookSecret, type NetworkAllowlist, type TargetCheck } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { CreateAgentBody, PatchAgentBody } from '../api/agent-schemas.js';
 import { ApiError, notFound } from '../api/api-error.js';
@@ -9,7 +9,8 @@ import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
 import { recordAudit } from '../stores/audit.js';
 import { createTtlCache } from '../stores/ttl-cache.js';
-import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
+import type { AgentSettings } from './agent-settings.js';
+import { AGENT_ID, createAgentChecks } from './check-agent.js';
 import { type AgentView, showAgent } from './show-agent.js';
 
 /** Like actions: reads served from memory this long; this process's writes show at once. */
@@ -27,8 +28,11 @@ export interface LoadedAgent {
   name: string;
   settings: AgentSettings;
   apiKey?: string;
-  signingSecret: string;
-  /** Changes when the agent changes: caches of built models key on it. */
+  /** Signs webhook trigger events: the current secret, and the previous one during its grace. */
+  signingSecrets: string[];
+  /** When the previous secret stops signing (epoch ms), while it still does. */
+  previousValidUntil?: number;
+  /** Changes with every change of the agent: caches of built models key on it. */
   version: string;
 }
 
@@ -38,10 +42,13 @@ export interface AgentStoreOptions {
   actions: ActionStore;
   /** The outbound policy for URLs the agent will call (model base URL, webhook trigger). */
   checkUrl: (url: string) => Promise<TargetCheck>;
-  /** Plain-http model URLs are accepted only on servers that allowlist local networks. */
-  allowInsecureModelHttp: boolean;
+  /** The server's allowlist: plain-http model URLs must point into it. */
+  allowlist: NetworkAllowlist;
   now?: () => Date;
 }
+
+/** How long the previous webhook signing secret keeps signing after a rotation. */
+export const AGENT_SIGNING_GRACE_MS = 24 * 3600_000;
 
 /** The stored settings (no key) from a create body or a merged patch. */
 function settingsFrom(input: AgentInput): AgentSettings {
@@ -61,13 +68,18 @@ function settingsFrom(input: AgentInput): AgentSettings {
 }
 
 /** What an agent's sealed value is bound to: another row's or tenant's value cannot be swapped in. */
-export function agentSecretPlace(tenantId: string, agentId: string, what: 'model-key' | 'signing'): string {
+export function agentSecretPlace(
+  tenantId: string,
+  agentId: string,
+  what: 'model-key' | 'signing' | 'signing-previous',
+): string {
   return `agent:${tenantId}/${agentId}/${what}`;
 }
 
 /** The tenant-scoped store of agents. */
 export function createAgentStore(options: AgentStoreOptions) {
   const { db, box, now = () => new Date() } = options;
+  const assertValid = createAgentChecks(options);
   const views = createTtlCache<AgentView[]>(AGENT_READ_CACHE_MS);
   const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS);
   const keyPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'model-key');
@@ -79,54 +91,6 @@ export function createAgentStore(options: AgentStoreOptions) {
     } finally {
       views.delete(tenantId);
       loaded.deletePrefix(`${tenantId}/`);
-    }
-  }
-
-  async function urlProblems(settings: AgentSettings): Promise<ValidationIssue[]> {
-    const issues: ValidationIssue[] = [];
-    const check = async (url: string, path: string, allowHttp: boolean) => {
-      const https = allowHttp && url.startsWith('http://') ? `https://${url.slice('http://'.length)}` : url;
-      const verdict = await options.checkUrl(https);
-      if (!verdict.allowed && verdict.code !== 'unresolvable') {
-        issues.push({ path, message: `${verdict.reason} (${verdict.code})` });
-      }
-    };
-    const { baseUrl } = settings.model;
-    if (baseUrl !== undefined) {
-      if (baseUrl.startsWith('http://') && !options.allowInsecureModelHttp) {
-        issues.push({
-          path: '/model/baseUrl',
-          message:
-            'must be https (plain http only on servers that allowlist local networks, for a local model server)',
-        });
-      } else await check(baseUrl, '/model/baseUrl', options.allowInsecureModelHttp);
-    }
-    if (settings.webhookTrigger) await check(settings.webhookTrigger.url, '/webhookTrigger/url', false);
-    return issues;
-  }
-
-  async function actionProblems(tenantId: string, refs: string[] | null): Promise<ValidationIssue[]> {
-    if (refs === null) return [];
-    const known = await options.actions.list(tenantId);
-    return refs.flatMap((ref, index) =>
-      known.some((action) => action.id === ref || action.definition.name === ref)
-        ? []
-        : [{ path: `/actions/${index}`, message: `no action of this tenant has the id or name ${ref}` }],
-    );
-  }
-
-  async function assertValid(tenantId: string, settings: AgentSettings, hasKey: boolean): Promise<void> {
-    const issues = [
-      ...checkAgentSettings(settings, hasKey),
-      ...(await actionProblems(tenantId, settings.actions)),
-      ...(await urlProblems(settings)),
-    ];
-    if (issues.length > 0) {
-      throw new ApiError(
-        'validation_failed',
-        `the agent has ${issues.length} problem${issues.length > 1 ? 's' : ''}`,
-        issues,
-      );
     }
   }
 
@@ -144,13 +108,21 @@ export function createAgentStore(options: AgentStoreOptions) {
     }
   }
 
-  async function rowFor(trx: Kysely<Database> | Transaction<Database>, tenantId: string, idOrName: string) {
-    const row = await trx
+  /** By id, else by name (names never look like ids); `lock` for a read-modify-write. */
+  async function rowFor(
+    trx: Kysely<Database> | Transaction<Database>,
+    tenantId: string,
+    idOrName: string,
+    lock = false,
+  ) {
+    const column = AGENT_ID.test(idOrName) ? 'id' : 'name';
+    let query = trx
       .selectFrom('agents')
       .selectAll()
       .where('tenant_id', '=', tenantId)
-      .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
-      .executeTakeFirst();
+      .where(column, '=', idOrName);
+    if (lock) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
     if (!row) throw notFound('agent');
     return row;
   }
@@ -175,7 +147,7 @@ export function createAgentStore(options: AgentStoreOptions) {
     ): Promise<{ agent: AgentView; signingSecret: string }> {
       const settings = settingsFrom(input);
       const apiKey = input.model?.apiKey ?? undefined;
-      await assertValid(tenantId, settings, apiKey !== undefined);
+      await assertValid(tenantId, input.name, settings, apiKey !== undefined);
       const id = `agt_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
       const at = now();
@@ -197,6 +169,9 @@ export function createAgentStore(options: AgentStoreOptions) {
             settings: JSON.stringify(settings),
             model_key: apiKey === undefined ? null : box.seal(apiKey, keyPlace(tenantId, id)),
             signing_secret: box.seal(signingSecret, signingPlace(tenantId, id)),
+            previous_signing_secret: null,
+            previous_signing_secret_expires_at: null,
+            version: 1,
             created_at: at,
             updated_at: at,
           };
@@ -228,35 +203,81 @@ export function createAgentStore(options: AgentStoreOptions) {
       return cached ?? showAgent(await rowFor(db, tenantId, idOrName));
     },
 
-    /** Applies a patch: a field replaces, `null` removes, absent keeps; see `model.apiKey`. */
+    /**
+     * Applies a patch: a field replaces, `null` removes, absent keeps; `limits` merge. The model
+     * key (`model.apiKey`): a string replaces, `null` removes, absent keeps it only while the
+     * provider and the base URL stay the same (a key never follows the agent to another server).
+     */
     async update(tenantId: string, id: string, patch: AgentPatch, actor: string): Promise<AgentView> {
       return writing(tenantId, () =>
         db.transaction().execute(async (trx) => {
-          const row = await rowFor(trx, tenantId, id);
+          const row = await rowFor(trx, tenantId, id, true);
           const current = row.settings as unknown as AgentSettings;
           const merged: Record<string, unknown> = { ...current, name: row.name };
           for (const [key, value] of Object.entries(patch)) {
             if (value === null && key !== 'actions' && key !== 'webhookTrigger') delete merged[key];
+            else if (key === 'limits') merged.limits = { ...current.limits, ...(value as object) };
             else merged[key] = value;
           }
           const settings = settingsFrom(merged as AgentInput);
+          const name = (merged.name as string) ?? row.name;
           let sealedKey = row.model_key;
           const keyChange = patch.model?.apiKey;
+          const sameServer =
+            settings.model.provider === current.model.provider &&
+            settings.model.baseUrl === current.model.baseUrl;
           if (keyChange === null) sealedKey = null;
           else if (typeof keyChange === 'string') sealedKey = box.seal(keyChange, keyPlace(tenantId, row.id));
-          else if (patch.model && patch.model.provider !== current.model.provider) sealedKey = null;
-          await assertValid(tenantId, settings, sealedKey !== null);
-          const name = (merged.name as string) ?? row.name;
+          else if (!sameServer) sealedKey = null;
+          await assertValid(tenantId, name, settings, sealedKey !== null);
           if (name !== row.name) await assertNameFree(trx, tenantId, name, row.id);
           const at = now();
           await trx
             .updateTable('agents')
-            .set({ name, settings: JSON.stringify(settings), model_key: sealedKey, updated_at: at })
+            .set((eb) => ({
+              name,
+              settings: JSON.stringify(settings),
+              model_key: sealedKey,
+              version: eb('version', '+', 1),
+              updated_at: at,
+            }))
             .where('tenant_id', '=', tenantId)
             .where('id', '=', row.id)
             .execute();
           await audit(trx, tenantId, actor, 'agent-updated', row.id, Object.keys(patch).sort());
           return showAgent({ ...row, name, settings, model_key: sealedKey, updated_at: at });
+        }),
+      );
+    },
+
+    /** Issues a new webhook signing secret; the old one keeps signing for the grace period. */
+    async rotateSigningSecret(
+      tenantId: string,
+      id: string,
+      actor: string,
+    ): Promise<{ signingSecret: string; previousValidUntil: string }> {
+      return writing(tenantId, () =>
+        db.transaction().execute(async (trx) => {
+          const row = await rowFor(trx, tenantId, id, true);
+          const fresh = generateWebhookSecret();
+          const previousValidUntil = new Date(now().getTime() + AGENT_SIGNING_GRACE_MS);
+          await trx
+            .updateTable('agents')
+            .set((eb) => ({
+              signing_secret: box.seal(fresh, signingPlace(tenantId, row.id)),
+              previous_signing_secret: box.seal(
+                box.open(row.signing_secret, signingPlace(tenantId, row.id)),
+                agentSecretPlace(tenantId, row.id, 'signing-previous'),
+              ),
+              previous_signing_secret_expires_at: previousValidUntil,
+              version: eb('version', '+', 1),
+              updated_at: now(),
+            }))
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', row.id)
+            .execute();
+          await audit(trx, tenantId, actor, 'signing-secret-rotated', row.id, ['signingSecret']);
+          return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
         }),
       );
     },
@@ -273,21 +294,38 @@ export function createAgentStore(options: AgentStoreOptions) {
     },
 
     /** The agent with its secrets opened, for a turn (cached briefly like reads). */
-    loadForTurn(tenantId: string, id: string): Promise<LoadedAgent> {
-      return loaded.get(`${tenantId}/${id}`, async () => {
-        const row = await rowFor(db, tenantId, id);
-        return {
-          id: row.id,
-          tenantId,
-          name: row.name,
-          settings: row.settings as unknown as AgentSettings,
-          ...(row.model_key ? { apiKey: box.open(row.model_key, keyPlace(tenantId, row.id)) } : {}),
-          signingSecret: box.open(row.signing_secret, signingPlace(tenantId, row.id)),
-          version: `${row.id}@${new Date(row.updated_at).getTime()}`,
-        };
-      });
+    async loadForTurn(tenantId: string, id: string): Promise<LoadedAgent> {
+      const key = `${tenantId}/${id}`;
+      const agent = await loaded.get(key, () => openForTurn(tenantId, id));
+      if (agent.previousValidUntil === undefined || agent.previousValidUntil > now().getTime()) return agent;
+      // The grace period ended while cached: the old secret stops signing on time.
+      loaded.delete(key);
+      return loaded.get(key, () => openForTurn(tenantId, id));
     },
   };
+
+  async function openForTurn(tenantId: string, id: string): Promise<LoadedAgent> {
+    const row = await rowFor(db, tenantId, id);
+    const signingSecrets = [box.open(row.signing_secret, signingPlace(tenantId, row.id))];
+    const expires = row.previous_signing_secret_expires_at;
+    const previousValidUntil = expires ? new Date(expires).getTime() : undefined;
+    const inGrace = previousValidUntil !== undefined && previousValidUntil > now().getTime();
+    if (row.previous_signing_secret && inGrace) {
+      signingSecrets.push(
+        box.open(row.previous_signing_secret, agentSecretPlace(tenantId, row.id, 'signing-previous')),
+      );
+    }
+    return {
+      id: row.id,
+      tenantId,
+      name: row.name,
+      settings: row.settings as unknown as AgentSettings,
+      ...(row.model_key ? { apiKey: box.open(row.model_key, keyPlace(tenantId, row.id)) } : {}),
+      signingSecrets,
+      ...(inGrace ? { previousValidUntil } : {}),
+      version: `${row.id}@${row.version}`,
+    };
+  }
 }
 
 export type AgentStore = ReturnType<typeof createAgentStore>;

@@ -1,15 +1,25 @@
-import { runTurn, type TurnEvent } from '@toolgate/core';
+import { callLimitRefusal, DEFAULT_AGENT_LIMITS, runTurn, type TurnEvent } from '@toolgate/core';
 import type { Logger } from 'pino';
 import { ApiError } from '../api/api-error.js';
 import { parametersProblem } from '../api/parameters-problem.js';
 import type { CallRunner } from '../calls/call-runner.js';
-import type { CallView } from '../stores/call-store.js';
 import type { AgentRuntime } from './agent-runtime.js';
 import type { AgentStore } from './agent-store.js';
-import type { ConversationStore, ConversationView } from './conversation-store.js';
+import {
+  type ConversationStore,
+  type ConversationView,
+  MAX_MESSAGES_PER_CONVERSATION,
+  TURN_LEASE_MS,
+} from './conversation-store.js';
 
 /** Triggers of calls made outside the model's choice. */
 export type EventTrigger = 'button_click' | 'lead_captured' | 'manual';
+
+/** A turn is ended (fallback text) this long after it began, well inside its lease. */
+export const TURN_DEADLINE_MS = TURN_LEASE_MS - 60_000;
+/** Conversation metadata: at most this many keys and this much JSON. */
+export const MAX_METADATA_KEYS = 50;
+export const MAX_METADATA_BYTES = 8 * 1024;
 
 /** What one customer message produced. */
 export interface TurnResult {
@@ -23,9 +33,24 @@ export interface OpenTurn {
   run(text: string, onEvent?: (event: TurnEvent) => void): Promise<TurnResult>;
 }
 
+function checkMetadata(metadata: Record<string, unknown> | undefined): void {
+  if (metadata === undefined) return;
+  const keys = Object.keys(metadata).length;
+  const bytes = Buffer.byteLength(JSON.stringify(metadata));
+  if (keys > MAX_METADATA_KEYS || bytes > MAX_METADATA_BYTES) {
+    throw new ApiError('validation_failed', 'the metadata is too large', [
+      {
+        path: '/metadata',
+        message: `must have at most ${MAX_METADATA_KEYS} keys and ${MAX_METADATA_BYTES} bytes of JSON (has ${keys} keys, ${bytes} bytes)`,
+      },
+    ]);
+  }
+}
+
 /**
  * Conversations as the API offers them: start one, answer a message (the agent loop over the
- * stored state and history), trigger an action from an event.
+ * stored state and history), trigger an action from an event. Every write of a turn happens under
+ * the conversation's lease, all at once at the end.
  */
 export function createConversationService(deps: {
   agents: AgentStore;
@@ -34,12 +59,37 @@ export function createConversationService(deps: {
   runner: CallRunner;
   logger: Logger;
 }) {
-  const { agents, conversations, runtime } = deps;
+  const { agents, conversations, runtime, logger } = deps;
+
+  /** Frees a conversation after a failure; a failure to free it is logged (the lease expires). */
+  async function release(tenantId: string, conversationId: string, leaseId: string): Promise<void> {
+    await conversations.release(tenantId, conversationId, leaseId).catch((error: unknown) => {
+      logger.error(
+        { err: error, tenantId, conversationId },
+        'could not free the conversation; its hold expires by itself',
+      );
+    });
+  }
+
+  /** Takes the conversation; a full one is refused (and freed) before anything runs. */
+  async function take(tenantId: string, conversationId: string) {
+    const conversation = await conversations.begin(tenantId, conversationId);
+    if (conversation.messageCount >= MAX_MESSAGES_PER_CONVERSATION) {
+      await release(tenantId, conversationId, conversation.leaseId);
+      throw new ApiError(
+        'limit_reached',
+        `this conversation has reached ${MAX_MESSAGES_PER_CONVERSATION} messages; start a new one`,
+      );
+    }
+    return conversation;
+  }
+
   return {
     async start(
       tenantId: string,
       input: { agentId: string; contactId?: string; metadata?: Record<string, unknown> },
-    ): Promise<ConversationView> {
+    ): Promise<ConversationView & { greeting?: string }> {
+      checkMetadata(input.metadata);
       const agent = await agents.get(tenantId, input.agentId).catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'not_found') {
           throw new ApiError('validation_failed', 'there is no such agent', [
@@ -48,16 +98,22 @@ export function createConversationService(deps: {
         }
         throw error;
       });
-      return conversations.create(tenantId, { ...input, agentId: agent.id });
+      const greeting = agent.greeting;
+      const conversation = await conversations.create(tenantId, {
+        ...input,
+        agentId: agent.id,
+        ...(greeting ? { greeting } : {}),
+      });
+      return greeting ? { ...conversation, greeting } : conversation;
     },
 
     /**
      * Takes the conversation for one customer message (404 if unknown, 409 while another message
-     * is answered) and returns the turn to run. Split in two so a streamed reply can fail with a
-     * proper status before the stream starts.
+     * is answered, 422 when full) and returns the turn to run. Split in two so a streamed reply
+     * can fail with a proper status before the stream starts.
      */
     async open(tenantId: string, conversationId: string): Promise<OpenTurn> {
-      const conversation = await conversations.begin(tenantId, conversationId);
+      const conversation = await take(tenantId, conversationId);
       return {
         conversation,
         async run(text, onEvent) {
@@ -69,30 +125,32 @@ export function createConversationService(deps: {
               history: conversation.history,
               userText: text,
               state: conversation.state,
+              signal: AbortSignal.timeout(TURN_DEADLINE_MS),
               ...(onEvent ? { onEvent } : {}),
             });
-            await conversations.finish(tenantId, conversationId, {
-              messages: output.messages,
+            // Calls recorded in the background are in the log before the turn that made them.
+            await setup.recorded();
+            await conversations.finish(tenantId, conversationId, conversation.leaseId, {
+              entries: output.messages,
               state: output.state,
             });
             for (const event of output.events) {
-              if (event.type === 'model-error') {
-                deps.logger.warn(
-                  {
-                    tenantId,
-                    agentId: agent.id,
-                    conversationId,
-                    model: agent.settings.model.provider,
-                    reason: event.message,
-                  },
-                  'the model failed; the customer got the fallback text',
-                );
-              }
+              if (event.type !== 'model-error') continue;
+              logger.warn(
+                {
+                  tenantId,
+                  agentId: agent.id,
+                  conversationId,
+                  model: agent.settings.model.provider,
+                  reason: event.message,
+                },
+                'the model failed; the customer got the fallback text',
+              );
             }
             return { reply: output.reply, events: output.events };
           } catch (error) {
             // The turn is dropped whole: nothing of it was written, the conversation is freed.
-            await conversations.release(tenantId, conversationId).catch(() => undefined);
+            await release(tenantId, conversationId, conversation.leaseId);
             throw error;
           }
         },
@@ -112,49 +170,79 @@ export function createConversationService(deps: {
 
     /**
      * Calls an action of the conversation's agent because of an event (a button, a captured lead,
-     * a person), with that trigger in the envelope. Invalid parameters are a 422 and nothing is sent.
+     * a person), with that trigger in the envelope. It holds the conversation like a turn, obeys
+     * the same call limits and counts towards them. Invalid parameters are a 422 and nothing is sent.
      */
     async trigger(
       tenantId: string,
       conversationId: string,
       event: { type: EventTrigger; action: string; parameters?: Record<string, unknown> },
-    ): Promise<{ callId: string; result: unknown; record: CallView }> {
-      const conversation = await conversations.get(tenantId, conversationId);
-      const agent = await agents.loadForTurn(tenantId, conversation.agentId);
-      const usable = await runtime.usableActions(tenantId, agent);
-      const action = usable.find(
-        (candidate) =>
-          candidate.id === event.action || candidate.agentAction.definition.name === event.action,
-      );
-      if (!action) {
-        throw new ApiError('validation_failed', `the agent cannot use an action ${event.action}`, [
-          { path: '/action', message: "is not an enabled action of this conversation's agent" },
-        ]);
+    ): Promise<{ callId: string | null; outcome: 'ok' | 'failed' | 'refused'; result: unknown }> {
+      const conversation = await take(tenantId, conversationId);
+      const { leaseId, state } = conversation;
+      try {
+        const agent = await agents.loadForTurn(tenantId, conversation.agentId);
+        const usable = await runtime.usableActions(tenantId, agent);
+        const action = usable.find(
+          (candidate) =>
+            candidate.id === event.action || candidate.agentAction.definition.name === event.action,
+        );
+        if (!action) {
+          throw new ApiError('validation_failed', `the agent cannot use an action ${event.action}`, [
+            { path: '/action', message: "is not an enabled action of this conversation's agent" },
+          ]);
+        }
+        const name = action.agentAction.definition.name;
+        const nowMs = Date.now();
+        const refusal = callLimitRefusal(
+          action.agentAction,
+          state,
+          { ...DEFAULT_AGENT_LIMITS, ...agent.settings.limits },
+          nowMs,
+        );
+        if (refusal) {
+          await conversations.finish(tenantId, conversationId, leaseId, {
+            entries: [{ role: 'event', type: event.type, action: name, outcome: 'refused', reason: refusal }],
+            state,
+          });
+          return {
+            callId: null,
+            outcome: 'refused',
+            result: { ok: false, error: { kind: 'limit_reached', message: refusal } },
+          };
+        }
+        const parameters = event.parameters ?? {};
+        const origin = {
+          trigger: event.type,
+          agentId: agent.id,
+          conversationId,
+          ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
+        };
+        const argumentOptions = runtime.argumentOptionsOf(agent);
+        const dry = await deps.runner.dryRun(tenantId, action.id, parameters, origin, argumentOptions);
+        if (!dry.ok) throw parametersProblem(dry.error);
+        const { result, record } = await deps.runner.run(
+          tenantId,
+          action.id,
+          parameters,
+          origin,
+          argumentOptions,
+        );
+        await conversations.finish(tenantId, conversationId, leaseId, {
+          entries: [
+            { role: 'event', type: event.type, action: name, outcome: record.outcome, callId: result.callId },
+          ],
+          state: {
+            ...state,
+            callsMade: state.callsMade + 1,
+            recentCalls: [...state.recentCalls, { action: name, at: nowMs }],
+          },
+        });
+        return { callId: result.callId, outcome: record.outcome, result: record.result };
+      } catch (error) {
+        await release(tenantId, conversationId, leaseId);
+        throw error;
       }
-      const parameters = event.parameters ?? {};
-      const origin = {
-        trigger: event.type,
-        agentId: agent.id,
-        conversationId,
-        ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
-      };
-      const argumentOptions = runtime.argumentOptionsOf(agent);
-      const dry = await deps.runner.dryRun(tenantId, action.id, parameters, origin, argumentOptions);
-      if (!dry.ok) throw parametersProblem(dry.error);
-      const { result, record } = await deps.runner.run(
-        tenantId,
-        action.id,
-        parameters,
-        origin,
-        argumentOptions,
-      );
-      await conversations.appendEvent(
-        tenantId,
-        conversationId,
-        { type: event.type, action: action.agentAction.definition.name, outcome: record.outcome },
-        result.callId,
-      );
-      return { callId: result.callId, result: record.result, record };
     },
   };
 }

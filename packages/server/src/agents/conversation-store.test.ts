@@ -57,11 +57,17 @@ describe.each([
       });
       const first = await store.begin('tenant_a', id);
       expect(first).toMatchObject({ messageCount: 0, history: [], state: { callsMade: 0, recentCalls: [] } });
-      await store.finish('tenant_a', id, { messages: turn(1), state: { callsMade: 1, recentCalls: [] } });
+      await store.finish('tenant_a', id, first.leaseId, {
+        entries: turn(1),
+        state: { callsMade: 1, recentCalls: [] },
+      });
       const second = await store.begin('tenant_a', id);
       expect(second.state.callsMade).toBe(1);
       expect(second.history).toEqual(turn(1));
-      await store.finish('tenant_a', id, { messages: turn(2), state: { callsMade: 2, recentCalls: [] } });
+      await store.finish('tenant_a', id, second.leaseId, {
+        entries: turn(2),
+        state: { callsMade: 2, recentCalls: [] },
+      });
       const transcript = await store.transcript('tenant_a', id);
       expect(transcript.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(transcript[2]).toMatchObject({ role: 'tool', callId: 'call_1', call: null });
@@ -69,37 +75,62 @@ describe.each([
     },
   );
 
-  it.runIf(available)('gives the model the latest messages only, never starting mid-call', async () => {
-    const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
-    for (let n = 1; n <= 12; n += 1) {
-      await store.begin('tenant_a', id);
-      await store.finish('tenant_a', id, { messages: turn(n), state: { callsMade: 0, recentCalls: [] } });
-    }
-    // 48 messages, then 2 more: the latest 40 start with turn 3's tool result and assistant text.
-    await store.begin('tenant_a', id);
-    const short: ChatMessage[] = [
-      { role: 'user', content: 'question 13' },
-      { role: 'assistant', content: 'answer 13' },
-    ];
-    await store.finish('tenant_a', id, { messages: short, state: { callsMade: 0, recentCalls: [] } });
-    const { history } = await store.begin('tenant_a', id);
-    expect(HISTORY_MESSAGES).toBe(40);
-    expect(history).toHaveLength(38);
-    expect(history[0]).toEqual({ role: 'user', content: 'question 4' });
-    expect(history.at(-1)).toEqual({ role: 'assistant', content: 'answer 13' });
-    await store.release('tenant_a', id);
-  });
-
   it.runIf(available)(
-    'refuses a second turn while one runs (409), frees it on release or after the lease',
+    'gives the model the latest messages only, never starting mid-call; pages the transcript',
     async () => {
       const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
-      await store.begin('tenant_a', id);
+      for (let n = 1; n <= 12; n += 1) {
+        const { leaseId } = await store.begin('tenant_a', id);
+        await store.finish('tenant_a', id, leaseId, {
+          entries: turn(n),
+          state: { callsMade: 0, recentCalls: [] },
+        });
+      }
+      // 48 messages, then 2 more: the latest 40 start with turn 3's tool result and assistant text.
+      const { leaseId } = await store.begin('tenant_a', id);
+      const short: ChatMessage[] = [
+        { role: 'user', content: 'question 13' },
+        { role: 'assistant', content: 'answer 13' },
+      ];
+      await store.finish('tenant_a', id, leaseId, {
+        entries: short,
+        state: { callsMade: 0, recentCalls: [] },
+      });
+      const { history, leaseId: last } = await store.begin('tenant_a', id);
+      expect(history).toHaveLength(HISTORY_MESSAGES - 2);
+      expect(history[0]).toEqual({ role: 'user', content: 'question 4' });
+      expect(history.at(-1)).toEqual({ role: 'assistant', content: 'answer 13' });
+      await store.release('tenant_a', id, last);
+      const page = await store.transcript('tenant_a', id, { afterSeq: 45, limit: 3 });
+      expect(page.map((message) => message.seq)).toEqual([46, 47, 48]);
+    },
+  );
+
+  it.runIf(available)(
+    'refuses a second turn while one runs (409); a turn past its lease can no longer write',
+    async () => {
+      const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
+      const first = await store.begin('tenant_a', id);
       await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ status: 409 });
-      await store.release('tenant_a', id);
-      await store.begin('tenant_a', id);
+      await store.release('tenant_a', id, first.leaseId);
+      const second = await store.begin('tenant_a', id);
       clock = new Date(clock.getTime() + TURN_LEASE_MS + 1);
-      await expect(store.begin('tenant_a', id)).resolves.toMatchObject({ id });
+      const third = await store.begin('tenant_a', id);
+      await expect(
+        store.finish('tenant_a', id, second.leaseId, {
+          entries: turn(1),
+          state: { callsMade: 7, recentCalls: [] },
+        }),
+      ).rejects.toMatchObject({ status: 409 });
+      await store.release('tenant_a', id, second.leaseId);
+      await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ status: 409 });
+      await store.finish('tenant_a', id, third.leaseId, {
+        entries: turn(2),
+        state: { callsMade: 1, recentCalls: [] },
+      });
+      const transcript = await store.transcript('tenant_a', id);
+      expect(transcript[0]?.content).toEqual({ role: 'user', content: 'question 2' });
+      expect((await store.begin('tenant_a', id)).state.callsMade).toBe(1);
     },
   );
 
@@ -107,27 +138,48 @@ describe.each([
     const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
     await expect(store.begin('tenant_b', id)).rejects.toMatchObject({ status: 404 });
     await expect(store.get('tenant_b', id)).rejects.toMatchObject({ status: 404 });
+    const { leaseId } = await store.begin('tenant_a', id);
     await expect(
-      store.finish('tenant_b', id, { messages: turn(1), state: { callsMade: 9, recentCalls: [] } }),
-    ).rejects.toThrow(/vanished/);
+      store.finish('tenant_b', id, leaseId, { entries: turn(1), state: { callsMade: 9, recentCalls: [] } }),
+    ).rejects.toMatchObject({ status: 409 });
     expect(await store.transcript('tenant_b', id)).toEqual([]);
     expect(await store.transcript('tenant_a', id)).toEqual([]);
+    await store.release('tenant_a', id, leaseId);
     expect((await store.begin('tenant_a', id)).state.callsMade).toBe(0);
   });
 
-  it.runIf(available)('records events between turns without breaking the numbering', async () => {
-    const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
-    await store.begin('tenant_a', id);
-    await store.appendEvent('tenant_a', id, { type: 'button_click', action: 'lookup' }, 'call_event');
-    await store.finish('tenant_a', id, { messages: turn(1), state: { callsMade: 1, recentCalls: [] } });
-    const transcript = await store.transcript('tenant_a', id);
-    expect(transcript.map((message) => [message.seq, message.role])).toEqual([
-      [1, 'event'],
-      [2, 'user'],
-      [3, 'assistant'],
-      [4, 'tool'],
-      [5, 'assistant'],
-    ]);
-    expect((await store.begin('tenant_a', id)).history).toEqual(turn(1));
-  });
+  it.runIf(available)(
+    'records events and a greeting in the transcript, not in what the model reads',
+    async () => {
+      const { id, messageCount } = await store.create('tenant_a', {
+        agentId: 'agt_tenant_a',
+        greeting: 'Hi! How can I help?',
+      });
+      expect(messageCount).toBe(1);
+      const first = await store.begin('tenant_a', id);
+      expect(first.history).toEqual([]);
+      await store.finish('tenant_a', id, first.leaseId, {
+        entries: [
+          { role: 'event', type: 'button_click', action: 'lookup', outcome: 'ok', callId: 'call_event' },
+        ],
+        state: { callsMade: 1, recentCalls: [] },
+      });
+      const second = await store.begin('tenant_a', id);
+      await store.finish('tenant_a', id, second.leaseId, {
+        entries: turn(1),
+        state: { callsMade: 2, recentCalls: [] },
+      });
+      const transcript = await store.transcript('tenant_a', id);
+      expect(transcript.map((message) => [message.seq, message.role])).toEqual([
+        [1, 'assistant'],
+        [2, 'event'],
+        [3, 'user'],
+        [4, 'assistant'],
+        [5, 'tool'],
+        [6, 'assistant'],
+      ]);
+      expect(transcript[1]?.callId).toBe('call_event');
+      expect((await store.begin('tenant_a', id)).history).toEqual(turn(1));
+    },
+  );
 });

@@ -7,8 +7,14 @@ import { decodeCursor, encodeCursor } from '../stores/page-cursor.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
 export const HISTORY_MESSAGES = 40;
-/** A turn holds its conversation at most this long; a crashed process frees it after this. */
-export const TURN_LEASE_MS = 120_000;
+/**
+ * A turn holds its conversation at most this long; a crashed process frees it after this. The
+ * service ends a turn well before (`TURN_DEADLINE_MS`), and a turn that outlived its lease
+ * anyway can no longer write: the lease has an owner.
+ */
+export const TURN_LEASE_MS = 10 * 60_000;
+/** A conversation holds at most this many messages; then a new one must be started. */
+export const MAX_MESSAGES_PER_CONVERSATION = 1_000;
 export const DEFAULT_CONVERSATION_PAGE = 50;
 export const MAX_CONVERSATION_PAGE = 200;
 
@@ -21,6 +27,19 @@ export interface ConversationView {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
+export interface EventEntry {
+  role: 'event';
+  type: string;
+  action: string;
+  outcome: 'ok' | 'failed' | 'refused';
+  callId?: string;
+  reason?: string;
+}
+
+/** What a turn appends: the loop's messages, or an event's record. */
+export type ConversationEntry = ChatMessage | EventEntry;
 
 /** One stored message: a loop message, or a record of an event-triggered call. */
 export interface StoredMessage {
@@ -76,11 +95,13 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
   }
 
   return {
+    /** Starts a conversation; the agent's greeting, if it has one, is its first message. */
     async create(
       tenantId: string,
-      input: { agentId: string; contactId?: string; metadata?: Record<string, unknown> },
+      input: { agentId: string; contactId?: string; metadata?: Record<string, unknown>; greeting?: string },
     ): Promise<ConversationView> {
       const at = now();
+      const greeting: ChatMessage[] = input.greeting ? [{ role: 'assistant', content: input.greeting }] : [];
       const row = {
         id: `cnv_${randomUUID().replaceAll('-', '')}`,
         tenant_id: tenantId,
@@ -88,15 +109,31 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
         contact_id: input.contactId ?? null,
         metadata: input.metadata ?? {},
         state: EMPTY_CONVERSATION_STATE,
-        message_count: 0,
+        message_count: greeting.length,
         busy_until: null,
+        lease_id: null,
         created_at: at,
         updated_at: at,
       };
-      await db
-        .insertInto('conversations')
-        .values({ ...row, metadata: JSON.stringify(row.metadata), state: JSON.stringify(row.state) })
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('conversations')
+          .values({ ...row, metadata: JSON.stringify(row.metadata), state: JSON.stringify(row.state) })
+          .execute();
+        for (const [index, message] of greeting.entries()) {
+          await trx
+            .insertInto('messages')
+            .values({
+              conversation_id: row.id,
+              seq: index + 1,
+              role: message.role,
+              content: JSON.stringify(message),
+              call_id: null,
+              created_at: at,
+            })
+            .execute();
+        }
+      });
       return show(row);
     },
 
@@ -119,11 +156,12 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     async begin(
       tenantId: string,
       id: string,
-    ): Promise<ConversationView & { state: ConversationState; history: ChatMessage[] }> {
+    ): Promise<ConversationView & { leaseId: string; state: ConversationState; history: ChatMessage[] }> {
       const at = now();
+      const leaseId = randomUUID();
       const row = await db
         .updateTable('conversations')
-        .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS) })
+        .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS), lease_id: leaseId })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .where((eb) => eb.or([eb('busy_until', 'is', null), eb('busy_until', '<', at)]))
@@ -149,6 +187,7 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       if (row) {
         return {
           ...show(row),
+          leaseId,
           state: row.state as unknown as ConversationState,
           history: fromFirstUserMessage(row.history),
         };
@@ -161,81 +200,67 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     },
 
     /**
-     * Appends the turn's messages, saves the state and frees the conversation: one statement, so
-     * all of it is written or none.
+     * Appends the turn's entries, saves the state and frees the conversation: one statement, so
+     * all of it is written or none, and only by the turn that holds the lease (409 otherwise).
      */
     async finish(
       tenantId: string,
       id: string,
-      turn: { messages: readonly ChatMessage[]; state: ConversationState },
+      leaseId: string,
+      turn: { entries: readonly ConversationEntry[]; state: ConversationState },
     ): Promise<void> {
-      const rows = turn.messages.map((message, index) => ({
+      const rows = turn.entries.map((entry, index) => ({
         i: index + 1,
-        role: message.role,
-        content: message,
-        call_id: message.role === 'tool' ? (message.callId ?? null) : null,
+        role: entry.role,
+        content: entry,
+        call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
       }));
-      const result = await sql`
+      const result = await sql<{ updated: number | string; inserted: number | string }>`
         with updated as (
           update conversations
           set state = ${JSON.stringify(turn.state)}::jsonb,
               message_count = message_count + ${rows.length},
               busy_until = null,
+              lease_id = null,
               updated_at = ${now()}
-          where tenant_id = ${tenantId} and id = ${id}
+          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
           returning message_count, updated_at
+        ), inserted as (
+          insert into messages (conversation_id, seq, role, content, call_id, created_at)
+          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
+          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+          returning 1
         )
-        insert into messages (conversation_id, seq, role, content, call_id, created_at)
-        select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
-        from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted
       `.execute(db);
-      if (Number(result.numAffectedRows ?? rows.length) !== rows.length) {
-        throw new Error(`conversation ${id} vanished while its turn was answered`);
+      const counts = result.rows[0];
+      if (Number(counts?.updated) !== 1) {
+        throw new ApiError(
+          'conflict',
+          'this turn took longer than its hold on the conversation and was dropped; send the message again',
+        );
       }
+      if (Number(counts?.inserted) !== rows.length)
+        throw new Error(`conversation ${id}: messages not all written`);
     },
 
-    /** Frees the conversation after a failed turn; nothing of the turn is kept. */
-    async release(tenantId: string, id: string): Promise<void> {
+    /** Frees the conversation after a failed turn (if this turn still holds it); nothing is kept. */
+    async release(tenantId: string, id: string, leaseId: string): Promise<void> {
       await db
         .updateTable('conversations')
-        .set({ busy_until: null })
+        .set({ busy_until: null, lease_id: null })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
+        .where('lease_id', '=', leaseId)
         .execute();
     },
 
-    /** Records an event-triggered call in the transcript (not in what the model reads). */
-    async appendEvent(
+    /** Messages after `afterSeq`, oldest first, each call linked to its execution log record. */
+    async transcript(
       tenantId: string,
       id: string,
-      content: Record<string, unknown>,
-      callId: string,
-    ): Promise<void> {
-      const at = now();
-      await db.transaction().execute(async (trx) => {
-        const { message_count: seq } = await trx
-          .updateTable('conversations')
-          .set((eb) => ({ message_count: eb('message_count', '+', 1), updated_at: at }))
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .returning('message_count')
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('messages')
-          .values({
-            conversation_id: id,
-            seq,
-            role: 'event',
-            content: JSON.stringify(content),
-            call_id: callId,
-            created_at: at,
-          })
-          .execute();
-      });
-    },
-
-    /** Every message, each call linked to its execution log record. */
-    async transcript(tenantId: string, id: string): Promise<StoredMessage[]> {
+      page: { afterSeq?: number; limit?: number } = {},
+    ): Promise<StoredMessage[]> {
       const rows = await db
         .selectFrom('messages')
         .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
@@ -255,7 +280,9 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
         ])
         .where('conversations.tenant_id', '=', tenantId)
         .where('messages.conversation_id', '=', id)
+        .where('messages.seq', '>', page.afterSeq ?? 0)
         .orderBy('messages.seq')
+        .limit(page.limit ?? MAX_MESSAGES_PER_CONVERSATION)
         .execute();
       return rows.map((row) => ({
         seq: row.seq,

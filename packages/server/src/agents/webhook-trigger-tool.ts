@@ -51,7 +51,8 @@ export function webhookTriggerTool(options: {
   tenantId: string;
   url: string;
   description?: string;
-  signingSecret: string;
+  /** Current first; two during a rotation. */
+  signingSecrets: string[];
   origin: Omit<CallOrigin, 'callId'>;
   runner: CallRunner;
   background: BackgroundWork;
@@ -90,7 +91,7 @@ export function webhookTriggerTool(options: {
         options.runner
           .deliver(
             options.tenantId,
-            { action, event: checked, signingSecrets: [options.signingSecret] },
+            { action, event: checked, signingSecrets: options.signingSecrets },
             { ...options.origin, callId },
           )
           .catch(options.onFailure),

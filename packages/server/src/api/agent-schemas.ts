@@ -86,6 +86,9 @@ export const PatchAgentBody = Type.Object(
     language: Type.Optional(Type.Union([agentFields.language, Type.Null()])),
     phoneRegion: Type.Optional(Type.Union([agentFields.phoneRegion, Type.Null()])),
     timezone: Type.Optional(Type.Union([agentFields.timezone, Type.Null()])),
+    limits: Type.Optional(
+      Type.Union([Limits, Type.Null()], { description: 'Merged into the stored limits; null resets all.' }),
+    ),
   },
   closed,
 );
@@ -152,6 +155,9 @@ export const ConversationView = Type.Object(
     contactId: Type.Union([Type.String(), Type.Null()]),
     metadata: Type.Record(Type.String(), Type.Unknown()),
     messageCount: Type.Integer(),
+    greeting: Type.Optional(
+      Type.String({ description: "The agent's greeting, its first message (on creation)." }),
+    ),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
@@ -185,6 +191,9 @@ const TranscriptEntry = Type.Object({
 export const Transcript = Type.Object({
   conversation: ConversationView,
   messages: Type.Array(TranscriptEntry),
+  nextAfterSeq: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Pass as afterSeq for the next page.',
+  }),
 });
 
 export const TurnEventView = Type.Object({ type: Type.String() }, { additionalProperties: true });

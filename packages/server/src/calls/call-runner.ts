@@ -112,14 +112,17 @@ export function createCallRunner(deps: {
       };
     },
 
-    /** Sends the call, records it and returns the result with its log record. */
-    async run(
+    /**
+     * Sends the call and returns its result as soon as it is known; the log record is written
+     * meanwhile (`recorded`), so a conversation can go on while it lands.
+     */
+    async start(
       tenantId: string,
       actionId: string,
       parameters: Record<string, unknown>,
       origin: CallOrigin,
       argumentOptions?: ArgumentOptions,
-    ): Promise<{ result: ActionResult; record: CallView }> {
+    ): Promise<{ result: ActionResult; recorded: Promise<CallView> }> {
       const action = await deps.actions.loadForCall(tenantId, actionId);
       const at = now();
       const result = await deps.executor.execute({
@@ -129,7 +132,22 @@ export function createCallRunner(deps: {
         context: { ...origin },
         ...(argumentOptions ? { argumentOptions } : {}),
       });
-      return { result, record: await settle(tenantId, actionId, origin, result, at) };
+      const recorded = settle(tenantId, actionId, origin, result, at);
+      // Whoever awaits `recorded` sees a failure; this keeps it from being reported as unhandled first.
+      recorded.catch(() => undefined);
+      return { result, recorded };
+    },
+
+    /** Sends the call, records it and returns the result with its log record. */
+    async run(
+      tenantId: string,
+      actionId: string,
+      parameters: Record<string, unknown>,
+      origin: CallOrigin,
+      argumentOptions?: ArgumentOptions,
+    ): Promise<{ result: ActionResult; record: CallView }> {
+      const { result, recorded } = await this.start(tenantId, actionId, parameters, origin, argumentOptions);
+      return { result, record: await recorded };
     },
 
     /**

@@ -102,9 +102,9 @@ describe('agents: bad input', () => {
     expect(error.error.details.map((detail: Body) => detail.path)).toContain(path);
   });
 
-  it('refuses a plain-http model URL unless the server allowlists local networks', async () => {
+  it('refuses a plain-http model URL unless it points at an allowlisted address', async () => {
     const body = {
-      model: { provider: 'openai-compatible', model: 'llama3', baseUrl: 'http://local.example.com:11434/v1' },
+      model: { provider: 'openai-compatible', model: 'llama3', baseUrl: 'http://127.0.0.1:11434/v1' },
     };
     const refused = await create({ name: 'local', ...body }, strict);
     expect(refused.status).toBe(422);
@@ -113,6 +113,12 @@ describe('agents: bad input', () => {
       message: expect.stringMatching(/https/),
     });
     expect((await create({ name: 'local', ...body })).status).toBe(201);
+    // A name over plain http would carry the key in clear text, even if it resolves to loopback.
+    const byName = await create({
+      name: 'by-name',
+      model: { ...body.model, baseUrl: 'http://local.example.com/v1' },
+    });
+    expect((await json(byName)).error.details[0].path).toBe('/model/baseUrl');
     const internal = await create(
       { name: 'internal', model: { ...body.model, baseUrl: 'https://internal.example.com/v1' } },
       strict,
@@ -196,5 +202,64 @@ describe('agents: change and delete', () => {
     expect((await t.call('GET', '/api/v1/agents', { key: reader.value })).status).toBe(200);
     expect((await create({ name: 'nope' }, t, reader.value)).status).toBe(403);
     expect((await t.call('GET', '/api/v1/agents', { key: actionsOnly.value })).status).toBe(403);
+  });
+});
+
+describe('agents: keys, names, limits, rotation', () => {
+  it('forgets the key when the base URL changes, unless the same patch brings one', async () => {
+    const { agent } = await json(
+      await create({ name: 'Keyed', model: { provider: 'openai', model: 'gpt-4o-mini', apiKey: MODEL_KEY } }),
+    );
+    const path = `/api/v1/agents/${agent.id}`;
+    const moved = await t.call('PATCH', path, {
+      body: { model: { provider: 'openai', model: 'gpt-4o-mini', baseUrl: 'https://proxy.example.com/v1' } },
+    });
+    expect(moved.status).toBe(422);
+    expect((await json(moved)).error.details[0].path).toBe('/model/apiKey');
+    expect((await t.services.agents.loadForTurn(t.tenantA.id, agent.id)).apiKey).toBe(MODEL_KEY);
+    const withKey = await json(
+      await t.call('PATCH', path, {
+        body: {
+          model: {
+            provider: 'openai',
+            model: 'gpt-4o-mini',
+            baseUrl: 'https://proxy.example.com/v1',
+            apiKey: 'sk-new',
+          },
+        },
+      }),
+    );
+    expect(withKey.model.apiKeySet).toBe(true);
+    expect((await t.services.agents.loadForTurn(t.tenantA.id, agent.id)).apiKey).toBe('sk-new');
+  });
+
+  it('refuses a name that looks like an agent id, so ids and names never collide', async () => {
+    const { agent } = await json(await create({ name: 'Original' }));
+    const impostor = await create({ name: agent.id });
+    expect(impostor.status).toBe(422);
+    expect((await json(impostor)).error.details[0].path).toBe('/name');
+  });
+
+  it('merges limits; null resets them', async () => {
+    const { agent } = await json(await create({ name: 'Limited', limits: { maxCallsPerConversation: 3 } }));
+    const path = `/api/v1/agents/${agent.id}`;
+    const merged = await json(await t.call('PATCH', path, { body: { limits: { maxStepsPerTurn: 2 } } }));
+    expect(merged.limits).toEqual({ maxCallsPerConversation: 3, maxStepsPerTurn: 2 });
+    expect((await json(await t.call('PATCH', path, { body: { limits: null } }))).limits).toEqual({});
+  });
+
+  it('rotates the webhook signing secret; both sign during the grace period', async () => {
+    const { agent, signingSecret } = await json(await create({ name: 'Rotating' }));
+    const response = await t.call('POST', `/api/v1/agents/${agent.id}/signing-secret/rotate`);
+    expect(response.status).toBe(200);
+    const rotated = await json(response);
+    expect(rotated.signingSecret).toMatch(/^whsec_/);
+    expect(rotated.signingSecret).not.toBe(signingSecret);
+    const loaded = await t.services.agents.loadForTurn(t.tenantA.id, agent.id);
+    expect(loaded.signingSecrets).toEqual([rotated.signingSecret, signingSecret]);
+    expect(
+      (await t.call('POST', `/api/v1/agents/${agent.id}/signing-secret/rotate`, { key: t.tenantB.adminKey }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -48,7 +48,8 @@ export const agentsRoutes: ApiRoute[] = [
   {
     method: 'patch',
     path: '/agents/{id}',
-    summary: 'Change an agent: a field replaces, null removes; model.apiKey absent keeps the stored key',
+    summary:
+      'Change an agent: a field replaces, null removes, limits merge; model.apiKey absent keeps the stored key only while provider and base URL stay the same',
     tag: 'agents',
     scope: 'agents:manage',
     body: PatchAgentBody,
@@ -57,6 +58,25 @@ export const agentsRoutes: ApiRoute[] = [
       const principal = c.get('principal');
       const patch = checkBody(PatchAgentBody, await readJson(c));
       return c.json(await agents.update(principal.tenantId, idParam(c), patch, principal.actor));
+    },
+  },
+  {
+    method: 'post',
+    path: '/agents/{id}/signing-secret/rotate',
+    summary:
+      "Issue a new signing secret for the agent's webhook trigger; the old one keeps signing for 24 hours",
+    tag: 'agents',
+    scope: 'agents:manage',
+    responses: {
+      200: Type.Object({
+        signingSecret: Type.String(),
+        previousValidUntil: Type.String({ format: 'date-time' }),
+      }),
+      ...errors,
+    },
+    async handler(c, { agents }) {
+      const principal = c.get('principal');
+      return c.json(await agents.rotateSigningSecret(principal.tenantId, idParam(c), principal.actor));
     },
   },
   {

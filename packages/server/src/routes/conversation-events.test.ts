@@ -24,8 +24,14 @@ describe('POST /api/v1/conversations/{id}/events', () => {
     });
     expect(response.status).toBe(200);
     const body = await json(response);
-    expect(body.result).toMatchObject({ ok: true, message: 'Order ORD-31 is cancelled.' });
-    expect(body.record).toMatchObject({ trigger: 'button_click', conversationId, contactId: 'contact-7' });
+    expect(body).toMatchObject({
+      outcome: 'ok',
+      result: { ok: true, message: 'Order ORD-31 is cancelled.' },
+    });
+    // A chat key gets what the model would see; the full record is for keys that read the log.
+    expect(body).not.toHaveProperty('record');
+    const record = await json(await f.t.call('GET', `/api/v1/calls/${body.callId}`));
+    expect(record).toMatchObject({ trigger: 'button_click', conversationId, contactId: 'contact-7' });
     const envelope = JSON.parse(f.shop.requests.at(-1)?.body ?? '{}');
     expect(envelope.context).toMatchObject({
       trigger: 'button_click',
@@ -49,7 +55,8 @@ describe('POST /api/v1/conversations/{id}/events', () => {
     for (const type of ['lead_captured', 'manual'] as const) {
       const response = await fire({ type, action: stored?.id, parameters: { order_number: 'ORD-9' } });
       expect(response.status).toBe(200);
-      expect((await json(response)).record.trigger).toBe(type);
+      const { callId } = await json(response);
+      expect((await json(await f.t.call('GET', `/api/v1/calls/${callId}`))).trigger).toBe(type);
     }
   });
 

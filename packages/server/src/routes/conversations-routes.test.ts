@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type ConversationFixture,
   json,
@@ -148,8 +148,10 @@ describe('a conversation over the API (embedded agent)', () => {
 
   it('refuses a second message while the first is answered (409), and takes it after', async () => {
     const id = await start();
+    const before = f.shop.requests.length;
     const slow = say(id, 'Where is order ORD-408?');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The shop has the call (and holds it 400 ms): the first turn is certainly under way.
+    await vi.waitFor(() => expect(f.shop.requests.length).toBe(before + 1), { timeout: 5_000, interval: 5 });
     const second = await say(id, 'hello?');
     expect(second.status).toBe(409);
     expect((await slow).status).toBe(200);
@@ -225,6 +227,8 @@ describe('conversations: bad input and other tenants', () => {
 
   it('lists conversations newest first with filters and pages', async () => {
     const a = await start({ contactId: 'pager' });
+    // Newest first is by creation time: keep the two apart.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const b = await start({ contactId: 'pager' });
     const page = await json(await f.t.call('GET', '/api/v1/conversations?contactId=pager&limit=1'));
     expect(page.conversations.map((c: { id: string }) => c.id)).toEqual([b]);

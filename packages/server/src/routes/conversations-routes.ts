@@ -1,7 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { TurnEvent } from '@toolgate/core';
+import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { MAX_CONVERSATION_PAGE } from '../agents/conversation-store.js';
+
+const DEFAULT_TRANSCRIPT_PAGE = 200;
+const MAX_TRANSCRIPT_PAGE = 1_000;
+
 import { toTranscriptEntry } from '../agents/transcript.js';
 import {
   ConversationEventBody,
@@ -15,8 +20,10 @@ import {
 import { ApiError } from '../api/api-error.js';
 import { checkBody } from '../api/check-body.js';
 import { readJson } from '../api/read-json.js';
-import { CallRecordView, ErrorBody } from '../api/schemas.js';
+import { ErrorBody } from '../api/schemas.js';
 import { type ApiRoute, idParam } from '../app/api-route.js';
+import type { AppEnv } from '../app/app-env.js';
+import { requireScope } from '../auth/authenticate.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const MessageQuery = Type.Object(
@@ -29,9 +36,39 @@ const MessageQuery = Type.Object(
 );
 
 /** Debug events (scores, extracted values) are sent only when asked for. */
-function wanted(events: readonly TurnEvent[], debug: boolean): TurnEvent[] {
-  return debug ? [...events] : events.filter((event) => event.type !== 'debug');
+/**
+ * What a chat client sees of a turn's events. Without `debug` (which needs `conversations:read`):
+ * no debug events, and no operator-facing reasons (the model provider's error, the endpoint's
+ * failure text): the customer gets the polite `message` events instead.
+ */
+function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
+  if (debug) return event;
+  if (event.type === 'debug') return undefined;
+  if (event.type === 'model-error') return { ...event, message: 'the model could not answer' };
+  if (event.type === 'action-failed') return { ...event, failure: { kind: event.failure.kind, message: '' } };
+  return event;
 }
+
+function wantsDebug(c: Context<AppEnv>): boolean {
+  if (checkBody(MessageQuery, c.req.query()).debug !== 'true') return false;
+  requireScope(c.get('principal'), 'conversations:read');
+  return true;
+}
+
+const TranscriptQuery = Type.Object(
+  {
+    afterSeq: Type.Optional(
+      Type.String({ pattern: '^[0-9]+$', description: 'Messages after this one (default 0).' }),
+    ),
+    limit: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        description: `1-${MAX_TRANSCRIPT_PAGE}, default ${DEFAULT_TRANSCRIPT_PAGE}.`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** Conversations: start one, send messages (JSON or server-sent events), events, transcripts. */
 export const conversationsRoutes: ApiRoute[] = [
@@ -83,12 +120,29 @@ export const conversationsRoutes: ApiRoute[] = [
     summary: 'The transcript, each action call linked to its execution log record',
     tag: 'conversations',
     scope: 'conversations:read',
-    responses: { 200: Transcript, ...errors },
+    query: TranscriptQuery,
+    responses: { 200: Transcript, ...errors, 422: ErrorBody },
     async handler(c, { conversations }) {
       const { tenantId } = c.get('principal');
+      const query = checkBody(TranscriptQuery, c.req.query());
+      const limit = query.limit === undefined ? DEFAULT_TRANSCRIPT_PAGE : Number(query.limit);
+      if (limit < 1 || limit > MAX_TRANSCRIPT_PAGE) {
+        throw new ApiError('validation_failed', `limit must be from 1 to ${MAX_TRANSCRIPT_PAGE}`, [
+          { path: '/limit', message: `must be from 1 to ${MAX_TRANSCRIPT_PAGE}` },
+        ]);
+      }
       const conversation = await conversations.get(tenantId, idParam(c));
-      const messages = await conversations.transcript(tenantId, conversation.id);
-      return c.json({ conversation, messages: messages.map(toTranscriptEntry) });
+      const afterSeq = Number(query.afterSeq ?? 0);
+      const messages = await conversations.transcript(tenantId, conversation.id, {
+        afterSeq,
+        limit: limit + 1,
+      });
+      const page = messages.slice(0, limit);
+      return c.json({
+        conversation,
+        messages: page.map(toTranscriptEntry),
+        nextAfterSeq: messages.length > limit ? (page.at(-1)?.seq ?? null) : null,
+      });
     },
   },
   {
@@ -101,14 +155,17 @@ export const conversationsRoutes: ApiRoute[] = [
     body: SendMessageBody,
     query: MessageQuery,
     responses: { 200: TurnReply, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { conversationService }) {
+    async handler(c, { conversationService, logger }) {
       const { tenantId } = c.get('principal');
-      const debug = checkBody(MessageQuery, c.req.query()).debug === 'true';
+      const debug = wantsDebug(c);
       const { text } = checkBody(SendMessageBody, await readJson(c));
       const turn = await conversationService.open(tenantId, idParam(c));
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         const result = await turn.run(text);
-        return c.json({ reply: result.reply, events: wanted(result.events, debug) });
+        const events = result.events
+          .map((event) => forClient(event, debug))
+          .filter((event) => event !== undefined);
+        return c.json({ reply: result.reply, events });
       }
       return streamSSE(c, async (stream) => {
         // Events arrive synchronously from the loop; writes are chained to keep their order.
@@ -120,7 +177,8 @@ export const conversationsRoutes: ApiRoute[] = [
         };
         try {
           const result = await turn.run(text, (event) => {
-            if (debug || event.type !== 'debug') send(event.type, event);
+            const shown = forClient(event, debug);
+            if (shown) send(shown.type, shown);
           });
           send('done', { reply: result.reply });
         } catch (error) {
@@ -129,7 +187,13 @@ export const conversationsRoutes: ApiRoute[] = [
               ? error
               : new ApiError('internal', 'the turn failed; the error is in the server log');
           send('error', failure.toJSON());
-          if (!(error instanceof ApiError)) throw error;
+          // The response has started (200): the failure reaches the log here or nowhere.
+          if (!(error instanceof ApiError)) {
+            logger.error(
+              { err: error, tenantId, conversationId: turn.conversation.id },
+              'a streamed turn failed',
+            );
+          }
         } finally {
           await writes;
         }
@@ -145,7 +209,13 @@ export const conversationsRoutes: ApiRoute[] = [
     scope: 'chat',
     body: ConversationEventBody,
     responses: {
-      200: Type.Object({ callId: Type.String(), result: Type.Unknown(), record: CallRecordView }),
+      200: Type.Object({
+        callId: Type.Union([Type.String(), Type.Null()], {
+          description: 'The execution log id; null when a limit refused the call.',
+        }),
+        outcome: Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('refused')]),
+        result: Type.Unknown({ description: 'What the model would see of the result.' }),
+      }),
       ...errors,
       413: ErrorBody,
       422: ErrorBody,

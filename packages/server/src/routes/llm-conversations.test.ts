@@ -80,8 +80,8 @@ afterAll(async () => {
 async function conversation(agent: string) {
   const response = await f.t.call('POST', '/api/v1/conversations', { body: { agentId: agents[agent]?.id } });
   const id = (await json(response)).id as string;
-  return async (text: string) =>
-    json(await f.t.call('POST', `/api/v1/conversations/${id}/messages`, { body: { text } }));
+  return async (text: string, query = '') =>
+    json(await f.t.call('POST', `/api/v1/conversations/${id}/messages${query}`, { body: { text } }));
 }
 
 describe.each(['openai-compatible', 'anthropic'])('an agent on %s', (agent) => {
@@ -127,7 +127,12 @@ describe.each(['openai-compatible', 'anthropic'])('an agent on %s', (agent) => {
     const say = await conversation(agent);
     const reply = await say('model down');
     expect(reply.reply).toBe('Sorry, please try again soon.');
-    expect(reply.events.find((event: { type: string }) => event.type === 'model-error').message).toMatch(
+    // The customer's client is not told the provider's reason; the operator's log and debug are.
+    expect(reply.events.find((event: { type: string }) => event.type === 'model-error').message).toBe(
+      'the model could not answer',
+    );
+    const debugged = await say('model down', '?debug=true');
+    expect(debugged.events.find((event: { type: string }) => event.type === 'model-error').message).toMatch(
       /500/,
     );
     expect(f.t.logText()).toContain('the model failed');

@@ -3,6 +3,7 @@ import {
   checkTarget,
   createExecutor,
   createModelFetch,
+  createNetworkAllowlist,
   type ExecutorOptions,
 } from '@toolgate/core';
 import type { Kysely } from 'kysely';
@@ -73,7 +74,7 @@ export function createServices(options: ServiceOptions): AppServices {
     box,
     actions,
     checkUrl,
-    allowInsecureModelHttp: allow.networks.length > 0,
+    allowlist: createNetworkAllowlist(allow),
     now,
   });
   const conversations = createConversationStore(options.db, now);

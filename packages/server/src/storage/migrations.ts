@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { agentsMigration } from './migration-0003-agents.js';
+import { turnLeasesMigration } from './migration-0004-turn-leases.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -131,6 +132,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0003_agents': agentsMigration,
+  '0004_turn_leases': turnLeasesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -101,6 +101,11 @@ export interface AgentTable {
   model_key: string | null;
   /** Signs the webhook trigger's events, sealed. */
   signing_secret: string;
+  /** The secret before the last rotation, sealed; signs too until it expires. */
+  previous_signing_secret: string | null;
+  previous_signing_secret_expires_at: Timestamp | null;
+  /** Raised by every change: caches of built models key on it. */
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -116,6 +121,8 @@ export interface ConversationTable {
   message_count: number;
   /** Set while a turn is being answered: a second message at the same time is refused. */
   busy_until: Timestamp | null;
+  /** Which turn holds the lease: only it may write the turn's result or release it. */
+  lease_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,4 +1,4 @@
-import { checkTarget } from '@toolgate/core';
+import { checkTarget, createNetworkAllowlist } from '@toolgate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentStore } from '../agents/agent-store.js';
 import { createSecretBox, SecretBoxError } from '../secrets/secret-box.js';
@@ -48,10 +48,21 @@ describe.each([
     };
     expect(before.first.signingSecrets).toEqual([rotated.signingSecret, first.signingSecret]);
     const agentsOf = (box: ReturnType<typeof createSecretBox>) =>
-      createAgentStore({ db: opened.db, box, actions: oldStore, checkUrl, allowInsecureModelHttp: false });
+      createAgentStore({
+        db: opened.db,
+        box,
+        actions: oldStore,
+        checkUrl,
+        allowlist: createNetworkAllowlist(),
+      });
     const agent = await agentsOf(createSecretBox([K1])).create(
       'tenant_a',
       { name: 'Writer', model: { provider: 'openai', model: 'gpt-4o-mini', apiKey: 'sk-agent-key' } },
+      'test',
+    );
+    const rotatedAgent = await agentsOf(createSecretBox([K1])).rotateSigningSecret(
+      'tenant_a',
+      agent.agent.id,
       'test',
     );
 
@@ -63,10 +74,13 @@ describe.each([
     expect(unopened).toBeInstanceOf(SecretBoxError);
     expect((unopened as SecretBoxError).code).toBe('unknown_key');
 
-    // first: 2 secrets + signing + previous signing; second: 2 secrets + signing; agent: key + signing.
-    expect(await resealSecrets(opened.db, createSecretBox([K2, K1]))).toBe(9);
+    // first: 2 secrets + signing + previous signing; second: 2 secrets + signing; agent: key + signing + previous.
+    expect(await resealSecrets(opened.db, createSecretBox([K2, K1]))).toBe(10);
     const reopened = await agentsOf(newOnly).loadForTurn('tenant_a', agent.agent.id);
-    expect(reopened).toMatchObject({ apiKey: 'sk-agent-key', signingSecret: agent.signingSecret });
+    expect(reopened).toMatchObject({
+      apiKey: 'sk-agent-key',
+      signingSecrets: [rotatedAgent.signingSecret, agent.signingSecret],
+    });
 
     const rows = await opened.db.selectFrom('actions').selectAll().execute();
     for (const row of rows) {
@@ -107,7 +121,7 @@ describe.each([
     const store = createActionStore({ db: opened.db, box, checkUrl });
     const [listed] = await store.list('tenant_a');
     const before = await store.loadForCall('tenant_a', listed?.id as string);
-    expect(await resealSecrets(opened.db, box)).toBe(9);
+    expect(await resealSecrets(opened.db, box)).toBe(10);
     expect(await store.loadForCall('tenant_a', listed?.id as string)).toEqual(before);
   });
 });

@@ -40,11 +40,11 @@ export async function resealSecrets(db: Kysely<Database>, box: SecretBox): Promi
     }
     const agents = await trx
       .selectFrom('agents')
-      .select(['id', 'tenant_id', 'model_key', 'signing_secret'])
+      .select(['id', 'tenant_id', 'model_key', 'signing_secret', 'previous_signing_secret'])
       .forUpdate()
       .execute();
     for (const row of agents) {
-      const reseal = (sealed: string, what: 'model-key' | 'signing') => {
+      const reseal = (sealed: string, what: 'model-key' | 'signing' | 'signing-previous') => {
         const aad = agentSecretPlace(row.tenant_id, row.id, what);
         count += 1;
         return box.seal(box.open(sealed, aad), aad);
@@ -54,6 +54,10 @@ export async function resealSecrets(db: Kysely<Database>, box: SecretBox): Promi
         .set({
           model_key: row.model_key === null ? null : reseal(row.model_key, 'model-key'),
           signing_secret: reseal(row.signing_secret, 'signing'),
+          previous_signing_secret:
+            row.previous_signing_secret === null
+              ? null
+              : reseal(row.previous_signing_secret, 'signing-previous'),
         })
         .where('id', '=', row.id)
         .execute();
