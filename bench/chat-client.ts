@@ -67,8 +67,15 @@ async function main() {
   // Warm-up: one full round without think time, so the JIT has settled before anything is measured.
   await Promise.all(Array.from({ length: n }, () => converse(0)));
   process.send?.('paced-start');
+  const clientCpu = process.cpuUsage();
+  const pacedStarted = performance.now();
   const paced = (await Promise.all(Array.from({ length: n }, () => converse(settings.thinkMs)))).flat();
+  const used = process.cpuUsage(clientCpu);
+  const pacedSeconds = (performance.now() - pacedStarted) / 1000;
   process.send?.('paced-end');
+  process.stderr.write(
+    `paced phase: ${pacedSeconds.toFixed(1)} s, ${(paced.length / pacedSeconds).toFixed(0)} turns/s offered; client CPU ${((used.user + used.system) / 1000).toFixed(0)} ms\n`,
+  );
   const started = performance.now();
   const burst = (await Promise.all(Array.from({ length: n }, () => converse(0)))).flat();
   const burstSeconds = (performance.now() - started) / 1000;
