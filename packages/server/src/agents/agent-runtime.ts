@@ -11,9 +11,10 @@ import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from './agent-store.js';
+import type { BackgroundWork } from './background-work.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
-import { type BackgroundWork, WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
+import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
 
 /** Built actions kept across turns; past this many the cache starts again. */
 const MAX_CACHED_ACTIONS = 10_000;

@@ -1,29 +1,11 @@
 import type { ActionDefinition, BuiltinTool, WebhookEvent } from '@toolgate/core';
 import type { CallOrigin, CallRunner } from '../calls/call-runner.js';
+import type { BackgroundWork } from './background-work.js';
 
 export const WEBHOOK_TRIGGER_TOOL = 'webhook_trigger';
 /** The largest `data` a model may send, as JSON. */
 export const MAX_WEBHOOK_DATA_BYTES = 16 * 1024;
 const EVENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
-
-/** Calls started in the background and not finished yet: shutdown and tests wait for them. */
-export interface BackgroundWork {
-  add(work: Promise<unknown>): void;
-  settled(): Promise<void>;
-}
-
-export function createBackgroundWork(): BackgroundWork {
-  const running = new Set<Promise<unknown>>();
-  return {
-    add(work) {
-      const tracked = work.finally(() => running.delete(tracked));
-      running.add(tracked);
-    },
-    async settled() {
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
-  };
-}
 
 /** Checks what the model composed; returns the event or what is wrong with it. */
 export function checkWebhookEvent(args: Record<string, unknown>): WebhookEvent | string {

@@ -1,3 +1,5 @@
+import { parseEventBlock } from './server-sent-events.js';
+
 /**
  * A small client of a running Toolgate server's REST API, for the CLI (`toolgate chat`). It talks
  * only to the server URL the operator gives; it is not the service's outbound path (that is the
@@ -64,19 +66,9 @@ export function createApiClient(baseUrl: string, apiKey: string): ApiClient {
         buffered += decoder.decode(chunk as Uint8Array, { stream: true });
         let end = buffered.indexOf('\n\n');
         while (end >= 0) {
-          const block = buffered.slice(0, end);
+          const parsed = parseEventBlock(buffered.slice(0, end));
           buffered = buffered.slice(end + 2);
-          const lines = block.split('\n');
-          const event =
-            lines
-              .find((line) => line.startsWith('event:'))
-              ?.slice(6)
-              .trim() ?? 'message';
-          const data = lines
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
-          if (data !== '') onEvent(event, JSON.parse(data));
+          if (parsed) onEvent(parsed.event, parsed.data);
           end = buffered.indexOf('\n\n');
         }
       }

@@ -94,3 +94,15 @@ describe('toolgate chat', () => {
     expect(io.err()).toContain(`cannot reach Toolgate at http://127.0.0.1:${port}`);
   });
 });
+
+describe('server-sent event parsing', () => {
+  it('reads named events with JSON data, skips comments, joins multi-line data', async () => {
+    const { parseEventStream } = await import('./server-sent-events.js');
+    expect(
+      parseEventStream(': keep-alive\n\nevent: done\ndata: {"reply":\ndata: "Hi"}\n\ndata: [1]\r\n\r\n'),
+    ).toEqual([
+      { event: 'done', data: { reply: 'Hi' } },
+      { event: 'message', data: [1] },
+    ]);
+  });
+});

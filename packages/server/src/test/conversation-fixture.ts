@@ -7,6 +7,8 @@ import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dia
 import { testCertificate } from '../../../core/src/test/test-certificate.js';
 import { createTestApp, orderStatusAction, type TestApp } from './test-app.js';
 
+export { parseEventStream } from '../cli/server-sent-events.js';
+
 /**
  * A test app whose actions call a loopback HTTPS shop: `check_order_status` (GET, never asks
  * first) and `cancel_order` (POST, asks first). Order ORD-500 fails, ORD-408 answers late.
@@ -78,24 +80,4 @@ export async function startConversationFixture(engine?: 'pglite' | 'postgres'): 
       await shop.close();
     },
   };
-}
-
-/** Parses a server-sent event stream into `{event, data}` pairs. */
-export function parseEventStream(text: string): Array<{ event: string; data: Record<string, unknown> }> {
-  return text
-    .split('\n\n')
-    .filter((block) => block.trim() !== '')
-    .map((block) => {
-      const lines = block.split('\n');
-      const event =
-        lines
-          .find((line) => line.startsWith('event:'))
-          ?.slice(6)
-          .trim() ?? 'message';
-      const data = lines
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trim())
-        .join('\n');
-      return { event, data: JSON.parse(data) as Record<string, unknown> };
-    });
 }
