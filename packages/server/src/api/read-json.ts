@@ -1,12 +1,49 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { ApiError } from './api-error.js';
 
+/** Request bodies above this are refused with 413: the largest action definition is far smaller. */
+export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
+
+function tooLarge(): ApiError {
+  return new ApiError('payload_too_large', `the request body is over ${MAX_REQUEST_BODY_BYTES} bytes`);
+}
+
+/**
+ * The body's text, at most `MAX_REQUEST_BODY_BYTES`. Under the Node server it is read straight from
+ * the socket's request: going through a web `Request` (stream, abort signal) cost a measurable
+ * share of a conversation turn (docs/benchmarks.md). Elsewhere (`app.request()` in tests) the
+ * web request is read.
+ */
+async function bodyText(c: Context): Promise<string> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming || incoming.readableEnded || incoming.readableDidRead) {
+    const text = await c.req.text();
+    if (Buffer.byteLength(text) > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+    return text;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BODY_BYTES) {
+      incoming.resume();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
 /**
  * Reads a request's JSON body. A body that is not JSON, or not sent as JSON, is a 400 that says
- * where parsing stopped. An empty body reads as `{}` only when `emptyAs` allows it.
+ * where parsing stopped; one over the size limit a 413. An empty body reads as `{}` only when
+ * `emptyAs` allows it.
  */
 export async function readJson(c: Context, emptyAs?: unknown): Promise<unknown> {
-  const text = await c.req.text();
+  const text = await bodyText(c);
   if (text.trim() === '') {
     if (emptyAs !== undefined) return emptyAs;
     throw new ApiError('malformed_json', 'the request body is empty; send a JSON object');

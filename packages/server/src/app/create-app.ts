@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import { ApiError } from '../api/api-error.js';
+
+export { MAX_REQUEST_BODY_BYTES } from '../api/read-json.js';
+
 import { authenticate, requireScope } from '../auth/authenticate.js';
 import { actionsRoutes } from '../routes/actions-routes.js';
 import { adminRoutes } from '../routes/admin-routes.js';
@@ -14,8 +16,6 @@ import { type ApiRoute, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { buildOpenApiDocument } from './openapi.js';
 
-/** Request bodies above this are refused with 413: the largest action definition is far smaller. */
-export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
 export const API_VERSION = '0.1.0';
 /** Reads slower than this are logged like changes. */
 const SLOW_REQUEST_MS = 500;
@@ -99,15 +99,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   });
 
   const api = new Hono<AppEnv>();
-  const limitBody = bodyLimit({
-    maxSize: MAX_REQUEST_BODY_BYTES,
-    onError: () =>
-      errorResponse(
-        new ApiError('payload_too_large', `the request body is over ${MAX_REQUEST_BODY_BYTES} bytes`),
-      ),
-  });
-  // Reads carry no body; skipping them spares the Node adapter from building a full Request.
-  api.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // Bodies are read by `readJson`, which enforces the size limit (413) as it reads.
   api.get('/openapi.json', (c) => c.json(openApiDocument));
   for (const route of API_ROUTES) {
     api.on(route.method.toUpperCase(), toHonoPath(route.path), async (c) => {
