@@ -10,10 +10,12 @@ export function checkAddresses(
   hostname: string,
   addresses: readonly string[],
   allowlist: NetworkAllowlist,
+  /** The port to be dialled: allowlisted endpoints exempt one port of an address. */
+  port?: number,
 ): TargetCheck {
   if (addresses.length === 0) return deny('unresolvable', `${hostname} does not resolve to any address`);
   for (const address of addresses) {
-    if (allowlist.allowsAddress(address)) continue;
+    if (allowlist.allowsAddress(address, port)) continue;
     const verdict = classifyAddress(address);
     if (!verdict.allowed) {
       const via = address === hostname ? '' : `${hostname} resolves to ${address}: `;

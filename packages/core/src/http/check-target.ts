@@ -28,7 +28,8 @@ export async function checkTarget(url: string | URL, options: CheckTargetOptions
   const parsed = parseTargetUrl(url, allowlist);
   if (!parsed.ok) return parsed.check;
   const { hostname, literalAddress } = parsed.target;
-  if (literalAddress !== undefined) return checkAddresses(literalAddress, [literalAddress], allowlist);
+  const port = portOf(url);
+  if (literalAddress !== undefined) return checkAddresses(literalAddress, [literalAddress], allowlist, port);
   const resolve = options.resolve ?? systemResolver;
   let addresses: readonly string[];
   try {
@@ -37,5 +38,12 @@ export async function checkTarget(url: string | URL, options: CheckTargetOptions
     const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     return deny('unresolvable', `${hostname} could not be resolved${detail}`);
   }
-  return checkAddresses(hostname, addresses, allowlist);
+  return checkAddresses(hostname, addresses, allowlist, port);
+}
+
+/** The port a URL dials: its own, or its scheme's default. */
+export function portOf(url: string | URL): number {
+  const parsed = typeof url === 'string' ? new URL(url) : url;
+  if (parsed.port !== '') return Number(parsed.port);
+  return parsed.protocol === 'http:' ? 80 : 443;
 }

@@ -9,6 +9,7 @@ import {
 } from '../signing/sign-webhook.js';
 import type { ActionResult, ReceivedResponse, SucceededActionResult } from './action-result.js';
 import { checkAddresses } from './check-addresses.js';
+import { portOf } from './check-target.js';
 import { classifyTransportError } from './classify-transport-error.js';
 import { DeadlineExceededError, dispatchCapped } from './dispatch-capped.js';
 import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from './follow-redirect.js';
@@ -196,6 +197,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
             parsed.target.literalAddress,
             [parsed.target.literalAddress],
             allowlist,
+            portOf(url),
           );
           if (!check.allowed) throw new TargetBlockedError(check);
         }

@@ -11,12 +11,18 @@ export interface NetworkAllowlistOptions {
   networks?: readonly string[];
   /** Host names exempted from the name deny list (`localhost`, `*.internal`...). Exact match. */
   hosts?: readonly string[];
+  /**
+   * Single endpoints, `address:port` (`127.0.0.1:4100`, `[::1]:4100`): that port of that address
+   * only, nothing else on the address. For one known local service (the demo endpoint).
+   */
+  endpoints?: readonly string[];
 }
 
 /** A parsed allowlist. */
 export interface NetworkAllowlist {
   readonly isEmpty: boolean;
-  allowsAddress(address: string): boolean;
+  /** Whether the address is exempt: in an allowlisted network, or, with its port, an allowlisted endpoint. */
+  allowsAddress(address: string, port?: number): boolean;
   allowsHost(hostname: string): boolean;
   /** What it exempts, for the startup warning. */
   describe(): string;
@@ -41,6 +47,24 @@ function parseNetwork(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
   return [address, address.kind() === 'ipv4' ? 32 : 128];
 }
 
+const endpointKey = (address: string, port: number) =>
+  address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+
+/** `127.0.0.1:4100` or `[::1]:4100` -> the canonical key; throws `invalid_allowlist` otherwise. */
+function parseEndpoint(entry: string): string {
+  // IPv6 needs its brackets: `::1:80` is itself an address.
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(entry.trim());
+  const address = match ? parseAddress((match[1] ?? match[2]) as string) : undefined;
+  const port = match ? Number(match[3]) : 0;
+  if (!address || port < 1 || port > 65_535) {
+    throw new ToolgateError(
+      'invalid_allowlist',
+      `"${entry}" is not an endpoint (address:port, e.g. 127.0.0.1:4100)`,
+    );
+  }
+  return endpointKey(address.toString(), port);
+}
+
 /**
  * Builds an allowlist; throws a `ToolgateError` with code `invalid_allowlist` for a bad entry.
  *
@@ -51,19 +75,25 @@ function parseNetwork(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
 export function createNetworkAllowlist(options: NetworkAllowlistOptions = {}): NetworkAllowlist {
   const networks = (options.networks ?? []).map(parseNetwork);
   const hosts = new Set((options.hosts ?? []).map((host) => host.trim().toLowerCase().replace(/\.$/, '')));
+  const endpoints = new Set((options.endpoints ?? []).map(parseEndpoint));
   return {
-    isEmpty: networks.length === 0 && hosts.size === 0,
-    allowsAddress(address) {
-      if (networks.length === 0) return false;
+    isEmpty: networks.length === 0 && hosts.size === 0 && endpoints.size === 0,
+    allowsAddress(address, port) {
+      if (networks.length === 0 && endpoints.size === 0) return false;
       const parsed = parseAddress(address);
       if (!parsed) return false;
+      if (port !== undefined && endpoints.has(endpointKey(parsed.toString(), port))) return true;
       return networks.some((range) => range[0].kind() === parsed.kind() && parsed.match(range));
     },
     allowsHost(hostname) {
       return hosts.has(hostname);
     },
     describe() {
-      const parts = [...networks.map(([address, bits]) => `${address.toString()}/${bits}`), ...hosts];
+      const parts = [
+        ...networks.map(([address, bits]) => `${address.toString()}/${bits}`),
+        ...hosts,
+        ...endpoints,
+      ];
       return parts.join(', ');
     },
   };

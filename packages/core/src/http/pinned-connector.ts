@@ -51,7 +51,8 @@ export function createPinnedConnector(options: PinnedConnectorOptions): Connecto
     const answers = literal ? Promise.resolve([hostname]) : resolve(hostname);
     answers.then(
       (addresses) => {
-        const check = checkAddresses(hostname, addresses, allowlist);
+        const port = Number(params.port) || (params.protocol === 'http:' ? 80 : 443);
+        const check = checkAddresses(hostname, addresses, allowlist, port);
         if (!check.allowed) return callback(new TargetBlockedError(check), null);
         const address = addresses[0] as string;
         const servername = literal ? undefined : hostname;
@@ -88,6 +89,6 @@ function verifyRemoteAddress(
   if (remoteParsed !== parseAddress(dialled)?.toString()) {
     return deny('address_denied', `connected to ${remote}, but ${dialled} was the address checked`);
   }
-  const check = checkAddresses(remote, [remote], allowlist);
+  const check = checkAddresses(remote, [remote], allowlist, socket.remotePort);
   return check.allowed ? undefined : check;
 }
