@@ -15,6 +15,7 @@ import { testConsoleRoute } from '../routes/test-console-route.js';
 import { type ApiRoute, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { serveAdminUi } from './serve-admin-ui.js';
 
 export const API_VERSION = '0.1.0';
 /** Reads slower than this are logged like changes. */
@@ -112,5 +113,6 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     });
   }
   app.route('/api/v1', api);
+  serveAdminUi(app);
   return app;
 }

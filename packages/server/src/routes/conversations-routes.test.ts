@@ -112,7 +112,7 @@ describe('a conversation over the API (embedded agent)', () => {
       'message',
       'done',
     ]);
-    expect((events.at(-1)?.data as { reply: string }).reply).toMatch(/shipped/i);
+    expect((events.at(-1)?.data as { reply: string } | undefined)?.reply).toMatch(/shipped/i);
   });
 
   it("sends the model's reasons only when debug=true", async () => {

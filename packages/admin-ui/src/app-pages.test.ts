@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { homePath, pageAt, visiblePages } from './app-pages';
+
+const labels = (scopes: string[]) => visiblePages(scopes).map((page) => page.label);
+
+describe('visiblePages', () => {
+  it('shows every page to an admin', () => {
+    expect(labels(['admin'])).toEqual(['Actions', 'Agents', 'Chat', 'Calls', 'Keys', 'Operators']);
+  });
+
+  it('shows only what the scopes allow, managing implying reading', () => {
+    expect(labels(['webhooks:read'])).toEqual(['Actions', 'Calls']);
+    expect(labels(['webhooks:manage'])).toEqual(['Actions', 'Calls']);
+    expect(labels(['agents:manage', 'chat'])).toEqual(['Agents', 'Chat']);
+    expect(labels(['conversations:read'])).toEqual([]);
+    expect(labels([])).toEqual([]);
+  });
+});
+
+describe('homePath', () => {
+  it('is the first allowed page, or null', () => {
+    expect(homePath(['admin'])).toBe('/actions');
+    expect(homePath(['chat'])).toBe('/chat');
+    expect(homePath(['conversations:read'])).toBeNull();
+  });
+});
+
+describe('pageAt', () => {
+  it('finds a page by path, whatever the scopes', () => {
+    expect(pageAt('/operators/')?.page.key).toBe('operators');
+    expect(pageAt('/nope')).toBeNull();
+    expect(pageAt('/')).toBeNull();
+  });
+});

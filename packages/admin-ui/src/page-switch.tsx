@@ -1,0 +1,47 @@
+import { useEffect } from 'preact/hooks';
+import { homePath, pageAt } from './app-pages';
+import { hasScope } from './auth/scopes';
+import { LoadingStatus } from './components/loading-status';
+import { ActionsPage } from './pages/actions-page';
+import { ComingSoonPage } from './pages/coming-soon-page';
+import { MessagePage } from './pages/message-page';
+import { useRouter } from './router/router-context';
+
+/** `/` leads to the first page the operator may see. */
+function RedirectHome({ to }: { to: string }) {
+  const router = useRouter();
+  useEffect(() => router.navigate(to, { replace: true }), [router, to]);
+  return <LoadingStatus label="Opening…" />;
+}
+
+/** The page for the path: the page itself, or why it cannot be shown. */
+export function PageSwitch({ path, scopes }: { path: string; scopes: readonly string[] }) {
+  const home = homePath(scopes);
+  if (path === '/') {
+    if (home !== null) return <RedirectHome to={home} />;
+    return (
+      <MessagePage title="Nothing to show yet">
+        <p>Your account has no permission for any page of this app. Ask an admin to give you one.</p>
+      </MessagePage>
+    );
+  }
+  const found = pageAt(path);
+  if (found === null) {
+    return (
+      <MessagePage title="Page not found" homePath={home}>
+        <p>There is no page at {path}.</p>
+      </MessagePage>
+    );
+  }
+  if (!hasScope(scopes, found.page.scope)) {
+    return (
+      <MessagePage title={`No access to ${found.page.label}`} homePath={home}>
+        <p>
+          This page needs the <code>{found.page.scope}</code> permission. Ask an admin to give it to you.
+        </p>
+      </MessagePage>
+    );
+  }
+  if (found.page.key === 'actions') return <ActionsPage />;
+  return <ComingSoonPage page={found.page} />;
+}

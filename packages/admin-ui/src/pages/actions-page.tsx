@@ -1,0 +1,35 @@
+import { useCallback } from 'preact/hooks';
+import { listActions } from '../actions/actions-api';
+import { ActionsTable } from '../actions/actions-table';
+import { EmptyState } from '../components/empty-state';
+import { ErrorAlert } from '../components/error-alert';
+import { LoadingStatus } from '../components/loading-status';
+import { PageTitle } from '../components/page-title';
+import { useResource } from '../hooks/use-resource';
+import { useApp } from '../session/app-context';
+
+/** The tenant's actions: name, enabled, method and URL host. */
+export function ActionsPage() {
+  const { client } = useApp();
+  const load = useCallback(() => listActions(client), [client]);
+  const { resource, reload } = useResource(load);
+
+  return (
+    <>
+      <PageTitle title="Actions">
+        <p class="page-intro">Each enabled action is a tool your agents can call during a conversation.</p>
+      </PageTitle>
+      {resource.status === 'loading' && <LoadingStatus label="Loading actions…" />}
+      {resource.status === 'failed' && <ErrorAlert error={resource.error} onRetry={reload} />}
+      {resource.status === 'ready' && resource.data.length === 0 && (
+        <EmptyState title="No actions yet">
+          <p>
+            An action is an HTTP endpoint of yours that an agent may call. Create one with{' '}
+            <code>POST /api/v1/actions</code> for now; the form to create it here comes next.
+          </p>
+        </EmptyState>
+      )}
+      {resource.status === 'ready' && resource.data.length > 0 && <ActionsTable rows={resource.data} />}
+    </>
+  );
+}
