@@ -80,6 +80,15 @@ describe('toolgate chat', () => {
     expect(noKey.err()).toContain('TOOLGATE_API_KEY');
   });
 
+  it("starts with the agent's greeting", async () => {
+    await f.t.services.agents.create(f.t.tenantA.id, { name: 'Greeter', greeting: 'Hello there!' }, 'test');
+    const io = testIo('');
+    expect(
+      await runCli(['chat', '--agent', 'Greeter', '--url', url, '--key', f.t.tenantA.adminKey], io),
+    ).toBe(0);
+    expect(io.out()).toBe('agent: Hello there!\n');
+  });
+
   it('names the server it cannot reach', async () => {
     const closed = serve({ fetch: f.t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => closed.once('listening', resolve));

@@ -55,9 +55,9 @@ export async function runChat(
   if (!key) throw new UsageError('an API key is needed: --key tg_... or TOOLGATE_API_KEY (scope chat)');
   if (!URL.canParse(url)) throw new UsageError(`--url: ${url} is not a URL`);
   const client = createApiClient(url, key);
-  let conversation: { id: string };
+  let conversation: { id: string; greeting?: string };
   try {
-    conversation = await client.json<{ id: string }>('POST', '/conversations', {
+    conversation = await client.json<{ id: string; greeting?: string }>('POST', '/conversations', {
       agentId: flags.agent,
       ...(flags.contact ? { contactId: flags.contact } : {}),
     });
@@ -69,6 +69,7 @@ export async function runChat(
     throw new Error(`cannot reach Toolgate at ${url}: ${(error as Error).message}`);
   }
   io.stderr(`conversation ${conversation.id} with ${flags.agent} (Ctrl-D to end)\n`);
+  if (conversation.greeting) io.stdout(`agent: ${conversation.greeting}\n`);
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const text = line.trim();

@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       adminKey: undefined,
       allowPrivateNetworks: [],
       callRetentionDays: DEFAULT_CALL_RETENTION_DAYS,
+      demo: true,
     });
   });
 

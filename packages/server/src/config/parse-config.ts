@@ -26,6 +26,8 @@ export interface ServerConfig {
   /** CIDRs exempted from the outbound deny table: development and tests only. */
   allowPrivateNetworks: string[];
   callRetentionDays: number;
+  /** Embedded mode: seed and serve the demo (TOOLGATE_DEMO=off to turn it off). */
+  demo: boolean;
 }
 
 /** One problem in the configuration, named by the variable or flag that holds it. */
@@ -158,6 +160,10 @@ export function parseConfig(
     }
   }
 
+  const demoText = (env.TOOLGATE_DEMO ?? 'on').trim().toLowerCase();
+  if (!['on', 'off'].includes(demoText))
+    problems.push({ source: 'TOOLGATE_DEMO', message: 'must be on or off' });
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -169,5 +175,6 @@ export function parseConfig(
     adminKey,
     allowPrivateNetworks,
     callRetentionDays,
+    demo: demoText !== 'off' && databaseUrl === undefined,
   };
 }

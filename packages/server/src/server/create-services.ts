@@ -34,6 +34,8 @@ export interface ServiceOptions {
   secretKeys: readonly Buffer[];
   /** Development and tests only: networks exempted from the outbound policy. */
   allowPrivateNetworks?: readonly string[];
+  /** Single `address:port` endpoints exempted (the demo endpoint). */
+  allowEndpoints?: readonly string[];
   /** Replaces DNS for the outbound policy and executor (tests). */
   resolve?: CheckTargetOptions['resolve'];
   /** Extra trusted CAs for outbound calls (tests, private PKI). */
@@ -49,7 +51,10 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): AppServices {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? createLogger();
-  const allow = { networks: [...(options.allowPrivateNetworks ?? [])] };
+  const allow = {
+    networks: [...(options.allowPrivateNetworks ?? [])],
+    endpoints: [...(options.allowEndpoints ?? [])],
+  };
   const box = createSecretBox(options.secretKeys);
   const executor = createExecutor({
     allow,

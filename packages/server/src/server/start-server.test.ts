@@ -44,7 +44,11 @@ async function start(env: Record<string, string> = {}) {
   const printed: string[] = [];
   const { cert } = await testCertificate();
   const config = {
-    ...parseConfig({ TOOLGATE_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8', ...env }, { data: dataDir }),
+    // The demo has its own test (demo/demo.test.ts).
+    ...parseConfig(
+      { TOOLGATE_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8', TOOLGATE_DEMO: 'off', ...env },
+      { data: dataDir },
+    ),
     port: 0,
   };
   const server = await startServer(config, (text) => printed.push(text), {

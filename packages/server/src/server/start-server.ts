@@ -1,10 +1,18 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
+import { prepareDemo } from '../demo/prepare-demo.js';
+import { DEMO_AGENT_NAME, repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { bootstrap } from './bootstrap.js';
 import { createLogger } from './create-logger.js';
 import { createServices, type ServiceOptions } from './create-services.js';
 import { openConfiguredDatabase, secretKeysFor } from './open-configured.js';
+
+/** The CAs the executor trusts: the tests' (if any) and the demo endpoint's certificate. */
+function trusted(ca: ServiceOptions['ca'], demoCert: string): NonNullable<ServiceOptions['ca']> {
+  if (ca === undefined) return [demoCert];
+  return [...(Array.isArray(ca) ? ca : [ca]), demoCert];
+}
 
 /** The execution log and expired sessions are purged this often. */
 const PURGE_INTERVAL_MS = 3600_000;
@@ -48,15 +56,19 @@ export async function startServer(
       'TOOLGATE_ALLOW_PRIVATE_NETWORKS is set: actions may call these private networks. Development and tests only.',
     );
   }
+  const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
   const services = createServices({
     db: database.db,
     secretKeys,
     allowPrivateNetworks: config.allowPrivateNetworks,
     ...overrides,
+    ...(demo ? { allowEndpoints: [demo.allowEndpoint], ca: trusted(overrides.ca, demo.cert) } : {}),
     logger,
     defaultMetrics: true,
   });
   const first = await bootstrap(services, { adminKey: config.adminKey });
+  if (demo?.seed && first.createdTenant) await seedDemo(services, demo.endpoint.url);
+  else if (demo) await repointDemo(services, demo.endpoint.url);
   const app = createApp(services);
 
   const purge = async () => {
@@ -93,6 +105,12 @@ export async function startServer(
         `  API key (all scopes):  ${first.adminKey}`,
         `  Operator sign-in:      ${first.operator.email} / ${first.operator.password}`,
         `  Try: curl -H "Authorization: Bearer ${first.adminKey}" ${url}/api/v1/actions`,
+        ...(demo?.seed
+          ? [
+              `  Demo: the agent "${DEMO_AGENT_NAME}" looks orders up at ${demo.endpoint.url}, a demo endpoint`,
+              `        this server runs (TOOLGATE_DEMO=off to disable). Chat: TOOLGATE_API_KEY=<key> npx toolgate chat --agent "${DEMO_AGENT_NAME}"`,
+            ]
+          : []),
         '',
       ].join('\n'),
     );
@@ -126,6 +144,7 @@ export async function startServer(
         await services.background.settled();
         await services.executor.close();
         await services.modelTransport.close();
+        await demo?.endpoint.close();
         await database.close();
         logger.info('Toolgate stopped');
       })();
