@@ -1,0 +1,83 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../packages/server/src/config/parse-config.js';
+import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
+import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
+
+/**
+ * The admin app in a real browser against a real server (fresh embedded database, the demo
+ * seeded): what an operator meets first.
+ */
+const available = await chromiumAvailable();
+let server: RunningServer;
+let dataDir: string;
+let operator: { email: string; password: string };
+let browser: { context: BrowserContext; close(): Promise<void> };
+
+beforeAll(async () => {
+  if (!available) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-e2e-'));
+  const printed: string[] = [];
+  const logger = pino({ name: 'e2e' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
+  server = await startServer(
+    { ...parseConfig({}, { data: dataDir }), port: 0 },
+    (text) => printed.push(text),
+    { logger },
+  );
+  const match = /Operator sign-in:\s+(\S+) \/ (\S+)/.exec(printed.join(''));
+  operator = { email: match?.[1] as string, password: match?.[2] as string };
+  browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
+  }
+}
+
+describe.runIf(available)('the admin app in chromium', () => {
+  it('refuses a wrong password, signs in, lists the demo action, signs out', async () => {
+    const page = await browser.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
+    await shoot(page, 'sign-in');
+
+    await page.getByLabel('Email').fill(operator.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/password|sign/i);
+
+    await page.getByLabel('Password').fill(operator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Actions' }).waitFor();
+    await page.getByText('check_order_status').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/actions');
+    await shoot(page, 'actions');
+
+    // A reload keeps the session (cookie) and the page.
+    await page.reload();
+    await page.getByText('check_order_status').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
