@@ -72,8 +72,8 @@ export function createConversationService(deps: {
   }
 
   /** Takes the conversation; a full one is refused (and freed) before anything runs. */
-  async function take(tenantId: string, conversationId: string) {
-    const conversation = await conversations.begin(tenantId, conversationId);
+  async function take(tenantId: string, conversationId: string, onlyAgentId?: string) {
+    const conversation = await conversations.begin(tenantId, conversationId, onlyAgentId);
     if (conversation.messageCount >= MAX_MESSAGES_PER_CONVERSATION) {
       await release(tenantId, conversationId, conversation.leaseId);
       throw new ApiError(
@@ -85,9 +85,11 @@ export function createConversationService(deps: {
   }
 
   return {
+    /** Starts a conversation; `onlyAgentId` (a widget key's agent) refuses any other agent. */
     async start(
       tenantId: string,
       input: { agentId: string; contactId?: string; metadata?: Record<string, unknown> },
+      onlyAgentId?: string,
     ): Promise<ConversationView & { greeting?: string }> {
       checkMetadata(input.metadata);
       const agent = await agents.get(tenantId, input.agentId).catch((error: unknown) => {
@@ -98,6 +100,9 @@ export function createConversationService(deps: {
         }
         throw error;
       });
+      if (onlyAgentId !== undefined && agent.id !== onlyAgentId) {
+        throw new ApiError('forbidden', 'this widget key talks only to its own agent');
+      }
       const greeting = agent.greeting;
       const conversation = await conversations.create(tenantId, {
         ...input,
@@ -112,8 +117,8 @@ export function createConversationService(deps: {
      * is answered, 422 when full) and returns the turn to run. Split in two so a streamed reply
      * can fail with a proper status before the stream starts.
      */
-    async open(tenantId: string, conversationId: string): Promise<OpenTurn> {
-      const conversation = await take(tenantId, conversationId);
+    async open(tenantId: string, conversationId: string, onlyAgentId?: string): Promise<OpenTurn> {
+      const conversation = await take(tenantId, conversationId, onlyAgentId);
       return {
         conversation,
         async run(text, onEvent) {
@@ -177,8 +182,9 @@ export function createConversationService(deps: {
       tenantId: string,
       conversationId: string,
       event: { type: EventTrigger; action: string; parameters?: Record<string, unknown> },
+      onlyAgentId?: string,
     ): Promise<{ callId: string | null; outcome: 'ok' | 'failed' | 'refused'; result: unknown }> {
-      const conversation = await take(tenantId, conversationId);
+      const conversation = await take(tenantId, conversationId, onlyAgentId);
       const { leaseId, state } = conversation;
       try {
         const agent = await agents.loadForTurn(tenantId, conversation.agentId);

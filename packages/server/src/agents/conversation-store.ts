@@ -84,14 +84,14 @@ function fromFirstUserMessage(messages: ChatMessage[]): ChatMessage[] {
  * takes a short lease on its conversation so two messages at once cannot interleave.
  */
 export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
-  async function exists(tenantId: string, id: string): Promise<boolean> {
-    const row = await db
+  async function exists(tenantId: string, id: string, agentId?: string): Promise<boolean> {
+    let query = db
       .selectFrom('conversations')
       .select('id')
       .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row !== undefined;
+      .where('id', '=', id);
+    if (agentId !== undefined) query = query.where('agent_id', '=', agentId);
+    return (await query.executeTakeFirst()) !== undefined;
   }
 
   return {
@@ -156,6 +156,8 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     async begin(
       tenantId: string,
       id: string,
+      /** Only a conversation of this agent (a widget key's); another is not found. */
+      agentId?: string,
     ): Promise<ConversationView & { leaseId: string; state: ConversationState; history: ChatMessage[] }> {
       const at = now();
       const leaseId = randomUUID();
@@ -164,6 +166,7 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
         .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS), lease_id: leaseId })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
+        .$if(agentId !== undefined, (query) => query.where('agent_id', '=', agentId as string))
         .where((eb) => eb.or([eb('busy_until', 'is', null), eb('busy_until', '<', at)]))
         .returning([
           'id',
@@ -192,7 +195,7 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
           history: fromFirstUserMessage(row.history),
         };
       }
-      if (!(await exists(tenantId, id))) throw notFound('conversation');
+      if (!(await exists(tenantId, id, agentId))) throw notFound('conversation');
       throw new ApiError(
         'conflict',
         'the previous message to this conversation is still being answered; send again when it is done',

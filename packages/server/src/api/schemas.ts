@@ -208,8 +208,28 @@ export const CallListQuery = Type.Object(
 
 export const ScopeList = Type.Array(literals(SCOPES), { minItems: 1, uniqueItems: true });
 
+const WidgetRestriction = Type.Object(
+  {
+    agentId: Type.String({ minLength: 1, description: 'The one agent (id or name) the key may talk to.' }),
+    origins: Type.Array(
+      Type.String({ pattern: '^https?://[^/?#]+$', description: 'e.g. https://shop.example.com' }),
+      {
+        minItems: 1,
+        maxItems: 20,
+        uniqueItems: true,
+        description: 'Web pages allowed to use the key (the Origin header must be one of these).',
+      },
+    ),
+  },
+  closed,
+);
+
 export const CreateApiKeyBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100 }), scopes: ScopeList },
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scopes: ScopeList,
+    widget: Type.Optional(WidgetRestriction),
+  },
   { ...closed, $id: 'ApiKeyInput' },
 );
 
@@ -222,6 +242,7 @@ export const ApiKeyView = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    widget: Type.Optional(WidgetRestriction),
   },
   { $id: 'ApiKey' },
 );

@@ -8,6 +8,7 @@ import type { ConversationService } from '../agents/conversation-service.js';
 import type { ConversationStore } from '../agents/conversation-store.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
+import type { WidgetGuard } from '../auth/widget-keys.js';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
@@ -40,6 +41,8 @@ export interface AppServices {
   metrics: Metrics;
   logger: Logger;
   loginThrottle: LoginThrottle;
+  /** Origin and per-visitor limits of widget keys. */
+  widgetGuard: WidgetGuard;
   /** Session cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 }

@@ -16,6 +16,7 @@ import { type ApiRoute, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { serveAdminUi } from './serve-admin-ui.js';
+import { allowWidgetOrigins } from './widget-cors.js';
 
 export const API_VERSION = '0.1.0';
 /** Reads slower than this are logged like changes. */
@@ -102,6 +103,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   // Bodies are read by `readJson`, which enforces the size limit (413) as it reads.
   api.get('/openapi.json', (c) => c.json(openApiDocument));
+  allowWidgetOrigins(api);
   for (const route of API_ROUTES) {
     api.on(route.method.toUpperCase(), toHonoPath(route.path), async (c) => {
       if (route.scope !== null) {

@@ -25,6 +25,7 @@ export async function authenticate(c: Context<AppEnv>, services: AppServices): P
       throw new ApiError('unauthenticated', 'send the API key as "Authorization: Bearer tg_..."');
     const principal = await services.apiKeys.authenticate(match[1]);
     if (!principal) throw new ApiError('unauthenticated', 'the API key is unknown or revoked');
+    if (principal.widget) await services.widgetGuard.check(c, { ...principal, widget: principal.widget });
     return principal;
   }
   const token = getCookie(c, SESSION_COOKIE);

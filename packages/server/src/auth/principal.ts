@@ -1,3 +1,5 @@
+import type { WidgetRestriction } from '../storage/schema.js';
+
 /** Who is calling: resolved from an API key or an operator's session, always inside one tenant. */
 export interface Principal {
   tenantId: string;
@@ -7,4 +9,6 @@ export interface Principal {
   via: 'api_key' | 'session';
   /** For sessions: the token unsafe requests must echo in `X-CSRF-Token`. */
   csrfToken?: string;
+  /** For widget keys: the one agent and the web origins the key is good for. */
+  widget?: WidgetRestriction;
 }

@@ -12,6 +12,7 @@ import {
   TenantView,
 } from '../api/schemas.js';
 import { type ApiRoute, idParam } from '../app/api-route.js';
+import { checkWidget } from '../auth/widget-keys.js';
 import { listAudit } from '../stores/audit.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
@@ -26,10 +27,18 @@ export const adminRoutes: ApiRoute[] = [
     scope: 'admin',
     body: CreateApiKeyBody,
     responses: { 201: Type.Object({ key: ApiKeyView, value: Type.String() }), ...errors, 422: ErrorBody },
-    async handler(c, { apiKeys }) {
+    async handler(c, services) {
       const principal = c.get('principal');
       const body = checkBody(CreateApiKeyBody, await readJson(c));
-      return c.json(await apiKeys.create(principal.tenantId, body, principal.actor), 201);
+      const widget = body.widget ? await checkWidget(services, principal.tenantId, body) : undefined;
+      return c.json(
+        await services.apiKeys.create(
+          principal.tenantId,
+          { name: body.name, scopes: body.scopes, ...(widget ? { widget } : {}) },
+          principal.actor,
+        ),
+        201,
+      );
     },
   },
   {

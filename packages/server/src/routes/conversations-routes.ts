@@ -82,7 +82,11 @@ export const conversationsRoutes: ApiRoute[] = [
     responses: { 201: ConversationView, ...errors, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { conversationService }) {
       const body = checkBody(CreateConversationBody, await readJson(c));
-      return c.json(await conversationService.start(c.get('principal').tenantId, body), 201);
+      const principal = c.get('principal');
+      return c.json(
+        await conversationService.start(principal.tenantId, body, principal.widget?.agentId),
+        201,
+      );
     },
   },
   {
@@ -159,7 +163,7 @@ export const conversationsRoutes: ApiRoute[] = [
       const { tenantId } = c.get('principal');
       const debug = wantsDebug(c);
       const { text } = checkBody(SendMessageBody, await readJson(c));
-      const turn = await conversationService.open(tenantId, idParam(c));
+      const turn = await conversationService.open(tenantId, idParam(c), c.get('principal').widget?.agentId);
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         const result = await turn.run(text);
         const events = result.events
@@ -222,7 +226,10 @@ export const conversationsRoutes: ApiRoute[] = [
     },
     async handler(c, { conversationService }) {
       const body = checkBody(ConversationEventBody, await readJson(c));
-      return c.json(await conversationService.trigger(c.get('principal').tenantId, idParam(c), body));
+      const principal = c.get('principal');
+      return c.json(
+        await conversationService.trigger(principal.tenantId, idParam(c), body, principal.widget?.agentId),
+      );
     },
   },
 ];

@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../api/api-error.js';
 import { checkBody } from '../api/check-body.js';
 import { readJson } from '../api/read-json.js';
 import { ErrorBody, LoginBody } from '../api/schemas.js';
 import type { ApiRoute } from '../app/api-route.js';
-import type { AppEnv } from '../app/app-env.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
+import { clientAddress } from '../auth/client-address.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
 const Me = Type.Object({
@@ -19,12 +18,6 @@ const Me = Type.Object({
     Type.String({ description: 'Send it as X-CSRF-Token on every unsafe request of a session.' }),
   ),
 });
-
-/** The peer address of the connection (not a header a client could forge). */
-function clientAddress(c: Context<AppEnv>): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
 
 /** Operators sign in with email and password; the session lives in an HttpOnly, SameSite=Strict cookie. */
 export const sessionRoutes: ApiRoute[] = [

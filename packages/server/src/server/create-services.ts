@@ -16,6 +16,7 @@ import { createConversationStore } from '../agents/conversation-store.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
 import type { AppServices } from '../app/app-env.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
+import { createWidgetGuard } from '../auth/widget-keys.js';
 import { createCallRunner } from '../calls/call-runner.js';
 import { createMetrics } from '../metrics/create-metrics.js';
 import { createSecretBox } from '../secrets/secret-box.js';
@@ -118,6 +119,7 @@ export function createServices(options: ServiceOptions): AppServices {
     metrics,
     logger,
     loginThrottle: createLoginThrottle(),
+    widgetGuard: createWidgetGuard(),
     secureCookies: options.secureCookies ?? false,
   };
 }

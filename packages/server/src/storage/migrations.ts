@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { agentsMigration } from './migration-0003-agents.js';
 import { turnLeasesMigration } from './migration-0004-turn-leases.js';
+import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -133,6 +134,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
   '0003_agents': agentsMigration,
   '0004_turn_leases': turnLeasesMigration,
+  '0005_widget_keys': widgetKeysMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

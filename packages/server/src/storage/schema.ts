@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** What a widget key may do: talk to one agent, from pages of these origins only. */
+export interface WidgetRestriction {
+  agentId: string;
+  origins: string[];
+}
+
 /** Timestamps are written as Date and read back as Date on both engines. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** JSON columns: written as text (JSON.stringify), read back parsed. */
@@ -30,6 +36,8 @@ export interface ApiKeyTable {
   prefix: string;
   key_hash: string;
   scopes: Json<string[]>;
+  /** A widget key: usable only for this agent's conversations, only from these web origins. */
+  widget: Json<WidgetRestriction | null> | null;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;

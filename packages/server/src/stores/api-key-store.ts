@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { notFound } from '../api/api-error.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.js';
 import type { Principal } from '../auth/principal.js';
-import type { Database } from '../storage/schema.js';
+import type { Database, WidgetRestriction } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
 import { createTtlCache } from './ttl-cache.js';
 
@@ -24,6 +24,8 @@ export interface ApiKeyView {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Present for widget keys. */
+  widget?: WidgetRestriction;
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -36,6 +38,7 @@ function view(row: {
   created_at: Date | string;
   last_used_at: Date | string | null;
   revoked_at: Date | string | null;
+  widget?: WidgetRestriction | null;
 }): ApiKeyView {
   return {
     id: row.id,
@@ -45,6 +48,7 @@ function view(row: {
     createdAt: new Date(row.created_at).toISOString(),
     lastUsedAt: iso(row.last_used_at),
     revokedAt: iso(row.revoked_at),
+    ...(row.widget ? { widget: row.widget } : {}),
   };
 }
 
@@ -56,7 +60,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
   async function lookUp(hash: string): Promise<Principal | undefined> {
     const row = await db
       .selectFrom('api_keys')
-      .select(['id', 'tenant_id', 'scopes'])
+      .select(['id', 'tenant_id', 'scopes', 'widget'])
       .where('key_hash', '=', hash)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
@@ -66,14 +70,20 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
       lastWritten.set(row.id, at.getTime());
       await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', row.id).execute();
     }
-    return { tenantId: row.tenant_id, scopes: row.scopes, actor: `api_key:${row.id}`, via: 'api_key' };
+    return {
+      tenantId: row.tenant_id,
+      scopes: row.scopes,
+      actor: `api_key:${row.id}`,
+      via: 'api_key',
+      ...(row.widget ? { widget: row.widget } : {}),
+    };
   }
 
   return {
     /** Creates a key; its value is returned this once and only its hash is stored. */
     async create(
       tenantId: string,
-      input: { name: string; scopes: string[]; value?: string },
+      input: { name: string; scopes: string[]; value?: string; widget?: WidgetRestriction },
       actor: string,
     ): Promise<{ key: ApiKeyView; value: string }> {
       const generated = generateApiKey();
@@ -85,6 +95,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
         prefix: apiKeyPrefix(value),
         key_hash: hashApiKey(value),
         scopes: input.scopes,
+        widget: input.widget ?? null,
         created_at: now(),
         revoked_at: null,
         last_used_at: null,
@@ -92,7 +103,11 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('api_keys')
-          .values({ ...row, scopes: JSON.stringify(row.scopes) })
+          .values({
+            ...row,
+            scopes: JSON.stringify(row.scopes),
+            widget: row.widget === null ? null : JSON.stringify(row.widget),
+          })
           .execute();
         await recordAudit(
           trx,
@@ -115,7 +130,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
     async list(tenantId: string): Promise<ApiKeyView[]> {
       const rows = await db
         .selectFrom('api_keys')
-        .select(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+        .select(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at', 'widget'])
         .where('tenant_id', '=', tenantId)
         .orderBy('created_at')
         .orderBy('id')
@@ -133,7 +148,16 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
             .where('tenant_id', '=', tenantId)
             .where('id', '=', id)
             .where('revoked_at', 'is', null)
-            .returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+            .returning([
+              'id',
+              'name',
+              'prefix',
+              'scopes',
+              'created_at',
+              'last_used_at',
+              'revoked_at',
+              'widget',
+            ])
             .executeTakeFirst();
           if (!row) throw notFound('API key');
           await recordAudit(

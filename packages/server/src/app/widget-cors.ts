@@ -1,0 +1,39 @@
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.js';
+
+/** The routes a chat widget on another site calls. */
+const WIDGET_PATHS = ['/conversations', '/conversations/*'];
+
+/**
+ * Cross-origin access for chat widgets, on the conversation routes only. A preflight is answered
+ * for any origin (it carries no key, so it grants nothing); the real request's key decides: a
+ * widget key accepts only its own origins (checked in `authenticate`), and only then does the
+ * response name the origin in `Access-Control-Allow-Origin`. Credentials (cookies) are never
+ * allowed cross-origin.
+ */
+export function allowWidgetOrigins(api: Hono<AppEnv>): void {
+  for (const path of WIDGET_PATHS) {
+    api.options(path, (c) => {
+      const origin = c.req.header('origin');
+      if (!origin) return c.body(null, 204);
+      return c.body(null, 204, {
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'authorization, content-type, accept',
+        'access-control-max-age': '600',
+        vary: 'Origin',
+      });
+    });
+    api.use(path, nameAllowedOrigin);
+  }
+}
+
+const nameAllowedOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const origin = c.req.header('origin');
+  const widget = c.get('principal')?.widget;
+  if (origin && widget?.origins.includes(origin)) {
+    c.res.headers.set('access-control-allow-origin', origin);
+    c.res.headers.append('vary', 'Origin');
+  }
+};
