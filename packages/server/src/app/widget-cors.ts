@@ -7,9 +7,10 @@ const WIDGET_PATHS = ['/conversations', '/conversations/*'];
 /**
  * Cross-origin access for chat widgets, on the conversation routes only. A preflight is answered
  * for any origin (it carries no key, so it grants nothing); the real request's key decides: a
- * widget key accepts only its own origins (checked in `authenticate`), and only then does the
- * response name the origin in `Access-Control-Allow-Origin`. Credentials (cookies) are never
- * allowed cross-origin.
+ * widget key accepts only its own origins (checked in `authenticate`), and only then does a
+ * successful response name the origin in `Access-Control-Allow-Origin`; an error response (an
+ * error message, nothing else) names any origin so the widget can show why. Credentials
+ * (cookies) are never allowed cross-origin.
  */
 export function allowWidgetOrigins(api: Hono<AppEnv>): void {
   for (const path of WIDGET_PATHS) {
@@ -32,7 +33,9 @@ const nameAllowedOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const origin = c.req.header('origin');
   const widget = c.get('principal')?.widget;
-  if (origin && widget?.origins.includes(origin)) {
+  // Refusals are readable from any page (a widget can say why it does not work); answers only
+  // from a widget key's own origins.
+  if (origin && (c.res.status >= 400 || widget?.origins.includes(origin))) {
     c.res.headers.set('access-control-allow-origin', origin);
     c.res.headers.append('vary', 'Origin');
   }

@@ -62,6 +62,13 @@ describe('widget keys', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers.get('access-control-allow-origin')).toBe(SHOP);
     expect((await asWidget('GET', `/api/v1/conversations/${id}`)).status).toBe(403);
+    // Other keys' answers are never opened to a web page.
+    const admin = await f.t.call('POST', '/api/v1/conversations', {
+      body: { agentId: f.agentId },
+      headers: { origin: SHOP },
+    });
+    expect(admin.status).toBe(201);
+    expect(admin.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('is refused from another origin or with none, and for another agent', async () => {
@@ -72,7 +79,8 @@ describe('widget keys', () => {
       'https://evil.example.net',
     );
     expect(elsewhere.status).toBe(403);
-    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    // The refusal is readable by the page, so the widget can say why; nothing else is.
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBe('https://evil.example.net');
     expect((await json(elsewhere)).error.message).toContain('https://evil.example.net');
     expect((await asWidget('POST', '/api/v1/conversations', { agentId: f.agentId }, null)).status).toBe(403);
     const otherAgent = await asWidget('POST', '/api/v1/conversations', { agentId: otherAgentId });
