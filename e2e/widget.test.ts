@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { DEMO_AGENT_NAME } from '../packages/server/src/demo/seed-demo.js';
 import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';

@@ -31,4 +31,19 @@ describe('pageAt', () => {
     expect(pageAt('/nope')).toBeNull();
     expect(pageAt('/')).toBeNull();
   });
+
+  it('finds the action screens inside the Actions page, with the scope each needs', () => {
+    expect(pageAt('/actions/new')).toMatchObject({
+      page: { key: 'actions' },
+      match: { key: 'action-new' },
+      scope: 'webhooks:manage',
+    });
+    expect(pageAt('/actions/act_1')).toMatchObject({
+      page: { key: 'actions' },
+      match: { key: 'action-edit', params: { id: 'act_1' } },
+      scope: 'webhooks:read',
+    });
+    expect(pageAt('/actions')?.scope).toBe('webhooks:read');
+    expect(pageAt('/actions/a/b')).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { hasScope, type Scope } from './auth/scopes';
-import { matchRoute, type RouteMatch } from './router/match-route';
+import { matchRoute, type RouteDefinition, type RouteMatch } from './router/match-route';
 
 export type PageKey = 'actions' | 'agents' | 'chat' | 'calls' | 'keys' | 'operators';
 
@@ -70,11 +70,29 @@ export function homePath(scopes: readonly string[]): string | null {
   return visiblePages(scopes)[0]?.path ?? null;
 }
 
-const ROUTES = APP_PAGES.map((page) => ({ key: page.key, pattern: page.path }));
+/** Screens inside a page of the navigation, each with the scope it needs beyond the page's own. */
+export type SubRouteKey = 'action-new' | 'action-edit';
+export type RouteKey = PageKey | SubRouteKey;
 
-/** The page at a path (whether or not the scopes allow it), with its route parameters. */
-export function pageAt(path: string): { page: AppPage; match: RouteMatch<PageKey> } | null {
+const SUB_ROUTES: readonly { key: SubRouteKey; pattern: string; page: PageKey; scope?: Scope }[] = [
+  // Before `/actions/:id`, so that "new" is not taken for an id.
+  { key: 'action-new', pattern: '/actions/new', page: 'actions', scope: 'webhooks:manage' },
+  { key: 'action-edit', pattern: '/actions/:id', page: 'actions' },
+];
+
+const ROUTES: readonly RouteDefinition<RouteKey>[] = [
+  ...APP_PAGES.map((page) => ({ key: page.key, pattern: page.path })),
+  ...SUB_ROUTES.map((route) => ({ key: route.key, pattern: route.pattern })),
+];
+
+/**
+ * The page at a path (whether or not the scopes allow it), with its route parameters and the
+ * scope the screen needs (the page's, or more: creating an action needs `webhooks:manage`).
+ */
+export function pageAt(path: string): { page: AppPage; match: RouteMatch<RouteKey>; scope: Scope } | null {
   const match = matchRoute(ROUTES, path);
-  const page = match && APP_PAGES.find((candidate) => candidate.key === match.key);
-  return match && page ? { page, match } : null;
+  if (match === null) return null;
+  const sub = SUB_ROUTES.find((route) => route.key === match.key);
+  const page = APP_PAGES.find((candidate) => candidate.key === (sub?.page ?? match.key));
+  return page ? { page, match, scope: sub?.scope ?? page.scope } : null;
 }

@@ -5,6 +5,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/tables.css';
+import './styles/forms.css';
+import './styles/editors.css';
+import './styles/console.css';
 import './styles/narrow.css';
 
 const root = document.getElementById('app');

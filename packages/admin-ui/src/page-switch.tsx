@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { homePath, pageAt } from './app-pages';
 import { hasScope } from './auth/scopes';
 import { LoadingStatus } from './components/loading-status';
+import { ActionEditorPage } from './pages/action-editor-page';
 import { ActionsPage } from './pages/actions-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { MessagePage } from './pages/message-page';
@@ -33,15 +34,21 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
       </MessagePage>
     );
   }
-  if (!hasScope(scopes, found.page.scope)) {
+  if (!hasScope(scopes, found.scope)) {
     return (
       <MessagePage title={`No access to ${found.page.label}`} homePath={home}>
         <p>
-          This page needs the <code>{found.page.scope}</code> permission. Ask an admin to give it to you.
+          This page needs the <code>{found.scope}</code> permission. Ask an admin to give it to you.
         </p>
       </MessagePage>
     );
   }
-  if (found.page.key === 'actions') return <ActionsPage />;
+  const { key, params } = found.match;
+  const canManage = hasScope(scopes, 'webhooks:manage');
+  if (key === 'action-new') return <ActionEditorPage key="new" actionId={null} canManage={canManage} />;
+  if (key === 'action-edit') {
+    return <ActionEditorPage key={params.id} actionId={params.id ?? ''} canManage={canManage} />;
+  }
+  if (key === 'actions') return <ActionsPage canManage={canManage} />;
   return <ComingSoonPage page={found.page} />;
 }

@@ -1,7 +1,48 @@
 import type { ApiClient } from '../api/api-client';
+import type { ActionInputBody, ActionPatchBody } from './action-bodies';
 import { type ActionRow, toActionRows } from './action-rows';
+import {
+  type ActionView,
+  type CreatedAction,
+  type RotatedSecret,
+  toActionView,
+  toCreatedAction,
+  toRotatedSecret,
+} from './action-view';
+import { type TestOutcome, type TestRequestBody, toTestOutcome } from './test-console/test-result';
+
+const actionPath = (id: string) => `/actions/${encodeURIComponent(id)}`;
 
 /** `GET /actions`: every action of the tenant, as list rows. */
 export async function listActions(client: ApiClient): Promise<ActionRow[]> {
   return toActionRows(await client.request('GET', '/actions'));
+}
+
+/** `GET /actions/{id}`: the action without secret values. */
+export async function getAction(client: ApiClient, id: string): Promise<ActionView> {
+  return toActionView(await client.request('GET', actionPath(id)));
+}
+
+/** `POST /actions`: the action and its signing secret, which the server shows this once. */
+export async function createAction(client: ApiClient, body: ActionInputBody): Promise<CreatedAction> {
+  return toCreatedAction(await client.request('POST', '/actions', { body }));
+}
+
+/** `PATCH /actions/{id}` with only what changed. */
+export async function updateAction(
+  client: ApiClient,
+  id: string,
+  body: ActionPatchBody,
+): Promise<ActionView> {
+  return toActionView(await client.request('PATCH', actionPath(id), { body }));
+}
+
+/** A new signing secret, shown this once; the previous one keeps signing for 24 hours. */
+export async function rotateSigningSecret(client: ApiClient, id: string): Promise<RotatedSecret> {
+  return toRotatedSecret(await client.request('POST', `${actionPath(id)}/signing-secret/rotate`));
+}
+
+/** `POST /actions/{id}/test`: a dry run or a live call of the saved action. */
+export async function testAction(client: ApiClient, id: string, body: TestRequestBody): Promise<TestOutcome> {
+  return toTestOutcome(await client.request('POST', `${actionPath(id)}/test`, { body }));
 }

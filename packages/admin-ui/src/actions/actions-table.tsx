@@ -1,7 +1,8 @@
+import { Link } from '../router/link';
 import type { ActionRow } from './action-rows';
 
 /**
- * The actions as a table; under 640 px each row becomes a card whose cells are labelled by
+ * The actions as a table, each name a link to the action's page; under 640 px each row becomes a card whose cells are labelled by
  * their column (the `data-label` attribute, shown by the stylesheet).
  */
 export function ActionsTable({ rows }: { rows: readonly ActionRow[] }) {
@@ -22,7 +23,9 @@ export function ActionsTable({ rows }: { rows: readonly ActionRow[] }) {
             <tr key={row.id}>
               <th scope="row" data-label="Name">
                 <span>
-                  <code class="action-name">{row.name}</code>
+                  <Link href={`/actions/${encodeURIComponent(row.id)}`} class="action-link">
+                    <code class="action-name">{row.name}</code>
+                  </Link>
                   {row.displayName && <span class="secondary-text">{row.displayName}</span>}
                 </span>
               </th>

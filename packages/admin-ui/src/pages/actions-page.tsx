@@ -6,10 +6,11 @@ import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../hooks/use-resource';
+import { Link } from '../router/link';
 import { useApp } from '../session/app-context';
 
-/** The tenant's actions: name, enabled, method and URL host. */
-export function ActionsPage() {
+/** The tenant's actions: name, enabled, method and URL host; each opens its page. */
+export function ActionsPage({ canManage }: { canManage: boolean }) {
   const { client } = useApp();
   const load = useCallback(() => listActions(client), [client]);
   const { resource, reload } = useResource(load);
@@ -18,14 +19,21 @@ export function ActionsPage() {
     <>
       <PageTitle title="Actions">
         <p class="page-intro">Each enabled action is a tool your agents can call during a conversation.</p>
+        {canManage && (
+          <Link href="/actions/new" class="button button-primary">
+            New action
+          </Link>
+        )}
       </PageTitle>
       {resource.status === 'loading' && <LoadingStatus label="Loading actions…" />}
       {resource.status === 'failed' && <ErrorAlert error={resource.error} onRetry={reload} />}
       {resource.status === 'ready' && resource.data.length === 0 && (
         <EmptyState title="No actions yet">
           <p>
-            An action is an HTTP endpoint of yours that an agent may call. Create one with{' '}
-            <code>POST /api/v1/actions</code> for now; the form to create it here comes next.
+            An action is an HTTP endpoint of yours that an agent may call.{' '}
+            {canManage
+              ? 'Create one with the New action button.'
+              : 'An operator with webhooks:manage can create one.'}
           </p>
         </EmptyState>
       )}

@@ -1,0 +1,208 @@
+import type { ActionView } from './action-view';
+import { isSetMarker } from './action-view';
+import { isRecord, prettyJson, stringList } from './json-values';
+import { type ParameterRow, schemaToRows } from './parameter-rows';
+
+/**
+ * What the action form edits, as typed: numbers are kept as text until they are sent, lists as
+ * one item per line, secrets as what is being typed now (never what is stored).
+ */
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
+export const CONFIRMATION_POLICIES = ['auto', 'always', 'never'] as const;
+export type ConfirmationPolicy = (typeof CONFIRMATION_POLICIES)[number];
+export const TRIGGER_ENTITIES = ['email', 'phone', 'digits', 'date', 'order_id'] as const;
+export type TriggerEntity = (typeof TRIGGER_ENTITIES)[number];
+export const AUTH_TYPES = ['none', 'bearer', 'basic', 'api_key'] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+/** The server's defaults (core's `DEFAULT_METHOD`, `DEFAULT_TIMEOUT_MS`). */
+export const DEFAULT_METHOD: Method = 'POST';
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export interface ParametersDraft {
+  tab: 'rows' | 'json';
+  rows: ParameterRow[];
+  /** `additionalProperties: false` is kept when the schema had it. */
+  closed: boolean;
+  /** The JSON Schema tab's text. */
+  json: string;
+}
+
+/**
+ * A header row. A stored one shows only its name ("set"): it is kept, replaced by a new value or
+ * removed. A new one has a name and a value.
+ */
+export type HeaderDraft =
+  | { key: string; kind: 'stored'; name: string; change: 'keep' | 'replace' | 'remove'; value: string }
+  | { key: string; kind: 'new'; name: string; value: string };
+
+export interface AuthDraft {
+  type: AuthType;
+  /** basic */
+  username: string;
+  /** api_key */
+  location: 'header' | 'query';
+  /** api_key: the header or query parameter name. */
+  keyName: string;
+  /** The credential typed now (token, password or key); empty keeps the stored one. */
+  secret: string;
+  /** The operator chose to replace a stored credential. */
+  replacing: boolean;
+  /** The type of the stored auth and whether its credential is stored: what "keep" refers to. */
+  storedType: AuthType | null;
+  storedSecret: boolean;
+}
+
+export interface ActionDraft {
+  name: string;
+  displayName: string;
+  description: string;
+  url: string;
+  method: Method;
+  /** Seconds, as typed (1-30). */
+  timeoutSeconds: string;
+  enabled: boolean;
+  parameters: ParametersDraft;
+  headers: HeaderDraft[];
+  auth: AuthDraft;
+  confirmation: ConfirmationPolicy;
+  startMessage: string;
+  delayedMessage: string;
+  /** Milliseconds, as typed (100-30000). */
+  delayedAfterMs: string;
+  failureMessage: string;
+  /** One dot path per line. */
+  responseFields: string;
+  /** One phrase per line. */
+  phrases: string;
+  entities: TriggerEntity[];
+  requires: string[];
+  rateLimitCalls: string;
+  /** Seconds, as typed. */
+  rateLimitWindowSeconds: string;
+  /** JSON text; empty for the standard envelope. */
+  bodyTemplate: string;
+  followRedirects: boolean;
+  hexSignatureHeader: boolean;
+}
+
+export const NO_AUTH: AuthDraft = {
+  type: 'none',
+  username: '',
+  location: 'header',
+  keyName: '',
+  secret: '',
+  replacing: false,
+  storedType: null,
+  storedSecret: false,
+};
+
+const EMPTY_SCHEMA_TEXT = prettyJson({ type: 'object', properties: {} });
+
+export function emptyDraft(): ActionDraft {
+  return {
+    name: '',
+    displayName: '',
+    description: '',
+    url: 'https://',
+    method: DEFAULT_METHOD,
+    timeoutSeconds: String(DEFAULT_TIMEOUT_SECONDS),
+    enabled: true,
+    parameters: { tab: 'rows', rows: [], closed: false, json: EMPTY_SCHEMA_TEXT },
+    headers: [],
+    auth: NO_AUTH,
+    confirmation: 'auto',
+    startMessage: '',
+    delayedMessage: '',
+    delayedAfterMs: '',
+    failureMessage: '',
+    responseFields: '',
+    phrases: '',
+    entities: [],
+    requires: [],
+    rateLimitCalls: '',
+    rateLimitWindowSeconds: '',
+    bodyTemplate: '',
+    followRedirects: false,
+    hexSignatureHeader: false,
+  };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+  values.includes(value as T) ? (value as T) : fallback;
+
+function parametersDraft(schema: unknown): ParametersDraft {
+  if (schema === undefined) return emptyDraft().parameters;
+  const json = prettyJson(schema);
+  const rows = schemaToRows(schema);
+  // A schema the rows cannot show opens on the JSON Schema tab, as it is.
+  if (!rows.ok) return { tab: 'json', rows: [], closed: false, json };
+  return { tab: 'rows', rows: rows.value.rows, closed: rows.value.closed, json };
+}
+
+function authDraft(auth: unknown): AuthDraft {
+  if (!isRecord(auth)) return NO_AUTH;
+  const type = oneOf(AUTH_TYPES, auth.type, 'none');
+  const secretField = { none: '', bearer: 'token', basic: 'password', api_key: 'value' }[type];
+  return {
+    ...NO_AUTH,
+    type,
+    username: text(auth.username),
+    location: auth.in === 'query' ? 'query' : 'header',
+    keyName: text(auth.name),
+    storedType: type,
+    storedSecret: secretField !== '' && isSetMarker(auth[secretField]),
+  };
+}
+
+/** The form for a saved action; secrets are shown as stored, never with values. */
+export function draftFromAction(view: ActionView): ActionDraft {
+  const definition = view.definition;
+  const conversation = record(definition.conversation);
+  const messages = record(conversation.messages);
+  const delayed = record(messages.delayed);
+  const triggers = record(conversation.triggers);
+  const rateLimit = record(conversation.rateLimit);
+  const signing = record(definition.signing);
+  const timeoutMs = definition.timeoutMs;
+  const afterMs = delayed.afterMs;
+  return {
+    name: text(definition.name),
+    displayName: text(definition.displayName),
+    description: text(definition.description),
+    url: text(definition.url),
+    method: oneOf(METHODS, definition.method, DEFAULT_METHOD),
+    timeoutSeconds:
+      typeof timeoutMs === 'number' ? String(timeoutMs / 1000) : String(DEFAULT_TIMEOUT_SECONDS),
+    enabled: view.enabled,
+    parameters: parametersDraft(definition.parameters),
+    headers: Object.keys(record(definition.headers)).map((name, index) => ({
+      key: `stored-header-${index}`,
+      kind: 'stored',
+      name,
+      change: 'keep',
+      value: '',
+    })),
+    auth: authDraft(definition.auth),
+    confirmation: oneOf(CONFIRMATION_POLICIES, conversation.confirmation, 'auto'),
+    startMessage: text(messages.start),
+    delayedMessage: text(delayed.text),
+    delayedAfterMs: typeof afterMs === 'number' ? String(afterMs) : '',
+    failureMessage: text(messages.failure),
+    responseFields: stringList(conversation.responseFields).join('\n'),
+    phrases: stringList(triggers.phrases).join('\n'),
+    entities: stringList(triggers.entities).filter((entity): entity is TriggerEntity =>
+      TRIGGER_ENTITIES.includes(entity as TriggerEntity),
+    ),
+    requires: stringList(triggers.requires),
+    rateLimitCalls: typeof rateLimit.calls === 'number' ? String(rateLimit.calls) : '',
+    rateLimitWindowSeconds: typeof rateLimit.windowMs === 'number' ? String(rateLimit.windowMs / 1000) : '',
+    bodyTemplate: definition.bodyTemplate === undefined ? '' : prettyJson(definition.bodyTemplate),
+    followRedirects: definition.followRedirects === true,
+    hexSignatureHeader: signing.hexSignatureHeader === true,
+  };
+}

@@ -1,0 +1,163 @@
+import { fieldId } from '../../components/field-text';
+import { FieldErrors, InputField, SelectField } from '../../components/fields';
+import type { AuthDraft, AuthType } from '../action-draft';
+import { keepsStoredSecret, SECRET_FIELD } from '../draft-values';
+import { MASK } from './headers-editor';
+import type { SectionProps } from './section-props';
+
+const TYPE_OPTIONS: readonly { value: AuthType; label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'bearer', label: 'Bearer token' },
+  { value: 'basic', label: 'Basic (user name and password)' },
+  { value: 'api_key', label: 'API key' },
+];
+const LOCATION_OPTIONS = [
+  { value: 'header', label: 'In a header' },
+  { value: 'query', label: 'In the query string' },
+] as const;
+const SECRET_LABEL = { bearer: 'Token', basic: 'Password', api_key: 'Key' } as const;
+
+/** The credential: masked with Replace when stored and kept, otherwise a field to type it. */
+function SecretField({
+  auth,
+  set,
+  messages,
+}: { auth: AuthDraft; set: (patch: Partial<AuthDraft>) => void } & Pick<SectionProps, 'messages'>) {
+  if (auth.type === 'none') return null;
+  const pointer = `/auth/${SECRET_FIELD[auth.type]}`;
+  const label = SECRET_LABEL[auth.type];
+  const id = fieldId(pointer);
+  if (keepsStoredSecret(auth)) {
+    return (
+      <div class="field">
+        <span class="field-label" id={`${id}-label`}>
+          {label}
+        </span>
+        <div class="secret-line">
+          <span class="secret-value">
+            <span aria-hidden="true">{MASK}</span>
+            <span class="visually-hidden">saved, hidden</span>
+          </span>
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            aria-label={`Replace the saved ${label.toLowerCase()}`}
+            onClick={() => set({ replacing: true, secret: '' })}
+          >
+            Replace
+          </button>
+        </div>
+        <FieldErrors id={id} errors={messages[pointer]} />
+      </div>
+    );
+  }
+  const replacingStored = auth.storedType === auth.type && auth.storedSecret;
+  return (
+    <div class="secret-replace">
+      <InputField
+        id={id}
+        label={replacingStored ? `New ${label.toLowerCase()}` : label}
+        type="password"
+        autocomplete="new-password"
+        required
+        mono
+        value={auth.secret}
+        onValue={(secret) => set({ secret })}
+        errors={messages[pointer]}
+        hint="A secret: after saving it is never shown again."
+      />
+      {replacingStored && (
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          onClick={() => set({ replacing: false, secret: '' })}
+        >
+          Keep the saved {label.toLowerCase()}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * How Toolgate authenticates to the endpoint. The credential is write-only: once saved it shows as
+ * set; with the same type it is kept unless replaced.
+ */
+export function AuthEditor({ draft, change, messages }: SectionProps) {
+  const auth = draft.auth;
+  const set = (patch: Partial<AuthDraft>) => change({ auth: { ...auth, ...patch } });
+  const stored = auth.storedType !== null && auth.storedType !== 'none';
+  const typeErrors = [...(messages['/auth'] ?? []), ...(messages['/auth/type'] ?? [])];
+  return (
+    <div class="subsection">
+      <h3>Authentication</h3>
+      <SelectField<AuthType>
+        id={fieldId('/auth/type')}
+        class="field-medium"
+        label="Type"
+        value={auth.type}
+        options={TYPE_OPTIONS}
+        onValue={(type) => set({ type, secret: '', replacing: false })}
+        errors={typeErrors}
+        hint={
+          stored && auth.type === 'none'
+            ? 'The saved authentication is removed when you save.'
+            : 'Do not also set an Authorization header: configure the credential in one place.'
+        }
+      />
+      {auth.type === 'basic' && (
+        <InputField
+          id={fieldId('/auth/username')}
+          class="field-medium"
+          label="User name"
+          required
+          value={auth.username}
+          onValue={(username) => set({ username })}
+          errors={messages['/auth/username']}
+        />
+      )}
+      {auth.type === 'api_key' && (
+        <div class="field-row">
+          <SelectField<'header' | 'query'>
+            id={fieldId('/auth/in')}
+            label="Send the key"
+            value={auth.location}
+            options={LOCATION_OPTIONS}
+            onValue={(location) => set({ location })}
+            errors={messages['/auth/in']}
+          />
+          <InputField
+            id={fieldId('/auth/name')}
+            class="field-grow"
+            label={auth.location === 'header' ? 'Header name' : 'Query parameter name'}
+            required
+            mono
+            value={auth.keyName}
+            onValue={(keyName) => set({ keyName })}
+            errors={messages['/auth/name']}
+            placeholder={auth.location === 'header' ? 'X-Api-Key' : 'api_key'}
+          />
+        </div>
+      )}
+      <SecretField auth={auth} set={set} messages={messages} />
+      {stored && auth.type !== 'none' && (
+        <button
+          type="button"
+          class="button button-secondary button-small auth-remove"
+          onClick={() => set({ type: 'none', secret: '', replacing: false })}
+        >
+          Remove authentication
+        </button>
+      )}
+      {stored && auth.type === 'none' && (
+        <button
+          type="button"
+          class="button button-secondary button-small auth-remove"
+          onClick={() => set({ type: auth.storedType ?? 'none', replacing: false, secret: '' })}
+        >
+          Undo remove
+        </button>
+      )}
+    </div>
+  );
+}
