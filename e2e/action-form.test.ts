@@ -1,0 +1,134 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LoopbackHttpsServer,
+  sendJson,
+  startLoopbackHttpsServer,
+} from '../packages/core/src/test/loopback-https-server.js';
+import { createLoopbackOnlyDial } from '../packages/core/src/test/loopback-only-dial.js';
+import { testCertificate } from '../packages/core/src/test/test-certificate.js';
+import { parseConfig } from '../packages/server/src/config/parse-config.js';
+import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
+import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
+import { printedOperator, signIn } from './session.js';
+
+/**
+ * An operator creates an action in the browser, meets a field error and fixes it, then tests it:
+ * a dry run, then a confirmed live POST that reaches a local HTTPS receiver.
+ */
+const available = await chromiumAvailable();
+let server: RunningServer;
+let receiver: LoopbackHttpsServer;
+let dataDir: string;
+let operator: { email: string; password: string };
+let browser: { context: BrowserContext; close(): Promise<void> };
+
+beforeAll(async () => {
+  if (!available) return;
+  receiver = await startLoopbackHttpsServer((request, response) => {
+    const { parameters } = JSON.parse(request.body || '{}') as { parameters?: { order_number?: string } };
+    sendJson(response, 200, {
+      success: true,
+      result: { order: parameters?.order_number, status: 'shipped' },
+    });
+  });
+  const { cert } = await testCertificate();
+  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-e2e-form-'));
+  const printed: string[] = [];
+  const config = parseConfig(
+    { TOOLGATE_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8', TOOLGATE_DEMO: 'off' },
+    { data: dataDir },
+  );
+  server = await startServer({ ...config, port: 0 }, (text) => printed.push(text), {
+    ca: cert,
+    dial: createLoopbackOnlyDial(cert).dial,
+    resolve: async () => ['127.0.0.1'],
+    logger: pino({ name: 'e2e' }, new Writable({ write: (_chunk, _encoding, done) => done() })),
+  });
+  operator = printedOperator(printed.join(''));
+  browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await receiver?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describe.runIf(available)('creating and testing an action in chromium', () => {
+  it('creates an action with two parameters, fixes a field error, dry-runs and live-tests it', async () => {
+    const page = await browser.context.newPage();
+    // A missing element fails fast, naming its locator, instead of running into the test timeout.
+    page.setDefaultTimeout(5_000);
+    await signIn(page, server.url, operator);
+    await page.getByRole('link', { name: 'New action' }).click();
+    await page.getByRole('heading', { name: 'New action' }).waitFor();
+
+    const basics = page.getByRole('region', { name: 'Basics' });
+    await basics.getByLabel(/^Name/).fill('Check Order');
+    await basics
+      .getByText(/lower-case/i)
+      .first()
+      .waitFor();
+    await basics.getByLabel(/^Name/).fill('check_order');
+    await basics
+      .getByLabel(/^Description/)
+      .fill('Look up an order by its number when the customer asks where it is, and email the status.');
+    const endpoint = page.getByRole('region', { name: 'Endpoint' });
+    await endpoint.getByLabel(/^URL/).fill(receiver.url('/orders', 'orders.example.com'));
+    await endpoint.getByLabel(/^Method/).selectOption('POST');
+
+    const parameters = page.getByRole('region', { name: 'Parameters' });
+    await parameters.getByRole('button', { name: 'Add parameter' }).click();
+    await parameters.getByLabel(/^Name/).nth(0).fill('order_number');
+    await parameters
+      .getByLabel(/^Required/)
+      .nth(0)
+      .check();
+    await parameters.getByRole('button', { name: 'Add parameter' }).click();
+    await parameters.getByLabel(/^Name/).nth(1).fill('email');
+    await parameters.getByLabel(/^Type/).nth(1).selectOption('email');
+    await shoot(page, 'action-new');
+
+    await page.getByRole('button', { name: 'Create action' }).click();
+    await page
+      .getByText(/whsec_/)
+      .first()
+      .waitFor();
+    await shoot(page, 'action-created');
+
+    const tests = page.getByRole('region', { name: 'Test console' });
+    await tests.getByLabel(/order_number/).fill('ORD-77');
+    await tests.getByLabel(/email/).fill('ann@example.com');
+    const before = receiver.requests.length;
+    await tests.getByRole('button', { name: 'Dry run' }).click();
+    await tests.getByRole('heading', { name: 'Request that would be sent' }).waitFor();
+    expect(receiver.requests.length).toBe(before);
+
+    await tests.getByRole('button', { name: 'Live test' }).click();
+    await tests.getByRole('button', { name: 'Send live POST' }).click();
+    await tests.getByText('Status 200').waitFor();
+    await tests.getByRole('heading', { name: 'As the model sees it' }).waitFor();
+    expect(receiver.requests.length).toBe(before + 1);
+    expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}').parameters).toEqual({
+      order_number: 'ORD-77',
+      email: 'ann@example.com',
+    });
+    await shoot(page, 'action-tested');
+    await page.close();
+  });
+});

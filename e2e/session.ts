@@ -1,0 +1,21 @@
+import type { Page } from 'playwright-core';
+
+/** Signs an operator in through the sign-in page and waits for the app. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  operator: { email: string; password: string },
+): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Email').fill(operator.email);
+  await page.getByLabel('Password').fill(operator.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+}
+
+/** The operator sign-in a first start prints once. */
+export function printedOperator(printed: string): { email: string; password: string } {
+  const match = /Operator sign-in:\s+(\S+) \/ (\S+)/.exec(printed);
+  if (!match) throw new Error('the first start printed no operator sign-in');
+  return { email: match[1] as string, password: match[2] as string };
+}
