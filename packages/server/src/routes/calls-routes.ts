@@ -59,6 +59,30 @@ export const callsRoutes: ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/calls/by-action',
+    summary: "Each action's calls in the last 24 hours and its latest call (time and outcome)",
+    tag: 'calls',
+    scope: 'webhooks:read',
+    responses: {
+      200: Type.Object({
+        actions: Type.Array(
+          Type.Object({
+            actionId: Type.String(),
+            callsLast24h: Type.Integer(),
+            lastCallAt: Type.String({ format: 'date-time' }),
+            lastOutcome: Type.Union([Type.Literal('ok'), Type.Literal('failed')]),
+          }),
+        ),
+      }),
+      401: ErrorBody,
+      403: ErrorBody,
+    },
+    async handler(c, { calls }) {
+      return c.json({ actions: await calls.summaryByAction(c.get('principal').tenantId) });
+    },
+  },
+  {
+    method: 'get',
     path: '/calls/{id}',
     summary: 'Read one call: request as sent (redacted), response preview, normalized result',
     tag: 'calls',

@@ -48,6 +48,19 @@ describe('POST /api/v1/conversations/{id}/events', () => {
     });
   });
 
+  it("shows each action's calls in the last 24 hours and the latest outcome, to this tenant only", async () => {
+    const summary = await json(await f.t.call('GET', '/api/v1/calls/by-action'));
+    const cancel = (await f.t.services.actions.list(f.t.tenantA.id)).find(
+      (action) => action.definition.name === 'cancel_order',
+    );
+    expect(summary.actions).toContainEqual(
+      expect.objectContaining({ actionId: cancel?.id, lastOutcome: 'ok', callsLast24h: expect.any(Number) }),
+    );
+    expect(
+      (await json(await f.t.call('GET', '/api/v1/calls/by-action', { key: f.t.tenantB.adminKey }))).actions,
+    ).toEqual([]);
+  });
+
   it('takes the action by id as well as by name, with lead_captured and manual triggers', async () => {
     const [stored] = (await f.t.services.actions.list(f.t.tenantA.id)).filter(
       (action) => action.definition.name === 'check_order_status',

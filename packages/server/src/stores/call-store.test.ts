@@ -264,4 +264,19 @@ describe.each([
     }
     expect(await store.purgeOlderThan(30)).toBe(0);
   });
+  it.runIf(available)("sums up each action's recent calls and its latest outcome, per tenant", async () => {
+    await createTenantStore(opened.db).create({ id: 'tenant_summary', name: 'Summary' });
+    await createTenantStore(opened.db).create({ id: 'tenant_summary_other', name: 'Other' });
+    const at = (hoursAgo: number) => new Date(NOW.getTime() - hoursAgo * 3600_000);
+    await record('tenant_summary', succeeded('a'), at(30), { actionId: 'act_a' });
+    await record('tenant_summary', succeeded('a'), at(3), { actionId: 'act_a' });
+    await record('tenant_summary', failed('a'), at(1), { actionId: 'act_a' });
+    await record('tenant_summary', succeeded('b'), at(48), { actionId: 'act_b' });
+    await record('tenant_summary_other', succeeded('a'), at(1), { actionId: 'act_a' });
+    const summary = await store.summaryByAction('tenant_summary');
+    expect(summary.sort((x, y) => x.actionId.localeCompare(y.actionId))).toEqual([
+      { actionId: 'act_a', callsLast24h: 2, lastCallAt: at(1).toISOString(), lastOutcome: 'failed' },
+      { actionId: 'act_b', callsLast24h: 0, lastCallAt: at(48).toISOString(), lastOutcome: 'ok' },
+    ]);
+  });
 });

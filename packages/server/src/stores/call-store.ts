@@ -1,10 +1,18 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { notFound } from '../api/api-error.js';
 import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
 import type { Database } from '../storage/schema.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const DEFAULT_CALL_PAGE = 50;
+
+/** What the actions list shows of each action's calls. */
+export interface ActionCallSummary {
+  actionId: string;
+  callsLast24h: number;
+  lastCallAt: string;
+  lastOutcome: 'ok' | 'failed';
+}
 export const MAX_CALL_PAGE = 200;
 
 export interface CallFilters {
@@ -106,6 +114,34 @@ export function createCallStore(db: Kysely<Database>, now: () => Date = () => ne
         calls: page.map(view),
         nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
       };
+    },
+
+    /**
+     * Per action: calls in the last 24 hours and the latest call's time and outcome (for the
+     * actions list). Actions never called are absent.
+     */
+    async summaryByAction(tenantId: string): Promise<ActionCallSummary[]> {
+      const since = new Date(now().getTime() - 86_400_000);
+      const rows = await sql<{
+        action_id: string;
+        calls_24h: number | string;
+        last_at: Date | string;
+        last_outcome: 'ok' | 'failed';
+      }>`
+        select action_id,
+               count(*) filter (where created_at >= ${since}) as calls_24h,
+               max(created_at) as last_at,
+               (array_agg(outcome order by created_at desc, id desc))[1] as last_outcome
+        from calls
+        where tenant_id = ${tenantId} and action_id is not null
+        group by action_id
+      `.execute(db);
+      return rows.rows.map((row) => ({
+        actionId: row.action_id,
+        callsLast24h: Number(row.calls_24h),
+        lastCallAt: new Date(row.last_at).toISOString(),
+        lastOutcome: row.last_outcome,
+      }));
     },
 
     /** Deletes calls older than the retention period; returns how many. */
