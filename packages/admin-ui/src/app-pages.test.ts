@@ -46,4 +46,13 @@ describe('pageAt', () => {
     expect(pageAt('/actions')?.scope).toBe('webhooks:read');
     expect(pageAt('/actions/a/b')).toBeNull();
   });
+
+  it('finds a call of the log inside the Calls page', () => {
+    expect(pageAt('/calls/call_1')).toMatchObject({
+      page: { key: 'calls' },
+      match: { key: 'call-detail', params: { id: 'call_1' } },
+      scope: 'webhooks:read',
+    });
+    expect(pageAt('/chat')?.scope).toBe('chat');
+  });
 });

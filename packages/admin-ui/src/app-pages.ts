@@ -71,13 +71,14 @@ export function homePath(scopes: readonly string[]): string | null {
 }
 
 /** Screens inside a page of the navigation, each with the scope it needs beyond the page's own. */
-export type SubRouteKey = 'action-new' | 'action-edit';
+export type SubRouteKey = 'action-new' | 'action-edit' | 'call-detail';
 export type RouteKey = PageKey | SubRouteKey;
 
 const SUB_ROUTES: readonly { key: SubRouteKey; pattern: string; page: PageKey; scope?: Scope }[] = [
   // Before `/actions/:id`, so that "new" is not taken for an id.
   { key: 'action-new', pattern: '/actions/new', page: 'actions', scope: 'webhooks:manage' },
   { key: 'action-edit', pattern: '/actions/:id', page: 'actions' },
+  { key: 'call-detail', pattern: '/calls/:id', page: 'calls' },
 ];
 
 const ROUTES: readonly RouteDefinition<RouteKey>[] = [

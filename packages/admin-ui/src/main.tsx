@@ -8,6 +8,8 @@ import './styles/tables.css';
 import './styles/forms.css';
 import './styles/editors.css';
 import './styles/console.css';
+import './styles/calls.css';
+import './styles/chat.css';
 import './styles/narrow.css';
 
 const root = document.getElementById('app');

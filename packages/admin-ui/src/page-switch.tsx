@@ -4,6 +4,9 @@ import { hasScope } from './auth/scopes';
 import { LoadingStatus } from './components/loading-status';
 import { ActionEditorPage } from './pages/action-editor-page';
 import { ActionsPage } from './pages/actions-page';
+import { CallDetailPage } from './pages/call-detail-page';
+import { CallsPage } from './pages/calls-page';
+import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { MessagePage } from './pages/message-page';
 import { useRouter } from './router/router-context';
@@ -50,5 +53,10 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
     return <ActionEditorPage key={params.id} actionId={params.id ?? ''} canManage={canManage} />;
   }
   if (key === 'actions') return <ActionsPage canManage={canManage} />;
+  if (key === 'calls') return <CallsPage />;
+  if (key === 'call-detail') {
+    return <CallDetailPage key={params.id} callId={params.id ?? ''} canTest={canManage} />;
+  }
+  if (key === 'chat') return <ChatPage />;
   return <ComingSoonPage page={found.page} />;
 }

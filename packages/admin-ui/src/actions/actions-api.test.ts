@@ -11,6 +11,7 @@ function fakeClient(answer: unknown) {
       calls.push({ method, path, body: options?.body });
       return answer;
     },
+    async stream() {},
     setCsrfToken() {},
     csrfToken: () => undefined,
   };

@@ -55,7 +55,7 @@ const isInvalid = (errors: readonly string[] | undefined) => errors !== undefine
 interface InputFieldProps extends FieldBase {
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'url' | 'password' | 'email' | 'tel';
+  type?: 'text' | 'url' | 'password' | 'email' | 'tel' | 'datetime-local';
   inputMode?: 'text' | 'decimal' | 'numeric' | 'url' | 'email' | 'tel';
   autocomplete?: string;
   placeholder?: string;

@@ -10,12 +10,15 @@ import { SecretPanel, SigningSecretSection } from '../actions/signing-secret';
 import { TestConsole } from '../actions/test-console/test-console';
 import type { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
+import { describeError } from '../api/describe-error';
+import { getCall } from '../calls/calls-api';
+import { type ConsolePrefill, consolePrefill, fromCallParam } from '../calls/console-prefill';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../hooks/use-resource';
 import { Link } from '../router/link';
-import { useRouter } from '../router/router-context';
+import { useLocation, useRouter } from '../router/router-context';
 import { useApp } from '../session/app-context';
 
 interface ActionEditorPageProps {
@@ -74,8 +77,36 @@ function NewAction({ client }: { client: ApiClient }) {
   );
 }
 
+type Prefill = ConsolePrefill & { callId: string };
+
+/**
+ * The action, and with `?fromCall=` (the log's "Open in test console") the test console's values
+ * from that call; a call that cannot be read only leaves a note, never an error page.
+ */
+async function loadAction(
+  client: ApiClient,
+  id: string,
+  fromCall: string | undefined,
+): Promise<{ view: ActionView; prefill?: Prefill }> {
+  const [view, call] = await Promise.all([
+    getAction(client, id),
+    fromCall === undefined ? undefined : getCall(client, fromCall).catch((error: unknown) => ({ error })),
+  ]);
+  if (fromCall === undefined || call === undefined) return { view };
+  const prefill =
+    'error' in call
+      ? {
+          values: {},
+          note: `Could not load call ${fromCall} to fill in its parameters. ${describeError(call.error)}`,
+        }
+      : consolePrefill(call, view);
+  return { view, prefill: { ...prefill, callId: fromCall } };
+}
+
 function SavedAction({ client, id, canManage }: { client: ApiClient; id: string; canManage: boolean }) {
-  const load = useCallback(() => getAction(client, id), [client, id]);
+  const { search } = useLocation();
+  const fromCall = canManage ? fromCallParam(search) : undefined;
+  const load = useCallback(() => loadAction(client, id, fromCall), [client, id, fromCall]);
   const { resource, reload } = useResource(load);
   // A just-created action's secret, handed over by the create form: shown this once.
   const [secret, setSecret] = useState(() => newActionSecrets.take(id));
@@ -100,7 +131,8 @@ function SavedAction({ client, id, canManage }: { client: ApiClient; id: string;
   return (
     <EditAction
       client={client}
-      initial={resource.data}
+      initial={resource.data.view}
+      prefill={resource.data.prefill}
       canManage={canManage}
       secret={secret}
       onSecretSeen={() => setSecret(undefined)}
@@ -119,6 +151,7 @@ function EditAction(props: {
   canManage: boolean;
   secret: string | undefined;
   onSecretSeen: () => void;
+  prefill: Prefill | undefined;
 }) {
   const { client, canManage } = props;
   const [view, setView] = useState(props.initial);
@@ -184,7 +217,7 @@ function EditAction(props: {
         onSubmit={onSubmit}
       />
       {canManage && <SigningSecretSection client={client} actionId={view.id} />}
-      {canManage && <TestConsole client={client} action={view} unsaved={unsaved} />}
+      {canManage && <TestConsole client={client} action={view} unsaved={unsaved} prefill={props.prefill} />}
     </>
   );
 }

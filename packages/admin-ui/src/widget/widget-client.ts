@@ -1,4 +1,4 @@
-import { takeEvents } from './sse-lines';
+import { takeEvents } from '../api/sse-lines';
 
 /** What the widget shows as a turn streams in. */
 export type WidgetUpdate =

@@ -111,4 +111,10 @@ describe('testParameters', () => {
       weight: 1.5,
     });
   });
+
+  it('reads select values given as text, as a query string has them', () => {
+    const values = fieldValues(fields, { count: '2', gift: 'false', weight: '1.5', speed: 'nope' });
+    expect(values).toEqual({ count: '1', gift: '1', weight: '1.5' });
+    expect(testParameters(fields, values)).toEqual({ count: 2, gift: false, weight: 1.5 });
+  });
 });

@@ -125,7 +125,10 @@ export function testParameters(
   return parameters;
 }
 
-/** What to type into the fields to test again with the same parameters (the execution log's "open in test console"). */
+/**
+ * What to type into the fields to test again with the same parameters (the execution log's "open
+ * in test console"). A select's value may also be the text of its option's value (`"true"`, `"2"`).
+ */
 export function fieldValues(
   fields: readonly TestField[],
   parameters: Readonly<Record<string, unknown>>,
@@ -135,7 +138,11 @@ export function fieldValues(
     const value = parameters[field.name];
     if (value === undefined || value === null) continue;
     if (field.options) {
-      const index = field.options.findIndex((option) => option.value === value);
+      // A value read back from a query string is text: "true" picks the yes option, "2" the 2.
+      let index = field.options.findIndex((option) => option.value === value);
+      if (index < 0 && typeof value === 'string') {
+        index = field.options.findIndex((option) => String(option.value) === value);
+      }
       if (index >= 0) values[field.name] = String(index);
     } else {
       values[field.name] = typeof value === 'string' ? value : JSON.stringify(value);

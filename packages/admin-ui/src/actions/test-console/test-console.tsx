@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../../api/api-client';
 import type { FormErrors } from '../../api/field-errors';
 import { asSentence, fieldId } from '../../components/field-text';
 import { FieldErrors, InputField } from '../../components/fields';
+import { Link } from '../../router/link';
 import type { ActionView } from '../action-view';
 import { testAction } from '../actions-api';
 import { schemaFields, type TestField, testParameters } from './schema-fields';
@@ -94,16 +95,21 @@ interface TestConsoleProps {
   action: ActionView;
   /** The form has changes that are not saved yet. */
   unsaved: boolean;
+  /**
+   * Opened from a call of the log ("Open in test console"): the fields start with its parameters,
+   * the note says so, and the console is scrolled to and focused.
+   */
+  prefill?: { callId: string; values: Record<string, string>; note: string } | undefined;
 }
 
 /**
  * The test console: parameters from the saved schema, a dry run (built and signed, not sent) or
  * a live call (a non-GET asks first), and what came back.
  */
-export function TestConsole({ client, action, unsaved }: TestConsoleProps) {
+export function TestConsole({ client, action, unsaved, prefill }: TestConsoleProps) {
   const fields = useMemo(() => schemaFields(action.definition.parameters), [action.definition.parameters]);
   const method = typeof action.definition.method === 'string' ? action.definition.method : 'POST';
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => prefill?.values ?? {});
   const [pending, setPending] = useState<TestMode | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
@@ -112,6 +118,13 @@ export function TestConsole({ client, action, unsaved }: TestConsoleProps) {
   const liveButton = useRef<HTMLButtonElement>(null);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const prefilled = prefill !== undefined;
+  useEffect(() => {
+    if (!prefilled) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [prefilled]);
 
   const backToLive = useRef(false);
   useLayoutEffect(() => {
@@ -152,12 +165,19 @@ export function TestConsole({ client, action, unsaved }: TestConsoleProps) {
 
   return (
     <section class="form-section test-console" aria-labelledby="section-test">
-      <h2 id="section-test">Test console</h2>
+      <h2 id="section-test" tabIndex={-1} ref={heading}>
+        Test console
+      </h2>
       <p class="section-intro">
         A dry run builds and signs the request without sending it. A live test sends it to the endpoint and
         records the call in the log.
       </p>
       {unsaved && <p class="alert alert-info">Tests use the saved action. Save your changes to test them.</p>}
+      {prefill && (
+        <p class="alert alert-info">
+          {prefill.note} <Link href={`/calls/${encodeURIComponent(prefill.callId)}`}>Back to the call</Link>
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate aria-label="Test parameters" aria-busy={pending !== null}>
         {errors.form.length > 0 && (
           <div class="alert alert-error" role="alert" tabIndex={-1} ref={errorBox}>

@@ -9,7 +9,8 @@ import {
   type TestResponse,
 } from './test-result';
 
-function HeaderList({ headers, label }: { headers: Record<string, string>; label: string }) {
+/** Headers as a description list, or "No headers.". */
+export function HeaderList({ headers, label }: { headers: Record<string, string>; label: string }) {
   const entries = Object.entries(headers);
   if (entries.length === 0) return <p class="field-hint">No headers.</p>;
   return (
@@ -24,7 +25,8 @@ function HeaderList({ headers, label }: { headers: Record<string, string>; label
   );
 }
 
-function CodeBlock({ text }: { text: string }) {
+/** Preformatted text (a body, a JSON value). */
+export function CodeBlock({ text }: { text: string }) {
   return (
     <pre class="code-block">
       <code>{text}</code>

@@ -41,14 +41,16 @@ export interface TestOutcome {
   result?: unknown;
 }
 
-function stringRecord(value: unknown): Record<string, string> {
+/** The string-valued entries of an object from the server (headers). */
+export function stringRecord(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};
   return Object.fromEntries(
     Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
 }
 
-function sentRequest(value: unknown): SentRequest | null {
+/** A request as sent (secrets redacted), or `null` when the value is not one. */
+export function sentRequest(value: unknown): SentRequest | null {
   if (!isRecord(value) || typeof value.method !== 'string' || typeof value.url !== 'string') return null;
   const request: SentRequest = { method: value.method, url: value.url, headers: stringRecord(value.headers) };
   if (typeof value.body === 'string') request.body = value.body;
