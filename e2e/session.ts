@@ -1,16 +1,21 @@
 import type { Page } from 'playwright-core';
 
-/** Signs an operator in through the sign-in page and waits for the app. */
+/** Signs an operator in through the sign-in page (unless already signed in) and waits for the app. */
 export async function signIn(
   page: Page,
   baseUrl: string,
   operator: { email: string; password: string },
 ): Promise<void> {
   await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(operator.email);
+  const actions = page.getByRole('heading', { name: 'Actions', level: 1 });
+  const email = page.getByLabel('Email');
+  await actions.or(email).first().waitFor();
+  // The browser profile may already hold a session: the pages of one test file share it.
+  if (await actions.isVisible()) return;
+  await email.fill(operator.email);
   await page.getByLabel('Password').fill(operator.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+  await actions.waitFor();
 }
 
 /** The operator sign-in a first start prints once. */
