@@ -10,6 +10,7 @@ import './styles/editors.css';
 import './styles/console.css';
 import './styles/calls.css';
 import './styles/chat.css';
+import './styles/keys.css';
 import './styles/narrow.css';
 
 const root = document.getElementById('app');

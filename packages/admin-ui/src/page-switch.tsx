@@ -8,6 +8,7 @@ import { CallDetailPage } from './pages/call-detail-page';
 import { CallsPage } from './pages/calls-page';
 import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
+import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { useRouter } from './router/router-context';
 
@@ -58,5 +59,6 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
     return <CallDetailPage key={params.id} callId={params.id ?? ''} canTest={canManage} />;
   }
   if (key === 'chat') return <ChatPage />;
+  if (key === 'keys') return <KeysPage />;
   return <ComingSoonPage page={found.page} />;
 }
