@@ -75,6 +75,13 @@ describe.runIf(available)('the admin app in chromium', () => {
     await page.reload();
     await page.getByText('check_order_status').waitFor();
 
+    // The list shows the calls (none yet) and switches the action off and on in place.
+    await page.getByRole('cell', { name: 'Never' }).waitFor();
+    await page.getByRole('button', { name: 'Disable check_order_status' }).click();
+    await page.getByText('Disabled', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Enable check_order_status' }).click();
+    await page.getByText('Enabled', { exact: true }).waitFor();
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
     expect(violations).toEqual([]);

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../api/api-client';
 import type { ActionInputBody, ActionPatchBody } from './action-bodies';
-import { type ActionRow, toActionRows } from './action-rows';
+import { toActionRows } from './action-rows';
 import {
   type ActionView,
   type CreatedAction,
@@ -9,13 +9,23 @@ import {
   toCreatedAction,
   toRotatedSecret,
 } from './action-view';
+import { type ActionListRow, withCallSummaries } from './call-summaries';
 import { type TestOutcome, type TestRequestBody, toTestOutcome } from './test-console/test-result';
 
 const actionPath = (id: string) => `/actions/${encodeURIComponent(id)}`;
 
-/** `GET /actions`: every action of the tenant, as list rows. */
-export async function listActions(client: ApiClient): Promise<ActionRow[]> {
-  return toActionRows(await client.request('GET', '/actions'));
+/** `GET /actions` with `GET /calls/by-action`: every action of the tenant and its recent calls. */
+export async function listActions(client: ApiClient): Promise<ActionListRow[]> {
+  const [actions, calls] = await Promise.all([
+    client.request('GET', '/actions'),
+    client.request('GET', '/calls/by-action'),
+  ]);
+  return withCallSummaries(toActionRows(actions), calls);
+}
+
+/** Turns an action on or off for agents. */
+export async function setActionEnabled(client: ApiClient, id: string, enabled: boolean): Promise<void> {
+  await client.request('PATCH', actionPath(id), { body: { enabled } });
 }
 
 /** `GET /actions/{id}`: the action without secret values. */

@@ -1,11 +1,25 @@
 import { Link } from '../router/link';
-import type { ActionRow } from './action-rows';
+import type { ActionListRow } from './call-summaries';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * The actions as a table, each name a link to the action's page; under 640 px each row becomes a card whose cells are labelled by
- * their column (the `data-label` attribute, shown by the stylesheet).
+ * The actions as a table, each name a link to the action's page, with its latest call and its calls
+ * of the last 24 hours; operators who manage actions can switch one on or off in place. Under
+ * 640 px each row becomes a card whose cells are labelled by their column (`data-label`).
  */
-export function ActionsTable({ rows }: { rows: readonly ActionRow[] }) {
+export function ActionsTable({
+  rows,
+  onToggle,
+  busyId,
+}: {
+  rows: readonly ActionListRow[];
+  /** Present when the operator may change actions. */
+  onToggle?: (row: ActionListRow) => void;
+  /** The action being switched right now. */
+  busyId?: string | undefined;
+}) {
   return (
     <div class="table-wrap">
       <table class="data-table">
@@ -16,6 +30,8 @@ export function ActionsTable({ rows }: { rows: readonly ActionRow[] }) {
             <th scope="col">Enabled</th>
             <th scope="col">Method</th>
             <th scope="col">URL host</th>
+            <th scope="col">Last call</th>
+            <th scope="col">Calls (24 h)</th>
           </tr>
         </thead>
         <tbody>
@@ -33,6 +49,17 @@ export function ActionsTable({ rows }: { rows: readonly ActionRow[] }) {
                 <span class={row.enabled ? 'badge badge-on' : 'badge badge-off'}>
                   {row.enabled ? 'Enabled' : 'Disabled'}
                 </span>
+                {onToggle && (
+                  <button
+                    type="button"
+                    class="button button-secondary button-small"
+                    disabled={busyId === row.id}
+                    aria-label={`${row.enabled ? 'Disable' : 'Enable'} ${row.name}`}
+                    onClick={() => onToggle(row)}
+                  >
+                    {row.enabled ? 'Disable' : 'Enable'}
+                  </button>
+                )}
               </td>
               <td data-label="Method">
                 <code>{row.method}</code>
@@ -40,6 +67,19 @@ export function ActionsTable({ rows }: { rows: readonly ActionRow[] }) {
               <td data-label="URL host" class="break-anywhere">
                 {row.host}
               </td>
+              <td data-label="Last call">
+                {row.calls ? (
+                  <span>
+                    <span class={row.calls.lastOutcome === 'ok' ? 'badge badge-on' : 'badge badge-error'}>
+                      {row.calls.lastOutcome === 'ok' ? 'OK' : 'Failed'}
+                    </span>{' '}
+                    <time dateTime={row.calls.lastCallAt}>{when(row.calls.lastCallAt)}</time>
+                  </span>
+                ) : (
+                  <span class="secondary-text">Never</span>
+                )}
+              </td>
+              <td data-label="Calls (24 h)">{row.calls?.callsLast24h ?? 0}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
-import { useCallback } from 'preact/hooks';
-import { listActions } from '../actions/actions-api';
+import { useCallback, useState } from 'preact/hooks';
+import { listActions, setActionEnabled } from '../actions/actions-api';
 import { ActionsTable } from '../actions/actions-table';
+import type { ActionListRow } from '../actions/call-summaries';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
@@ -9,11 +10,25 @@ import { useResource } from '../hooks/use-resource';
 import { Link } from '../router/link';
 import { useApp } from '../session/app-context';
 
-/** The tenant's actions: name, enabled, method and URL host; each opens its page. */
+/** The tenant's actions: name, enabled (switchable), method, URL host and recent calls; each opens its page. */
 export function ActionsPage({ canManage }: { canManage: boolean }) {
   const { client } = useApp();
   const load = useCallback(() => listActions(client), [client]);
   const { resource, reload } = useResource(load);
+  const [busyId, setBusyId] = useState<string | undefined>();
+  const [toggleError, setToggleError] = useState<unknown>();
+  const toggle = async (row: ActionListRow) => {
+    setBusyId(row.id);
+    setToggleError(undefined);
+    try {
+      await setActionEnabled(client, row.id, !row.enabled);
+      reload();
+    } catch (error) {
+      setToggleError(error);
+    } finally {
+      setBusyId(undefined);
+    }
+  };
 
   return (
     <>
@@ -37,7 +52,14 @@ export function ActionsPage({ canManage }: { canManage: boolean }) {
           </p>
         </EmptyState>
       )}
-      {resource.status === 'ready' && resource.data.length > 0 && <ActionsTable rows={resource.data} />}
+      {toggleError !== undefined && <ErrorAlert error={toggleError} />}
+      {resource.status === 'ready' && resource.data.length > 0 && (
+        <ActionsTable
+          rows={resource.data}
+          busyId={busyId}
+          {...(canManage ? { onToggle: (row) => void toggle(row) } : {})}
+        />
+      )}
     </>
   );
 }
