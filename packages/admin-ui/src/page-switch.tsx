@@ -4,12 +4,15 @@ import { hasScope } from './auth/scopes';
 import { LoadingStatus } from './components/loading-status';
 import { ActionEditorPage } from './pages/action-editor-page';
 import { ActionsPage } from './pages/actions-page';
+import { AgentEditorPage } from './pages/agent-editor-page';
+import { AgentsPage } from './pages/agents-page';
 import { CallDetailPage } from './pages/call-detail-page';
 import { CallsPage } from './pages/calls-page';
 import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
+import { OperatorsPage } from './pages/operators-page';
 import { useRouter } from './router/router-context';
 
 /** `/` leads to the first page the operator may see. */
@@ -54,11 +57,17 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
     return <ActionEditorPage key={params.id} actionId={params.id ?? ''} canManage={canManage} />;
   }
   if (key === 'actions') return <ActionsPage canManage={canManage} />;
+  if (key === 'agents') return <AgentsPage canManage={hasScope(scopes, 'agents:manage')} />;
+  if (key === 'agent-new' || key === 'agent-edit') {
+    const id = key === 'agent-new' ? null : (params.id ?? '');
+    return <AgentEditorPage key={id ?? 'new'} agentId={id} canManage={hasScope(scopes, 'agents:manage')} />;
+  }
   if (key === 'calls') return <CallsPage />;
   if (key === 'call-detail') {
     return <CallDetailPage key={params.id} callId={params.id ?? ''} canTest={canManage} />;
   }
   if (key === 'chat') return <ChatPage />;
   if (key === 'keys') return <KeysPage />;
+  if (key === 'operators') return <OperatorsPage />;
   return <ComingSoonPage page={found.page} />;
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import { ErrorAlert } from '../components/error-alert';
+import type { RotatedSecret } from './action-view';
 import { rotateSigningSecret } from './actions-api';
 
 /** A secret shown this once, with Copy and a button that hides it for good. */
@@ -55,7 +56,18 @@ export function SecretPanel({
 }
 
 /** Rotation: a new secret, shown once; the old one keeps signing for 24 hours. */
-export function SigningSecretSection({ client, actionId }: { client: ApiClient; actionId: string }) {
+export function SigningSecretSection({
+  client,
+  actionId,
+  rotate: rotateSecret = () => rotateSigningSecret(client, actionId),
+  intro = 'Every request is signed (Standard Webhooks headers). The secret was shown once, when the action was created. If it was lost or leaked, rotate it.',
+}: {
+  client: ApiClient;
+  actionId: string;
+  /** Issues the new secret; the action's rotation unless another owner (an agent) is given. */
+  rotate?: () => Promise<RotatedSecret>;
+  intro?: string;
+}) {
   const [state, setState] = useState<
     | { step: 'idle' }
     | { step: 'confirming' }
@@ -75,7 +87,7 @@ export function SigningSecretSection({ client, actionId }: { client: ApiClient; 
   const rotate = async () => {
     setState({ step: 'rotating' });
     try {
-      const rotated = await rotateSigningSecret(client, actionId);
+      const rotated = await rotateSecret();
       setState({ step: 'shown', secret: rotated.signingSecret, until: rotated.previousValidUntil });
     } catch (error) {
       setState({ step: 'failed', error });
@@ -86,10 +98,7 @@ export function SigningSecretSection({ client, actionId }: { client: ApiClient; 
   return (
     <section class="form-section" aria-labelledby="section-signing">
       <h2 id="section-signing">Signing secret</h2>
-      <p class="section-intro">
-        Every request is signed (Standard Webhooks headers). The secret was shown once, when the action was
-        created. If it was lost or leaked, rotate it.
-      </p>
+      <p class="section-intro">{intro}</p>
       {state.step === 'failed' && <ErrorAlert error={state.error} />}
       {state.step === 'shown' ? (
         <SecretPanel
