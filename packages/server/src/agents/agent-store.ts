@@ -50,6 +50,19 @@ export interface AgentStoreOptions {
 /** How long the previous webhook signing secret keeps signing after a rotation. */
 export const AGENT_SIGNING_GRACE_MS = 24 * 3600_000;
 
+/** A limits patch over the stored limits: a number sets one, `null` drops it (back to the default). */
+function mergeLimits(
+  current: AgentSettings['limits'],
+  patch: Record<string, number | null>,
+): AgentSettings['limits'] {
+  const merged: Record<string, number> = { ...current };
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null) delete merged[name];
+    else merged[name] = value;
+  }
+  return merged;
+}
+
 /** The stored settings (no key) from a create body or a merged patch. */
 function settingsFrom(input: AgentInput): AgentSettings {
   const { apiKey: _key, ...model } = input.model ?? { provider: 'embedded' as const };
@@ -216,7 +229,8 @@ export function createAgentStore(options: AgentStoreOptions) {
           const merged: Record<string, unknown> = { ...current, name: row.name };
           for (const [key, value] of Object.entries(patch)) {
             if (value === null && key !== 'actions' && key !== 'webhookTrigger') delete merged[key];
-            else if (key === 'limits') merged.limits = { ...current.limits, ...(value as object) };
+            else if (key === 'limits')
+              merged.limits = mergeLimits(current.limits, value as Record<string, number | null>);
             else merged[key] = value;
           }
           const settings = settingsFrom(merged as AgentInput);

@@ -36,6 +36,18 @@ const Limits = Type.Object(
   closed,
 );
 
+/** In a PATCH: each limit can also be null (back to the default). */
+const LimitsPatch = Type.Object(
+  {
+    maxCallsPerConversation: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+    ),
+    maxStepsPerTurn: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 10 }), Type.Null()])),
+    maxResultChars: Type.Optional(Type.Union([Type.Integer({ minimum: 200, maximum: 20_000 }), Type.Null()])),
+  },
+  closed,
+);
+
 const WebhookTrigger = Type.Object(
   {
     url: Type.String({ format: 'uri', description: 'Where the events are POSTed (https).' }),
@@ -87,7 +99,10 @@ export const PatchAgentBody = Type.Object(
     phoneRegion: Type.Optional(Type.Union([agentFields.phoneRegion, Type.Null()])),
     timezone: Type.Optional(Type.Union([agentFields.timezone, Type.Null()])),
     limits: Type.Optional(
-      Type.Union([Limits, Type.Null()], { description: 'Merged into the stored limits; null resets all.' }),
+      Type.Union([LimitsPatch, Type.Null()], {
+        description:
+          'Merged into the stored limits: a number sets one, null resets one; null for the whole object resets all.',
+      }),
     ),
   },
   closed,

@@ -240,11 +240,13 @@ describe('agents: keys, names, limits, rotation', () => {
     expect((await json(impostor)).error.details[0].path).toBe('/name');
   });
 
-  it('merges limits; null resets them', async () => {
+  it('merges limits; a null limit resets that one, a null object resets all', async () => {
     const { agent } = await json(await create({ name: 'Limited', limits: { maxCallsPerConversation: 3 } }));
     const path = `/api/v1/agents/${agent.id}`;
     const merged = await json(await t.call('PATCH', path, { body: { limits: { maxStepsPerTurn: 2 } } }));
     expect(merged.limits).toEqual({ maxCallsPerConversation: 3, maxStepsPerTurn: 2 });
+    const one = await json(await t.call('PATCH', path, { body: { limits: { maxStepsPerTurn: null } } }));
+    expect(one.limits).toEqual({ maxCallsPerConversation: 3 });
     expect((await json(await t.call('PATCH', path, { body: { limits: null } }))).limits).toEqual({});
   });
 
