@@ -111,16 +111,17 @@ describe('buildAgentPatches', () => {
     expect(buildAgentPatches(base, { ...base, actions: ['act_1'] })).toEqual([{ actions: ['act_1'] }]);
   });
 
-  it('merges changed limits, and resets before setting the rest when one is cleared', () => {
+  it('sends changed limits as numbers and cleared ones as null, in one body', () => {
     const limits = { ...base.limits, maxStepsPerTurn: '6' };
     expect(buildAgentPatches(base, { ...base, limits })).toEqual([{ limits: { maxStepsPerTurn: 6 } }]);
     const cleared = { ...base.limits, maxStepsPerTurn: '' };
     expect(buildAgentPatches(base, { ...base, limits: cleared, greeting: 'Yo' })).toEqual([
-      { greeting: 'Yo', limits: null },
-      { limits: { maxResultChars: 500 } },
+      { greeting: 'Yo', limits: { maxStepsPerTurn: null } },
     ]);
     const none = { maxCallsPerConversation: '', maxStepsPerTurn: '', maxResultChars: '' };
-    expect(buildAgentPatches(base, { ...base, limits: none })).toEqual([{ limits: null }]);
+    expect(buildAgentPatches(base, { ...base, limits: none })).toEqual([
+      { limits: { maxStepsPerTurn: null, maxResultChars: null } },
+    ]);
   });
 
   it('removes or changes the webhook trigger', () => {

@@ -66,7 +66,8 @@ export interface AgentPatchBody {
   systemPrompt?: string | null;
   model?: AgentModelBody;
   actions?: string[] | null;
-  limits?: AgentLimitsBody | null;
+  /** Merged on the server: a number sets a limit, `null` resets that one. */
+  limits?: Partial<Record<LimitName, number | null>>;
   fallbackText?: string | null;
   greeting?: string | null;
   language?: string | null;
@@ -241,9 +242,8 @@ const sortedSet = (values: readonly string[]) => [...new Set(values)].sort();
  * it changed, and `apiKey` follows the server's rules: a typed key replaces, `null` removes, absent
  * keeps the stored key (which the server drops when provider or base URL change).
  *
- * Limits merge on the server and `null` resets them all, so clearing one limit while others stay
- * set needs two bodies: the first resets, the second sets the remaining ones. Usually there is
- * one body, none when nothing changed.
+ * Limits merge on the server: a changed limit is sent as its number, a cleared one as `null` (back
+ * to the default). One body, or none when nothing changed (a list, for callers that loop).
  *
  * @example
  * buildAgentPatches(draftFromAgent(agent), { ...draftFromAgent(agent), greeting: '' });
@@ -281,17 +281,11 @@ export function buildAgentPatches(baseline: AgentDraft, draft: AgentDraft): Agen
 
   const limits = limitsBody(draft);
   const previous = limitsBody(baseline);
-  const cleared = LIMIT_NAMES.some((limit) => previous[limit] !== undefined && limits[limit] === undefined);
-  const changed: AgentLimitsBody = {};
+  const changed: Partial<Record<LimitName, number | null>> = {};
   for (const limit of LIMIT_NAMES) {
     const value = limits[limit];
-    if (value !== undefined && value !== previous[limit]) changed[limit] = value;
-  }
-  if (cleared) {
-    patch.limits = null;
-    const bodies: AgentPatchBody[] = [patch];
-    if (Object.keys(limits).length > 0) bodies.push({ limits });
-    return bodies;
+    if (value === undefined && previous[limit] !== undefined) changed[limit] = null;
+    else if (value !== undefined && value !== previous[limit]) changed[limit] = value;
   }
   if (Object.keys(changed).length > 0) patch.limits = changed;
   return Object.keys(patch).length > 0 ? [patch] : [];
