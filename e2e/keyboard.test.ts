@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../packages/server/src/config/parse-config.js';
+import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
+import { chromiumAvailable, launchChromium } from './browser.js';
+import { printedOperator } from './session.js';
+
+/** The admin app with the keyboard only: sign in, reach a page through the navigation, open a form. */
+const available = await chromiumAvailable();
+let server: RunningServer;
+let dataDir: string;
+let operator: { email: string; password: string };
+let browser: { context: BrowserContext; close(): Promise<void> };
+
+beforeAll(async () => {
+  if (!available) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-e2e-keyboard-'));
+  const printed: string[] = [];
+  const logger = pino({ name: 'e2e' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
+  server = await startServer(
+    { ...parseConfig({}, { data: dataDir }), port: 0 },
+    (text) => printed.push(text),
+    { logger },
+  );
+  operator = printedOperator(printed.join(''));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Focused {
+  tag: string;
+  id: string | null;
+  text: string;
+}
+
+/** Presses Tab until the focused element matches, at most `limit` times. */
+async function tabTo(page: Page, matches: (focused: Focused) => boolean, limit = 40): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    if ((await focused.count()) === 0) continue;
+    const tag = (await focused.evaluate((element) => element.tagName)).toLowerCase();
+    const text = ((await focused.textContent()) ?? '').trim();
+    if (matches({ tag, id: await focused.getAttribute('id'), text })) return;
+  }
+  throw new Error(`nothing matching was reached with ${limit} presses of Tab`);
+}
+
+describe.runIf(available)('the admin app by keyboard in chromium', () => {
+  it('signs in, reaches Keys through the navigation and opens the new action form', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(8_000);
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
+    await tabTo(page, (focused) => focused.id === 'email');
+    await page.keyboard.type(operator.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(operator.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+
+    await tabTo(page, (focused) => focused.tag === 'a' && focused.text === 'Keys');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Keys', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/keys');
+
+    await tabTo(page, (focused) => focused.tag === 'a' && focused.text === 'Actions');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+    await tabTo(page, (focused) => focused.tag === 'a' && focused.text === 'New action');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New action' }).waitFor();
+    const nameField = await page
+      .getByRole('region', { name: 'Basics' })
+      .getByLabel(/^Name/)
+      .getAttribute('id');
+    await tabTo(page, (focused) => focused.tag === 'input');
+    expect(await page.locator(':focus').getAttribute('id')).toBe(nameField);
+    await page.close();
+  });
+});
