@@ -129,6 +129,25 @@ describe.runIf(available)('creating and testing an action in chromium', () => {
       email: 'ann@example.com',
     });
     await shoot(page, 'action-tested');
+
+    // Leaving with unsaved changes asks first; staying keeps them.
+    const basicsAgain = page.getByRole('region', { name: 'Basics' });
+    await basicsAgain.getByLabel(/^Display name/).fill('Order desk');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Actions', exact: true }).click();
+    expect(questions).toEqual(['You have unsaved changes. Leave without saving?']);
+    expect(await basicsAgain.getByLabel(/^Display name/).inputValue()).toBe('Order desk');
+
+    // Deleting asks, then goes back to the list without the action.
+    await page.getByRole('button', { name: 'Delete action' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete the action' }).click();
+    await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+    expect(await page.getByText('check_order', { exact: true }).count()).toBe(0);
     await page.close();
   });
 });

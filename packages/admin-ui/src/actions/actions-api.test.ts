@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, HttpMethod, RequestOptions } from '../api/api-client';
-import { createAction, getAction, rotateSigningSecret, testAction, updateAction } from './actions-api';
+import {
+  createAction,
+  deleteAction,
+  getAction,
+  rotateSigningSecret,
+  testAction,
+  updateAction,
+} from './actions-api';
 import { savedAction } from './testing/action-fixture';
 
 /** A client that records requests and answers with `answer`. */
@@ -19,6 +26,12 @@ function fakeClient(answer: unknown) {
 }
 
 describe('the actions API', () => {
+  it('deletes an action at its path, the id encoded', async () => {
+    const removed = fakeClient(undefined);
+    await deleteAction(removed.client, 'act/1');
+    expect(removed.calls).toEqual([{ method: 'DELETE', path: '/actions/act%2F1', body: undefined }]);
+  });
+
   it('reads, creates and updates actions at their paths, the id encoded', async () => {
     const view = savedAction();
     const read = fakeClient(view);

@@ -47,6 +47,11 @@ export async function updateAction(
   return toActionView(await client.request('PATCH', actionPath(id), { body }));
 }
 
+/** `DELETE /actions/{id}` (204): the action goes; its calls stay in the execution log. */
+export async function deleteAction(client: ApiClient, id: string): Promise<void> {
+  await client.request('DELETE', actionPath(id));
+}
+
 /** A new signing secret, shown this once; the previous one keeps signing for 24 hours. */
 export async function rotateSigningSecret(client: ApiClient, id: string): Promise<RotatedSecret> {
   return toRotatedSecret(await client.request('POST', `${actionPath(id)}/signing-secret/rotate`));

@@ -3,6 +3,7 @@ import { buildPatch, createBody } from '../actions/action-bodies';
 import { type ActionDraft, draftFromAction, emptyDraft } from '../actions/action-draft';
 import type { ActionView } from '../actions/action-view';
 import { createAction, getAction, updateAction } from '../actions/actions-api';
+import { DeleteActionSection } from '../actions/delete-action-section';
 import { ActionForm } from '../actions/form/action-form';
 import { useActionForm } from '../actions/form/use-action-form';
 import { newActionSecrets } from '../actions/one-time-secrets';
@@ -19,6 +20,7 @@ import { PageTitle } from '../components/page-title';
 import { useResource } from '../hooks/use-resource';
 import { Link } from '../router/link';
 import { useLocation, useRouter } from '../router/router-context';
+import { useLeaveGuard } from '../router/use-leave-guard';
 import { useApp } from '../session/app-context';
 
 interface ActionEditorPageProps {
@@ -45,12 +47,19 @@ function BackLink() {
 
 function NewAction({ client }: { client: ApiClient }) {
   const router = useRouter();
-  const form = useActionForm(emptyDraft);
+  const [baseline] = useState(emptyDraft);
+  const form = useActionForm(() => baseline);
+  const unsaved = useMemo(
+    () => Object.keys(buildPatch(baseline, form.draft)).length > 0,
+    [baseline, form.draft],
+  );
+  const releaseGuard = useLeaveGuard(unsaved);
   const onSubmit = () =>
     form.save(async (draft) => {
       const created = await createAction(client, createBody(draft));
       // The action's page shows the secret once; it is never kept anywhere else.
       newActionSecrets.put(created.action.id, created.signingSecret);
+      releaseGuard();
       router.navigate(`/actions/${encodeURIComponent(created.action.id)}`, { replace: true });
     });
   return (
@@ -154,6 +163,7 @@ function EditAction(props: {
   prefill: Prefill | undefined;
 }) {
   const { client, canManage } = props;
+  const router = useRouter();
   const [view, setView] = useState(props.initial);
   const [baseline, setBaseline] = useState<ActionDraft>(() => draftFromAction(props.initial));
   const form = useActionForm(() => baseline);
@@ -161,6 +171,8 @@ function EditAction(props: {
     () => Object.keys(buildPatch(baseline, form.draft)).length > 0,
     [baseline, form.draft],
   );
+  // Saving sets the baseline to what was saved, so the guard has nothing more to ask.
+  const releaseGuard = useLeaveGuard(canManage && unsaved);
 
   const onSubmit = () =>
     form.save(async (draft) => {
@@ -218,6 +230,17 @@ function EditAction(props: {
       />
       {canManage && <SigningSecretSection client={client} actionId={view.id} />}
       {canManage && <TestConsole client={client} action={view} unsaved={unsaved} prefill={props.prefill} />}
+      {canManage && (
+        <DeleteActionSection
+          client={client}
+          actionId={view.id}
+          name={titleOf(view)}
+          onDeleted={() => {
+            releaseGuard();
+            router.navigate('/actions');
+          }}
+        />
+      )}
     </>
   );
 }

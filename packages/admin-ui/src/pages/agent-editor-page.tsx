@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActionRow } from '../actions/action-rows';
 import { listActions } from '../actions/actions-api';
 import { createOneTimeSecrets } from '../actions/one-time-secrets';
@@ -22,6 +22,7 @@ import { PageTitle } from '../components/page-title';
 import { type Resource, useResource } from '../hooks/use-resource';
 import { Link } from '../router/link';
 import { useRouter } from '../router/router-context';
+import { useLeaveGuard } from '../router/use-leave-guard';
 import { useApp } from '../session/app-context';
 
 /** Signing secrets of agents just created, handed from the create form to the agent's page once. */
@@ -58,10 +59,13 @@ function NewAgent({ client, actions }: { client: ApiClient; actions: ActionsReso
   const router = useRouter();
   const [baseline] = useState(emptyAgentDraft);
   const form = useAgentForm(() => baseline);
+  const unsaved = useMemo(() => buildAgentPatches(baseline, form.draft).length > 0, [baseline, form.draft]);
+  const releaseGuard = useLeaveGuard(unsaved);
   const onSubmit = () =>
     form.save(async (draft) => {
       const created = await createAgent(client, createBody(draft));
       newAgentSecrets.put(created.agent.id, created.signingSecret);
+      releaseGuard();
       router.navigate(`/agents/${encodeURIComponent(created.agent.id)}`, { replace: true });
     });
   return (
@@ -128,6 +132,9 @@ function EditAgent(props: {
   const [view, setView] = useState(props.initial);
   const [baseline, setBaseline] = useState<AgentDraft>(() => draftFromAgent(props.initial));
   const form = useAgentForm(() => baseline);
+  const unsaved = useMemo(() => buildAgentPatches(baseline, form.draft).length > 0, [baseline, form.draft]);
+  // Saving sets the baseline to what was saved, so the guard has nothing more to ask.
+  const releaseGuard = useLeaveGuard(canManage && unsaved);
 
   const onSubmit = () =>
     form.save(async (draft) => {
@@ -185,13 +192,22 @@ function EditAgent(props: {
           intro="The webhook trigger's events are signed (Standard Webhooks headers). The secret was shown once, when the agent was created. If it was lost or leaked, rotate it."
         />
       )}
-      {canManage && <DeleteSection client={client} agent={view} />}
+      {canManage && <DeleteSection client={client} agent={view} onDeleted={releaseGuard} />}
     </>
   );
 }
 
 /** Delete, after a confirmation that names what goes with the agent. */
-function DeleteSection({ client, agent }: { client: ApiClient; agent: AgentView }) {
+function DeleteSection({
+  client,
+  agent,
+  onDeleted,
+}: {
+  client: ApiClient;
+  agent: AgentView;
+  /** Before leaving: the unsaved-changes question no longer applies. */
+  onDeleted: () => void;
+}) {
   const router = useRouter();
   const [state, setState] = useState<
     { step: 'idle' } | { step: 'confirming' } | { step: 'deleting' } | { step: 'failed'; error: unknown }
@@ -209,6 +225,7 @@ function DeleteSection({ client, agent }: { client: ApiClient; agent: AgentView 
     setState({ step: 'deleting' });
     try {
       await deleteAgent(client, agent.id);
+      onDeleted();
       router.navigate('/agents');
     } catch (error) {
       setState({ step: 'failed', error });
