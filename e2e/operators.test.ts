@@ -43,7 +43,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(available)('operators and the tenant in chromium', () => {
-  it('adds an operator after a field error, disables them, renames the tenant', async () => {
+  it('adds an operator after a field error, changes their scopes, disables them, renames the tenant', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(8_000);
     await signIn(page, server.url, operator);
@@ -61,6 +61,18 @@ describe.runIf(available)('operators and the tenant in chromium', () => {
     await page.locator('#operator-password').fill('a long enough password 42');
     await page.getByRole('button', { name: 'Add operator' }).click();
     await page.getByText('The operator sam@example.com is added.').waitFor();
+
+    // Give sam the agents:read permission as well.
+    await page.getByRole('button', { name: 'Edit scopes of sam@example.com' }).click();
+    await page
+      .getByRole('group', { name: 'Scopes of sam@example.com' })
+      .getByRole('checkbox', { name: 'agents:read' })
+      .check();
+    await page.getByRole('button', { name: 'Save scopes' }).click();
+    await page
+      .getByRole('cell', { name: /agents:read/ })
+      .first()
+      .waitFor();
 
     await page.getByRole('button', { name: 'Disable sam@example.com' }).click();
     await page.getByRole('button', { name: 'Disable the operator' }).click();

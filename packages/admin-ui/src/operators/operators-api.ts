@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api/api-client';
 import type { CreateOperatorBody, PatchTenantBody } from './operator-draft';
+import type { PatchOperatorBody } from './operator-scopes';
 import {
   type AuditEntry,
   type OperatorRow,
@@ -23,6 +24,15 @@ export async function createOperator(client: ApiClient, body: CreateOperatorBody
 /** `DELETE /operators/{id}`: disables the operator and ends their sessions. */
 export async function disableOperator(client: ApiClient, id: string): Promise<OperatorRow> {
   return toOperator(await client.request('DELETE', `/operators/${encodeURIComponent(id)}`));
+}
+
+/** `PATCH /operators/{id}`: replaces the operator's scopes; their sessions get them at once. */
+export async function patchOperatorScopes(
+  client: ApiClient,
+  id: string,
+  body: PatchOperatorBody,
+): Promise<OperatorRow> {
+  return toOperator(await client.request('PATCH', `/operators/${encodeURIComponent(id)}`, { body }));
 }
 
 /** `GET /tenant`. */

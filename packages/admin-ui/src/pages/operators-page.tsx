@@ -115,6 +115,10 @@ export function OperatorsPage() {
           <OperatorsTable
             rows={operators.data}
             actor={session.actor}
+            onScopesSaved={() => {
+              reload();
+              reloadAudit();
+            }}
             onDisable={(row) => {
               setNotice('');
               setDisable({ step: 'confirming', row });

@@ -256,6 +256,9 @@ export const CreateOperatorBody = Type.Object(
   { ...closed, $id: 'OperatorInput' },
 );
 
+/** The body of `PATCH /operators/{id}`: the operator's new scopes, replacing the old ones. */
+export const PatchOperatorBody = Type.Object({ scopes: ScopeList }, { ...closed, $id: 'OperatorPatch' });
+
 export const OperatorView = Type.Object(
   {
     id: Type.String(),

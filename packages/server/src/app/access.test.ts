@@ -38,6 +38,7 @@ const bodyFor: Record<string, unknown> = {
   'patch /actions/{id}': { description: 'Changed by another tenant, which must never work.' },
   'post /actions/{id}/test': { parameters: { order_number: 'ORD-1' }, mode: 'dry_run' },
   'patch /agents/{id}': { name: 'Taken over' },
+  'patch /operators/{id}': { scopes: ['admin'] },
   'post /conversations/{id}/messages': { text: 'Hello from another tenant' },
   'post /conversations/{id}/events': {
     type: 'manual',

@@ -72,6 +72,121 @@ describe('POST /api/v1/operators', () => {
   });
 });
 
+describe('PATCH /api/v1/operators/{id}', () => {
+  const password = 'an operator password';
+
+  async function addOperator(email: string, scopes: string[]) {
+    const response = await t.call('POST', '/api/v1/operators', { body: { email, password, scopes } });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async function signIn(email: string) {
+    const login = await t.call('POST', '/api/v1/session', {
+      key: '',
+      body: { tenant: t.tenantA.id, email, password },
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    return { key: '', headers: { cookie, 'x-csrf-token': csrfToken } };
+  }
+
+  it('replaces the scopes and audits the change (field names only)', async () => {
+    const id = await addOperator('scoped@example.com', ['chat']);
+    const response = await t.call('PATCH', `/api/v1/operators/${id}`, {
+      body: { scopes: ['webhooks:read', 'agents:read'] },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id,
+      email: 'scoped@example.com',
+      scopes: ['webhooks:read', 'agents:read'],
+      disabledAt: null,
+    });
+    const list = (await (await t.call('GET', '/api/v1/operators')).json()) as {
+      operators: Array<{ id: string; scopes: string[] }>;
+    };
+    expect(list.operators.find((operator) => operator.id === id)?.scopes).toEqual([
+      'webhooks:read',
+      'agents:read',
+    ]);
+    const audit = (await (await t.call('GET', '/api/v1/audit')).json()) as {
+      entries: Array<{ event: string; targetId: string; fields: string[] }>;
+    };
+    expect(
+      audit.entries.filter((entry) => entry.targetId === id && entry.event === 'operator-updated'),
+    ).toEqual([
+      expect.objectContaining({ event: 'operator-updated', targetType: 'operator', fields: ['scopes'] }),
+    ]);
+  });
+
+  it('refuses an unknown scope (422), an unknown field (400), another tenant and a disabled operator (404)', async () => {
+    const id = await addOperator('refusals@example.com', ['chat']);
+    const badScope = await t.call('PATCH', `/api/v1/operators/${id}`, { body: { scopes: ['root'] } });
+    expect(badScope.status).toBe(422);
+    expect(paths(await errorOf(badScope))).toEqual([expect.stringMatching(/^\/scopes/)]);
+    expect((await t.call('PATCH', `/api/v1/operators/${id}`, { body: { scopes: [] } })).status).toBe(422);
+    const unknown = await t.call('PATCH', `/api/v1/operators/${id}`, {
+      body: { scopes: ['chat'], email: 'other@example.com' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(paths(await errorOf(unknown))).toEqual(['/email']);
+    const elsewhere = await t.call('PATCH', `/api/v1/operators/${id}`, {
+      key: t.tenantB.adminKey,
+      body: { scopes: ['admin'] },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect((await errorOf(elsewhere)).code).toBe('not_found');
+    expect(
+      (await t.call('PATCH', '/api/v1/operators/op_unknown', { body: { scopes: ['chat'] } })).status,
+    ).toBe(404);
+    expect((await t.call('DELETE', `/api/v1/operators/${id}`)).status).toBe(200);
+    expect((await t.call('PATCH', `/api/v1/operators/${id}`, { body: { scopes: ['chat'] } })).status).toBe(
+      404,
+    );
+    const list = (await (await t.call('GET', '/api/v1/operators')).json()) as {
+      operators: Array<{ id: string; scopes: string[] }>;
+    };
+    expect(list.operators.find((operator) => operator.id === id)?.scopes).toEqual(['chat']);
+  });
+
+  it('refuses an admin removing admin from themselves, but lets them keep it', async () => {
+    const id = await addOperator('self-admin@example.com', ['admin']);
+    const session = await signIn('self-admin@example.com');
+    const demoted = await t.call('PATCH', `/api/v1/operators/${id}`, {
+      ...session,
+      body: { scopes: ['chat'] },
+    });
+    expect(demoted.status).toBe(400);
+    expect((await errorOf(demoted)).code).toBe('bad_request');
+    expect((await t.call('GET', '/api/v1/operators', session)).status).toBe(200);
+    const kept = await t.call('PATCH', `/api/v1/operators/${id}`, {
+      ...session,
+      body: { scopes: ['admin', 'chat'] },
+    });
+    expect(kept.status).toBe(200);
+    // Another admin may take it away.
+    expect((await t.call('PATCH', `/api/v1/operators/${id}`, { body: { scopes: ['chat'] } })).status).toBe(
+      200,
+    );
+  });
+
+  it("applies the new scopes to the operator's open session at once", async () => {
+    const id = await addOperator('live@example.com', ['chat']);
+    const session = await signIn('live@example.com');
+    expect((await t.call('GET', '/api/v1/actions', session)).status).toBe(403);
+    expect(
+      (await t.call('PATCH', `/api/v1/operators/${id}`, { body: { scopes: ['webhooks:read'] } })).status,
+    ).toBe(200);
+    expect((await t.call('GET', '/api/v1/actions', session)).status).toBe(200);
+    expect((await t.call('PATCH', `/api/v1/operators/${id}`, { body: { scopes: ['chat'] } })).status).toBe(
+      200,
+    );
+    expect((await t.call('GET', '/api/v1/actions', session)).status).toBe(403);
+  });
+});
+
 describe('PATCH /api/v1/tenant', () => {
   it('changes the name and the action limit', async () => {
     const response = await t.call('PATCH', '/api/v1/tenant', { body: { name: 'Acme', maxActions: 25 } });

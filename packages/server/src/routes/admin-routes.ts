@@ -8,6 +8,7 @@ import {
   CreateOperatorBody,
   ErrorBody,
   OperatorView,
+  PatchOperatorBody,
   PatchTenantBody,
   TenantView,
 } from '../api/schemas.js';
@@ -102,6 +103,23 @@ export const adminRoutes: ApiRoute[] = [
         throw new ApiError('bad_request', 'you cannot disable yourself; ask another admin');
       }
       return c.json(await operators.disable(principal.tenantId, idParam(c), principal.actor));
+    },
+  },
+  {
+    method: 'patch',
+    path: '/operators/{id}',
+    summary: "Replace an operator's scopes; their open sessions get the new scopes at once",
+    tag: 'admin',
+    scope: 'admin',
+    body: PatchOperatorBody,
+    responses: { 200: OperatorView, ...errors, 422: ErrorBody },
+    async handler(c, { operators }) {
+      const principal = c.get('principal');
+      const body = checkBody(PatchOperatorBody, await readJson(c));
+      // Like DELETE: an operator cannot take `admin` from themselves (the store refuses it).
+      return c.json(
+        await operators.updateScopes(principal.tenantId, idParam(c), body.scopes, principal.actor),
+      );
     },
   },
   {

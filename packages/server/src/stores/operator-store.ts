@@ -114,6 +114,48 @@ export function createOperatorStore(db: Kysely<Database>, now: () => Date = () =
       });
     },
 
+    /**
+     * Replaces an operator's scopes. Sessions read the operator's scopes on every request, so the
+     * change applies to their open sessions at once. An operator cannot remove `admin` from themselves.
+     */
+    async updateScopes(tenantId: string, id: string, scopes: string[], actor: string): Promise<OperatorView> {
+      return db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('operators')
+          .select('scopes')
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .where('disabled_at', 'is', null)
+          .executeTakeFirst();
+        if (!current) throw notFound('operator');
+        if (actor === `operator:${id}` && current.scopes.includes('admin') && !scopes.includes('admin')) {
+          throw new ApiError('bad_request', 'you cannot remove admin from yourself; ask another admin', [
+            { path: '/scopes', message: 'must keep admin: you cannot remove it from yourself' },
+          ]);
+        }
+        const row = await trx
+          .updateTable('operators')
+          .set({ scopes: JSON.stringify(scopes) })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .returning(['id', 'email', 'scopes', 'created_at', 'disabled_at'])
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          {
+            tenantId,
+            actor,
+            event: 'operator-updated',
+            targetType: 'operator',
+            targetId: id,
+            fields: ['scopes'],
+          },
+          now(),
+        );
+        return view(row);
+      });
+    },
+
     /** The operator these credentials belong to, or undefined; takes the same time either way. */
     async verifyLogin(
       tenantId: string,
