@@ -1,21 +1,16 @@
 import type { JSX, Ref } from 'preact';
 import type { ActionRow } from '../actions/action-rows';
-import { asSentence, fieldId } from '../components/field-text';
-import { CheckboxField, FieldErrors, InputField, SelectField, TextAreaField } from '../components/fields';
-import { LoadingStatus } from '../components/loading-status';
+import { ErrorSummary } from '../components/error-summary';
+import { fieldId } from '../components/field-text';
+import { CheckboxField, InputField, TextAreaField } from '../components/fields';
 import type { Resource } from '../hooks/use-resource';
 import { Link } from '../router/link';
-import { type AgentDraft, keyState, usesLlm } from './agent-draft';
+import { ActionsSection } from './actions-choice-section';
+import type { AgentDraft } from './agent-draft';
 import { type AgentMessages, agentErrorSummary } from './agent-form-errors';
-import { LIMIT_NAMES, type LimitName, MODEL_PROVIDERS, type ModelProvider } from './agent-view';
-
-const PROVIDER_LABELS: Record<ModelProvider, string> = {
-  embedded: 'Embedded (offline, no LLM)',
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  'openai-compatible': 'OpenAI-compatible (Ollama, vLLM, LM Studio…)',
-};
-const PROVIDER_OPTIONS = MODEL_PROVIDERS.map((value) => ({ value, label: PROVIDER_LABELS[value] }));
+import type { AgentSectionProps } from './agent-section-props';
+import { LIMIT_NAMES, type LimitName } from './agent-view';
+import { ModelSection } from './model-section';
 
 const LIMITS: Record<LimitName, { label: string; hint: string }> = {
   maxCallsPerConversation: {
@@ -45,45 +40,7 @@ export interface AgentFormProps {
   onSubmit: () => void;
 }
 
-type SectionProps = Pick<AgentFormProps, 'draft' | 'change' | 'messages'>;
-
-function ErrorSummary({
-  messages,
-  formMessages,
-  summaryRef,
-}: Pick<AgentFormProps, 'messages' | 'formMessages' | 'summaryRef'>) {
-  if (formMessages.length === 0) return null;
-  const entries = agentErrorSummary(messages);
-  const jump = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>, control: string) => {
-    const target = document.getElementById(fieldId(control));
-    if (target === null) return;
-    event.preventDefault();
-    target.scrollIntoView({ block: 'center' });
-    target.focus();
-  };
-  return (
-    <div class="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef}>
-      {formMessages.map((message) => (
-        <p key={message}>{asSentence(message)}</p>
-      ))}
-      {entries.length > 0 && (
-        <>
-          <p>Nothing you typed is lost. Change {entries.length === 1 ? 'this field' : 'these fields'}:</p>
-          <ul class="error-links">
-            {entries.map((entry) => (
-              <li key={entry.control}>
-                <a href={`#${fieldId(entry.control)}`} onClick={(event) => jump(event, entry.control)}>
-                  {entry.label}
-                </a>
-                : {entry.messages.map(asSentence).join(' ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  );
-}
+type SectionProps = AgentSectionProps;
 
 function BasicsSection({ draft, change, messages }: SectionProps) {
   return (
@@ -112,247 +69,6 @@ function BasicsSection({ draft, change, messages }: SectionProps) {
 }
 
 /** The write-only key: "set" with Replace and Remove once stored, otherwise a field to type it. */
-function ApiKeyField({ draft, baseline, change, messages }: SectionProps & { baseline: AgentDraft }) {
-  const id = fieldId('/model/apiKey');
-  const errors = messages['/model/apiKey'];
-  const state = keyState(baseline, draft);
-  if (state === 'kept' && draft.keyChoice === 'keep') {
-    return (
-      <div class="field">
-        <span class="field-label" id={`${id}-label`}>
-          API key
-        </span>
-        <div class="secret-line">
-          <span class="secret-value" id={id} tabIndex={-1}>
-            Set <span class="secondary-text">(stored, never shown)</span>
-          </span>
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            aria-label="Replace the API key"
-            onClick={() => change({ keyChoice: 'replace', apiKey: '' })}
-          >
-            Replace
-          </button>
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            aria-label="Remove the API key"
-            onClick={() => change({ keyChoice: 'remove', apiKey: '' })}
-          >
-            Remove
-          </button>
-        </div>
-        <FieldErrors id={id} errors={errors} />
-      </div>
-    );
-  }
-  if (state === 'removed') {
-    return (
-      <div class="field">
-        <span class="field-label">API key</span>
-        <p class="secret-line" id={id} tabIndex={-1}>
-          The stored key will be removed when you save.
-          <button
-            type="button"
-            class="button button-secondary button-small"
-            onClick={() => change({ keyChoice: 'keep', apiKey: '' })}
-          >
-            Keep the API key
-          </button>
-        </p>
-        <FieldErrors id={id} errors={errors} />
-      </div>
-    );
-  }
-  const replacing = baseline.keyStored && state !== 'dropped';
-  const hint =
-    state === 'dropped' || (baseline.keyStored && draft.keyChoice === 'keep')
-      ? 'The stored key is not sent to another provider or base URL: type the key for the new one (it is removed otherwise).'
-      : 'Write-only: after saving it is never shown again. Required for OpenAI and Anthropic.';
-  return (
-    <div class="secret-replace">
-      <InputField
-        id={id}
-        label={replacing ? 'New API key' : 'API key'}
-        type="password"
-        autocomplete="new-password"
-        mono
-        value={draft.apiKey}
-        onValue={(apiKey) => change({ apiKey, keyChoice: 'replace' })}
-        errors={errors}
-        hint={hint}
-      />
-      {replacing && (
-        <button
-          type="button"
-          class="button button-secondary button-small"
-          onClick={() => change({ keyChoice: 'keep', apiKey: '' })}
-        >
-          Keep the stored key
-        </button>
-      )}
-    </div>
-  );
-}
-
-function ModelSection(props: SectionProps & { baseline: AgentDraft }) {
-  const { draft, change, messages } = props;
-  const llm = usesLlm(draft.provider);
-  return (
-    <section class="form-section" aria-labelledby="agent-section-model">
-      <h2 id="agent-section-model">Model</h2>
-      <SelectField
-        id={fieldId('/model/provider')}
-        label="Provider"
-        value={draft.provider}
-        options={PROVIDER_OPTIONS}
-        onValue={(provider) => change({ provider })}
-        errors={messages['/model/provider']}
-        hint={
-          llm
-            ? undefined
-            : 'The embedded model runs here, offline: it matches messages to actions by their triggers.'
-        }
-      />
-      {llm && (
-        <>
-          <div class="field-row">
-            <InputField
-              id={fieldId('/model/model')}
-              class="field-grow"
-              label="Model id"
-              required
-              mono
-              value={draft.model}
-              onValue={(model) => change({ model })}
-              errors={messages['/model/model']}
-              placeholder={draft.provider === 'anthropic' ? 'claude-sonnet-4-5' : 'gpt-4o-mini'}
-            />
-            <InputField
-              id={fieldId('/model/timeoutMs')}
-              class="field-medium"
-              label="Timeout (milliseconds)"
-              inputMode="numeric"
-              value={draft.timeoutMs}
-              onValue={(timeoutMs) => change({ timeoutMs })}
-              errors={messages['/model/timeoutMs']}
-              hint="1000–120000; blank: the default."
-            />
-          </div>
-          <InputField
-            id={fieldId('/model/baseUrl')}
-            label="Base URL"
-            type="url"
-            inputMode="url"
-            mono
-            required={draft.provider === 'openai-compatible'}
-            value={draft.baseUrl}
-            onValue={(baseUrl) => change({ baseUrl })}
-            errors={messages['/model/baseUrl']}
-            hint={
-              draft.provider === 'openai-compatible'
-                ? 'Your server, e.g. http://localhost:11434/v1 (plain http only where the server allows it).'
-                : "Blank: the provider's own API."
-            }
-          />
-          <ApiKeyField {...props} />
-        </>
-      )}
-      {!llm && props.baseline.keyStored && (
-        <p class="field-hint">The stored API key is removed when you save with the embedded model.</p>
-      )}
-    </section>
-  );
-}
-
-function ActionsSection({
-  draft,
-  change,
-  messages,
-  actions,
-}: SectionProps & { actions: Resource<ActionRow[]> }) {
-  const errors = messages['/actions'];
-  const id = fieldId('/actions');
-  const rows = actions.status === 'ready' ? actions.data : [];
-  const chosen = (row: ActionRow) => draft.actions.includes(row.id) || draft.actions.includes(row.name);
-  const unknown = draft.actions.filter(
-    (entry) => !rows.some((row) => row.id === entry || row.name === entry),
-  );
-  const toggle = (row: ActionRow, on: boolean) => {
-    const rest = draft.actions.filter((entry) => entry !== row.id && entry !== row.name);
-    change({ actions: on ? [...rest, row.id] : rest });
-  };
-  return (
-    <section class="form-section" aria-labelledby="agent-section-actions">
-      <h2 id="agent-section-actions">Actions</h2>
-      <fieldset class="field choice-group" aria-describedby={errors ? `${id}-error` : undefined}>
-        <legend>Actions it may use</legend>
-        <div class="checkbox-line">
-          <input
-            id={id}
-            type="radio"
-            name="agent-actions-mode"
-            checked={draft.actionsMode === 'all'}
-            onChange={() => change({ actionsMode: 'all' })}
-          />
-          <label for={id}>All enabled actions</label>
-        </div>
-        <div class="checkbox-line">
-          <input
-            id="agent-actions-some"
-            type="radio"
-            name="agent-actions-mode"
-            checked={draft.actionsMode === 'some'}
-            onChange={() => change({ actionsMode: 'some' })}
-          />
-          <label for="agent-actions-some">Only the actions chosen below</label>
-        </div>
-        <FieldErrors id={id} errors={errors} />
-      </fieldset>
-      {draft.actionsMode === 'some' && (
-        <fieldset class="field choice-group action-checklist">
-          <legend>Chosen actions</legend>
-          {actions.status === 'loading' && <LoadingStatus label="Loading actions…" />}
-          {actions.status === 'failed' && (
-            <p class="field-hint">The actions could not be loaded; the agent keeps the ones listed here.</p>
-          )}
-          {actions.status === 'ready' && rows.length === 0 && (
-            <p class="field-hint">There are no actions yet.</p>
-          )}
-          {rows.map((row) => (
-            <CheckboxField
-              key={row.id}
-              id={`agent-action-${row.id}`}
-              label={
-                <>
-                  <code>{row.name}</code>
-                  {row.enabled ? '' : ' (disabled)'}
-                </>
-              }
-              checked={chosen(row)}
-              onChecked={(on) => toggle(row, on)}
-            />
-          ))}
-          {unknown.map((entry) => (
-            <CheckboxField
-              key={entry}
-              id={`agent-action-unknown-${entry}`}
-              label={
-                <>
-                  <code>{entry}</code> (not found)
-                </>
-              }
-              checked
-              onChecked={() => change({ actions: draft.actions.filter((other) => other !== entry) })}
-            />
-          ))}
-        </fieldset>
-      )}
-    </section>
-  );
-}
-
 function LimitsSection({ draft, change, messages }: SectionProps) {
   return (
     <section class="form-section" aria-labelledby="agent-section-limits">
@@ -487,8 +203,8 @@ export function AgentForm(props: AgentFormProps) {
   return (
     <form class="action-form agent-form" onSubmit={onSubmit} noValidate aria-busy={saving} aria-label="Agent">
       <ErrorSummary
-        messages={props.messages}
-        formMessages={props.formMessages}
+        messages={props.formMessages}
+        entries={agentErrorSummary(props.messages)}
         summaryRef={props.summaryRef}
       />
       {readOnly && (

@@ -1,5 +1,5 @@
 import type { JSX, Ref } from 'preact';
-import { asSentence, fieldId } from '../../components/field-text';
+import { ErrorSummary } from '../../components/error-summary';
 import { Link } from '../../router/link';
 import { errorSummary } from '../action-form-errors';
 import { AdvancedSection, SecretsSection } from './advanced-section';
@@ -18,48 +18,6 @@ interface ActionFormProps extends SectionProps {
   notice: string | null;
   summaryRef: Ref<HTMLDivElement>;
   onSubmit: () => void;
-}
-
-/** The summary above the form after a failed save; it takes focus so the failure is announced. */
-function ErrorSummary({
-  messages,
-  entries,
-  summaryRef,
-}: {
-  messages: readonly string[];
-  entries: ReturnType<typeof errorSummary>;
-  summaryRef: Ref<HTMLDivElement>;
-}) {
-  if (messages.length === 0) return null;
-  const jump = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>, control: string) => {
-    const target = document.getElementById(fieldId(control));
-    if (target === null) return;
-    event.preventDefault();
-    target.scrollIntoView({ block: 'center' });
-    target.focus();
-  };
-  return (
-    <div class="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef}>
-      {messages.map((message) => (
-        <p key={message}>{asSentence(message)}</p>
-      ))}
-      {entries.length > 0 && (
-        <>
-          <p>Nothing you typed is lost. Change {entries.length === 1 ? 'this field' : 'these fields'}:</p>
-          <ul class="error-links">
-            {entries.map((entry) => (
-              <li key={entry.control}>
-                <a href={`#${fieldId(entry.control)}`} onClick={(event) => jump(event, entry.control)}>
-                  {entry.label}
-                </a>
-                : {entry.messages.map(asSentence).join(' ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  );
 }
 
 /** Every field of an action, in sections, with the save button. */
