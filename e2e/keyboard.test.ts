@@ -1,40 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../packages/server/src/config/parse-config.js';
-import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
-import { chromiumAvailable, launchChromium } from './browser.js';
-import { printedOperator } from './session.js';
+import { chromiumAvailable } from './browser.js';
+import { type E2eApp, startE2eApp } from './harness.js';
 
 /** The admin app with the keyboard only: sign in, reach a page through the navigation, open a form. */
 const available = await chromiumAvailable();
-let server: RunningServer;
-let dataDir: string;
-let operator: { email: string; password: string };
-let browser: { context: BrowserContext; close(): Promise<void> };
+let app: E2eApp;
 
 beforeAll(async () => {
-  if (!available) return;
-  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-e2e-keyboard-'));
-  const printed: string[] = [];
-  const logger = pino({ name: 'e2e' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
-  server = await startServer(
-    { ...parseConfig({}, { data: dataDir }), port: 0 },
-    (text) => printed.push(text),
-    { logger },
-  );
-  operator = printedOperator(printed.join(''));
-  browser = await launchChromium();
+  if (available) app = await startE2eApp();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.close());
 
 interface Focused {
   tag: string;
@@ -57,14 +33,14 @@ async function tabTo(page: Page, matches: (focused: Focused) => boolean, limit =
 
 describe.runIf(available)('the admin app by keyboard in chromium', () => {
   it('signs in, reaches Keys through the navigation and opens the new action form', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     page.setDefaultTimeout(8_000);
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
     await tabTo(page, (focused) => focused.id === 'email');
-    await page.keyboard.type(operator.email);
+    await page.keyboard.type(app.operator.email);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(operator.password);
+    await page.keyboard.type(app.operator.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
 

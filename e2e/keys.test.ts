@@ -1,56 +1,23 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { DEMO_AGENT_NAME } from '../packages/server/src/demo/seed-demo.js';
-import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
-import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
-import { printedOperator, signIn } from './session.js';
+import { chromiumAvailable } from './browser.js';
+import { type E2eApp, shoot, startE2eApp } from './harness.js';
+import { signIn } from './session.js';
 
 /** An operator makes a widget key in the browser, copies its script tag, then revokes it. */
 const available = await chromiumAvailable();
-let server: RunningServer;
-let dataDir: string;
-let operator: { email: string; password: string };
-let browser: { context: BrowserContext; close(): Promise<void> };
+let app: E2eApp;
 
 beforeAll(async () => {
-  if (!available) return;
-  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-e2e-keys-'));
-  const printed: string[] = [];
-  const logger = pino({ name: 'e2e' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
-  server = await startServer(
-    { ...parseConfig({}, { data: dataDir }), port: 0 },
-    (text) => printed.push(text),
-    { logger },
-  );
-  operator = printedOperator(printed.join(''));
-  browser = await launchChromium();
-  await mkdir(SCREENSHOTS, { recursive: true });
+  if (available) app = await startE2eApp();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+afterAll(() => app?.close());
 
 describe.runIf(available)('API keys in chromium', () => {
   it('creates a widget key with its script tag, refuses a bad origin at its field, revokes the key', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     page.setDefaultTimeout(8_000);
-    await signIn(page, server.url, operator);
+    await signIn(page, app.server.url, app.operator);
     await page.getByRole('link', { name: 'Keys' }).click();
     await page.getByRole('heading', { name: 'Keys', level: 1 }).waitFor();
 
@@ -70,7 +37,7 @@ describe.runIf(available)('API keys in chromium', () => {
       .getByText(/<script src=/)
       .first()
       .textContent();
-    expect(snippet).toContain(`${server.url}/widget.js`);
+    expect(snippet).toContain(`${app.server.url}/widget.js`);
     expect(snippet).toMatch(/data-key="tg_/);
     await shoot(page, 'keys');
 

@@ -1,56 +1,22 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { DEMO_AGENT_NAME } from '../packages/server/src/demo/seed-demo.js';
-import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
 import { httpJson } from '../packages/server/src/test/http-client.js';
-import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
-import { printedOperator, signIn } from './session.js';
+import { chromiumAvailable } from './browser.js';
+import { type E2eApp, shoot, startE2eApp } from './harness.js';
+import { signIn } from './session.js';
 
 /**
  * The chat playground on the demo: chat until the action answers, find the call in the log, then
  * approve and decline a confirmation.
  */
 const available = await chromiumAvailable();
-let server: RunningServer;
-let dataDir: string;
-let adminKey: string;
-let operator: { email: string; password: string };
-let browser: { context: BrowserContext; close(): Promise<void> };
+let app: E2eApp;
 
 beforeAll(async () => {
-  if (!available) return;
-  dataDir = await mkdtemp(join(tmpdir(), 'toolgate-e2e-chat-'));
-  const printed: string[] = [];
-  const logger = pino({ name: 'e2e' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
-  server = await startServer(
-    { ...parseConfig({}, { data: dataDir }), port: 0 },
-    (text) => printed.push(text),
-    { logger },
-  );
-  operator = printedOperator(printed.join(''));
-  adminKey = /API key \(all scopes\):\s+(tg_\S+)/.exec(printed.join(''))?.[1] as string;
-  browser = await launchChromium();
-  await mkdir(SCREENSHOTS, { recursive: true });
+  if (available) app = await startE2eApp();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+afterAll(() => app?.close());
 
 async function startChat(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Chat' }).click();
@@ -66,9 +32,9 @@ async function send(page: Page, text: string): Promise<void> {
 
 describe.runIf(available)('the chat playground in chromium', () => {
   it('chats until the demo action answers, then finds the call in the log', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     page.setDefaultTimeout(8_000);
-    await signIn(page, server.url, operator);
+    await signIn(page, app.server.url, app.operator);
     await startChat(page);
     const log = page.getByRole('log', { name: 'Conversation' });
     await send(page, 'Where is my order?');
@@ -96,21 +62,21 @@ describe.runIf(available)('the chat playground in chromium', () => {
   });
 
   it('asks before a call that needs approval: Approve makes it, Decline does not', async () => {
-    const headers = { authorization: `Bearer ${adminKey}` };
-    const actions = (await httpJson(`${server.url}/api/v1/actions`, { headers })).body as {
+    const headers = { authorization: `Bearer ${app.adminKey}` };
+    const actions = (await httpJson(`${app.server.url}/api/v1/actions`, { headers })).body as {
       actions: Array<{ id: string; definition: { name: string } }>;
     };
     const demo = actions.actions.find((action) => action.definition.name === 'check_order_status');
-    const patched = await httpJson(`${server.url}/api/v1/actions/${demo?.id}`, {
+    const patched = await httpJson(`${app.server.url}/api/v1/actions/${demo?.id}`, {
       method: 'PATCH',
       headers,
       body: { conversation: { confirmation: 'always' } },
     });
     expect(patched.status).toBe(200);
 
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     page.setDefaultTimeout(8_000);
-    await signIn(page, server.url, operator);
+    await signIn(page, app.server.url, app.operator);
     await startChat(page);
     const log = page.getByRole('log', { name: 'Conversation' });
     await send(page, 'Where is order ORD-10001?');
