@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ActionRow } from '../actions/action-rows';
 import { listActions } from '../actions/actions-api';
 import { createOneTimeSecrets } from '../actions/one-time-secrets';
@@ -16,6 +16,7 @@ import { createAgent, deleteAgent, getAgent, rotateAgentSecret, updateAgent } fr
 import { useAgentForm } from '../agents/use-agent-form';
 import type { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
+import { DeleteSection } from '../components/delete-section';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
 import { PageTitle } from '../components/page-title';
@@ -192,13 +193,13 @@ function EditAgent(props: {
           intro="The webhook trigger's events are signed (Standard Webhooks headers). The secret was shown once, when the agent was created. If it was lost or leaked, rotate it."
         />
       )}
-      {canManage && <DeleteSection client={client} agent={view} onDeleted={releaseGuard} />}
+      {canManage && <DeleteAgentSection client={client} agent={view} onDeleted={releaseGuard} />}
     </>
   );
 }
 
 /** Delete, after a confirmation that names what goes with the agent. */
-function DeleteSection({
+function DeleteAgentSection({
   client,
   agent,
   onDeleted,
@@ -209,72 +210,17 @@ function DeleteSection({
   onDeleted: () => void;
 }) {
   const router = useRouter();
-  const [state, setState] = useState<
-    { step: 'idle' } | { step: 'confirming' } | { step: 'deleting' } | { step: 'failed'; error: unknown }
-  >({ step: 'idle' });
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  useLayoutEffect(() => {
-    if (state.step === 'confirming') confirmButton.current?.focus();
-    if (state.step === 'idle' && returnFocus.current) deleteButton.current?.focus();
-    returnFocus.current = false;
-  }, [state.step]);
-
-  const remove = async () => {
-    setState({ step: 'deleting' });
-    try {
-      await deleteAgent(client, agent.id);
-      onDeleted();
-      router.navigate('/agents');
-    } catch (error) {
-      setState({ step: 'failed', error });
-    }
-  };
-
   return (
-    <section class="form-section" aria-labelledby="agent-section-delete">
-      <h2 id="agent-section-delete">Delete agent</h2>
-      {state.step === 'failed' && <ErrorAlert error={state.error} />}
-      {state.step === 'confirming' || state.step === 'deleting' ? (
-        <div class="confirm-box">
-          <p id="delete-question">
-            Delete {agent.name} and its conversations? Their calls stay in the log. This cannot be undone.
-          </p>
-          <div class="button-row">
-            <button
-              type="button"
-              class="button button-danger"
-              ref={confirmButton}
-              aria-describedby="delete-question"
-              disabled={state.step === 'deleting'}
-              onClick={remove}
-            >
-              {state.step === 'deleting' ? 'Deleting…' : 'Delete the agent'}
-            </button>
-            <button
-              type="button"
-              class="button button-secondary"
-              disabled={state.step === 'deleting'}
-              onClick={() => {
-                returnFocus.current = true;
-                setState({ step: 'idle' });
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          class="button button-secondary"
-          ref={deleteButton}
-          onClick={() => setState({ step: 'confirming' })}
-        >
-          Delete agent
-        </button>
-      )}
-    </section>
+    <DeleteSection
+      idPrefix="agent"
+      title="Delete agent"
+      question={`Delete ${agent.name} and its conversations? Their calls stay in the log. This cannot be undone.`}
+      confirmLabel="Delete the agent"
+      remove={() => deleteAgent(client, agent.id)}
+      onDeleted={() => {
+        onDeleted();
+        router.navigate('/agents');
+      }}
+    />
   );
 }
