@@ -16,6 +16,7 @@ import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
 import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
 import { printedOperator, signIn } from './session.js';
+import { E2E_STEP_MS, E2E_TEST_MS } from './timeouts.js';
 
 /**
  * An operator creates an action in the browser, meets a field error and fixes it, then tests it:
@@ -53,7 +54,7 @@ beforeAll(async () => {
   operator = printedOperator(printed.join(''));
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
-});
+}, E2E_TEST_MS);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -70,84 +71,88 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(available)('creating and testing an action in chromium', () => {
-  it('creates an action with two parameters, fixes a field error, dry-runs and live-tests it', async () => {
-    const page = await browser.context.newPage();
-    // A missing element fails fast, naming its locator, instead of running into the test timeout.
-    page.setDefaultTimeout(5_000);
-    await signIn(page, server.url, operator);
-    await page.getByRole('link', { name: 'New action' }).click();
-    await page.getByRole('heading', { name: 'New action' }).waitFor();
+  it(
+    'creates an action with two parameters, fixes a field error, dry-runs and live-tests it',
+    async () => {
+      const page = await browser.context.newPage();
+      // A missing element fails fast, naming its locator, instead of running into the test timeout.
+      page.setDefaultTimeout(E2E_STEP_MS);
+      await signIn(page, server.url, operator);
+      await page.getByRole('link', { name: 'New action' }).click();
+      await page.getByRole('heading', { name: 'New action' }).waitFor();
 
-    const basics = page.getByRole('region', { name: 'Basics' });
-    await basics.getByLabel(/^Name/).fill('Check Order');
-    await basics
-      .getByText(/lower-case/i)
-      .first()
-      .waitFor();
-    await basics.getByLabel(/^Name/).fill('check_order');
-    await basics
-      .getByLabel(/^Description/)
-      .fill('Look up an order by its number when the customer asks where it is, and email the status.');
-    const endpoint = page.getByRole('region', { name: 'Endpoint' });
-    await endpoint.getByLabel(/^URL/).fill(receiver.url('/orders', 'orders.example.com'));
-    await endpoint.getByLabel(/^Method/).selectOption('POST');
+      const basics = page.getByRole('region', { name: 'Basics' });
+      await basics.getByLabel(/^Name/).fill('Check Order');
+      await basics
+        .getByText(/lower-case/i)
+        .first()
+        .waitFor();
+      await basics.getByLabel(/^Name/).fill('check_order');
+      await basics
+        .getByLabel(/^Description/)
+        .fill('Look up an order by its number when the customer asks where it is, and email the status.');
+      const endpoint = page.getByRole('region', { name: 'Endpoint' });
+      await endpoint.getByLabel(/^URL/).fill(receiver.url('/orders', 'orders.example.com'));
+      await endpoint.getByLabel(/^Method/).selectOption('POST');
 
-    const parameters = page.getByRole('region', { name: 'Parameters' });
-    await parameters.getByRole('button', { name: 'Add parameter' }).click();
-    await parameters.getByLabel(/^Name/).nth(0).fill('order_number');
-    await parameters
-      .getByLabel(/^Required/)
-      .nth(0)
-      .check();
-    await parameters.getByRole('button', { name: 'Add parameter' }).click();
-    await parameters.getByLabel(/^Name/).nth(1).fill('email');
-    await parameters.getByLabel(/^Type/).nth(1).selectOption('email');
-    await shoot(page, 'action-new');
+      const parameters = page.getByRole('region', { name: 'Parameters' });
+      await parameters.getByRole('button', { name: 'Add parameter' }).click();
+      await parameters.getByLabel(/^Name/).nth(0).fill('order_number');
+      await parameters
+        .getByLabel(/^Required/)
+        .nth(0)
+        .check();
+      await parameters.getByRole('button', { name: 'Add parameter' }).click();
+      await parameters.getByLabel(/^Name/).nth(1).fill('email');
+      await parameters.getByLabel(/^Type/).nth(1).selectOption('email');
+      await shoot(page, 'action-new');
 
-    await page.getByRole('button', { name: 'Create action' }).click();
-    await page
-      .getByText(/whsec_/)
-      .first()
-      .waitFor();
-    await shoot(page, 'action-created');
+      await page.getByRole('button', { name: 'Create action' }).click();
+      await page
+        .getByText(/whsec_/)
+        .first()
+        .waitFor();
+      await shoot(page, 'action-created');
 
-    const tests = page.getByRole('region', { name: 'Test console' });
-    await tests.getByLabel(/order_number/).fill('ORD-77');
-    await tests.getByLabel(/email/).fill('ann@example.com');
-    const before = receiver.requests.length;
-    await tests.getByRole('button', { name: 'Dry run' }).click();
-    await tests.getByRole('heading', { name: 'Request that would be sent' }).waitFor();
-    expect(receiver.requests.length).toBe(before);
+      const tests = page.getByRole('region', { name: 'Test console' });
+      await tests.getByLabel(/order_number/).fill('ORD-77');
+      await tests.getByLabel(/email/).fill('ann@example.com');
+      const before = receiver.requests.length;
+      await tests.getByRole('button', { name: 'Dry run' }).click();
+      await tests.getByRole('heading', { name: 'Request that would be sent' }).waitFor();
+      expect(receiver.requests.length).toBe(before);
 
-    await tests.getByRole('button', { name: 'Live test' }).click();
-    await tests.getByRole('button', { name: 'Send live POST' }).click();
-    await tests.getByText('Status 200').waitFor();
-    await tests.getByRole('heading', { name: 'As the model sees it' }).waitFor();
-    expect(receiver.requests.length).toBe(before + 1);
-    expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}').parameters).toEqual({
-      order_number: 'ORD-77',
-      email: 'ann@example.com',
-    });
-    await shoot(page, 'action-tested');
+      await tests.getByRole('button', { name: 'Live test' }).click();
+      await tests.getByRole('button', { name: 'Send live POST' }).click();
+      await tests.getByText('Status 200').waitFor();
+      await tests.getByRole('heading', { name: 'As the model sees it' }).waitFor();
+      expect(receiver.requests.length).toBe(before + 1);
+      expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}').parameters).toEqual({
+        order_number: 'ORD-77',
+        email: 'ann@example.com',
+      });
+      await shoot(page, 'action-tested');
 
-    // Leaving with unsaved changes asks first; staying keeps them.
-    const basicsAgain = page.getByRole('region', { name: 'Basics' });
-    await basicsAgain.getByLabel(/^Display name/).fill('Order desk');
-    const questions: string[] = [];
-    page.once('dialog', (dialog) => {
-      questions.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.getByRole('link', { name: 'Actions', exact: true }).click();
-    expect(questions).toEqual(['You have unsaved changes. Leave without saving?']);
-    expect(await basicsAgain.getByLabel(/^Display name/).inputValue()).toBe('Order desk');
+      // Leaving with unsaved changes asks first; staying keeps them.
+      const basicsAgain = page.getByRole('region', { name: 'Basics' });
+      await basicsAgain.getByLabel(/^Display name/).fill('Order desk');
+      const questions: string[] = [];
+      page.once('dialog', (dialog) => {
+        questions.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.getByRole('link', { name: 'Actions', exact: true }).click();
+      expect(questions).toEqual(['You have unsaved changes. Leave without saving?']);
+      expect(await basicsAgain.getByLabel(/^Display name/).inputValue()).toBe('Order desk');
 
-    // Deleting asks, then goes back to the list without the action.
-    await page.getByRole('button', { name: 'Delete action' }).click();
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Delete the action' }).click();
-    await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
-    expect(await page.getByText('check_order', { exact: true }).count()).toBe(0);
-    await page.close();
-  });
+      // Deleting asks, then goes back to the list without the action.
+      await page.getByRole('button', { name: 'Delete action' }).click();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: 'Delete the action' }).click();
+      await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+      expect(await page.getByText('check_order', { exact: true }).count()).toBe(0);
+      await page.close();
+    },
+    E2E_TEST_MS,
+  );
 });

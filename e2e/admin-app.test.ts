@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
 import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
+import { E2E_TEST_MS } from './timeouts.js';
 
 /**
  * The admin app in a real browser against a real server (fresh embedded database, the demo
@@ -33,7 +34,7 @@ beforeAll(async () => {
   operator = { email: match?.[1] as string, password: match?.[2] as string };
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
-});
+}, E2E_TEST_MS);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -48,43 +49,47 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(available)('the admin app in chromium', () => {
-  it('refuses a wrong password, signs in, lists the demo action, signs out', async () => {
-    const page = await browser.context.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
-    });
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
-    await shoot(page, 'sign-in');
+  it(
+    'refuses a wrong password, signs in, lists the demo action, signs out',
+    async () => {
+      const page = await browser.context.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(server.url);
+      await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
+      await shoot(page, 'sign-in');
 
-    await page.getByLabel('Email').fill(operator.email);
-    await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toMatch(/password|sign/i);
+      await page.getByLabel('Email').fill(operator.email);
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toMatch(/password|sign/i);
 
-    await page.getByLabel('Password').fill(operator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Actions' }).waitFor();
-    await page.getByText('check_order_status').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/actions');
-    await shoot(page, 'actions');
+      await page.getByLabel('Password').fill(operator.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Actions' }).waitFor();
+      await page.getByText('check_order_status').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/actions');
+      await shoot(page, 'actions');
 
-    // A reload keeps the session (cookie) and the page.
-    await page.reload();
-    await page.getByText('check_order_status').waitFor();
+      // A reload keeps the session (cookie) and the page.
+      await page.reload();
+      await page.getByText('check_order_status').waitFor();
 
-    // The list shows the calls (none yet) and switches the action off and on in place.
-    await page.getByRole('cell', { name: 'Never' }).waitFor();
-    await page.getByRole('button', { name: 'Disable check_order_status' }).click();
-    await page.getByText('Disabled', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Enable check_order_status' }).click();
-    await page.getByText('Enabled', { exact: true }).waitFor();
+      // The list shows the calls (none yet) and switches the action off and on in place.
+      await page.getByRole('cell', { name: 'Never' }).waitFor();
+      await page.getByRole('button', { name: 'Disable check_order_status' }).click();
+      await page.getByText('Disabled', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Enable check_order_status' }).click();
+      await page.getByText('Enabled', { exact: true }).waitFor();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
-    expect(violations).toEqual([]);
-    await page.close();
-  });
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+    E2E_TEST_MS,
+  );
 });

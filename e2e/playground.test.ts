@@ -5,6 +5,7 @@ import { httpJson } from '../packages/server/src/test/http-client.js';
 import { chromiumAvailable } from './browser.js';
 import { type E2eApp, shoot, startE2eApp } from './harness.js';
 import { signIn } from './session.js';
+import { E2E_STEP_MS, E2E_TEST_MS } from './timeouts.js';
 
 /**
  * The chat playground on the demo: chat until the action answers, find the call in the log, then
@@ -15,7 +16,7 @@ let app: E2eApp;
 
 beforeAll(async () => {
   if (available) app = await startE2eApp();
-});
+}, E2E_TEST_MS);
 afterAll(() => app?.close());
 
 async function startChat(page: Page): Promise<void> {
@@ -33,7 +34,7 @@ async function send(page: Page, text: string): Promise<void> {
 describe.runIf(available)('the chat playground in chromium', () => {
   it('chats until the demo action answers, then finds the call in the log', async () => {
     const page = await app.browser.context.newPage();
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(E2E_STEP_MS);
     await signIn(page, app.server.url, app.operator);
     await startChat(page);
     const log = page.getByRole('log', { name: 'Conversation' });
@@ -61,39 +62,43 @@ describe.runIf(available)('the chat playground in chromium', () => {
     await page.close();
   });
 
-  it('asks before a call that needs approval: Approve makes it, Decline does not', async () => {
-    const headers = { authorization: `Bearer ${app.adminKey}` };
-    const actions = (await httpJson(`${app.server.url}/api/v1/actions`, { headers })).body as {
-      actions: Array<{ id: string; definition: { name: string } }>;
-    };
-    const demo = actions.actions.find((action) => action.definition.name === 'check_order_status');
-    const patched = await httpJson(`${app.server.url}/api/v1/actions/${demo?.id}`, {
-      method: 'PATCH',
-      headers,
-      body: { conversation: { confirmation: 'always' } },
-    });
-    expect(patched.status).toBe(200);
+  it(
+    'asks before a call that needs approval: Approve makes it, Decline does not',
+    async () => {
+      const headers = { authorization: `Bearer ${app.adminKey}` };
+      const actions = (await httpJson(`${app.server.url}/api/v1/actions`, { headers })).body as {
+        actions: Array<{ id: string; definition: { name: string } }>;
+      };
+      const demo = actions.actions.find((action) => action.definition.name === 'check_order_status');
+      const patched = await httpJson(`${app.server.url}/api/v1/actions/${demo?.id}`, {
+        method: 'PATCH',
+        headers,
+        body: { conversation: { confirmation: 'always' } },
+      });
+      expect(patched.status).toBe(200);
 
-    const page = await app.browser.context.newPage();
-    page.setDefaultTimeout(8_000);
-    await signIn(page, app.server.url, app.operator);
-    await startChat(page);
-    const log = page.getByRole('log', { name: 'Conversation' });
-    await send(page, 'Where is order ORD-10001?');
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await log
-      .getByText(/processing/i)
-      .last()
-      .waitFor();
+      const page = await app.browser.context.newPage();
+      page.setDefaultTimeout(E2E_STEP_MS);
+      await signIn(page, app.server.url, app.operator);
+      await startChat(page);
+      const log = page.getByRole('log', { name: 'Conversation' });
+      await send(page, 'Where is order ORD-10001?');
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await log
+        .getByText(/processing/i)
+        .last()
+        .waitFor();
 
-    await send(page, 'And where is order ORD-20002?');
-    await page.getByRole('button', { name: 'Decline' }).click();
-    await log
-      .getByText(/OK, I won't/i)
-      .last()
-      .waitFor();
-    expect(await log.getByText(/delivered/i).count()).toBe(0);
-    await shoot(page, 'playground-approvals');
-    await page.close();
-  });
+      await send(page, 'And where is order ORD-20002?');
+      await page.getByRole('button', { name: 'Decline' }).click();
+      await log
+        .getByText(/OK, I won't/i)
+        .last()
+        .waitFor();
+      expect(await log.getByText(/delivered/i).count()).toBe(0);
+      await shoot(page, 'playground-approvals');
+      await page.close();
+    },
+    E2E_TEST_MS,
+  );
 });

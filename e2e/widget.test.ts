@@ -12,6 +12,7 @@ import { DEMO_AGENT_NAME } from '../packages/server/src/demo/seed-demo.js';
 import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
 import { httpJson } from '../packages/server/src/test/http-client.js';
 import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';
+import { E2E_TEST_MS } from './timeouts.js';
 
 /** The chat widget on a shop's page: works from an allowed origin, refused from another. */
 const available = await chromiumAvailable();
@@ -63,7 +64,7 @@ beforeAll(async () => {
     },
   });
   widgetKey = (created.body as { value: string }).value;
-});
+}, E2E_TEST_MS);
 afterAll(async () => {
   await browser?.close();
   for (const page of pages) await new Promise((resolve) => page.server.close(resolve));
@@ -98,13 +99,17 @@ describe.runIf(available)('the chat widget in chromium', () => {
     await page.close();
   });
 
-  it('is refused on a page of another origin, and says so', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(pages[1]?.origin as string);
-    await page.getByRole('button', { name: 'Chat' }).click();
-    const widget = page.locator('#toolgate-widget');
-    await widget.getByText(/its own web pages/i).waitFor();
-    await shoot(page, 'widget-refused');
-    await page.close();
-  });
+  it(
+    'is refused on a page of another origin, and says so',
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto(pages[1]?.origin as string);
+      await page.getByRole('button', { name: 'Chat' }).click();
+      const widget = page.locator('#toolgate-widget');
+      await widget.getByText(/its own web pages/i).waitFor();
+      await shoot(page, 'widget-refused');
+      await page.close();
+    },
+    E2E_TEST_MS,
+  );
 });
