@@ -19,6 +19,8 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'e2e/**/*.test.ts',
     ],
+    // New embedded databases start from a migrated snapshot; this makes sure it is current.
+    globalSetup: ['./tools/ensure-initial-database.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     reporters: ['default', './tools/summary-reporter.ts'],

@@ -60,7 +60,7 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
     secretKeys: [Buffer.alloc(32, 1)],
     resolve: async () => ['93.184.216.34'],
     // Production logs a line per API request: pay for it here too (to /dev/null).
-    logger: createLogger('/dev/null'),
+    logger: createLogger({ destination: '/dev/null' }),
   });
   await services.tenants.create({ id: 'bench', name: 'Bench' });
   const { value: key } = await services.apiKeys.create(

@@ -87,7 +87,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', tls: { key: string; ce
     allowPrivateNetworks: ['127.0.0.1/32'],
     resolve: async () => ['127.0.0.1'],
     ca: tls.cert,
-    logger: createLogger('/dev/null'),
+    logger: createLogger({ destination: '/dev/null' }),
   });
   await services.tenants.create({ id: 'bench', name: 'Bench' });
   const { value: key } = await services.apiKeys.create('bench', { name: 'bench', scopes: ['chat'] }, 'bench');

@@ -15,6 +15,7 @@ describe('parseConfig', () => {
       allowPrivateNetworks: [],
       callRetentionDays: DEFAULT_CALL_RETENTION_DAYS,
       demo: true,
+      log: { level: 'info', format: 'auto' },
     });
   });
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createNetworkAllowlist } from '@toolgate/core';
 import { parseSecretKey } from '../secrets/secret-box.js';
+import { type LogSettings, parseLogSettings } from './parse-log-settings.js';
 
 /** Where Toolgate listens when nobody says otherwise. */
 export const DEFAULT_PORT = 3000;
@@ -28,6 +29,8 @@ export interface ServerConfig {
   callRetentionDays: number;
   /** Embedded mode: seed and serve the demo (TOOLGATE_DEMO=off to turn it off). */
   demo: boolean;
+  /** `LOG_LEVEL` and `LOG_FORMAT`. */
+  log: LogSettings;
 }
 
 /** One problem in the configuration, named by the variable or flag that holds it. */
@@ -164,6 +167,8 @@ export function parseConfig(
   if (!['on', 'off'].includes(demoText))
     problems.push({ source: 'TOOLGATE_DEMO', message: 'must be on or off' });
 
+  const log = parseLogSettings(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -176,5 +181,6 @@ export function parseConfig(
     allowPrivateNetworks,
     callRetentionDays,
     demo: demoText !== 'off' && databaseUrl === undefined,
+    log,
   };
 }

@@ -31,9 +31,17 @@ export async function startServer(
   /** Tests only: trust a test CA, dial through a guard, log elsewhere. */
   overrides: Pick<ServiceOptions, 'ca' | 'dial' | 'resolve' | 'logger'> = {},
 ): Promise<RunningServer> {
-  const logger = overrides.logger ?? createLogger();
+  const logger = overrides.logger ?? createLogger({ level: config.log.level, format: config.log.format });
   const started = performance.now();
+  const stagesMs: Record<string, number> = {};
+  let lapStarted = started;
+  const lap = (stage: string) => {
+    const now = performance.now();
+    stagesMs[stage] = Math.round(now - lapStarted);
+    lapStarted = now;
+  };
   const database = await openConfiguredDatabase(config);
+  lap('database');
   // After opening: the embedded database creates the data folder the key file lives in.
   const {
     keys: secretKeys,
@@ -43,6 +51,7 @@ export async function startServer(
     await database.close();
     throw error;
   });
+  lap('secretKey');
   for (const warning of warnings) logger.warn(warning);
   if (created) {
     logger.info(
@@ -57,6 +66,7 @@ export async function startServer(
     );
   }
   const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
+  lap('demo');
   const services = createServices({
     db: database.db,
     secretKeys,
@@ -66,9 +76,12 @@ export async function startServer(
     logger,
     defaultMetrics: true,
   });
+  lap('services');
   const first = await bootstrap(services, { adminKey: config.adminKey });
+  lap('bootstrap');
   if (demo?.seed && first.createdTenant) await seedDemo(services, demo.endpoint.url);
   else if (demo) await repointDemo(services, demo.endpoint.url);
+  lap('seed');
   const app = createApp(services);
 
   const purge = async () => {
@@ -90,11 +103,12 @@ export async function startServer(
     );
     listening.once('error', reject);
   });
+  lap('listen');
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info(
-    { url, engine: database.engine, readyMs: Math.round(performance.now() - started) },
+    { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
     'Toolgate is ready',
   );
   if (first.adminKey && first.operator) {

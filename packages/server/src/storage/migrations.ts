@@ -137,6 +137,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_widget_keys': widgetKeysMigration,
 };
 
+/** The names of every migration, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /**

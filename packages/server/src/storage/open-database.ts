@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { initialSnapshot } from './initial-snapshot.js';
 import { migrateToLatest } from './migrations.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -40,7 +42,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
       path = join(location.dataDir, 'db');
       await mkdir(path, { recursive: true });
     }
-    const database = await PGlite.create(path === undefined ? undefined : { dataDir: path });
+    // A new database starts from the build's migrated snapshot instead of running initdb.
+    const fresh = path === undefined || !existsSync(join(path, 'PG_VERSION'));
+    const snapshot = fresh ? await initialSnapshot() : undefined;
+    const database = await PGlite.create({
+      ...(path === undefined ? {} : { dataDir: path }),
+      ...(snapshot === undefined ? {} : { loadDataDir: snapshot }),
+    });
     db = new Kysely<Database>({ dialect: new PGliteDialect(database) });
   } else {
     // int8 as string everywhere (PGlite does the same with text ids): ids are text anyway.
