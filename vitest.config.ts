@@ -21,6 +21,8 @@ export default defineConfig({
     ],
     // New embedded databases start from a migrated snapshot; this makes sure it is current.
     globalSetup: ['./tools/ensure-initial-database.ts'],
+    // PGlite's WebAssembly on V8's baseline compiler only, as `toolgate start` runs it (bin/toolgate.js).
+    execArgv: ['--liftoff-only'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     reporters: ['default', './tools/summary-reporter.ts'],
