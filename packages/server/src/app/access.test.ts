@@ -3,11 +3,13 @@ import { createTestApp, orderStatusAction, type TestApp } from '../test/test-app
 import { API_ROUTES } from './create-app.js';
 
 let t: TestApp;
+const METRICS_TOKEN = 'metrics-token-for-the-access-test';
 /** Ids that belong to tenant A, by the path parameter's resource. */
 const idsOfA: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp({
+    metricsToken: METRICS_TOKEN,
     allowPrivateNetworks: ['127.0.0.0/8'],
     resolve: async () => ['127.0.0.1'],
   });
@@ -156,12 +158,15 @@ describe('authentication and scopes', () => {
 });
 
 describe('health, readiness, metrics', () => {
-  it('answers without credentials', async () => {
+  it('answers health and readiness without credentials, metrics only with the metrics token', async () => {
     expect((await t.app.request('/healthz')).status).toBe(200);
     expect(await (await t.app.request('/readyz')).json()).toEqual({ status: 'ready' });
-    const metrics = await (await t.app.request('/metrics')).text();
+    expect((await t.app.request('/metrics')).status).toBe(401);
+    const metrics = await (
+      await t.app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toContain(
-      'toolgate_action_calls_total{action="check_order_status",trigger="test",outcome="invalid_arguments"} 1',
+      `toolgate_action_calls_total{tenant_id="${t.tenantA.id}",action_id="${idsOfA.actions}",action="check_order_status",trigger="test",outcome="invalid_arguments"} 1`,
     );
     expect(metrics).toContain(
       'toolgate_http_requests_total{method="GET",route="/api/v1/actions",status="200"}',

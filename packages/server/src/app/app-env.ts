@@ -6,8 +6,10 @@ import type { AgentStore } from '../agents/agent-store.js';
 import type { BackgroundWork } from '../agents/background-work.js';
 import type { ConversationService } from '../agents/conversation-service.js';
 import type { ConversationStore } from '../agents/conversation-store.js';
+import type { RequestOrigin } from '../auth/client-address.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
+import type { SessionCookie } from '../auth/session-cookie.js';
 import type { WidgetGuard } from '../auth/widget-keys.js';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { Metrics } from '../metrics/create-metrics.js';
@@ -39,12 +41,16 @@ export interface AppServices {
   modelTransport: { close(): Promise<void> };
   executor: Executor;
   metrics: Metrics;
+  /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
+  metricsToken: string | undefined;
   logger: Logger;
   loginThrottle: LoginThrottle;
   /** Origin and per-visitor limits of widget keys. */
   widgetGuard: WidgetGuard;
-  /** Session cookies get `Secure` when the public URL is https. */
-  secureCookies: boolean;
+  /** The client address (through trusted proxies only) and whether the browser used https. */
+  requestOrigin: RequestOrigin;
+  /** The session cookie's attributes, `Secure` per `TOOLGATE_COOKIE_SECURE`. */
+  sessionCookie: SessionCookie;
 }
 
 /** Hono's environment: the authenticated caller, set by the auth middleware. */

@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-error.js';
 export { MAX_REQUEST_BODY_BYTES } from '../api/read-json.js';
 
 import { authenticate, requireScope } from '../auth/authenticate.js';
+import { checkMetricsAccess } from '../metrics/metrics-access.js';
 import { actionsRoutes } from '../routes/actions-routes.js';
 import { adminRoutes } from '../routes/admin-routes.js';
 import { agentsRoutes } from '../routes/agents-routes.js';
@@ -96,6 +97,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     }
   });
   app.get('/metrics', async (c) => {
+    checkMetricsAccess(c.req.header('authorization'), services.metricsToken);
     c.header('content-type', services.metrics.registry.contentType);
     return c.body(await services.metrics.registry.metrics());
   });

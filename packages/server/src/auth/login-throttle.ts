@@ -7,43 +7,57 @@ export const FAILED_LOGINS_PER_ACCOUNT = 10;
 export const FAILED_LOGINS_PER_ADDRESS = 50;
 const WINDOW_SECONDS = 15 * 60;
 
+/** A sign-in attempt that holds one point of the account's and one of the address's budget. */
+export interface LoginAttempt {
+  /** The password was right: clears the account's count and gives the address its point back. */
+  succeeded(): Promise<void>;
+}
+
+function refuse(msBeforeNext: number): never {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  throw new ApiError('too_many_requests', `too many failed sign-ins; try again in ${seconds} s`);
+}
+
+/** Takes one point, or refuses with 429 when none is left (a refused attempt keeps nothing). */
+async function take(limiter: RateLimiterMemory, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    refuse(error.msBeforeNext);
+  }
+}
+
 /**
- * Counts failed sign-ins per account and per client address (in this process) and refuses
- * further attempts with 429 once either budget is spent, until the window ends. A successful
- * sign-in clears the account's count.
+ * Counts sign-ins per account and per client address (in this process). Every attempt takes its
+ * point before the password is checked, so parallel attempts can never get more than the budget
+ * of 401s; a right password gives its point back. Once either budget is spent, attempts are refused
+ * with 429 until the window ends, even with the right password.
+ *
+ * @example
+ * const attempt = await throttle.begin(account, address); // 429 when spent
+ * if (await verify()) await attempt.succeeded();
  */
 export function createLoginThrottle() {
   const byAccount = new RateLimiterMemory({ points: FAILED_LOGINS_PER_ACCOUNT, duration: WINDOW_SECONDS });
   const byAddress = new RateLimiterMemory({ points: FAILED_LOGINS_PER_ADDRESS, duration: WINDOW_SECONDS });
 
-  function refuse(msBeforeNext: number): never {
-    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    throw new ApiError('too_many_requests', `too many failed sign-ins; try again in ${seconds} s`);
-  }
-
   return {
-    /** Throws 429 when the account or the address has no attempts left. */
-    async check(account: string, address: string): Promise<void> {
-      for (const [limiter, key, points] of [
-        [byAccount, account, FAILED_LOGINS_PER_ACCOUNT],
-        [byAddress, address, FAILED_LOGINS_PER_ADDRESS],
-      ] as const) {
-        const state = await limiter.get(key);
-        if (state && state.consumedPoints >= points) refuse(state.msBeforeNext);
+    /** Counts an attempt before it is verified; throws 429 when the account or the address has none left. */
+    async begin(account: string, address: string): Promise<LoginAttempt> {
+      await take(byAccount, account);
+      try {
+        await take(byAddress, address);
+      } catch (error) {
+        await byAccount.reward(account, 1);
+        throw error;
       }
-    },
-    async failed(account: string, address: string): Promise<void> {
-      for (const [limiter, key] of [
-        [byAccount, account],
-        [byAddress, address],
-      ] as const) {
-        await limiter.consume(key).catch((result: unknown) => {
-          if (!(result instanceof RateLimiterRes)) throw result;
-        });
-      }
-    },
-    async succeeded(account: string): Promise<void> {
-      await byAccount.delete(account);
+      return {
+        async succeeded() {
+          await byAccount.delete(account);
+          await byAddress.reward(address, 1);
+        },
+      };
     },
   };
 }

@@ -53,12 +53,14 @@ export function createCallRunner(deps: {
     result: ActionResult,
     at: Date,
   ): Promise<CallView> {
-    deps.metrics.observeCall(
-      result.action,
-      origin.trigger,
-      result.ok ? 'ok' : result.failure.kind,
-      result.durationMs,
-    );
+    deps.metrics.observeCall({
+      tenantId,
+      actionId,
+      action: result.action,
+      trigger: origin.trigger,
+      outcome: result.ok ? 'ok' : result.failure.kind,
+      durationMs: result.durationMs,
+    });
     deps.logger.info(
       {
         callId: result.callId,

@@ -16,6 +16,10 @@ describe('parseConfig', () => {
       callRetentionDays: DEFAULT_CALL_RETENTION_DAYS,
       demo: true,
       log: { level: 'info', format: 'auto' },
+      publicUrl: undefined,
+      trustedProxies: [],
+      cookieSecure: 'auto',
+      metricsToken: undefined,
     });
   });
 
@@ -93,6 +97,55 @@ describe('parseConfig', () => {
   it('requires a shared secret key with Postgres', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' })).toThrow(
       /TOOLGATE_SECRET_KEY: is required with DATABASE_URL/,
+    );
+  });
+});
+
+describe('parseConfig: public URL, proxies, cookies and the metrics token', () => {
+  it('reads the metrics token and refuses a short one', () => {
+    expect(parseConfig({ TOOLGATE_METRICS_TOKEN: ' 0123456789abcdef0123456789abcdef ' }).metricsToken).toBe(
+      '0123456789abcdef0123456789abcdef',
+    );
+    expect(() => parseConfig({ TOOLGATE_METRICS_TOKEN: 'short' })).toThrow(
+      /TOOLGATE_METRICS_TOKEN: must be at least 24 characters/,
+    );
+  });
+
+  it('reads the public URL, the trusted proxies and the cookie setting', () => {
+    expect(
+      parseConfig({
+        TOOLGATE_PUBLIC_URL: ' https://Toolgate.Example.com ',
+        TOOLGATE_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7 ,fd00::/8,::1',
+        TOOLGATE_COOKIE_SECURE: 'FALSE',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://toolgate.example.com/',
+      trustedProxies: ['10.0.0.0/8', '192.0.2.7', 'fd00::/8', '::1'],
+      cookieSecure: false,
+    });
+    expect(parseConfig({ TOOLGATE_COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+    expect(parseConfig({ TOOLGATE_COOKIE_SECURE: 'auto' }).cookieSecure).toBe('auto');
+  });
+
+  it('names each bad value: a URL that is not http(s), a proxy entry by position, a cookie setting', () => {
+    let caught: unknown;
+    try {
+      parseConfig({
+        TOOLGATE_PUBLIC_URL: 'toolgate.example.com',
+        TOOLGATE_TRUSTED_PROXIES: '10.0.0.0/8,10.0.0.0/33,proxy.internal',
+        TOOLGATE_COOKIE_SECURE: 'yes',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as ConfigError).message;
+    expect(message).toContain('TOOLGATE_PUBLIC_URL: must be the http(s) URL browsers use');
+    expect(message).toContain('TOOLGATE_TRUSTED_PROXIES: entry 2: "10.0.0.0/33": the prefix length');
+    expect(message).toContain('TOOLGATE_TRUSTED_PROXIES: entry 3: "proxy.internal" is not an IP address');
+    expect(message).toContain('TOOLGATE_COOKIE_SECURE: must be auto, true or false, got "yes"');
+    expect(() => parseConfig({ TOOLGATE_PUBLIC_URL: 'ftp://toolgate.example.com' })).toThrow(
+      /TOOLGATE_PUBLIC_URL/,
     );
   });
 });

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { createNetworkAllowlist } from '@toolgate/core';
+import type { CookieSecureSetting } from '../auth/session-cookie.js';
+import { parseProxyEntry } from '../auth/trusted-proxies.js';
+import { MIN_METRICS_TOKEN_LENGTH } from '../metrics/metrics-access.js';
 import { parseSecretKey } from '../secrets/secret-box.js';
 import { type LogSettings, parseLogSettings } from './parse-log-settings.js';
 
@@ -31,6 +34,14 @@ export interface ServerConfig {
   demo: boolean;
   /** `LOG_LEVEL` and `LOG_FORMAT`. */
   log: LogSettings;
+  /** The address browsers use (`TOOLGATE_PUBLIC_URL`), normalized; https makes session cookies `Secure`. */
+  publicUrl: string | undefined;
+  /** Addresses and CIDRs of proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed. */
+  trustedProxies: string[];
+  /** `TOOLGATE_COOKIE_SECURE`: `auto` (default), or forced on or off. */
+  cookieSecure: CookieSecureSetting;
+  /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
+  metricsToken: string | undefined;
 }
 
 /** One problem in the configuration, named by the variable or flag that holds it. */
@@ -55,6 +66,35 @@ export interface ConfigFlags {
   host?: string;
   data?: string;
 }
+
+function commaList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+function parsePublicUrl(text: string | undefined, problems: ConfigProblem[]): string | undefined {
+  const trimmed = text?.trim();
+  if (trimmed === undefined || trimmed === '') return undefined;
+  try {
+    const url = new URL(trimmed);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch {
+    // reported below
+  }
+  problems.push({
+    source: 'TOOLGATE_PUBLIC_URL',
+    message: `must be the http(s) URL browsers use, like https://toolgate.example.com, got "${trimmed}"`,
+  });
+  return undefined;
+}
+
+const COOKIE_SECURE_SETTINGS: Record<string, CookieSecureSetting> = {
+  auto: 'auto',
+  true: true,
+  false: false,
+};
 
 function parsePort(text: string, source: string, problems: ConfigProblem[]): number {
   const port = Number(text);
@@ -168,6 +208,39 @@ export function parseConfig(
     problems.push({ source: 'TOOLGATE_DEMO', message: 'must be on or off' });
 
   const log = parseLogSettings(env, problems);
+  const publicUrl = parsePublicUrl(env.TOOLGATE_PUBLIC_URL, problems);
+
+  const trustedProxies = commaList(env.TOOLGATE_TRUSTED_PROXIES);
+  for (const [index, entry] of trustedProxies.entries()) {
+    try {
+      parseProxyEntry(entry);
+    } catch (error) {
+      problems.push({
+        source: 'TOOLGATE_TRUSTED_PROXIES',
+        message: `entry ${index + 1}: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  const cookieSecureText = (env.TOOLGATE_COOKIE_SECURE ?? '').trim().toLowerCase() || 'auto';
+  const cookieSecure = COOKIE_SECURE_SETTINGS[cookieSecureText];
+  if (cookieSecure === undefined) {
+    problems.push({
+      source: 'TOOLGATE_COOKIE_SECURE',
+      message: `must be auto, true or false, got "${env.TOOLGATE_COOKIE_SECURE}"`,
+    });
+  }
+
+  const metricsToken = env.TOOLGATE_METRICS_TOKEN?.trim() || undefined;
+  if (
+    metricsToken !== undefined &&
+    (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(metricsToken))
+  ) {
+    problems.push({
+      source: 'TOOLGATE_METRICS_TOKEN',
+      message: `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces; generate one with: openssl rand -hex 24`,
+    });
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -182,5 +255,9 @@ export function parseConfig(
     callRetentionDays,
     demo: demoText !== 'off' && databaseUrl === undefined,
     log,
+    publicUrl,
+    trustedProxies,
+    cookieSecure: cookieSecure ?? 'auto',
+    metricsToken,
   };
 }

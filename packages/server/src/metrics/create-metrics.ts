@@ -4,20 +4,35 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
 const CALL_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const HTTP_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
-/** The server's Prometheus metrics, in a registry of its own (several apps can live in one process). */
+/** One finished action call, as the metrics count it. */
+export interface ObservedCall {
+  tenantId: string;
+  /** The stored action's id; empty for an agent's webhook trigger, which is not a stored action. */
+  actionId: string | null;
+  /** The action's name: readable, but only unique within a tenant. */
+  action: string;
+  trigger: string;
+  outcome: string;
+  durationMs: number;
+}
+
+/**
+ * The server's Prometheus metrics, in a registry of its own (several apps can live in one process).
+ * Call series are labelled by tenant and action id, so two tenants' actions of one name stay apart.
+ */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'toolgate_' });
   const calls = new Counter({
     name: 'toolgate_action_calls_total',
-    help: 'Action calls by action, trigger and outcome (ok, or the failure kind).',
-    labelNames: ['action', 'trigger', 'outcome'] as const,
+    help: 'Action calls by tenant, action (id and name), trigger and outcome (ok, or the failure kind).',
+    labelNames: ['tenant_id', 'action_id', 'action', 'trigger', 'outcome'] as const,
     registers: [registry],
   });
   const callSeconds = new Histogram({
     name: 'toolgate_action_call_duration_seconds',
-    help: 'Duration of action calls, from the start of the call to the end of the response body.',
-    labelNames: ['action'] as const,
+    help: 'Duration of action calls by tenant and action id, from the start of the call to the end of the response body.',
+    labelNames: ['tenant_id', 'action_id'] as const,
     buckets: CALL_BUCKETS,
     registers: [registry],
   });
@@ -36,9 +51,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   });
   return {
     registry,
-    observeCall(action: string, trigger: string, outcome: string, durationMs: number) {
-      calls.inc({ action, trigger, outcome });
-      callSeconds.observe({ action }, durationMs / 1000);
+    observeCall(call: ObservedCall) {
+      const series = { tenant_id: call.tenantId, action_id: call.actionId ?? '' };
+      calls.inc({ ...series, action: call.action, trigger: call.trigger, outcome: call.outcome });
+      callSeconds.observe(series, call.durationMs / 1000);
     },
     observeHttp(method: string, route: string, status: number, durationMs: number) {
       httpRequests.inc({ method, route, status: String(status) });

@@ -6,7 +6,6 @@ import { readJson } from '../api/read-json.js';
 import { ErrorBody, LoginBody } from '../api/schemas.js';
 import type { ApiRoute } from '../app/api-route.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
-import { clientAddress } from '../auth/client-address.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
 const Me = Type.Object({
@@ -29,24 +28,19 @@ export const sessionRoutes: ApiRoute[] = [
     scope: null,
     body: LoginBody,
     responses: { 200: Me, 400: ErrorBody, 401: ErrorBody, 422: ErrorBody, 429: ErrorBody },
-    async handler(c, { operators, sessions, secureCookies, loginThrottle }) {
+    async handler(c, { operators, sessions, sessionCookie, loginThrottle, requestOrigin }) {
       const body = checkBody(LoginBody, await readJson(c));
       const tenantId = body.tenant ?? DEFAULT_TENANT_ID;
       const account = `${tenantId}/${body.email.trim().toLowerCase()}`;
-      const address = clientAddress(c);
-      await loginThrottle.check(account, address);
+      const address = requestOrigin.clientAddress(c);
+      // The attempt is counted before the password is checked, so parallel guesses cannot overrun the limit.
+      const attempt = await loginThrottle.begin(account, address);
       const operator = await operators.verifyLogin(tenantId, body.email, body.password);
-      if (!operator) {
-        await loginThrottle.failed(account, address);
-        throw new ApiError('unauthenticated', 'the email or the password is wrong');
-      }
-      await loginThrottle.succeeded(account);
+      if (!operator) throw new ApiError('unauthenticated', 'the email or the password is wrong');
+      await attempt.succeeded();
       const session = await sessions.open(operator);
       setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: secureCookies,
-        path: '/',
+        ...sessionCookie.attributes(c),
         expires: session.expiresAt,
       });
       return c.json({
@@ -77,10 +71,10 @@ export const sessionRoutes: ApiRoute[] = [
     tag: 'session',
     scope: 'any',
     responses: { 204: 'Signed out', 401: ErrorBody },
-    async handler(c, { sessions }) {
+    async handler(c, { sessions, sessionCookie }) {
       const token = getCookie(c, SESSION_COOKIE);
       if (token !== undefined) await sessions.close(token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, SESSION_COOKIE, sessionCookie.attributes(c));
       return c.body(null, 204);
     },
   },

@@ -15,7 +15,10 @@ import { createConversationService } from '../agents/conversation-service.js';
 import { createConversationStore } from '../agents/conversation-store.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
 import type { AppServices } from '../app/app-env.js';
+import { createRequestOrigin } from '../auth/client-address.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
+import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
+import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createWidgetGuard } from '../auth/widget-keys.js';
 import { createCallRunner } from '../calls/call-runner.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -43,8 +46,15 @@ export interface ServiceOptions {
   ca?: ExecutorOptions['ca'];
   dial?: ExecutorOptions['dial'];
   logger?: Logger;
-  secureCookies?: boolean;
+  /** The address browsers use (`TOOLGATE_PUBLIC_URL`); https makes session cookies `Secure`. */
+  publicUrl?: string;
+  /** Proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (addresses or CIDRs). */
+  trustedProxies?: readonly string[];
+  /** `TOOLGATE_COOKIE_SECURE` (default `auto`). */
+  cookieSecure?: CookieSecureSetting;
   defaultMetrics?: boolean;
+  /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
+  metricsToken?: string;
   now?: () => Date;
 }
 
@@ -66,6 +76,7 @@ export function createServices(options: ServiceOptions): AppServices {
   });
   const checkUrl = (url: string) =>
     checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
+  const requestOrigin = createRequestOrigin(createProxyTrust(options.trustedProxies ?? []));
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
   const actions = createActionStore({
     db: options.db,
@@ -117,9 +128,15 @@ export function createServices(options: ServiceOptions): AppServices {
     modelTransport,
     executor,
     metrics,
+    metricsToken: options.metricsToken,
     logger,
     loginThrottle: createLoginThrottle(),
-    widgetGuard: createWidgetGuard(),
-    secureCookies: options.secureCookies ?? false,
+    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress }),
+    requestOrigin,
+    sessionCookie: createSessionCookie({
+      setting: options.cookieSecure ?? 'auto',
+      publicUrl: options.publicUrl,
+      origin: requestOrigin,
+    }),
   };
 }

@@ -92,6 +92,42 @@ describe('toolgate start', () => {
     }
   });
 
+  it('reads the proxy, cookie and metrics settings: the peer over the socket is the trusted proxy', async () => {
+    const adminKey = 'tg_chosen-by-the-operator-0123456789';
+    const metricsToken = 'metrics-token-0123456789abcdef';
+    const { server } = await start({
+      TOOLGATE_ADMIN_KEY: adminKey,
+      TOOLGATE_TRUSTED_PROXIES: '127.0.0.1',
+      TOOLGATE_METRICS_TOKEN: metricsToken,
+    });
+    try {
+      const operator = { email: 'proxied@example.com', password: 'a long operator password' };
+      const created = await httpJson(`${server.url}/api/v1/operators`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminKey}` },
+        body: { ...operator, scopes: ['chat'] },
+      });
+      expect(created.status).toBe(201);
+      const signIn = (headers: Record<string, string>) =>
+        httpJson(`${server.url}/api/v1/session`, { method: 'POST', headers, body: operator });
+      const direct = await signIn({});
+      expect(direct.status).toBe(200);
+      expect(String(direct.headers['set-cookie'])).not.toMatch(/Secure/);
+      const proxied = await signIn({ 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' });
+      expect(proxied.status).toBe(200);
+      expect(String(proxied.headers['set-cookie'])).toMatch(/; Secure/);
+
+      expect((await httpJson(`${server.url}/metrics`)).status).toBe(401);
+      const metrics = await httpJson(`${server.url}/metrics`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
+      expect(metrics.status).toBe(200);
+      expect(String(metrics.body)).toContain('toolgate_http_requests_total');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('shutdown lets an in-flight request finish, then refuses connections', async () => {
     const adminKey = 'tg_chosen-by-the-operator-0123456789';
     const { server } = await start({ TOOLGATE_ADMIN_KEY: adminKey });

@@ -75,6 +75,10 @@ export async function startServer(
     ...(demo ? { allowEndpoints: [demo.allowEndpoint], ca: trusted(overrides.ca, demo.cert) } : {}),
     logger,
     defaultMetrics: true,
+    publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
+    cookieSecure: config.cookieSecure,
+    metricsToken: config.metricsToken,
   });
   lap('services');
   const first = await bootstrap(services, { adminKey: config.adminKey });

@@ -28,7 +28,13 @@ export interface TestApp {
   call(
     method: string,
     path: string,
-    options?: { key?: string; body?: unknown; headers?: Record<string, string> },
+    options?: {
+      key?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** The connection's peer address (what a socket would report); none by default. */
+      peer?: string;
+    },
   ): Promise<Response>;
   close(): Promise<void>;
 }
@@ -65,17 +71,27 @@ export async function createTestApp(
     tenantA,
     tenantB,
     logText: () => lines.join(''),
-    call(method, path, { key = tenantA.adminKey, body, headers = {} } = {}) {
+    call(method, path, { key = tenantA.adminKey, body, headers = {}, peer } = {}) {
+      // A peer address is given the way the Node server gives it: as the request's socket (already
+      // read, so the body still comes from the web request).
+      const env =
+        peer === undefined
+          ? undefined
+          : { incoming: { socket: { remoteAddress: peer }, readableEnded: true } };
       return Promise.resolve(
-        app.request(path, {
-          method,
-          headers: {
-            ...(key ? { authorization: `Bearer ${key}` } : {}),
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...headers,
+        app.request(
+          path,
+          {
+            method,
+            headers: {
+              ...(key ? { authorization: `Bearer ${key}` } : {}),
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              ...headers,
+            },
+            ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
           },
-          ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-        }),
+          env,
+        ),
       );
     },
     async close() {
