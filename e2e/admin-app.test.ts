@@ -83,7 +83,9 @@ describe.runIf(available)('the admin app in chromium', () => {
       await page.getByRole('button', { name: 'Disable check_order_status' }).click();
       await page.getByText('Disabled', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Enable check_order_status' }).click();
-      await page.getByText('Enabled', { exact: true }).waitFor();
+      // The column header is also "Enabled": wait for the row's badge and its toggle instead.
+      await page.getByRole('button', { name: 'Disable check_order_status' }).waitFor();
+      await page.locator('td .badge', { hasText: /^Enabled$/ }).waitFor();
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
