@@ -18,6 +18,7 @@ export default defineConfig({
       'examples/**/*.test.ts',
       'bench/**/*.test.ts',
       'e2e/**/*.test.ts',
+      'tools/**/*.test.ts',
     ],
     // New embedded databases start from a migrated snapshot; this makes sure it is current.
     globalSetup: ['./tools/ensure-initial-database.ts'],

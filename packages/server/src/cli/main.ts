@@ -48,6 +48,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--secret <whsec_...>', 'sign with this secret (repeat for rotation: current first)', collect, [])
     .option('--ca <pem-file>', 'also trust this CA certificate (private PKI, local test servers)')
     .option('--json', 'print request and result as JSON', false)
+    .option('--dry-run', 'build and sign the request and print it, without sending it', false)
     .action(async (actionFile: string, flags) => setExit(await runCall(actionFile, flags, io)));
 
   program
