@@ -1,7 +1,7 @@
 import { hasScope, type Scope } from './auth/scopes';
 import { matchRoute, type RouteDefinition, type RouteMatch } from './router/match-route';
 
-export type PageKey = 'actions' | 'agents' | 'chat' | 'calls' | 'keys' | 'operators';
+export type PageKey = 'actions' | 'agents' | 'chat' | 'calls' | 'keys' | 'operators' | 'settings';
 
 /** A page of the main navigation and the scope an operator needs to see it. */
 export interface AppPage {
@@ -57,6 +57,13 @@ export const APP_PAGES: readonly AppPage[] = [
     label: 'Operators',
     scope: 'admin',
     summary: 'The people who sign in here, and what each may do.',
+  },
+  {
+    key: 'settings',
+    path: '/settings',
+    label: 'Settings',
+    scope: 'admin',
+    summary: "The tenant's name and how many actions it may have.",
   },
 ];
 

@@ -13,6 +13,7 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { OperatorsPage } from './pages/operators-page';
+import { SettingsPage } from './pages/settings-page';
 import { useRouter } from './router/router-context';
 
 /** `/` leads to the first page the operator may see. */
@@ -56,7 +57,9 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   if (key === 'action-edit') {
     return <ActionEditorPage key={params.id} actionId={params.id ?? ''} canManage={canManage} />;
   }
-  if (key === 'actions') return <ActionsPage canManage={canManage} />;
+  if (key === 'actions') {
+    return <ActionsPage canManage={canManage} canChangeLimit={hasScope(scopes, 'admin')} />;
+  }
   if (key === 'agents') return <AgentsPage canManage={hasScope(scopes, 'agents:manage')} />;
   if (key === 'agent-new' || key === 'agent-edit') {
     const id = key === 'agent-new' ? null : (params.id ?? '');
@@ -69,5 +72,6 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   if (key === 'chat') return <ChatPage />;
   if (key === 'keys') return <KeysPage />;
   if (key === 'operators') return <OperatorsPage />;
+  if (key === 'settings') return <SettingsPage />;
   return <ComingSoonPage page={found.page} />;
 }

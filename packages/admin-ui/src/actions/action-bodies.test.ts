@@ -112,7 +112,7 @@ describe('buildPatch', () => {
         confirmation: 'auto',
         startMessage: '',
         delayedMessage: '',
-        delayedAfterMs: '',
+        delayedAfterSeconds: '',
         failureMessage: '',
         responseFields: '',
         phrases: '',

@@ -70,8 +70,8 @@ export interface ActionDraft {
   confirmation: ConfirmationPolicy;
   startMessage: string;
   delayedMessage: string;
-  /** Milliseconds, as typed (100-30000). */
-  delayedAfterMs: string;
+  /** Seconds, as typed (0.1-30). */
+  delayedAfterSeconds: string;
   failureMessage: string;
   /** One dot path per line. */
   responseFields: string;
@@ -116,7 +116,7 @@ export function emptyDraft(): ActionDraft {
     confirmation: 'auto',
     startMessage: '',
     delayedMessage: '',
-    delayedAfterMs: '',
+    delayedAfterSeconds: '',
     failureMessage: '',
     responseFields: '',
     phrases: '',
@@ -191,7 +191,7 @@ export function draftFromAction(view: ActionView): ActionDraft {
     confirmation: oneOf(CONFIRMATION_POLICIES, conversation.confirmation, 'auto'),
     startMessage: text(messages.start),
     delayedMessage: text(delayed.text),
-    delayedAfterMs: typeof afterMs === 'number' ? String(afterMs) : '',
+    delayedAfterSeconds: typeof afterMs === 'number' ? String(afterMs / 1000) : '',
     failureMessage: text(messages.failure),
     responseFields: stringList(conversation.responseFields).join('\n'),
     phrases: stringList(triggers.phrases).join('\n'),

@@ -159,7 +159,7 @@ describe('conversationOf', () => {
         confirmation: 'never',
         startMessage: 'One moment.',
         delayedMessage: 'Still on it.',
-        delayedAfterMs: '3000',
+        delayedAfterSeconds: '3',
         failureMessage: '  ',
         responseFields: 'status\n\n order.eta ',
         phrases: 'where is my order',

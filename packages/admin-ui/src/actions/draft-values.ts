@@ -33,10 +33,21 @@ function numberOf(text: string): number | undefined {
   return trimmed !== '' && Number.isFinite(value) ? value : undefined;
 }
 
+/**
+ * What the fields in seconds take. The API counts milliseconds; the form shows seconds everywhere,
+ * so a server message about one of these fields is shown as this rule instead (`action-form-errors`).
+ */
+export const SECONDS_RULES = {
+  '/timeoutMs': 'must be from 1 to 30 seconds',
+  '/conversation/messages/delayed/afterMs': 'must be from 0.1 to 30 seconds',
+  '#rateLimit/window': 'must be 1 second or more',
+} as const;
+export const RATE_LIMIT_CALLS_RULE = 'must be a whole number, 1 or more';
+
 export function timeoutMsOf(seconds: string): Converted<number | undefined> {
   const value = numberOf(seconds);
   if (value === undefined || value < 1 || value > 30) {
-    const problem = { path: '/timeoutMs', message: 'must be from 1 to 30 seconds' };
+    const problem = { path: '/timeoutMs', message: SECONDS_RULES['/timeoutMs'] };
     return { value: undefined, problems: [seconds.trim() === '' ? { ...problem, missing: true } : problem] };
   }
   return { value: Math.round(value * 1000), problems: [] };
@@ -179,18 +190,19 @@ export function conversationOf(draft: ActionDraft): Converted<Record<string, unk
   const start = textOrUndefined(draft.startMessage);
   if (start !== undefined) messages.start = start;
   const delayedText = textOrUndefined(draft.delayedMessage);
-  const afterMs = numberOf(draft.delayedAfterMs);
-  if (delayedText !== undefined || draft.delayedAfterMs.trim() !== '') {
+  const afterSeconds = numberOf(draft.delayedAfterSeconds);
+  const afterMs = afterSeconds === undefined ? undefined : Math.round(afterSeconds * 1000);
+  if (delayedText !== undefined || draft.delayedAfterSeconds.trim() !== '') {
     if (delayedText === undefined)
       problems.push(missing('/conversation/messages/delayed/text', 'is required'));
-    if (afterMs === undefined || !Number.isInteger(afterMs) || afterMs < 100 || afterMs > 30_000) {
+    if (afterMs === undefined || afterMs < 100 || afterMs > 30_000) {
       problems.push({
         path: '/conversation/messages/delayed/afterMs',
-        message: 'must be whole milliseconds from 100 to 30000',
-        missing: draft.delayedAfterMs.trim() === '',
+        message: SECONDS_RULES['/conversation/messages/delayed/afterMs'],
+        missing: draft.delayedAfterSeconds.trim() === '',
       });
     }
-    messages.delayed = { afterMs: afterMs ?? draft.delayedAfterMs, text: delayedText ?? '' };
+    messages.delayed = { afterMs: afterMs ?? draft.delayedAfterSeconds, text: delayedText ?? '' };
   }
   const failure = textOrUndefined(draft.failureMessage);
   if (failure !== undefined) messages.failure = failure;
@@ -210,10 +222,10 @@ export function conversationOf(draft: ActionDraft): Converted<Record<string, unk
     const calls = numberOf(draft.rateLimitCalls);
     const seconds = numberOf(draft.rateLimitWindowSeconds);
     if (calls === undefined || !Number.isInteger(calls) || calls < 1) {
-      problems.push({ path: '#rateLimit/calls', message: 'must be a whole number, 1 or more' });
+      problems.push({ path: '#rateLimit/calls', message: RATE_LIMIT_CALLS_RULE });
     }
     if (seconds === undefined || seconds < 1) {
-      problems.push({ path: '#rateLimit/window', message: 'must be 1 second or more' });
+      problems.push({ path: '#rateLimit/window', message: SECONDS_RULES['#rateLimit/window'] });
     }
     conversation.rateLimit = { calls: calls ?? 0, windowMs: Math.round((seconds ?? 0) * 1000) };
   }

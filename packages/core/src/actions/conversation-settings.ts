@@ -64,6 +64,32 @@ function checkStrings(
   });
 }
 
+/** `rateLimit`: each part reported at its own path, in words a form can show beside its field. */
+function checkRateLimit(rateLimit: unknown, issues: ValidationIssue[]): void {
+  if (!isRecord(rateLimit)) {
+    issues.push({
+      path: '/conversation/rateLimit',
+      message: 'must be an object with calls and windowMs, e.g. { "calls": 3, "windowMs": 600000 }',
+    });
+    return;
+  }
+  for (const key of Object.keys(rateLimit)) {
+    if (key !== 'calls' && key !== 'windowMs') {
+      issues.push({ path: pointer('conversation', 'rateLimit', key), message: 'unknown field' });
+    }
+  }
+  const { calls, windowMs } = rateLimit;
+  if (!Number.isInteger(calls) || (calls as number) < 1) {
+    issues.push({ path: '/conversation/rateLimit/calls', message: 'must be a whole number, at least 1' });
+  }
+  if (!Number.isInteger(windowMs) || (windowMs as number) < 1000) {
+    issues.push({
+      path: '/conversation/rateLimit/windowMs',
+      message: 'must be a whole number of milliseconds, at least 1000 (one second)',
+    });
+  }
+}
+
 /**
  * Every problem in an action's conversation settings, located under `/conversation`.
  *
@@ -124,18 +150,6 @@ export function collectConversationIssues(
       checkStrings(triggers.requires, '/conversation/triggers/requires', issues, parameterNames);
     }
   }
-  if (rateLimit !== undefined) {
-    const ok =
-      isRecord(rateLimit) &&
-      Number.isInteger(rateLimit.calls) &&
-      (rateLimit.calls as number) >= 1 &&
-      Number.isInteger(rateLimit.windowMs) &&
-      (rateLimit.windowMs as number) >= 1000;
-    if (!ok)
-      issues.push({
-        path: '/conversation/rateLimit',
-        message: 'must be { calls: at least 1, windowMs: at least 1000 }',
-      });
-  }
+  if (rateLimit !== undefined) checkRateLimit(rateLimit, issues);
   return issues;
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { MODEL_PROVIDERS } from '../agents/agent-settings.js';
+import { allowed } from './plain-issues.js';
 
 const closed = { additionalProperties: false } as const;
 const literals = <T extends string>(values: readonly T[]) =>
@@ -75,10 +76,18 @@ const agentFields = {
   fallbackText: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000 })),
   greeting: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000 })),
   language: Type.Optional(
-    Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'e.g. en, de-CH' }),
+    Type.String({
+      pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+      ...allowed('a language tag like en or de-CH'),
+      description: 'e.g. en, de-CH',
+    }),
   ),
   phoneRegion: Type.Optional(
-    Type.String({ pattern: '^[A-Z]{2}$', description: 'Default region for phone numbers, e.g. US.' }),
+    Type.String({
+      pattern: '^[A-Z]{2}$',
+      ...allowed('a two-letter country code in capitals, like US or DE'),
+      description: 'Default region for phone numbers, e.g. US.',
+    }),
   ),
   timezone: Type.Optional(
     Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin.' }),

@@ -1,6 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { ACTION_METHODS, CALL_TRIGGERS, FAILURE_KINDS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '@toolgate/core';
 import { SCOPES } from '../auth/scopes.js';
+import { allowed } from './plain-issues.js';
 
 /**
  * The API's own schemas: request bodies are checked against them and the OpenAPI document is
@@ -55,6 +56,9 @@ const AuthInput = Type.Union([
 const actionFields = {
   name: Type.String({
     pattern: '^[a-z][a-z0-9_]{0,63}$',
+    ...allowed(
+      'lower-case letters, digits and underscores, starting with a letter (at most 64 characters), e.g. check_order_status',
+    ),
     description: 'Unique per tenant; the tool name the model sees.',
   }),
   displayName: Type.Optional(Type.String()),
@@ -200,7 +204,13 @@ export const CallListQuery = Type.Object(
     trigger: Type.Optional(literals(CALL_TRIGGERS)),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
-    limit: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: '1-200, default 50.' })),
+    limit: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        ...allowed('a whole number from 1 to 200'),
+        description: '1-200, default 50.',
+      }),
+    ),
     cursor: Type.Optional(Type.String()),
   },
   closed,
@@ -212,7 +222,11 @@ const WidgetRestriction = Type.Object(
   {
     agentId: Type.String({ minLength: 1, description: 'The one agent (id or name) the key may talk to.' }),
     origins: Type.Array(
-      Type.String({ pattern: '^https?://[^/?#]+$', description: 'e.g. https://shop.example.com' }),
+      Type.String({
+        pattern: '^https?://[^/?#]+$',
+        ...allowed('an origin like https://shop.example.com, without a path'),
+        description: 'e.g. https://shop.example.com',
+      }),
       {
         minItems: 1,
         maxItems: 20,

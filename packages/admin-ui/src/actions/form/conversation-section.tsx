@@ -120,13 +120,13 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         <InputField
           id={fieldId('/conversation/messages/delayed/afterMs')}
           class="field-short"
-          label="After (milliseconds)"
-          inputMode="numeric"
-          value={draft.delayedAfterMs}
-          onValue={(delayedAfterMs) => change({ delayedAfterMs })}
+          label="After (seconds)"
+          inputMode="decimal"
+          value={draft.delayedAfterSeconds}
+          onValue={(delayedAfterSeconds) => change({ delayedAfterSeconds })}
           errors={messages['/conversation/messages/delayed/afterMs']}
-          placeholder="3000"
-          hint="100 to 30000."
+          placeholder="e.g. 3"
+          hint="0.1 to 30."
         />
       </div>
       <InputField
