@@ -66,6 +66,8 @@ describe.runIf(available)('the admin app in chromium', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').textContent()).toMatch(/password|sign/i);
+      // Focus stays in the form, on the password, ready to retype.
+      await page.locator('#password:focus').waitFor();
 
       await page.getByLabel('Password').fill(operator.password);
       await page.getByRole('button', { name: 'Sign in' }).click();

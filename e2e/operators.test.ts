@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.js';
 import { type E2eApp, shoot, startE2eApp } from './harness.js';
 import { signIn } from './session.js';
@@ -55,6 +55,10 @@ describe.runIf(available)('operators in chromium', () => {
         .getByRole('cell', { name: /operator-created|operator-disabled/ })
         .first()
         .waitFor();
+      // The audit log says who by email, not by id.
+      const audit = page.getByRole('region', { name: 'Audit log' });
+      await audit.getByRole('cell', { name: app.operator.email, exact: true }).first().waitFor();
+      expect(await audit.getByRole('cell', { name: /^operator:/ }).count()).toBe(0);
       await shoot(page, 'operators');
       await page.close();
     },

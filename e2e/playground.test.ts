@@ -49,6 +49,12 @@ describe.runIf(available)('the chat playground in chromium', () => {
       .last()
       .waitFor();
     await page.getByRole('region', { name: 'Debug' }).getByText('Intent scores').first().waitFor();
+    // The start message announces the call: it comes before the call's card, not after.
+    const items = await log.locator('li.chat-item').allTextContents();
+    const announced = items.findIndex((text) => text.includes('Let me look that up.'));
+    const card = items.findIndex((text) => text.includes('Action call: check_order_status'));
+    expect(announced).toBeGreaterThan(-1);
+    expect(card).toBe(announced + 1);
     await shoot(page, 'playground');
 
     await page.getByRole('link', { name: /View check_order_status call in the log/ }).click();
@@ -58,7 +64,17 @@ describe.runIf(available)('the chat playground in chromium', () => {
     await page.getByRole('link', { name: '← All calls' }).click();
     await page.getByRole('heading', { name: 'Calls', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'check_order_status' }).first().waitFor();
+    // Each time has the exact instant as its tooltip.
+    const time = page.getByRole('cell').locator('time').first();
+    expect(await time.getAttribute('title')).toBe(await time.getAttribute('datetime'));
     await shoot(page, 'calls');
+    // A conversation id leads to the log filtered to that conversation's calls.
+    const conversation = page.getByRole('link', { name: /^cnv_/ }).first();
+    const conversationId = (await conversation.textContent()) as string;
+    await conversation.click();
+    await page.waitForURL((url) => url.searchParams.get('conversation') === conversationId);
+    await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+    expect(await page.getByLabel('Conversation').inputValue()).toBe(conversationId);
     await page.close();
   });
 

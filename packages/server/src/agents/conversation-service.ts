@@ -90,7 +90,7 @@ export function createConversationService(deps: {
       tenantId: string,
       input: { agentId: string; contactId?: string; metadata?: Record<string, unknown> },
       onlyAgentId?: string,
-    ): Promise<ConversationView & { greeting?: string }> {
+    ): Promise<ConversationView & { greeting?: string; agentName: string }> {
       checkMetadata(input.metadata);
       const agent = await agents.get(tenantId, input.agentId).catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'not_found') {
@@ -109,7 +109,7 @@ export function createConversationService(deps: {
         agentId: agent.id,
         ...(greeting ? { greeting } : {}),
       });
-      return greeting ? { ...conversation, greeting } : conversation;
+      return { ...conversation, ...(greeting ? { greeting } : {}), agentName: agent.name };
     },
 
     /**

@@ -182,6 +182,9 @@ export const ConversationView = Type.Object(
     greeting: Type.Optional(
       Type.String({ description: "The agent's greeting, its first message (on creation)." }),
     ),
+    agentName: Type.Optional(
+      Type.String({ description: "The agent's name (on creation), e.g. for a chat window's title." }),
+    ),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },

@@ -182,6 +182,14 @@ describe('conversations: bad input and other tenants', () => {
     expect((await say(id, 'hello')).status).toBe(200);
   });
 
+  it("names the agent in the start answer (a chat window's title), not in later reads", async () => {
+    const response = await f.t.call('POST', '/api/v1/conversations', { body: { agentId: f.agentId } });
+    const started = await json(response);
+    expect(started.agentName).toBe('Shop assistant');
+    const transcript = await json(await f.t.call('GET', `/api/v1/conversations/${started.id}`));
+    expect(transcript.conversation.agentName).toBeUndefined();
+  });
+
   it.each([
     [{ agentId: 'agt_00000000000000000000000000000000' }, 422, '/agentId'],
     [{ agentId: 'x', contactId: '' }, 422, '/contactId'],
