@@ -85,7 +85,8 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
       if (!renamed && text(key) !== key) renamed = true;
     }
     if (!renamed) return;
-    // Rebuilt in order; defineProperty, so a key `__proto__` stays a plain property.
+    // Rebuilt in order; defineProperty, so a key `__proto__` stays a plain property. Two keys that
+    // both scrub to `[redacted]` keep the later value.
     const entries = Object.entries(record);
     for (const [key] of entries) delete record[key];
     for (const [key, item] of entries) {
