@@ -64,7 +64,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   const serverFlags = (command: Command) =>
     command
-      .option('--port <port>', 'listen on this port (PORT; default 3000)')
+      .option('--port <port>', 'listen on this port (PORT; default 3000; 0 picks a free one)')
       .option('--host <host>', 'listen on this address (HOST; default 127.0.0.1)')
       .option('--data <dir>', 'the embedded database folder (TOOLGATE_DATA_DIR; default ./data)');
 
@@ -87,6 +87,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .argument('<name>', 'a name people recognise')
       .option('--max-actions <n>', 'how many actions it may define (default 10)'),
   ).action(async (name: string, flags) => setExit(await runTenantCreate(name, flags, io)));
+
   return program;
 }
 
