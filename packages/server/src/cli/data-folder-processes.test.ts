@@ -89,6 +89,10 @@ describe('the data folder lock, between real processes', () => {
       expect(readFileSync(join(dataDir, 'secret.key'), 'utf8')).toBe(secretKey);
       expect(existsSync(join(dataDir, 'secret.key.next'))).toBe(false);
 
+      const key = await run(['keys', 'create-admin', '--data', dataDir]);
+      expect(key.code).toBe(1);
+      expect(key.stderr).toContain(`curl -X POST ${server.url}/api/v1/api-keys`);
+
       // The server never noticed: it still answers, and stops cleanly, releasing the folder.
       expect((await httpJson(`${server.url}/healthz`)).status).toBe(200);
       const stopped = await stop(server);
@@ -170,6 +174,48 @@ describe('start-up failures', () => {
       expect(postgres.code).toBe(1);
       expect(postgres.stderr).toContain(`could not use PostgreSQL at 127.0.0.1:${closed.port}/toolgate`);
       expect(postgres.stderr).toContain('ECONNREFUSED');
+    },
+    START_TIMEOUT_MS,
+  );
+});
+
+describe('recovery for a locked-out owner', () => {
+  it(
+    'operators reset-password prints a new password once and the old one stops working; keys create-admin makes a working key',
+    async () => {
+      const first = await start();
+      const old = credentials(first.output()).password as string;
+      expect((await signIn(first.url, old)).status).toBe(200);
+      const refused = await run(['operators', 'reset-password', 'admin@localhost', '--data', dataDir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`curl -X POST ${first.url}/api/v1/operators`);
+      await stop(first);
+
+      const reset = await run(['operators', 'reset-password', 'Admin@Localhost', '--data', dataDir]);
+      expect(reset.code).toBe(0);
+      const fresh = /\(shown once; their sessions ended\): (\S+)/.exec(reset.stdout)?.[1] as string;
+      expect(fresh).toBeDefined();
+      expect(fresh).not.toBe(old);
+      const unknown = await run(['operators', 'reset-password', 'nobody@example.com', '--data', dataDir]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('its operators: admin@localhost');
+
+      const key = await run(['keys', 'create-admin', '--data', dataDir]);
+      expect(key.code).toBe(0);
+      const adminKey = /\(shown once\): (tg_\S+)/.exec(key.stdout)?.[1] as string;
+
+      const server = await start();
+      try {
+        expect(server.output()).not.toContain('API key (all scopes)');
+        expect((await signIn(server.url, old)).status).toBe(401);
+        expect((await signIn(server.url, fresh)).status).toBe(200);
+        const actions = await httpJson(`${server.url}/api/v1/actions`, {
+          headers: { authorization: `Bearer ${adminKey}` },
+        });
+        expect(actions.status).toBe(200);
+      } finally {
+        await stop(server);
+      }
     },
     START_TIMEOUT_MS,
   );

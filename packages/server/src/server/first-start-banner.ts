@@ -23,6 +23,8 @@ export function firstStartBanner(options: {
           `  Demo: the agent "${DEMO_AGENT_NAME}" looks orders up at ${demoEndpointUrl}, a demo endpoint`,
           `        this server runs (TOOLGATE_DEMO=off to disable). Chat: TOOLGATE_API_KEY=<key> npx toolgate chat --agent "${DEMO_AGENT_NAME}"`,
         ]),
+    '  Lost them? With the server stopped: toolgate operators reset-password admin@localhost,',
+    '  toolgate keys create-admin.',
     '',
   ].join('\n');
 }
