@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { runCall } from './call-command.js';
 import { runChat } from './chat-command.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
+import { runCreateAdminKey, runResetPassword } from './recovery-commands.js';
 import { runSecretsRotate, runStart, runTenantCreate } from './server-commands.js';
 import { runUrlCheck } from './url-check-command.js';
 
@@ -65,7 +66,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   const serverFlags = (command: Command) =>
     command
-      .option('--port <port>', 'listen on this port (PORT; default 3000)')
+      .option('--port <port>', 'listen on this port (PORT; default 3000; 0 picks a free one)')
       .option('--host <host>', 'listen on this address (HOST; default 127.0.0.1)')
       .option('--data <dir>', 'the embedded database folder (TOOLGATE_DATA_DIR; default ./data)');
 
@@ -88,6 +89,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .argument('<name>', 'a name people recognise')
       .option('--max-actions <n>', 'how many actions it may define (default 10)'),
   ).action(async (name: string, flags) => setExit(await runTenantCreate(name, flags, io)));
+
+  // For an owner locked out (lost first-start credentials); like every command above that opens
+  // the embedded database, they refuse to run while a server holds the data folder.
+  const operators = program.command('operators').description('manage operators (the admin app sign-ins)');
+  serverFlags(
+    operators
+      .command('reset-password')
+      .description('set a new random password for an operator and print it once (server stopped)')
+      .argument('<email>', "the operator's email, like admin@localhost")
+      .option('--tenant <id>', 'the tenant (default: default)'),
+  ).action(async (email: string, flags) => setExit(await runResetPassword(email, flags, io)));
+
+  const keys = program.command('keys').description('manage API keys');
+  serverFlags(
+    keys
+      .command('create-admin')
+      .description('create an API key with every scope and print it once (server stopped)')
+      .option('--tenant <id>', 'the tenant (default: default)')
+      .option('--name <name>', 'what the key list calls it'),
+  ).action(async (flags) => setExit(await runCreateAdminKey(flags, io)));
   return program;
 }
 
