@@ -53,7 +53,15 @@ describe('pageAt', () => {
       scope: 'webhooks:read',
     });
     expect(pageAt('/actions')?.scope).toBe('webhooks:read');
-    expect(pageAt('/actions/a/b')).toBeNull();
+    expect(pageAt('/actions/act_1/test')).toMatchObject({
+      match: { key: 'action-section', params: { id: 'act_1', section: 'test' } },
+      scope: 'webhooks:read',
+    });
+    expect(pageAt('/actions/new/parameters')).toMatchObject({
+      match: { key: 'action-new-section', params: { section: 'parameters' } },
+      scope: 'webhooks:manage',
+    });
+    expect(pageAt('/actions/a/b/c')).toBeNull();
   });
 
   it('finds a call of the log inside the Calls page', () => {

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { sectionFromSlug } from './actions/action-sections';
 import { homePath, pageAt } from './app-pages';
 import { hasScope } from './auth/scopes';
 import { LoadingStatus } from './components/loading-status';
@@ -53,9 +54,30 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   }
   const { key, params } = found.match;
   const canManage = hasScope(scopes, 'webhooks:manage');
-  if (key === 'action-new') return <ActionEditorPage key="new" actionId={null} canManage={canManage} />;
-  if (key === 'action-edit') {
-    return <ActionEditorPage key={params.id} actionId={params.id ?? ''} canManage={canManage} />;
+  if (
+    key === 'action-new' ||
+    key === 'action-new-section' ||
+    key === 'action-edit' ||
+    key === 'action-section'
+  ) {
+    const section = sectionFromSlug(params.section);
+    if (section === null) {
+      return (
+        <MessagePage title="Page not found" homePath={home}>
+          <p>There is no page at {path}.</p>
+        </MessagePage>
+      );
+    }
+    // One key per action, whatever the section: moving between sections keeps the form as typed.
+    const isNew = key === 'action-new' || key === 'action-new-section';
+    return (
+      <ActionEditorPage
+        key={isNew ? 'new' : params.id}
+        actionId={isNew ? null : (params.id ?? '')}
+        canManage={canManage}
+        section={section}
+      />
+    );
   }
   if (key === 'actions') {
     return <ActionsPage canManage={canManage} canChangeLimit={hasScope(scopes, 'admin')} />;

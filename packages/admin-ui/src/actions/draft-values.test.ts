@@ -202,6 +202,22 @@ describe('draftProblems', () => {
     expect(draftProblems(valid())).toEqual([]);
   });
 
+  it('reports every problem at once, the scheme of the URL and placeholders with the empty fields', () => {
+    const problems = draftProblems({
+      ...emptyDraft(),
+      name: 'check_order',
+      url: 'http://api.example.com/orders/{order_id}',
+      description: 'x'.repeat(1025),
+      displayName: 'y'.repeat(101),
+    });
+    expect(problems).toEqual([
+      { path: '/displayName', message: 'must be at most 100 characters' },
+      { path: '/description', message: 'must be at most 1024 characters' },
+      { path: '/url', message: 'placeholder {order_id} does not name a parameter' },
+      { path: '/url', message: 'must use https, not http' },
+    ]);
+  });
+
   it('marks empty required fields as missing and bad values as invalid', () => {
     const problems = draftProblems({ ...emptyDraft(), name: 'Bad-Name', timeoutSeconds: '99' });
     expect(problems.map((problem) => [problem.path, problem.missing === true])).toEqual([

@@ -1,7 +1,9 @@
 import type { ActionDraft, AuthDraft, AuthType, HeaderDraft, ParametersDraft } from './action-draft';
+import { MAX_DESCRIPTION_LENGTH } from './description-advice';
 import { lines, parseJson } from './json-values';
 import { headerNameProblem, nameProblem } from './names';
 import { allowedValues, isBlankRow, type ParameterRow, rowNames, rowsToSchema } from './parameter-rows';
+import { type UrlParameters, urlProblems } from './url-problems';
 
 /**
  * The draft turned into the values the server takes, with the problems found on the way. Problem
@@ -98,6 +100,29 @@ export function parameterNamesOf(parameters: ParametersDraft): string[] {
   const properties = (parsed.value as { properties?: unknown }).properties;
   return typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
 }
+
+/** The parameter names the URL may use, and the required ones, from the rows or the JSON text. */
+export function urlParametersOf(parameters: ParametersDraft): UrlParameters {
+  if (parameters.tab === 'rows') {
+    const rows = parameters.rows.filter((row) => !isBlankRow(row));
+    return {
+      names: new Set(rowNames(rows)),
+      required: new Set(rowNames(rows.filter((row) => row.required))),
+    };
+  }
+  const parsed = parseJson(parameters.json);
+  const required =
+    parsed.ok && typeof parsed.value === 'object' && parsed.value !== null
+      ? (parsed.value as { required?: unknown }).required
+      : undefined;
+  return {
+    names: new Set(parameterNamesOf(parameters)),
+    required: new Set(Array.isArray(required) ? required.filter((name) => typeof name === 'string') : []),
+  };
+}
+
+/** The server's bound on a display name (core's `MAX_DISPLAY_NAME_LENGTH`). */
+export const MAX_DISPLAY_NAME_LENGTH = 100;
 
 export function bodyTemplateOf(text: string): Converted<unknown> {
   if (text.trim() === '') return { value: undefined, problems: [] };
@@ -232,16 +257,29 @@ export function conversationOf(draft: ActionDraft): Converted<Record<string, unk
   return { value: Object.keys(conversation).length > 0 ? conversation : undefined, problems };
 }
 
-/** Every problem the form can find before sending; the server checks everything again. */
+/**
+ * Every problem the form can find before sending, all at once (as the server reports them), so
+ * one save attempt lists everything; the server checks everything again.
+ */
 export function draftProblems(draft: ActionDraft): DraftProblem[] {
   const problems: DraftProblem[] = [];
   const name = nameProblem(draft.name);
   if (name) problems.push({ path: '/name', message: name, missing: draft.name === '' });
+  if (draft.displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+    problems.push({ path: '/displayName', message: `must be at most ${MAX_DISPLAY_NAME_LENGTH} characters` });
+  }
   if (draft.description.trim() === '') {
     problems.push(missing('/description', 'is required: say when the agent should use this action'));
+  } else if (draft.description.length > MAX_DESCRIPTION_LENGTH) {
+    problems.push({ path: '/description', message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` });
   }
   if (draft.url.trim() === '' || draft.url.trim() === 'https://')
     problems.push(missing('/url', 'is required'));
+  else {
+    for (const message of urlProblems(draft.url, urlParametersOf(draft.parameters))) {
+      problems.push({ path: '/url', message });
+    }
+  }
   problems.push(
     ...timeoutMsOf(draft.timeoutSeconds).problems,
     ...parametersOf(draft.parameters).problems,

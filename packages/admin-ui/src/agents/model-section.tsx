@@ -127,7 +127,7 @@ export function ModelSection(props: SectionProps & { baseline: AgentDraft }) {
               value={draft.model}
               onValue={(model) => change({ model })}
               errors={messages['/model/model']}
-              placeholder={draft.provider === 'anthropic' ? 'claude-sonnet-4-5' : 'gpt-4o-mini'}
+              placeholder={draft.provider === 'anthropic' ? 'e.g. claude-sonnet-4-5' : 'e.g. gpt-4o-mini'}
             />
             <InputField
               id={fieldId('/model/timeoutMs')}

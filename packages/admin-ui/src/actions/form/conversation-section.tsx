@@ -102,7 +102,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         value={draft.startMessage}
         onValue={(startMessage) => change({ startMessage })}
         errors={messages['/conversation/messages/start']}
-        placeholder="Let me check that for you."
+        placeholder="e.g. Let me check that for you."
       />
       <div class="field-row">
         <InputField
@@ -115,7 +115,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
             ...(messages['/conversation/messages/delayed'] ?? []),
             ...(messages['/conversation/messages/delayed/text'] ?? []),
           ]}
-          placeholder="Still checking, one moment."
+          placeholder="e.g. Still checking, one moment."
         />
         <InputField
           id={fieldId('/conversation/messages/delayed/afterMs')}
@@ -147,7 +147,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         value={draft.responseFields}
         onValue={(responseFields) => change({ responseFields })}
         errors={messages['/conversation/responseFields']}
-        placeholder="order.status"
+        placeholder="e.g. order.status"
         hint="One dot path per line, e.g. order.status. Empty: the whole result."
       />
 
@@ -160,7 +160,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         value={draft.phrases}
         onValue={(phrases) => change({ phrases })}
         errors={messages['/conversation/triggers/phrases']}
-        placeholder="where is my order"
+        placeholder="e.g. where is my order"
         hint="One per line: things customers say when they need this action."
       />
       <CheckboxGroup<TriggerEntity>
