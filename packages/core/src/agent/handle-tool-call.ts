@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/prepare-call.js';
 import {
@@ -89,8 +90,15 @@ export async function handleToolCall(
   }
   if (!options.confirmed && needsConfirmation(action)) {
     const say = readBack(label, args);
-    state.pending = { action: call.name, arguments: args };
-    context.emit({ type: 'approval-requested', action: call.name, arguments: args, text: say });
+    const confirmationId = `conf_${randomUUID()}`;
+    state.pending = { id: confirmationId, action: call.name, arguments: args };
+    context.emit({
+      type: 'approval-requested',
+      action: call.name,
+      arguments: args,
+      text: say,
+      confirmationId,
+    });
     return { kind: 'ask', say, toolContent: { ok: false, awaitingConfirmation: true } };
   }
   return callWithMessages(action, args, context);

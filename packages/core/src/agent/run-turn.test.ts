@@ -136,8 +136,16 @@ describe('runTurn', () => {
     expect(first.reply).toBe(
       "Just to confirm: I'll cancel the order with order number: ORD-7. Shall I go ahead?",
     );
-    expect(first.state.pending).toEqual({ action: 'cancel_order', arguments: { order_number: 'ORD-7' } });
-    expect(first.events.map((event) => event.type)).toContain('approval-requested');
+    expect(first.state.pending).toEqual({
+      id: expect.stringMatching(/^conf_[0-9a-f-]{36}$/),
+      action: 'cancel_order',
+      arguments: { order_number: 'ORD-7' },
+    });
+    // The client sees the same id, to confirm exactly this call from a button.
+    expect(first.events.find((event) => event.type === 'approval-requested')).toMatchObject({
+      confirmationId: first.state.pending?.id,
+      arguments: { order_number: 'ORD-7' },
+    });
 
     const declined = input({ userText: 'no, leave it', state: first.state, model: scriptedModel([]) });
     const no = await runTurn(declined);

@@ -84,6 +84,12 @@ const actionFields = {
         responseFields: Type.Optional(Type.Array(Type.String())),
         triggers: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
         rateLimit: Type.Optional(Type.Object({ calls: Type.Integer(), windowMs: Type.Integer() })),
+        allowDirectWidgetEvents: Type.Optional(
+          Type.Boolean({
+            description:
+              'Let widget events call this action directly although it asks for confirmation (default false: through a widget key it runs only as the confirmation of what the agent proposed).',
+          }),
+        ),
       },
       {
         ...closed,
