@@ -147,7 +147,11 @@ async function callWithMessages(
     maxChars: limits.maxResultChars,
   });
   if (!result.ok) {
-    const failure = { kind: result.failure.kind, message: result.failure.message };
+    const failure = {
+      kind: result.failure.kind,
+      message: result.failure.message,
+      ...(result.status === null ? {} : { status: result.status }),
+    };
     context.emit({ type: 'action-failed', action: name, callId, failure });
     const say = action.messages?.failure ?? politeFailure(labelOf(action), result.failure);
     context.emit({ type: 'message', text: say, reason: 'failure' });

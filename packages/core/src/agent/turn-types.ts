@@ -27,7 +27,13 @@ export type TurnEvent =
   | { type: 'action-started'; action: string; callId: string; arguments: Record<string, unknown> }
   | { type: 'action-delayed'; action: string; callId: string; text: string }
   | { type: 'action-completed'; action: string; callId: string; result: unknown }
-  | { type: 'action-failed'; action: string; callId: string; failure: { kind: string; message: string } }
+  | {
+      type: 'action-failed';
+      action: string;
+      callId: string;
+      /** `status`: the endpoint's HTTP status, when it answered. */
+      failure: { kind: string; message: string; status?: number };
+    }
   | {
       type: 'approval-requested';
       action: string;
