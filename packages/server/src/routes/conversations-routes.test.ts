@@ -129,7 +129,11 @@ describe('a conversation over the API (embedded agent)', () => {
     const id = await start();
     await say(id, 'Where is order ORD-12345?');
     const lines = f.t.logText().split('\n');
-    expect(lines.some((line) => line.includes('"route":"/api/v1/conversations/:id/messages"'))).toBe(false);
+    // A slow request (over 500 ms, which a loaded machine can make of any turn) is logged anyway.
+    const quickMessageLines = lines
+      .filter((line) => line.includes('"route":"/api/v1/conversations/:id/messages"'))
+      .filter((line) => (JSON.parse(line) as { ms: number }).ms < 500);
+    expect(quickMessageLines).toEqual([]);
     expect(lines.some((line) => line.includes('"msg":"action call"') && line.includes('ai_intent'))).toBe(
       true,
     );
