@@ -5,6 +5,7 @@ export const API_ERROR_STATUS = {
   malformed_json: 400,
   unknown_field: 400,
   bad_request: 400,
+  invalid_text: 400,
   unauthenticated: 401,
   forbidden: 403,
   widget_confirmation_required: 403,
@@ -20,7 +21,11 @@ export const API_ERROR_STATUS = {
 } as const;
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
-/** An error the API answers with `{ "error": { "code", "message", "details" } }`. */
+/**
+ * An error the API answers with `{ "error": { "code", "message", "details", "field" } }`
+ * (`requestId` is added when the response is made). `field` names the one input at fault where
+ * there is one, by location: `body.metadata.note`, `query.status`, `path.id`.
+ */
 export class ApiError extends Error {
   readonly status: number;
 
@@ -28,6 +33,7 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: ValidationIssue[] = [],
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -40,6 +46,7 @@ export class ApiError extends Error {
         code: this.code,
         message: this.message,
         ...(this.details.length > 0 ? { details: this.details } : {}),
+        ...(this.field === undefined ? {} : { field: this.field }),
       },
     };
   }

@@ -17,6 +17,11 @@ export const ErrorBody = Type.Object(
       code: Type.String(),
       message: Type.String(),
       details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+      field: Type.Optional(
+        Type.String({
+          description: 'The input at fault, by location: body.metadata.note, query.status, path.id.',
+        }),
+      ),
     }),
   },
   { $id: 'Error' },

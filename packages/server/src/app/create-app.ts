@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { ApiError } from '../api/api-error.js';
+import { checkUrlText } from '../api/text-rules.js';
 
 export { MAX_REQUEST_BODY_BYTES } from '../api/read-json.js';
 
@@ -108,6 +109,8 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   allowWidgetOrigins(api);
   for (const route of API_ROUTES) {
     api.on(route.method.toUpperCase(), toHonoPath(route.path), async (c) => {
+      // Path and query text obeys the text rules before anything (authentication included) reads it.
+      checkUrlText(c);
       if (route.scope !== null) {
         const principal = await authenticate(c, services);
         if (route.scope !== 'any') requireScope(principal, route.scope);

@@ -265,3 +265,23 @@ describe('agents: keys, names, limits, rotation', () => {
     ).toBe(404);
   });
 });
+
+describe('agents: a patch right after an action changed', () => {
+  it('answers (the action list is read before the transaction, which would deadlock the embedded database)', async () => {
+    const created = await json(await create({ name: 'Lister', actions: ['check_order_status'] }));
+    // Any action write empties the action store's read cache: the next list reads the database.
+    const changed = await t.call(
+      'PATCH',
+      `/api/v1/actions/${(await t.services.actions.list(t.tenantA.id))[0]?.id}`,
+      {
+        body: { description: 'Look up the status of an order by its number whenever a customer asks.' },
+      },
+    );
+    expect(changed.status).toBe(200);
+    const patched = await t.call('PATCH', `/api/v1/agents/${created.agent.id}`, {
+      body: { greeting: 'Hello!' },
+    });
+    expect(patched.status).toBe(200);
+    expect((await json(patched)).actions).toEqual(['check_order_status']);
+  });
+});
