@@ -8,6 +8,8 @@ import { ApiError } from '../api/api-error.js';
 import type { ActionStore } from '../stores/action-store.js';
 import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
 
+type ActionList = Awaited<ReturnType<ActionStore['list']>>;
+
 /** Agent ids look like this; a name that does would make `/agents/{id|name}` ambiguous. */
 export const AGENT_ID = /^agt_[0-9a-f]{32}$/;
 
@@ -49,9 +51,13 @@ export function createAgentChecks(options: {
     return issues;
   }
 
-  async function actionProblems(tenantId: string, refs: string[] | null): Promise<ValidationIssue[]> {
+  async function actionProblems(
+    tenantId: string,
+    refs: string[] | null,
+    listed?: ActionList,
+  ): Promise<ValidationIssue[]> {
     if (refs === null) return [];
-    const known = await options.actions.list(tenantId);
+    const known = listed ?? (await options.actions.list(tenantId));
     return refs.flatMap((ref, index) =>
       known.some((action) => action.id === ref || action.definition.name === ref)
         ? []
@@ -59,18 +65,25 @@ export function createAgentChecks(options: {
     );
   }
 
+  /**
+   * `actions`: the tenant's actions, read beforehand by a caller inside a transaction. Reading
+   * them here would go through the database outside that transaction, and the embedded database
+   * (one connection) would wait for the transaction to end: a deadlock whenever the action cache
+   * has expired.
+   */
   return async function assertValidAgent(
     tenantId: string,
     name: string,
     settings: AgentSettings,
     hasKey: boolean,
+    actions?: ActionList,
   ): Promise<void> {
     const issues = [
       ...(AGENT_ID.test(name)
         ? [{ path: '/name', message: 'must not look like an agent id (agt_...)' }]
         : []),
       ...checkAgentSettings(settings, hasKey),
-      ...(await actionProblems(tenantId, settings.actions)),
+      ...(await actionProblems(tenantId, settings.actions, actions)),
       ...(await urlProblems(settings)),
     ];
     if (issues.length > 0) {
