@@ -74,7 +74,7 @@ describe.runIf(available)('the chat playground in chromium', () => {
     await conversation.click();
     await page.waitForURL((url) => url.searchParams.get('conversation') === conversationId);
     await page.getByRole('button', { name: 'Clear filters' }).waitFor();
-    expect(await page.getByLabel('Conversation').inputValue()).toBe(conversationId);
+    expect(await page.getByLabel('Conversation', { exact: true }).inputValue()).toBe(conversationId);
     await page.close();
   });
 
