@@ -95,7 +95,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>, 
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    flat[name] = name === 'set-cookie' ? REDACTED : scrubber.text(headerValue(value) ?? '');
+    flat[scrubber.text(name)] = name === 'set-cookie' ? REDACTED : scrubber.text(headerValue(value) ?? '');
   }
   return flat;
 }
