@@ -15,7 +15,7 @@ afterAll(() => app?.close());
 
 describe.runIf(available)('agents in chromium', () => {
   it(
-    'creates an agent that uses only the demo action, changes a limit, deletes it',
+    'reports every problem at once, creates an agent that uses only the demo action, changes a limit, deletes it',
     async () => {
       const page = await app.browser.context.newPage();
       page.setDefaultTimeout(E2E_STEP_MS);
@@ -24,6 +24,18 @@ describe.runIf(available)('agents in chromium', () => {
       await page.getByRole('heading', { name: 'Agents', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Demo shop assistant' }).waitFor();
       await page.getByRole('link', { name: 'New agent' }).click();
+
+      // The first try reports every problem at once, in plain words.
+      await page.getByLabel('Calls per conversation').fill('500');
+      await page.getByLabel('Language').fill('English');
+      await page.getByRole('button', { name: 'Create agent' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'The agent was not saved.' });
+      await summary.getByText(/Name: Is required/).waitFor();
+      await summary.getByText(/Calls per conversation: Must be a whole number from 1 to 100/).waitFor();
+      await summary.getByText(/Language: Must be a language tag like en or de-CH/).waitFor();
+      await shoot(page, 'agent-all-errors');
+      await page.getByLabel('Calls per conversation').fill('');
+      await page.getByLabel('Language').fill('en');
 
       await page.getByLabel('Name (required)').fill('Returns desk');
       await page.getByLabel('Greeting').fill('Hello! I can check your orders.');
