@@ -37,7 +37,7 @@ async function answered(
 
 describe.runIf(available)('agents in chromium', () => {
   it(
-    'creates an agent that uses only the demo action, changes a limit, deletes it',
+    'reports every problem at once, creates an agent that uses only the demo action, changes a limit, deletes it',
     async () => {
       const page = await app.browser.context.newPage();
       page.setDefaultTimeout(E2E_STEP_MS);
@@ -50,7 +50,19 @@ describe.runIf(available)('agents in chromium', () => {
       await main.getByRole('link', { name: 'New agent', exact: true }).click();
       await page.getByRole('heading', { name: 'New agent', level: 1 }).waitFor();
 
+      // The first try reports every problem at once, in plain words.
       const form = page.getByRole('form', { name: 'Agent' });
+      await form.getByRole('textbox', { name: 'Calls per conversation', exact: true }).fill('500');
+      await form.getByRole('textbox', { name: 'Language', exact: true }).fill('English');
+      await form.getByRole('button', { name: 'Create agent', exact: true }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'The agent was not saved.' });
+      await summary.getByText(/Name: Is required/).waitFor();
+      await summary.getByText(/Calls per conversation: Must be a whole number from 1 to 100/).waitFor();
+      await summary.getByText(/Language: Must be a language tag like en or de-CH/).waitFor();
+      await shoot(page, 'agent-all-errors');
+      await form.getByRole('textbox', { name: 'Calls per conversation', exact: true }).fill('');
+      await form.getByRole('textbox', { name: 'Language', exact: true }).fill('en');
+
       await form.getByRole('textbox', { name: 'Name (required)', exact: true }).fill('Returns desk');
       await form
         .getByRole('textbox', { name: 'Greeting', exact: true })
