@@ -25,7 +25,8 @@ export interface SecretScrubber {
   text(text: string, options?: { cut?: boolean }): string;
   /**
    * Scrubs every string of a freshly parsed JSON value, object keys included, in place (iteratively:
-   * any nesting depth), and returns it.
+   * any nesting depth), and returns it. A number that is a secret (or holds one in its digits)
+   * becomes the string `[redacted]`.
    */
   parsed<T>(value: T): T;
   /** The spellings scrubbed, longest first. */
@@ -46,6 +47,9 @@ function scrubCutEnd(text: string, variants: readonly string[]): string {
   }
   return longest === 0 ? text : `${text.slice(0, text.length - longest)}${REDACTED}`;
 }
+
+/** A spelling JSON would read as a number. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -76,11 +80,18 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
     return options.cut ? scrubCutEnd(scrubbed, variants) : scrubbed;
   }
 
+  // A secret of digits comes back as a JSON number when the endpoint parsed it as one (rounded,
+  // when it is longer than a double holds): compared as numbers, and by its digits.
+  const numericSecrets = new Set(variants.filter((variant) => JSON_NUMBER.test(variant)).map(Number));
+  const scrubNumber = (value: number): number | string =>
+    numericSecrets.has(value) || text(String(value)) !== String(value) ? REDACTED : value;
+
   function scrubRecord(record: Record<string, unknown>, pending: unknown[]): void {
     let renamed = false;
     for (const key of Object.keys(record)) {
       const item = record[key];
       if (typeof item === 'string') record[key] = text(item);
+      else if (typeof item === 'number') record[key] = scrubNumber(item);
       else if (item !== null && typeof item === 'object') pending.push(item);
       if (!renamed && text(key) !== key) renamed = true;
     }
@@ -102,6 +113,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
   function parsed<T>(value: T): T {
     if (variants.length === 0) return value;
     if (typeof value === 'string') return text(value) as T;
+    if (typeof value === 'number') return scrubNumber(value) as T;
     const pending: unknown[] = [value];
     while (pending.length > 0) {
       const node = pending.pop();
@@ -109,6 +121,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
         for (let index = 0; index < node.length; index += 1) {
           const item: unknown = node[index];
           if (typeof item === 'string') node[index] = text(item);
+          else if (typeof item === 'number') node[index] = scrubNumber(item);
           else if (item !== null && typeof item === 'object') pending.push(item);
         }
       } else if (isPlainRecord(node)) {
