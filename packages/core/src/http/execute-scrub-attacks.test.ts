@@ -16,6 +16,11 @@ const NUMERIC_KEY = '4815162342';
 /** Longer than a double holds: JSON.parse rounds it. */
 const LONG_NUMERIC_KEY = '12345678901234567891';
 
+/** A non-ASCII secret, and a cap that cuts the body inside the 3 bytes of its `€` (outside Latin-1). */
+const UMLAUT_KEY = 'geheim-passw€rt-9';
+const CUT_PADDING = 40;
+const CUT_CAP_BYTES = '{"echo":"'.length + CUT_PADDING + Buffer.byteLength('geheim-passw') + 1;
+
 let server: LoopbackHttpsServer;
 let executor: Executor;
 
@@ -26,8 +31,9 @@ function reply(response: ServerResponse, status: number, body: string, headers: 
 
 /** Echoes the `x-key` header back in the spelling the path names. */
 function answer(request: RecordedRequest, response: ServerResponse) {
-  const key = String(request.headers['x-key'] ?? '');
-  const path = new URL(request.url, 'https://echo.test').pathname;
+  const url = new URL(request.url, 'https://echo.test');
+  const key = String(request.headers['x-key'] ?? url.searchParams.get('k') ?? '');
+  const path = url.pathname;
   switch (path) {
     case '/number':
       return reply(response, 200, `{"data":{"key":${key},"list":[${key}]}}`);
@@ -45,6 +51,9 @@ function answer(request: RecordedRequest, response: ServerResponse) {
         200,
         JSON.stringify({ data: { dump: Buffer.from(key).toString('hex').toUpperCase() } }),
       );
+    case '/padded':
+      // The tester pads the echo so the response cap falls inside the secret's `€` (3 bytes).
+      return reply(response, 200, `{"echo":"${'x'.repeat(CUT_PADDING)}${key}"}`);
     case '/header-name':
       return reply(response, 200, '{"data":null}', { [`x-seen-${key}`]: '1' });
     default:
@@ -109,6 +118,24 @@ describe('spellings of a secret the first scrubber let through', () => {
   it('a key echoed in a response header name is redacted from the headers kept', async () => {
     const text = await echoed('/header-name', MIXED_CASE_KEY);
     expect(text.toLowerCase()).not.toContain(MIXED_CASE_KEY.toLowerCase());
+  });
+
+  it('a body cut by the cap inside a multi-byte character of a secret keeps no start of it', async () => {
+    const { executor: capped } = await createTestExecutor({ responseCapBytes: CUT_CAP_BYTES });
+    try {
+      // In the query: a header value cannot carry `€`.
+      const auth = { type: 'api_key', in: 'query', name: 'k', value: UMLAUT_KEY } as const;
+      const result = await capped.execute({
+        action: orderStatusAction(server, { url: server.url('/padded', TEST_HOST), method: 'GET', auth }),
+        parameters: { order_number: 'ORD-1' },
+      });
+      expect(result.truncated).toBe(true);
+      const text = JSON.stringify(result);
+      expect(text).not.toContain('geheim-passw');
+      expect(text).toContain('[redacted]');
+    } finally {
+      await capped.close();
+    }
   });
 
   it('basic credentials in hex are redacted', () => {

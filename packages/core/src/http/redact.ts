@@ -33,8 +33,19 @@ export interface SecretScrubber {
   readonly variants: readonly string[];
 }
 
-/** Replaces the end of `text` when it is the start of a spelling cut off by a cap. */
+/**
+ * Replaces the end of `text` when it is the start of a spelling cut off by a cap. A cap that fell
+ * inside a multi-byte character left a U+FFFD at the end: the start of a spelling before it counts.
+ */
 function scrubCutEnd(text: string, variants: readonly string[]): string {
+  const scrubbed = replaceTrailingSpellingStart(text, variants);
+  if (scrubbed !== text || !text.endsWith('\uFFFD')) return scrubbed;
+  const beforeSplit = text.replace(/\uFFFD+$/, '');
+  const cut = replaceTrailingSpellingStart(beforeSplit, variants);
+  return cut === beforeSplit ? text : cut;
+}
+
+function replaceTrailingSpellingStart(text: string, variants: readonly string[]): string {
   let longest = 0;
   for (const variant of variants) {
     for (let length = Math.min(variant.length - 1, text.length); length > longest; length -= 1) {
