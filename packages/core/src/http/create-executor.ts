@@ -95,6 +95,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>, 
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
+    // Names too: an endpoint may echo a credential as a header name (lower-cased by then).
     flat[scrubber.text(name)] = name === 'set-cookie' ? REDACTED : scrubber.text(headerValue(value) ?? '');
   }
   return flat;

@@ -25,15 +25,27 @@ export interface SecretScrubber {
   text(text: string, options?: { cut?: boolean }): string;
   /**
    * Scrubs every string of a freshly parsed JSON value, object keys included, in place (iteratively:
-   * any nesting depth), and returns it.
+   * any nesting depth), and returns it. A number that is a secret (or holds one in its digits)
+   * becomes the string `[redacted]`.
    */
   parsed<T>(value: T): T;
   /** The spellings scrubbed, longest first. */
   readonly variants: readonly string[];
 }
 
-/** Replaces the end of `text` when it is the start of a spelling cut off by a cap. */
+/**
+ * Replaces the end of `text` when it is the start of a spelling cut off by a cap. A cap that fell
+ * inside a multi-byte character left a U+FFFD at the end: the start of a spelling before it counts.
+ */
 function scrubCutEnd(text: string, variants: readonly string[]): string {
+  const scrubbed = replaceTrailingSpellingStart(text, variants);
+  if (scrubbed !== text || !text.endsWith('\uFFFD')) return scrubbed;
+  const beforeSplit = text.replace(/\uFFFD+$/, '');
+  const cut = replaceTrailingSpellingStart(beforeSplit, variants);
+  return cut === beforeSplit ? text : cut;
+}
+
+function replaceTrailingSpellingStart(text: string, variants: readonly string[]): string {
   let longest = 0;
   for (const variant of variants) {
     for (let length = Math.min(variant.length - 1, text.length); length > longest; length -= 1) {
@@ -46,6 +58,9 @@ function scrubCutEnd(text: string, variants: readonly string[]): string {
   }
   return longest === 0 ? text : `${text.slice(0, text.length - longest)}${REDACTED}`;
 }
+
+/** A spelling JSON would read as a number. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -90,11 +105,18 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
     return options.cut ? scrubCutEnd(scrubbed, variants) : scrubbed;
   }
 
+  // A secret of digits comes back as a JSON number when the endpoint parsed it as one (rounded,
+  // when it is longer than a double holds): compared as numbers, and by its digits.
+  const numericSecrets = new Set(variants.filter((variant) => JSON_NUMBER.test(variant)).map(Number));
+  const scrubNumber = (value: number): number | string =>
+    numericSecrets.has(value) || text(String(value)) !== String(value) ? REDACTED : value;
+
   function scrubRecord(record: Record<string, unknown>, pending: unknown[]): void {
     let renamed = false;
     for (const key of Object.keys(record)) {
       const item = record[key];
       if (typeof item === 'string') record[key] = text(item);
+      else if (typeof item === 'number') record[key] = scrubNumber(item);
       else if (item !== null && typeof item === 'object') pending.push(item);
       if (!renamed && text(key) !== key) renamed = true;
     }
@@ -116,6 +138,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
   function parsed<T>(value: T): T {
     if (variants.length === 0) return value;
     if (typeof value === 'string') return text(value) as T;
+    if (typeof value === 'number') return scrubNumber(value) as T;
     const pending: unknown[] = [value];
     while (pending.length > 0) {
       const node = pending.pop();
@@ -123,6 +146,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
         for (let index = 0; index < node.length; index += 1) {
           const item: unknown = node[index];
           if (typeof item === 'string') node[index] = text(item);
+          else if (typeof item === 'number') node[index] = scrubNumber(item);
           else if (item !== null && typeof item === 'object') pending.push(item);
         }
       } else if (isPlainRecord(node)) {

@@ -93,6 +93,15 @@ function base64Encodings(secret: string): string[] {
   ];
 }
 
+/**
+ * The secret upper- and lower-cased (an endpoint that normalizes case, a header name, which HTTP
+ * lower-cases) and its UTF-8 bytes in hex, either case (a debug dump, a fingerprint).
+ */
+function caseAndHexSpellings(secret: string): string[] {
+  const hex = Buffer.from(secret, 'utf8').toString('hex');
+  return [secret.toUpperCase(), secret.toLowerCase(), hex, hex.toUpperCase()];
+}
+
 /** The same characters read back with the wrong charset (a Latin-1 header echoed into UTF-8). */
 function misdecodings(secret: string): string[] {
   if (!/[\u0080-\uffff]/.test(secret)) return [];
@@ -138,9 +147,10 @@ function jsonEscapings(text: string): string[] {
 /**
  * Every spelling of a secret an endpoint may send back, in no particular order, duplicates
  * removed and spellings shorter than {@link MIN_SCRUBBED_VARIANT_LENGTH} left out: the raw text;
- * percent-encoded (encodeURIComponent style, RFC 3986 strict, form style with `+` for space,
- * encodeURI style; upper- and lower-case hex; of the UTF-8 and the Latin-1 bytes); as the URL
- * parser writes it into a path, query or fragment; base64
+ * upper- and lower-cased; hex of the UTF-8 bytes (either case); percent-encoded
+ * (encodeURIComponent style, RFC 3986 strict, form style with `+` for space, encodeURI style;
+ * upper- and lower-case hex; of the UTF-8 and the Latin-1 bytes); as the URL parser writes it into
+ * a path, query or fragment; base64
  * (standard, unpadded, URL-safe); HTML-escaped; read back in the wrong charset; and each of these
  * JSON-escaped (standard, ASCII-only, `/` escaped), and that again with standard escaping (a JSON
  * string inside a JSON string).
@@ -153,6 +163,7 @@ export function secretVariants(secret: string): string[] {
   const plain = [
     secret,
     ...htmlEscaped(secret),
+    ...caseAndHexSpellings(secret),
     ...misdecodings(secret),
     ...percentEncodings(secret),
     ...urlParserSpellings(secret),
