@@ -140,8 +140,11 @@ function asciiJsonEscapings(text: string): string[] {
  */
 function jsonEscapings(text: string): string[] {
   if (!/[^\x20-\x7e]|["\\/]/.test(text)) return [];
-  const forms = [jsonEscaped(text), ...asciiJsonEscapings(text)];
-  return [...forms, ...forms.map((form) => form.replaceAll('/', '\\/'))];
+  // ASCII-only escaping differs from the standard only for control and non-ASCII characters.
+  const forms = /[^\x20-\x7e]/.test(text)
+    ? [jsonEscaped(text), ...asciiJsonEscapings(text)]
+    : [jsonEscaped(text)];
+  return text.includes('/') ? [...forms, ...forms.map((form) => form.replaceAll('/', '\\/'))] : forms;
 }
 
 /**
@@ -169,8 +172,9 @@ export function secretVariants(secret: string): string[] {
     ...urlParserSpellings(secret),
     ...base64Encodings(secret),
   ];
-  const variants = new Set<string>(plain);
-  for (const text of plain) {
+  const unique = new Set<string>(plain);
+  const variants = new Set<string>(unique);
+  for (const text of unique) {
     for (const once of jsonEscapings(text)) {
       variants.add(once);
       variants.add(jsonEscaped(once));
