@@ -197,7 +197,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
       <div class="field-row">
         <InputField
           id={fieldId('#rateLimit/calls')}
-          class="field-short"
+          class="field-medium"
           label="Calls per conversation"
           inputMode="numeric"
           value={draft.rateLimitCalls}
