@@ -244,15 +244,25 @@ describe('runTurn', () => {
       ...orderStatus,
       messages: { delayed: { afterMs: 20, text: 'Still checking, one moment.' } },
     };
+    // The call answers only once the delayed message has gone out: no race with a timer.
+    let delayedSent: () => void = () => undefined;
+    const delayed = new Promise<void>((resolve) => {
+      delayedSent = resolve;
+    });
     const turn = input({
       actions: [slow],
       model: scriptedModel([callOf('check_order_status', { order_number: 'ORD-1' }), { text: 'Shipped.' }]),
       callAction: async (action) => {
-        await new Promise((resolve) => setTimeout(resolve, 80));
+        await delayed;
         return ok(action.definition.name, { data: { status: 'shipped' } });
       },
     });
-    const out = await runTurn(turn);
+    const out = await runTurn({
+      ...turn,
+      onEvent: (event) => {
+        if (event.type === 'message' && event.reason === 'delayed') delayedSent();
+      },
+    });
     expect(out.events.map((event) => event.type)).toEqual([
       'action-started',
       'action-delayed',

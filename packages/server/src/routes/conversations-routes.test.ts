@@ -239,8 +239,9 @@ describe('conversations: bad input and other tenants', () => {
 
   it('lists conversations newest first with filters and pages', async () => {
     const a = await start({ contactId: 'pager' });
-    // Newest first is by creation time: keep the two apart.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Newest first is by creation time: keep the two apart (wait for the clock's next millisecond).
+    const first = Date.now();
+    while (Date.now() <= first) await new Promise((resolve) => setImmediate(resolve));
     const b = await start({ contactId: 'pager' });
     const page = await json(await f.t.call('GET', '/api/v1/conversations?contactId=pager&limit=1'));
     expect(page.conversations.map((c: { id: string }) => c.id)).toEqual([b]);
