@@ -20,7 +20,7 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 /**
- * An error the API answers with `{ "error": { "code", "message", "details", "field" } }`
+ * An error the API answers with `{ "error": { "code", "message", "details", "field", "requestId" } }`
  * (`requestId` is added when the response is made). `field` names the one input at fault where
  * there is one, by location: `body.metadata.note`, `query.status`, `path.id`.
  */
@@ -38,13 +38,15 @@ export class ApiError extends Error {
     this.status = API_ERROR_STATUS[code];
   }
 
-  toJSON() {
+  /** The error body; `requestId` is the request's `X-Request-Id` (every error response has one). */
+  toJSON(requestId?: string) {
     return {
       error: {
         code: this.code,
         message: this.message,
         ...(this.details.length > 0 ? { details: this.details } : {}),
         ...(this.field === undefined ? {} : { field: this.field }),
+        ...(requestId === undefined ? {} : { requestId }),
       },
     };
   }

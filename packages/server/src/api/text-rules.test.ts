@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-error.js';
+import type { ApiError } from './api-error.js';
 import { checkJsonText, fieldName, MAX_JSON_DEPTH, textProblem } from './text-rules.js';
 
 function refusal(value: unknown): ApiError | undefined {

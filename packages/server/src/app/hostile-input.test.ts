@@ -158,13 +158,18 @@ async function attack(
   if (response.status >= 500) failures.push(`${where}: ${response.status} ${await response.text()}`);
   else if (response.status >= 400) {
     const text = await response.text();
-    let shape: { error?: { code?: unknown; message?: unknown; field?: unknown } } = {};
+    let shape: { error?: { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown } } = {};
     try {
       shape = JSON.parse(text);
     } catch {
       // not JSON: reported below
     }
-    if (typeof shape.error?.code !== 'string' || typeof shape.error.message !== 'string') {
+    if (
+      typeof shape.error?.code !== 'string' ||
+      typeof shape.error.message !== 'string' ||
+      typeof shape.error.requestId !== 'string' ||
+      shape.error.requestId !== response.headers.get('x-request-id')
+    ) {
       failures.push(`${where}: ${response.status} outside the error shape: ${text.slice(0, 200)}`);
     } else if (
       expectedField &&
