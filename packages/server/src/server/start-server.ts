@@ -1,9 +1,11 @@
+import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { DEMO_AGENT_NAME, repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { bootstrap } from './bootstrap.js';
+import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
 import { createServices, type ServiceOptions } from './create-services.js';
 import { openConfiguredDatabase, secretKeysFor } from './open-configured.js';
@@ -106,6 +108,7 @@ export async function startServer(
       resolve(listening),
     );
     listening.once('error', reject);
+    answerClientErrors(listening as Server, logger);
   });
   lap('listen');
   const address = server.address();
