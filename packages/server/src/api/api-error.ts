@@ -12,7 +12,9 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   confirmation_mismatch: 409,
+  request_timeout: 408,
   payload_too_large: 413,
+  header_fields_too_large: 431,
   validation_failed: 422,
   too_many_requests: 429,
   limit_reached: 422,
@@ -22,7 +24,7 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 /**
- * An error the API answers with `{ "error": { "code", "message", "details", "field" } }`
+ * An error the API answers with `{ "error": { "code", "message", "details", "field", "requestId" } }`
  * (`requestId` is added when the response is made). `field` names the one input at fault where
  * there is one, by location: `body.metadata.note`, `query.status`, `path.id`.
  */
@@ -40,13 +42,15 @@ export class ApiError extends Error {
     this.status = API_ERROR_STATUS[code];
   }
 
-  toJSON() {
+  /** The error body; `requestId` is the request's `X-Request-Id` (every error response has one). */
+  toJSON(requestId?: string) {
     return {
       error: {
         code: this.code,
         message: this.message,
         ...(this.details.length > 0 ? { details: this.details } : {}),
         ...(this.field === undefined ? {} : { field: this.field }),
+        ...(requestId === undefined ? {} : { requestId }),
       },
     };
   }

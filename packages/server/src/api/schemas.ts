@@ -22,6 +22,11 @@ export const ErrorBody = Type.Object(
           description: 'The input at fault, by location: body.metadata.note, query.status, path.id.',
         }),
       ),
+      requestId: Type.Optional(
+        Type.String({
+          description: "The request's X-Request-Id (also a response header and in the server log).",
+        }),
+      ),
     }),
   },
   { $id: 'Error' },

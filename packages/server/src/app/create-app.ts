@@ -17,6 +17,7 @@ import { testConsoleRoute } from '../routes/test-console-route.js';
 import { type ApiRoute, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
 
@@ -37,8 +38,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...adminRoutes,
 ];
 
-function errorResponse(error: ApiError): Response {
-  return Response.json(error.toJSON(), { status: error.status });
+function errorResponse(error: ApiError, requestId: string): Response {
+  return Response.json(error.toJSON(requestId), { status: error.status });
 }
 
 /**
@@ -51,7 +52,10 @@ export function createApp(services: AppServices): Hono<AppEnv> {
 
   app.use(async (c, next) => {
     const started = performance.now();
+    const requestId = requestIdFrom(c.req.header(REQUEST_ID_HEADER));
+    c.set('requestId', requestId);
     await next();
+    c.header(REQUEST_ID_HEADER, requestId);
     const ms = performance.now() - started;
     services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);
     // Successful reads and conversation traffic are counted in the metrics, not logged: on this
@@ -70,6 +74,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
           status: c.res.status,
           ms: Math.round(ms * 10) / 10,
           actor: c.get('principal')?.actor,
+          requestId,
         },
         'request',
       );
@@ -77,14 +82,22 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorResponse(error);
-    services.logger.error({ err: error, method: c.req.method, route: c.req.routePath }, 'request failed');
+    const requestId = c.get('requestId');
+    if (error instanceof ApiError) return errorResponse(error, requestId);
+    services.logger.error(
+      { err: error, method: c.req.method, route: c.req.routePath, requestId },
+      'request failed',
+    );
     return errorResponse(
       new ApiError('internal', 'something went wrong on our side; the error is in the server log'),
+      requestId,
     );
   });
   app.notFound((c) =>
-    errorResponse(new ApiError('not_found', `there is no ${c.req.method} ${new URL(c.req.url).pathname}`)),
+    errorResponse(
+      new ApiError('not_found', `there is no ${c.req.method} ${new URL(c.req.url).pathname}`),
+      c.get('requestId'),
+    ),
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -194,11 +194,11 @@ export const conversationsRoutes: ApiRoute[] = [
             error instanceof ApiError
               ? error
               : new ApiError('internal', 'the turn failed; the error is in the server log');
-          send('error', failure.toJSON());
+          send('error', failure.toJSON(c.get('requestId')));
           // The response has started (200): the failure reaches the log here or nowhere.
           if (!(error instanceof ApiError)) {
             logger.error(
-              { err: error, tenantId, conversationId: turn.conversation.id },
+              { err: error, tenantId, conversationId: turn.conversation.id, requestId: c.get('requestId') },
               'a streamed turn failed',
             );
           }

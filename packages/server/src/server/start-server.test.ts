@@ -12,6 +12,7 @@ import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dia
 import { testCertificate } from '../../../core/src/test/test-certificate.js';
 import { parseConfig } from '../config/parse-config.js';
 import { httpJson } from '../test/http-client.js';
+import { parseAnswer, rawExchange } from '../test/raw-http.js';
 import { orderStatusAction } from '../test/test-app.js';
 import { startServer } from './start-server.js';
 
@@ -127,6 +128,26 @@ describe('toolgate start', () => {
       });
       expect(metrics.status).toBe(200);
       expect(String(metrics.body)).toContain('toolgate_http_requests_total');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers a URL over the header limit (20 KB) in the error shape, not a bare 431', async () => {
+    const { server } = await start();
+    try {
+      const port = Number(new URL(server.url).port);
+      const request = `GET /api/v1/calls?action=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+      const answer = parseAnswer(await rawExchange(port, request));
+      expect(answer.status).toBe(431);
+      expect(answer.body.error).toMatchObject({
+        code: 'header_fields_too_large',
+        requestId: answer.headers['x-request-id'],
+      });
+      // The server still serves the next connection.
+      const health = await httpJson(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(health.headers['x-request-id']).toEqual(expect.any(String));
     } finally {
       await server.close();
     }
