@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockedFolderMessage } from '../cli/locked-folder-hint.js';
-import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from './data-dir-lock.js';
+import { acquireDataDirLock, DataDirLockedError, explainUnwritable, LOCK_FILE } from './data-dir-lock.js';
 
 let root: string;
 let dataDir: string;
@@ -86,5 +86,24 @@ describe('symlinks planted in the data folder', () => {
     expect(lstatSync(lockPath()).isSymbolicLink()).toBe(false);
     lock.release();
     expect(existsSync(lockPath())).toBe(false);
+  });
+});
+
+describe('a data folder this process may not write to', () => {
+  // Root ignores file modes, so the errors are made as the file system reports them.
+  for (const code of ['EACCES', 'EROFS']) {
+    it(`${code}: says which folder, why, and which setting to change`, () => {
+      const cause = Object.assign(new Error(`${code}: open '/srv/data/toolgate.lock'`), { code });
+      const explained = explainUnwritable(cause, '/srv/data') as Error;
+      expect(explained.message).toContain('cannot write to the data folder /srv/data');
+      expect(explained.message).toContain(code);
+      expect(explained.message).toContain('--data or TOOLGATE_DATA_DIR');
+      expect(explained.cause).toBe(cause);
+    });
+  }
+
+  it('leaves every other error as it is', () => {
+    const other = Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
+    expect(explainUnwritable(other, '/srv/data')).toBe(other);
   });
 });

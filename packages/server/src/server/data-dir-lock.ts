@@ -76,6 +76,26 @@ export interface AcquireOptions {
   warn?: (message: string) => void;
 }
 
+/** The codes of a folder this process may not write to: permissions, or a read-only mount. */
+const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * The error for a data folder that cannot be written (`EACCES` and the like), saying what to do;
+ * any other error as it is.
+ */
+export function explainUnwritable(error: unknown, dataDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined || !UNWRITABLE_CODES.has(code)) return error;
+  const why = code === 'EROFS' ? 'it is on a read-only file system' : 'permission denied';
+  const user = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+  return new Error(
+    `cannot write to the data folder ${dataDir}: ${why} (${code}). Toolgate keeps its database, ` +
+      `keys and lock file there, so the user running it${user} needs write access: fix the ` +
+      "folder's owner or mode, or choose another folder with --data or TOOLGATE_DATA_DIR.",
+    { cause: error },
+  );
+}
+
 /** Lock files this process holds: its own pid in any other is a leftover. */
 const heldHere = new Set<string>();
 
@@ -166,7 +186,11 @@ function clearStale(path: string, staleText: string): void {
  * try { ... } finally { lock.release(); }
  */
 export async function acquireDataDirLock(dataDir: string, options: AcquireOptions): Promise<DataDirLock> {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw explainUnwritable(error, dataDir);
+  }
   const path = join(dataDir, LOCK_FILE);
   const owner: LockOwner = {
     pid: process.pid,
@@ -179,7 +203,7 @@ export async function acquireDataDirLock(dataDir: string, options: AcquireOption
     try {
       descriptor = openSync(path, 'wx', 0o644);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw explainUnwritable(error, dataDir);
       const found = await readLock(path);
       if (found === undefined) continue; // released meanwhile
       if (found.owner && isAlive(found.owner, path)) throw new DataDirLockedError(dataDir, path, found.owner);
