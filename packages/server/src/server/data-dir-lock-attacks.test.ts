@@ -60,6 +60,14 @@ describe('a data folder shared with another host (two containers on one volume)'
     expect(JSON.parse(readFileSync(lockPath(), 'utf8')).pid).toBe(process.pid);
     lock.release();
   });
+
+  it('release leaves alone a lock that another host took with the same pid', async () => {
+    const lock = await acquireDataDirLock(dataDir, { command: 'toolgate start' });
+    // The lock was deleted by hand and the other container (also pid 1) took the folder.
+    plantLock({ pid: process.pid, hostname: 'toolgate-7d9f-other-pod' });
+    lock.release();
+    expect(JSON.parse(readFileSync(lockPath(), 'utf8')).hostname).toBe('toolgate-7d9f-other-pod');
+  });
 });
 
 describe('symlinks planted in the data folder', () => {

@@ -229,7 +229,13 @@ export async function acquireDataDirLock(dataDir: string, options: AcquireOption
 function holdLock(path: string, owner: LockOwner): DataDirLock {
   let current = owner;
   let released = false;
-  const isOurs = () => parseOwner(readText(path) ?? '')?.pid === process.pid;
+  // Pid, host and start time: the same pid on another host (pid 1 of another container) is not us.
+  const isOurs = () => {
+    const found = parseOwner(readText(path) ?? '');
+    return (
+      found?.pid === process.pid && found.hostname === owner.hostname && found.startedAt === owner.startedAt
+    );
+  };
   const release = () => {
     if (released) return;
     released = true;
