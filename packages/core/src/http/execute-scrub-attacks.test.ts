@@ -159,6 +159,12 @@ describe('spellings of a secret the first scrubber let through', () => {
     });
   }
 
+  it('two secrets that overlap where they meet leave neither half behind', () => {
+    const scrubber = createSecretScrubber(['abcd1234', '1234wxyz']);
+    expect(scrubber.text('x abcd1234wxyz y')).toBe('x [redacted] y');
+    expect(scrubber.text('abcd1234 1234wxyz')).toBe('[redacted] [redacted]');
+  });
+
   it('basic credentials in hex are redacted', () => {
     const scrubber = createSecretScrubber(['shop:pa55word', 'pa55word']);
     const hex = Buffer.from('shop:pa55word').toString('hex');
