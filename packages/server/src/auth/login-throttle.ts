@@ -50,11 +50,12 @@ export function createLoginThrottle() {
      */
     async begin(account: string, clientAddress: string): Promise<LoginAttempt> {
       const address = rateLimitKey(clientAddress);
-      await take(byAccount, account);
+      // The address first: once it is spent, attempts add no account to memory, whatever they name.
+      await take(byAddress, address);
       try {
-        await take(byAddress, address);
+        await take(byAccount, account);
       } catch (error) {
-        await byAccount.reward(account, 1);
+        await byAddress.reward(address, 1);
         throw error;
       }
       return {
