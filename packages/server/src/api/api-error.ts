@@ -16,6 +16,7 @@ export const API_ERROR_STATUS = {
   payload_too_large: 413,
   header_fields_too_large: 431,
   validation_failed: 422,
+  unsupported_pattern: 422,
   too_many_requests: 429,
   limit_reached: 422,
   confirmation_required: 422,
