@@ -19,8 +19,10 @@ import { printedOperator, signIn } from './session.js';
 import { E2E_STEP_MS, E2E_TEST_MS } from './timeouts.js';
 
 /**
- * An operator creates an action in the browser, meets a field error and fixes it, then tests it:
- * a dry run, then a confirmed live POST that reaches a local HTTPS receiver.
+ * An operator creates an action in the browser, section by section: the first save reports every
+ * problem at once (https among them), each summary link leads to its section and field; then the
+ * action is tested in its Test section (a dry run, a confirmed live POST that reaches a local
+ * HTTPS receiver), each section has its own URL, and the parameters keep the order entered.
  */
 const available = await chromiumAvailable();
 let server: RunningServer;
@@ -62,6 +64,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+/** The page's height at 1280 px: a section must not be the 4,000-6,800 px page it used to be. */
+async function pageHeight(page: Page): Promise<number> {
+  return Number(await page.evaluate('document.documentElement.scrollHeight'));
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   for (const size of WIDTHS) {
     await page.setViewportSize({ width: size.width, height: size.height });
@@ -72,7 +79,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe.runIf(available)('creating and testing an action in chromium', () => {
   it(
-    'creates an action with two parameters, fixes a field error, dry-runs and live-tests it',
+    'creates an action section by section, gets every problem on the first save, and tests it',
     async () => {
       const page = await browser.context.newPage();
       // A missing element fails fast, naming its locator, instead of running into the test timeout.
@@ -80,6 +87,8 @@ describe.runIf(available)('creating and testing an action in chromium', () => {
       await signIn(page, server.url, operator);
       await page.getByRole('link', { name: 'New action' }).click();
       await page.getByRole('heading', { name: 'New action' }).waitFor();
+      const sections = page.getByRole('navigation', { name: 'Action sections' });
+      const section = (name: string | RegExp) => sections.getByRole('link', { name });
 
       const basics = page.getByRole('region', { name: 'Basics' });
       await basics.getByLabel(/^Name/).fill('Check Order');
@@ -88,13 +97,17 @@ describe.runIf(available)('creating and testing an action in chromium', () => {
         .first()
         .waitFor();
       await basics.getByLabel(/^Name/).fill('check_order');
-      await basics
-        .getByLabel(/^Description/)
-        .fill('Look up an order by its number when the customer asks where it is, and email the status.');
       const endpoint = page.getByRole('region', { name: 'Endpoint' });
-      await endpoint.getByLabel(/^URL/).fill(receiver.url('/orders', 'orders.example.com'));
+      // http, and no description yet: both, and the parameter below, on the first save.
+      await endpoint
+        .getByLabel(/^URL/)
+        .fill(receiver.url('/orders', 'orders.example.com').replace('https:', 'http:'));
       await endpoint.getByLabel(/^Method/).selectOption('POST');
+      expect(await pageHeight(page)).toBeLessThan(2500);
 
+      // Another section keeps what was typed here: same form, another URL.
+      await section('Parameters').click();
+      await page.waitForURL(/\/actions\/new\/parameters$/);
       const parameters = page.getByRole('region', { name: 'Parameters' });
       await parameters.getByRole('button', { name: 'Add parameter' }).click();
       await parameters.getByLabel(/^Name/).nth(0).fill('order_number');
@@ -103,8 +116,35 @@ describe.runIf(available)('creating and testing an action in chromium', () => {
         .nth(0)
         .check();
       await parameters.getByRole('button', { name: 'Add parameter' }).click();
-      await parameters.getByLabel(/^Name/).nth(1).fill('email');
       await parameters.getByLabel(/^Type/).nth(1).selectOption('email');
+      await parameters
+        .getByLabel(/^Description/)
+        .nth(1)
+        .fill('Where the status is sent');
+
+      await page.getByRole('button', { name: 'Create action' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'The action was not saved.' });
+      await summary.waitFor();
+      // Every problem at once, from every section.
+      await summary.getByText(/Must use https, not http/).waitFor();
+      await summary.getByText(/Description: Is required/).waitFor();
+      await summary.getByText(/Parameter 2 *: name: Is required/).waitFor();
+      await section('Definition (2 problems)').waitFor();
+      await section('Parameters (1 problem)').waitFor();
+      await shoot(page, 'action-new-all-errors');
+
+      // A summary link opens the section of its field and focuses the field.
+      await summary.getByRole('link', { name: 'URL' }).click();
+      await page.waitForURL(/\/actions\/new$/);
+      const url = page.getByRole('region', { name: 'Endpoint' }).getByLabel(/^URL/);
+      await url.and(page.locator(':focus')).waitFor();
+      await url.fill(receiver.url('/orders', 'orders.example.com'));
+      await page
+        .getByRole('region', { name: 'Basics' })
+        .getByLabel(/^Description/)
+        .fill('Look up an order by its number when the customer asks where it is, and email the status.');
+      await section(/^Parameters/).click();
+      await parameters.getByLabel(/^Name/).nth(1).fill('email');
       await shoot(page, 'action-new');
 
       await page.getByRole('button', { name: 'Create action' }).click();
@@ -113,7 +153,17 @@ describe.runIf(available)('creating and testing an action in chromium', () => {
         .first()
         .waitFor();
       await shoot(page, 'action-created');
+      const actionUrl = new URL(page.url()).pathname;
+      expect(actionUrl).toMatch(/^\/actions\/act_/);
 
+      // The parameters come back in the order entered (jsonb would put "email" first).
+      await section('Parameters').click();
+      await page.waitForURL(`**${actionUrl}/parameters`);
+      expect(await parameters.getByLabel(/^Name/).nth(0).inputValue()).toBe('order_number');
+      expect(await parameters.getByLabel(/^Name/).nth(1).inputValue()).toBe('email');
+
+      await section('Test').click();
+      await page.waitForURL(`**${actionUrl}/test`);
       const tests = page.getByRole('region', { name: 'Test console' });
       await tests.getByLabel(/order_number/).fill('ORD-77');
       await tests.getByLabel(/email/).fill('ann@example.com');
@@ -133,24 +183,50 @@ describe.runIf(available)('creating and testing an action in chromium', () => {
       });
       await shoot(page, 'action-tested');
 
-      // Leaving with unsaved changes asks first; staying keeps them.
+      // Each section is reachable by its URL directly.
+      for (const [slug, region] of [
+        ['/test', 'Test console'],
+        ['/auth', 'Signing secret'],
+        ['/conversation', 'In conversations'],
+        ['', 'Basics'],
+      ] as const) {
+        await page.goto(`${server.url}${actionUrl}${slug}`);
+        await page.getByRole('region', { name: region }).waitFor();
+        expect(await pageHeight(page)).toBeLessThan(3000);
+        await shoot(page, `action-section-${slug === '' ? 'definition' : slug.slice(1)}`);
+      }
+
+      // Moving between sections with unsaved changes asks nothing and keeps them; leaving asks.
       const basicsAgain = page.getByRole('region', { name: 'Basics' });
       await basicsAgain.getByLabel(/^Display name/).fill('Order desk');
       const questions: string[] = [];
-      page.once('dialog', (dialog) => {
+      const onDialog = (dialog: import('playwright-core').Dialog) => {
         questions.push(dialog.message());
         void dialog.dismiss();
-      });
-      await page.getByRole('link', { name: 'Actions', exact: true }).click();
+      };
+      page.on('dialog', onDialog);
+      await section('Conversation').click();
+      await page.getByRole('region', { name: 'In conversations' }).waitFor();
+      await section('Definition').click();
+      expect(await basicsAgain.getByLabel(/^Display name/).inputValue()).toBe('Order desk');
+      expect(questions).toEqual([]);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
       expect(questions).toEqual(['You have unsaved changes. Leave without saving?']);
       expect(await basicsAgain.getByLabel(/^Display name/).inputValue()).toBe('Order desk');
+      page.off('dialog', onDialog);
 
       // Deleting asks, then goes back to the list without the action.
       await page.getByRole('button', { name: 'Delete action' }).click();
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Delete the action' }).click();
       await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
-      expect(await page.getByText('check_order', { exact: true }).count()).toBe(0);
+      // The list has loaded (a table, or the empty state) and has no link to the deleted action.
+      await page
+        .getByRole('table')
+        .or(page.getByRole('heading', { name: 'No actions yet' }))
+        .first()
+        .waitFor();
+      expect(await page.getByRole('link', { name: 'check_order', exact: true }).count()).toBe(0);
       await page.close();
     },
     E2E_TEST_MS,

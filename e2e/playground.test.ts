@@ -49,16 +49,40 @@ describe.runIf(available)('the chat playground in chromium', () => {
       .last()
       .waitFor();
     await page.getByRole('region', { name: 'Debug' }).getByText('Intent scores').first().waitFor();
+    // The start message announces the call: it comes before the call's card, not after.
+    const items = await log.locator('li.chat-item').allTextContents();
+    const announced = items.findIndex((text) => text.includes('Let me look that up.'));
+    const card = items.findIndex((text) => text.includes('Action call: check_order_status'));
+    expect(announced).toBeGreaterThan(-1);
+    expect(card).toBe(announced + 1);
     await shoot(page, 'playground');
 
     await page.getByRole('link', { name: /View check_order_status call in the log/ }).click();
     await page.getByRole('heading', { name: 'Call of check_order_status' }).waitFor();
     await page.getByRole('heading', { name: 'Result as the model sees it' }).waitFor();
     await shoot(page, 'call');
+    // "Open in test console" leads to the action's Test section, filled in from the call.
+    await page.getByRole('link', { name: 'Open in test console' }).click();
+    await page.waitForURL(/\/actions\/act_[^/]+\/test\?fromCall=/);
+    const testConsole = page.getByRole('region', { name: 'Test console' });
+    await testConsole.getByText(/Filled in with the parameters of call/).waitFor();
+    expect(await testConsole.getByLabel(/order_number/).inputValue()).toBe('ORD-12345');
+    await testConsole.getByRole('link', { name: 'Back to the call' }).click();
+    await page.getByRole('heading', { name: 'Call of check_order_status' }).waitFor();
     await page.getByRole('link', { name: '← All calls' }).click();
     await page.getByRole('heading', { name: 'Calls', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'check_order_status' }).first().waitFor();
+    // Each time has the exact instant as its tooltip.
+    const time = page.getByRole('cell').locator('time').first();
+    expect(await time.getAttribute('title')).toBe(await time.getAttribute('datetime'));
     await shoot(page, 'calls');
+    // A conversation id leads to the log filtered to that conversation's calls.
+    const conversation = page.getByRole('link', { name: /^cnv_/ }).first();
+    const conversationId = (await conversation.textContent()) as string;
+    await conversation.click();
+    await page.waitForURL((url) => url.searchParams.get('conversation') === conversationId);
+    await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+    expect(await page.getByLabel('Conversation', { exact: true }).inputValue()).toBe(conversationId);
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { DEMO_AGENT_NAME } from '../packages/server/src/demo/seed-demo.js';
 import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
@@ -85,7 +85,13 @@ describe.runIf(available)('the chat widget in chromium', () => {
     await page.goto(pages[0]?.origin as string);
     await page.getByRole('button', { name: 'Chat' }).click();
     const widget = page.locator('#toolgate-widget');
-    await widget.getByText(/demo shop assistant/i).waitFor();
+    await widget
+      .getByText(/demo shop assistant/i)
+      .first()
+      .waitFor();
+    // The panel's header names the agent; the input says what to do.
+    await widget.getByRole('heading', { name: DEMO_AGENT_NAME, level: 2 }).waitFor();
+    expect(await widget.getByLabel('Your message').getAttribute('placeholder')).toBe('Type your message…');
     await widget.getByLabel('Your message').fill('Where is my order?');
     await widget.getByRole('button', { name: 'Send' }).click();
     await widget
@@ -96,6 +102,20 @@ describe.runIf(available)('the chat widget in chromium', () => {
     await widget.getByRole('button', { name: 'Send' }).click();
     await widget.getByText(/shipped/i).waitFor();
     await shoot(page, 'widget-allowed');
+    // The close button works from the keyboard and gives focus back to the bubble.
+    const close = widget.getByRole('button', { name: 'Close chat' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    await widget.getByRole('region').waitFor({ state: 'hidden' });
+    expect(await widget.getByRole('button', { name: 'Chat' }).getAttribute('aria-expanded')).toBe('false');
+    expect(
+      await widget.getByRole('button', { name: 'Chat' }).evaluate((bubble) => bubble.matches(':focus')),
+    ).toBe(true);
+    // Escape closes it too.
+    await page.keyboard.press('Enter');
+    await widget.getByRole('region', { name: DEMO_AGENT_NAME }).waitFor();
+    await page.keyboard.press('Escape');
+    await widget.getByRole('region').waitFor({ state: 'hidden' });
     await page.close();
   });
 
@@ -103,10 +123,21 @@ describe.runIf(available)('the chat widget in chromium', () => {
     'is refused on a page of another origin, and says so',
     async () => {
       const page = await browser.context.newPage();
-      await page.goto(pages[1]?.origin as string);
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      const origin = pages[1]?.origin as string;
+      await page.goto(origin);
+      const refused = page.waitForEvent('console', (message) => message.type() === 'warning');
       await page.getByRole('button', { name: 'Chat' }).click();
       const widget = page.locator('#toolgate-widget');
-      await widget.getByText(/its own web pages/i).waitFor();
+      // The visitor reads one polite line; the developer finds the origin and the fix in the console.
+      await widget.getByText('This chat is not available on this site right now.').waitFor();
+      expect(await widget.getByText(/its own web pages|origin|widget key/i).count()).toBe(0);
+      await refused;
+      expect(warnings.join('\n')).toContain(`add ${origin} to the widget key's origins`);
+      expect(warnings.join('\n')).toContain(`not on ${origin}`);
       await shoot(page, 'widget-refused');
       await page.close();
     },

@@ -5,7 +5,15 @@ const labels = (scopes: string[]) => visiblePages(scopes).map((page) => page.lab
 
 describe('visiblePages', () => {
   it('shows every page to an admin', () => {
-    expect(labels(['admin'])).toEqual(['Actions', 'Agents', 'Chat', 'Calls', 'Keys', 'Operators']);
+    expect(labels(['admin'])).toEqual([
+      'Actions',
+      'Agents',
+      'Chat',
+      'Calls',
+      'Keys',
+      'Operators',
+      'Settings',
+    ]);
   });
 
   it('shows only what the scopes allow, managing implying reading', () => {
@@ -28,6 +36,7 @@ describe('homePath', () => {
 describe('pageAt', () => {
   it('finds a page by path, whatever the scopes', () => {
     expect(pageAt('/operators/')?.page.key).toBe('operators');
+    expect(pageAt('/settings')).toMatchObject({ page: { key: 'settings' }, scope: 'admin' });
     expect(pageAt('/nope')).toBeNull();
     expect(pageAt('/')).toBeNull();
   });
@@ -44,7 +53,15 @@ describe('pageAt', () => {
       scope: 'webhooks:read',
     });
     expect(pageAt('/actions')?.scope).toBe('webhooks:read');
-    expect(pageAt('/actions/a/b')).toBeNull();
+    expect(pageAt('/actions/act_1/test')).toMatchObject({
+      match: { key: 'action-section', params: { id: 'act_1', section: 'test' } },
+      scope: 'webhooks:read',
+    });
+    expect(pageAt('/actions/new/parameters')).toMatchObject({
+      match: { key: 'action-new-section', params: { section: 'parameters' } },
+      scope: 'webhooks:manage',
+    });
+    expect(pageAt('/actions/a/b/c')).toBeNull();
   });
 
   it('finds a call of the log inside the Calls page', () => {

@@ -1,7 +1,7 @@
 import { hasScope, type Scope } from './auth/scopes';
 import { matchRoute, type RouteDefinition, type RouteMatch } from './router/match-route';
 
-export type PageKey = 'actions' | 'agents' | 'chat' | 'calls' | 'keys' | 'operators';
+export type PageKey = 'actions' | 'agents' | 'chat' | 'calls' | 'keys' | 'operators' | 'settings';
 
 /** A page of the main navigation and the scope an operator needs to see it. */
 export interface AppPage {
@@ -58,6 +58,13 @@ export const APP_PAGES: readonly AppPage[] = [
     scope: 'admin',
     summary: 'The people who sign in here, and what each may do.',
   },
+  {
+    key: 'settings',
+    path: '/settings',
+    label: 'Settings',
+    scope: 'admin',
+    summary: "The tenant's name and how many actions it may have.",
+  },
 ];
 
 /** The pages the scopes allow, in navigation order. */
@@ -71,13 +78,23 @@ export function homePath(scopes: readonly string[]): string | null {
 }
 
 /** Screens inside a page of the navigation, each with the scope it needs beyond the page's own. */
-export type SubRouteKey = 'action-new' | 'action-edit' | 'agent-new' | 'agent-edit' | 'call-detail';
+export type SubRouteKey =
+  | 'action-new'
+  | 'action-new-section'
+  | 'action-edit'
+  | 'action-section'
+  | 'agent-new'
+  | 'agent-edit'
+  | 'call-detail';
 export type RouteKey = PageKey | SubRouteKey;
 
 const SUB_ROUTES: readonly { key: SubRouteKey; pattern: string; page: PageKey; scope?: Scope }[] = [
   // Before `/actions/:id`, so that "new" is not taken for an id.
   { key: 'action-new', pattern: '/actions/new', page: 'actions', scope: 'webhooks:manage' },
+  { key: 'action-new-section', pattern: '/actions/new/:section', page: 'actions', scope: 'webhooks:manage' },
   { key: 'action-edit', pattern: '/actions/:id', page: 'actions' },
+  // A section of the action page: /actions/:id/parameters, /auth, /conversation, /test.
+  { key: 'action-section', pattern: '/actions/:id/:section', page: 'actions' },
   { key: 'agent-new', pattern: '/agents/new', page: 'agents', scope: 'agents:manage' },
   { key: 'agent-edit', pattern: '/agents/:id', page: 'agents' },
   { key: 'call-detail', pattern: '/calls/:id', page: 'calls' },

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { sectionFromSlug } from './actions/action-sections';
 import { homePath, pageAt } from './app-pages';
 import { hasScope } from './auth/scopes';
 import { LoadingStatus } from './components/loading-status';
@@ -13,6 +14,7 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { OperatorsPage } from './pages/operators-page';
+import { SettingsPage } from './pages/settings-page';
 import { useRouter } from './router/router-context';
 
 /** `/` leads to the first page the operator may see. */
@@ -52,11 +54,35 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   }
   const { key, params } = found.match;
   const canManage = hasScope(scopes, 'webhooks:manage');
-  if (key === 'action-new') return <ActionEditorPage key="new" actionId={null} canManage={canManage} />;
-  if (key === 'action-edit') {
-    return <ActionEditorPage key={params.id} actionId={params.id ?? ''} canManage={canManage} />;
+  if (
+    key === 'action-new' ||
+    key === 'action-new-section' ||
+    key === 'action-edit' ||
+    key === 'action-section'
+  ) {
+    const section = sectionFromSlug(params.section);
+    if (section === null) {
+      return (
+        <MessagePage title="Page not found" homePath={home}>
+          <p>There is no page at {path}.</p>
+        </MessagePage>
+      );
+    }
+    // One key per action, whatever the section: moving between sections keeps the form as typed.
+    const isNew = key === 'action-new' || key === 'action-new-section';
+    return (
+      <ActionEditorPage
+        key={isNew ? 'new' : params.id}
+        actionId={isNew ? null : (params.id ?? '')}
+        canManage={canManage}
+        section={section}
+        canChangeLimit={hasScope(scopes, 'admin')}
+      />
+    );
   }
-  if (key === 'actions') return <ActionsPage canManage={canManage} />;
+  if (key === 'actions') {
+    return <ActionsPage canManage={canManage} canChangeLimit={hasScope(scopes, 'admin')} />;
+  }
   if (key === 'agents') return <AgentsPage canManage={hasScope(scopes, 'agents:manage')} />;
   if (key === 'agent-new' || key === 'agent-edit') {
     const id = key === 'agent-new' ? null : (params.id ?? '');
@@ -69,5 +95,6 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   if (key === 'chat') return <ChatPage />;
   if (key === 'keys') return <KeysPage />;
   if (key === 'operators') return <OperatorsPage />;
+  if (key === 'settings') return <SettingsPage />;
   return <ComingSoonPage page={found.page} />;
 }

@@ -129,15 +129,16 @@ export {
   type NetworkAllowlist,
   type NetworkAllowlistOptions,
 } from './http/network-allowlist.js';
-export { type NormalizedOutcome, normalizeResponse } from './http/normalize-response.js';
+export { type NormalizedOutcome, normalizeResponse, type RedirectEnd } from './http/normalize-response.js';
 export {
   type ActionCall,
   createCallId,
   DEFAULT_REQUEST_CAP_BYTES,
   type PreparedCall,
 } from './http/prepare-call.js';
-export { REDACTED, type SentRequest } from './http/redact.js';
+export { createSecretScrubber, REDACTED, type SecretScrubber, type SentRequest } from './http/redact.js';
 export { type Resolver, systemResolver } from './http/resolver.js';
+export { MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './http/secret-variants.js';
 export type { TargetCheck, TargetDenialCode } from './http/target-check.js';
 export { describeData } from './models/embedded/describe-data.js';
 export {

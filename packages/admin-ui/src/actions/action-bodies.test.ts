@@ -112,7 +112,7 @@ describe('buildPatch', () => {
         confirmation: 'auto',
         startMessage: '',
         delayedMessage: '',
-        delayedAfterMs: '',
+        delayedAfterSeconds: '',
         failureMessage: '',
         responseFields: '',
         phrases: '',
@@ -167,6 +167,20 @@ describe('buildPatch', () => {
         requires: ['order_number'],
       },
       rateLimit: { calls: 3, windowMs: 60000 },
+    });
+  });
+
+  it('keeps, sets and clears the direct widget events opt-in (off by default)', () => {
+    expect(baseline.allowDirectWidgetEvents).toBe(false);
+    const allowed = buildPatch(baseline, edited({ allowDirectWidgetEvents: true })).conversation;
+    expect(allowed).toMatchObject({ confirmation: 'always', allowDirectWidgetEvents: true });
+    const stored = draftFromAction(
+      savedAction({ conversation: { confirmation: 'always', allowDirectWidgetEvents: true } }),
+    );
+    expect(stored.allowDirectWidgetEvents).toBe(true);
+    expect(buildPatch(stored, stored)).toEqual({});
+    expect(buildPatch(stored, { ...stored, allowDirectWidgetEvents: false }).conversation).toEqual({
+      confirmation: 'always',
     });
   });
 

@@ -15,7 +15,7 @@ describe('draftFromAction', () => {
       confirmation: 'always',
       startMessage: 'Checking.',
       delayedMessage: 'Still checking.',
-      delayedAfterMs: '2500',
+      delayedAfterSeconds: '2.5',
       failureMessage: 'Sorry.',
       responseFields: 'status\norder.eta',
       phrases: 'where is my order',

@@ -68,10 +68,12 @@ export interface ActionDraft {
   headers: HeaderDraft[];
   auth: AuthDraft;
   confirmation: ConfirmationPolicy;
+  /** Widget events may call the action directly although it asks for confirmation. */
+  allowDirectWidgetEvents: boolean;
   startMessage: string;
   delayedMessage: string;
-  /** Milliseconds, as typed (100-30000). */
-  delayedAfterMs: string;
+  /** Seconds, as typed (0.1-30). */
+  delayedAfterSeconds: string;
   failureMessage: string;
   /** One dot path per line. */
   responseFields: string;
@@ -114,9 +116,10 @@ export function emptyDraft(): ActionDraft {
     headers: [],
     auth: NO_AUTH,
     confirmation: 'auto',
+    allowDirectWidgetEvents: false,
     startMessage: '',
     delayedMessage: '',
-    delayedAfterMs: '',
+    delayedAfterSeconds: '',
     failureMessage: '',
     responseFields: '',
     phrases: '',
@@ -189,9 +192,10 @@ export function draftFromAction(view: ActionView): ActionDraft {
     })),
     auth: authDraft(definition.auth),
     confirmation: oneOf(CONFIRMATION_POLICIES, conversation.confirmation, 'auto'),
+    allowDirectWidgetEvents: conversation.allowDirectWidgetEvents === true,
     startMessage: text(messages.start),
     delayedMessage: text(delayed.text),
-    delayedAfterMs: typeof afterMs === 'number' ? String(afterMs) : '',
+    delayedAfterSeconds: typeof afterMs === 'number' ? String(afterMs / 1000) : '',
     failureMessage: text(messages.failure),
     responseFields: stringList(conversation.responseFields).join('\n'),
     phrases: stringList(triggers.phrases).join('\n'),

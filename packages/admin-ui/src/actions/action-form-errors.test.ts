@@ -41,12 +41,35 @@ describe('actionFormErrors', () => {
     expect(result).toEqual({
       fields: {
         '/url': ['must use https, not http'],
-        '/conversation/messages/delayed/afterMs': ['must be whole milliseconds from 100 to 30000'],
+        '/conversation/messages/delayed/afterMs': ['must be from 0.1 to 30 seconds'],
         '/conversation/responseFields': ['1: must be a non-empty text'],
         '/auth/password': ['must not be empty'],
       },
       form: [],
     });
+  });
+
+  it('states the rules of fields in seconds in seconds, and puts the rate limit at its two fields', () => {
+    const result = actionFormErrors(
+      invalid(
+        { path: '/timeoutMs', message: 'must be a whole number of milliseconds from 1000 to 30000' },
+        { path: '/conversation/rateLimit/calls', message: 'must be a whole number, at least 1' },
+        {
+          path: '/conversation/rateLimit/windowMs',
+          message: 'must be a whole number of milliseconds, at least 1000 (one second)',
+        },
+      ),
+      draft,
+    );
+    expect(result).toEqual({
+      fields: {
+        '/timeoutMs': ['must be from 1 to 30 seconds'],
+        '#rateLimit/calls': ['must be a whole number, 1 or more'],
+        '#rateLimit/window': ['must be 1 second or more'],
+      },
+      form: [],
+    });
+    expect(JSON.stringify(result)).not.toContain('milliseconds');
   });
 
   it('puts parameter issues at the row and the control they belong to', () => {

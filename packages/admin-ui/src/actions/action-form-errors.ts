@@ -2,7 +2,7 @@ import { ApiError } from '../api/api-error';
 import { describeError } from '../api/describe-error';
 import { formErrors, jsonPointer } from '../api/field-errors';
 import type { ActionDraft } from './action-draft';
-import { type DraftProblem, headerPath, rowPath } from './draft-values';
+import { type DraftProblem, headerPath, RATE_LIMIT_CALLS_RULE, rowPath, SECONDS_RULES } from './draft-values';
 import { isBlankRow } from './parameter-rows';
 
 /**
@@ -40,6 +40,7 @@ const FIXED_FIELDS = [
   '/auth/value',
   '/conversation',
   '/conversation/confirmation',
+  '/conversation/allowDirectWidgetEvents',
   '/conversation/messages',
   '/conversation/messages/start',
   '/conversation/messages/delayed',
@@ -52,11 +53,31 @@ const FIXED_FIELDS = [
   '/conversation/triggers/entities',
   '/conversation/triggers/requires',
   '/conversation/rateLimit',
+  '/conversation/rateLimit/calls',
+  '/conversation/rateLimit/windowMs',
   '/bodyTemplate',
   '/followRedirects',
   '/signing',
   '/signing/hexSignatureHeader',
 ] as const;
+
+/**
+ * Server pointers whose control is named otherwise, or whose rule the form states in its own
+ * words: the API counts milliseconds where the form shows seconds, so "must be a whole number of
+ * milliseconds from 1000 to 30000" at a field in seconds becomes "must be from 1 to 30 seconds".
+ */
+const SHOWN_AS: Record<string, { control: string; message?: string }> = {
+  '/timeoutMs': { control: '/timeoutMs', message: SECONDS_RULES['/timeoutMs'] },
+  '/conversation/messages/delayed/afterMs': {
+    control: '/conversation/messages/delayed/afterMs',
+    message: SECONDS_RULES['/conversation/messages/delayed/afterMs'],
+  },
+  '/conversation/rateLimit/calls': { control: '#rateLimit/calls', message: RATE_LIMIT_CALLS_RULE },
+  '/conversation/rateLimit/windowMs': {
+    control: '#rateLimit/window',
+    message: SECONDS_RULES['#rateLimit/window'],
+  },
+};
 
 /** The server's pointers for the rows and headers as they are named now, each with its control. */
 function rowControls(draft: ActionDraft): Map<string, string> {
@@ -101,8 +122,10 @@ export function actionFormErrors(error: unknown, draft: ActionDraft): ActionForm
   const fields: FieldMessages = {};
   for (const [pointer, messages] of Object.entries(placed.fields)) {
     if (messages === undefined) continue;
-    const control = controls.get(pointer) ?? pointer;
-    fields[control] = [...(fields[control] ?? []), ...messages];
+    const shown = SHOWN_AS[pointer];
+    const control = controls.get(pointer) ?? shown?.control ?? pointer;
+    const texts = shown?.message === undefined ? messages : [shown.message];
+    fields[control] = [...new Set([...(fields[control] ?? []), ...texts])];
   }
   return { fields, form: placed.form };
 }
@@ -154,11 +177,12 @@ const CONTROL_LABELS: Record<string, string> = {
   '/auth/value': 'Key',
   '/conversation': 'Conversation settings',
   '/conversation/confirmation': 'Confirmation',
+  '/conversation/allowDirectWidgetEvents': 'Direct widget events',
   '/conversation/messages': 'Messages',
   '/conversation/messages/start': 'Message before the call',
   '/conversation/messages/delayed': 'Message if the call takes long',
   '/conversation/messages/delayed/text': 'Message if the call takes long',
-  '/conversation/messages/delayed/afterMs': 'After (milliseconds)',
+  '/conversation/messages/delayed/afterMs': 'After (seconds)',
   '/conversation/messages/failure': 'Message if the call fails',
   '/conversation/responseFields': 'Response fields',
   '/conversation/triggers': 'Triggers',

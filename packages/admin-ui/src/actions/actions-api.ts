@@ -23,6 +23,11 @@ export async function listActions(client: ApiClient): Promise<ActionListRow[]> {
   return withCallSummaries(toActionRows(actions), calls);
 }
 
+/** How many actions the tenant has (`GET /actions`), for the limit shown beside it. */
+export async function countActions(client: ApiClient): Promise<number> {
+  return toActionRows(await client.request('GET', '/actions')).length;
+}
+
 /** Turns an action on or off for agents. */
 export async function setActionEnabled(client: ApiClient, id: string, enabled: boolean): Promise<void> {
   await client.request('PATCH', actionPath(id), { body: { enabled } });

@@ -1,8 +1,6 @@
+import { DateTime } from '../components/date-time';
 import { Link } from '../router/link';
 import type { ActionListRow } from './call-summaries';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The actions as a table, each name a link to the action's page, with its latest call and its calls
@@ -73,7 +71,7 @@ export function ActionsTable({
                     <span class={row.calls.lastOutcome === 'ok' ? 'badge badge-on' : 'badge badge-error'}>
                       {row.calls.lastOutcome === 'ok' ? 'OK' : 'Failed'}
                     </span>{' '}
-                    <time dateTime={row.calls.lastCallAt}>{when(row.calls.lastCallAt)}</time>
+                    <DateTime iso={row.calls.lastCallAt} />
                   </span>
                 ) : (
                   <span class="secondary-text">Never</span>

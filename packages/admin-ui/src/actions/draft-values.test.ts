@@ -159,7 +159,7 @@ describe('conversationOf', () => {
         confirmation: 'never',
         startMessage: 'One moment.',
         delayedMessage: 'Still on it.',
-        delayedAfterMs: '3000',
+        delayedAfterSeconds: '3',
         failureMessage: '  ',
         responseFields: 'status\n\n order.eta ',
         phrases: 'where is my order',
@@ -200,6 +200,22 @@ describe('bodyTemplateOf', () => {
 describe('draftProblems', () => {
   it('finds nothing in a valid draft', () => {
     expect(draftProblems(valid())).toEqual([]);
+  });
+
+  it('reports every problem at once, the scheme of the URL and placeholders with the empty fields', () => {
+    const problems = draftProblems({
+      ...emptyDraft(),
+      name: 'check_order',
+      url: 'http://api.example.com/orders/{order_id}',
+      description: 'x'.repeat(1025),
+      displayName: 'y'.repeat(101),
+    });
+    expect(problems).toEqual([
+      { path: '/displayName', message: 'must be at most 100 characters' },
+      { path: '/description', message: 'must be at most 1024 characters' },
+      { path: '/url', message: 'placeholder {order_id} does not name a parameter' },
+      { path: '/url', message: 'must use https, not http' },
+    ]);
   });
 
   it('marks empty required fields as missing and bad values as invalid', () => {

@@ -1,7 +1,9 @@
 import type { ActionDraft, AuthDraft, AuthType, HeaderDraft, ParametersDraft } from './action-draft';
+import { MAX_DESCRIPTION_LENGTH } from './description-advice';
 import { lines, parseJson } from './json-values';
 import { headerNameProblem, nameProblem } from './names';
 import { allowedValues, isBlankRow, type ParameterRow, rowNames, rowsToSchema } from './parameter-rows';
+import { type UrlParameters, urlProblems } from './url-problems';
 
 /**
  * The draft turned into the values the server takes, with the problems found on the way. Problem
@@ -33,10 +35,21 @@ function numberOf(text: string): number | undefined {
   return trimmed !== '' && Number.isFinite(value) ? value : undefined;
 }
 
+/**
+ * What the fields in seconds take. The API counts milliseconds; the form shows seconds everywhere,
+ * so a server message about one of these fields is shown as this rule instead (`action-form-errors`).
+ */
+export const SECONDS_RULES = {
+  '/timeoutMs': 'must be from 1 to 30 seconds',
+  '/conversation/messages/delayed/afterMs': 'must be from 0.1 to 30 seconds',
+  '#rateLimit/window': 'must be 1 second or more',
+} as const;
+export const RATE_LIMIT_CALLS_RULE = 'must be a whole number, 1 or more';
+
 export function timeoutMsOf(seconds: string): Converted<number | undefined> {
   const value = numberOf(seconds);
   if (value === undefined || value < 1 || value > 30) {
-    const problem = { path: '/timeoutMs', message: 'must be from 1 to 30 seconds' };
+    const problem = { path: '/timeoutMs', message: SECONDS_RULES['/timeoutMs'] };
     return { value: undefined, problems: [seconds.trim() === '' ? { ...problem, missing: true } : problem] };
   }
   return { value: Math.round(value * 1000), problems: [] };
@@ -87,6 +100,29 @@ export function parameterNamesOf(parameters: ParametersDraft): string[] {
   const properties = (parsed.value as { properties?: unknown }).properties;
   return typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
 }
+
+/** The parameter names the URL may use, and the required ones, from the rows or the JSON text. */
+export function urlParametersOf(parameters: ParametersDraft): UrlParameters {
+  if (parameters.tab === 'rows') {
+    const rows = parameters.rows.filter((row) => !isBlankRow(row));
+    return {
+      names: new Set(rowNames(rows)),
+      required: new Set(rowNames(rows.filter((row) => row.required))),
+    };
+  }
+  const parsed = parseJson(parameters.json);
+  const required =
+    parsed.ok && typeof parsed.value === 'object' && parsed.value !== null
+      ? (parsed.value as { required?: unknown }).required
+      : undefined;
+  return {
+    names: new Set(parameterNamesOf(parameters)),
+    required: new Set(Array.isArray(required) ? required.filter((name) => typeof name === 'string') : []),
+  };
+}
+
+/** The server's bound on a display name (core's `MAX_DISPLAY_NAME_LENGTH`). */
+export const MAX_DISPLAY_NAME_LENGTH = 100;
 
 export function bodyTemplateOf(text: string): Converted<unknown> {
   if (text.trim() === '') return { value: undefined, problems: [] };
@@ -174,23 +210,25 @@ export function conversationOf(draft: ActionDraft): Converted<Record<string, unk
   const problems: DraftProblem[] = [];
   const conversation: Record<string, unknown> = {};
   if (draft.confirmation !== 'auto') conversation.confirmation = draft.confirmation;
+  if (draft.allowDirectWidgetEvents) conversation.allowDirectWidgetEvents = true;
 
   const messages: Record<string, unknown> = {};
   const start = textOrUndefined(draft.startMessage);
   if (start !== undefined) messages.start = start;
   const delayedText = textOrUndefined(draft.delayedMessage);
-  const afterMs = numberOf(draft.delayedAfterMs);
-  if (delayedText !== undefined || draft.delayedAfterMs.trim() !== '') {
+  const afterSeconds = numberOf(draft.delayedAfterSeconds);
+  const afterMs = afterSeconds === undefined ? undefined : Math.round(afterSeconds * 1000);
+  if (delayedText !== undefined || draft.delayedAfterSeconds.trim() !== '') {
     if (delayedText === undefined)
       problems.push(missing('/conversation/messages/delayed/text', 'is required'));
-    if (afterMs === undefined || !Number.isInteger(afterMs) || afterMs < 100 || afterMs > 30_000) {
+    if (afterMs === undefined || afterMs < 100 || afterMs > 30_000) {
       problems.push({
         path: '/conversation/messages/delayed/afterMs',
-        message: 'must be whole milliseconds from 100 to 30000',
-        missing: draft.delayedAfterMs.trim() === '',
+        message: SECONDS_RULES['/conversation/messages/delayed/afterMs'],
+        missing: draft.delayedAfterSeconds.trim() === '',
       });
     }
-    messages.delayed = { afterMs: afterMs ?? draft.delayedAfterMs, text: delayedText ?? '' };
+    messages.delayed = { afterMs: afterMs ?? draft.delayedAfterSeconds, text: delayedText ?? '' };
   }
   const failure = textOrUndefined(draft.failureMessage);
   if (failure !== undefined) messages.failure = failure;
@@ -210,26 +248,39 @@ export function conversationOf(draft: ActionDraft): Converted<Record<string, unk
     const calls = numberOf(draft.rateLimitCalls);
     const seconds = numberOf(draft.rateLimitWindowSeconds);
     if (calls === undefined || !Number.isInteger(calls) || calls < 1) {
-      problems.push({ path: '#rateLimit/calls', message: 'must be a whole number, 1 or more' });
+      problems.push({ path: '#rateLimit/calls', message: RATE_LIMIT_CALLS_RULE });
     }
     if (seconds === undefined || seconds < 1) {
-      problems.push({ path: '#rateLimit/window', message: 'must be 1 second or more' });
+      problems.push({ path: '#rateLimit/window', message: SECONDS_RULES['#rateLimit/window'] });
     }
     conversation.rateLimit = { calls: calls ?? 0, windowMs: Math.round((seconds ?? 0) * 1000) };
   }
   return { value: Object.keys(conversation).length > 0 ? conversation : undefined, problems };
 }
 
-/** Every problem the form can find before sending; the server checks everything again. */
+/**
+ * Every problem the form can find before sending, all at once (as the server reports them), so
+ * one save attempt lists everything; the server checks everything again.
+ */
 export function draftProblems(draft: ActionDraft): DraftProblem[] {
   const problems: DraftProblem[] = [];
   const name = nameProblem(draft.name);
   if (name) problems.push({ path: '/name', message: name, missing: draft.name === '' });
+  if (draft.displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+    problems.push({ path: '/displayName', message: `must be at most ${MAX_DISPLAY_NAME_LENGTH} characters` });
+  }
   if (draft.description.trim() === '') {
     problems.push(missing('/description', 'is required: say when the agent should use this action'));
+  } else if (draft.description.length > MAX_DESCRIPTION_LENGTH) {
+    problems.push({ path: '/description', message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` });
   }
   if (draft.url.trim() === '' || draft.url.trim() === 'https://')
     problems.push(missing('/url', 'is required'));
+  else {
+    for (const message of urlProblems(draft.url, urlParametersOf(draft.parameters))) {
+      problems.push({ path: '/url', message });
+    }
+  }
   problems.push(
     ...timeoutMsOf(draft.timeoutSeconds).problems,
     ...parametersOf(draft.parameters).problems,

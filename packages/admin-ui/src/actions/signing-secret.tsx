@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
+import { formatDateTime } from '../components/date-time-format';
 import { ErrorAlert } from '../components/error-alert';
 import type { RotatedSecret } from './action-view';
 import { rotateSigningSecret } from './actions-api';
@@ -93,7 +94,7 @@ export function SigningSecretSection({
       setState({ step: 'failed', error });
     }
   };
-  const until = state.step === 'shown' && state.until !== '' ? new Date(state.until).toLocaleString() : null;
+  const until = state.step === 'shown' && state.until !== '' ? formatDateTime(state.until) : null;
 
   return (
     <section class="form-section" aria-labelledby="section-signing">

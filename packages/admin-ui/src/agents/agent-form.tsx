@@ -10,6 +10,7 @@ import type { AgentDraft } from './agent-draft';
 import { type AgentMessages, agentErrorSummary } from './agent-form-errors';
 import type { AgentSectionProps } from './agent-section-props';
 import { LIMIT_NAMES, type LimitName } from './agent-view';
+import { noActionsWarning } from './agent-warnings';
 import { ModelSection } from './model-section';
 
 const LIMITS: Record<LimitName, { label: string; hint: string }> = {
@@ -200,6 +201,10 @@ export function AgentForm(props: AgentFormProps) {
     if (!saving && !readOnly) props.onSubmit();
   };
   const sections: SectionProps = { draft: props.draft, change: props.change, messages: props.messages };
+  const warning = noActionsWarning(
+    props.draft,
+    props.actions.status === 'ready' ? props.actions.data : undefined,
+  );
   return (
     <form class="action-form agent-form" onSubmit={onSubmit} noValidate aria-busy={saving} aria-label="Agent">
       <ErrorSummary
@@ -223,7 +228,17 @@ export function AgentForm(props: AgentFormProps) {
       </fieldset>
       {!readOnly && (
         <div class="form-actions">
-          <button type="submit" class="button button-primary" disabled={saving}>
+          {warning !== null && (
+            <p id="agent-no-actions-warning" class="alert alert-warning form-warning">
+              <strong>Warning:</strong> {warning}
+            </p>
+          )}
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={saving}
+            aria-describedby={warning !== null ? 'agent-no-actions-warning' : undefined}
+          >
             {saving ? 'Saving…' : mode === 'create' ? 'Create agent' : 'Save changes'}
           </button>
           <Link href="/agents" class="button button-secondary">

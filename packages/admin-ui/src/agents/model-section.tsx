@@ -127,17 +127,17 @@ export function ModelSection(props: SectionProps & { baseline: AgentDraft }) {
               value={draft.model}
               onValue={(model) => change({ model })}
               errors={messages['/model/model']}
-              placeholder={draft.provider === 'anthropic' ? 'claude-sonnet-4-5' : 'gpt-4o-mini'}
+              placeholder={draft.provider === 'anthropic' ? 'e.g. claude-sonnet-4-5' : 'e.g. gpt-4o-mini'}
             />
             <InputField
               id={fieldId('/model/timeoutMs')}
               class="field-medium"
-              label="Timeout (milliseconds)"
-              inputMode="numeric"
-              value={draft.timeoutMs}
-              onValue={(timeoutMs) => change({ timeoutMs })}
+              label="Timeout (seconds)"
+              inputMode="decimal"
+              value={draft.timeoutSeconds}
+              onValue={(timeoutSeconds) => change({ timeoutSeconds })}
               errors={messages['/model/timeoutMs']}
-              hint="1000–120000; blank: the default."
+              hint="1 to 120 seconds; blank: the default."
             />
           </div>
           <InputField

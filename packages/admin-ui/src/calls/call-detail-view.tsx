@@ -1,16 +1,15 @@
 import { prettyJson } from '../actions/json-values';
 import { CodeBlock, HeaderList } from '../actions/test-console/test-outcome-view';
 import { formatDuration, prettyBody, statusTone } from '../actions/test-console/test-result';
+import { DateTime } from '../components/date-time';
 import { Link } from '../router/link';
-import { searchFromFilters } from './call-filters';
-import { type CallRecord, formatTime, triggerLabel } from './call-record';
+import { conversationCallsPath } from './call-filters';
+import { type CallRecord, triggerLabel } from './call-record';
 import { OutcomeBadge } from './calls-table';
 import { testConsoleHref } from './console-prefill';
 
 function Summary({ call }: { call: CallRecord }) {
-  const conversationLog = call.conversationId
-    ? `/calls${searchFromFilters({ conversation: call.conversationId })}`
-    : null;
+  const conversationLog = call.conversationId ? conversationCallsPath(call.conversationId) : null;
   return (
     <dl class="summary-list" aria-label="Summary">
       <div>
@@ -46,7 +45,7 @@ function Summary({ call }: { call: CallRecord }) {
       <div>
         <dt>Time</dt>
         <dd>
-          <time dateTime={call.createdAt}>{formatTime(call.createdAt)}</time>
+          <DateTime iso={call.createdAt} />
         </dd>
       </div>
       <div>

@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-error';
 import {
   CALL_PAGE_SIZE,
   callListQuery,
+  conversationCallsPath,
   draftFromFilters,
   type FilterDraft,
   filtersFromDraft,
@@ -132,5 +133,14 @@ describe('serverFilterErrors', () => {
     expect(serverFilterErrors(error)).toEqual({ from: ['must be before to'] });
     expect(serverFilterErrors(new ApiError(500, 'internal', 'x'))).toEqual({});
     expect(serverFilterErrors(new Error('x'))).toEqual({});
+  });
+});
+
+describe('conversationCallsPath', () => {
+  it("leads to the log filtered to the conversation's calls", () => {
+    expect(conversationCallsPath('cnv_01 x')).toBe('/calls?conversation=cnv_01+x');
+    expect(filtersFromSearch(conversationCallsPath('cnv_1').slice('/calls'.length))).toEqual({
+      conversation: 'cnv_1',
+    });
   });
 });

@@ -119,6 +119,14 @@ export function searchFromFilters(filters: CallFilters): string {
   return text === '' ? '' : `?${text}`;
 }
 
+/**
+ * Where a conversation's id leads: the log filtered to its calls (the app has no conversation
+ * page; when it gets one, this is the one place to point there instead).
+ */
+export function conversationCallsPath(conversationId: string): string {
+  return `/calls${searchFromFilters({ conversation: conversationId })}`;
+}
+
 /** True when any filter is set. */
 export function hasFilters(filters: CallFilters): boolean {
   return searchFromFilters(filters) !== '';

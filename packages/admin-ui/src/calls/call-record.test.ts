@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { formatTime, outcomeLabel, toCallPage, toCallRecord, triggerLabel } from './call-record';
+import { outcomeLabel, toCallPage, toCallRecord, triggerLabel } from './call-record';
 import { callJson, callRecord } from './testing/call-fixture';
 
 describe('toCallRecord', () => {
@@ -50,10 +50,5 @@ describe('labels', () => {
     expect(outcomeLabel({ outcome: 'ok', failureKind: null })).toBe('OK');
     expect(outcomeLabel({ outcome: 'failed', failureKind: 'timeout' })).toBe('Failed: timeout');
     expect(outcomeLabel({ outcome: 'failed', failureKind: null })).toBe('Failed');
-  });
-
-  it('formats a time in the given zone, and leaves a bad one as it came', () => {
-    expect(formatTime('2025-03-25T14:00:05.000Z', 'en-GB', 'UTC')).toBe('25 Mar 2025, 14:00:05');
-    expect(formatTime('yesterday', 'en-GB', 'UTC')).toBe('yesterday');
   });
 });

@@ -122,17 +122,3 @@ export function outcomeLabel(call: Pick<CallRecord, 'outcome' | 'failureKind'>):
   if (call.outcome === 'ok') return 'OK';
   return call.failureKind ? `Failed: ${call.failureKind}` : 'Failed';
 }
-
-/**
- * A timestamp in the operator's locale and time zone, to the second; the text as it came when
- * it does not parse.
- */
-export function formatTime(iso: string, locale?: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}

@@ -1,6 +1,8 @@
 import { formatDuration } from '../actions/test-console/test-result';
+import { DateTime } from '../components/date-time';
 import { Link } from '../router/link';
-import { type CallRecord, formatTime, outcomeLabel, triggerLabel } from './call-record';
+import { conversationCallsPath } from './call-filters';
+import { type CallRecord, outcomeLabel, triggerLabel } from './call-record';
 
 /** The outcome as a coloured badge: "OK" or "Failed: timeout". */
 export function OutcomeBadge({ call }: { call: Pick<CallRecord, 'outcome' | 'failureKind'> }) {
@@ -38,7 +40,7 @@ export function CallsTable({ calls }: { calls: readonly CallRecord[] }) {
                 </Link>
               </th>
               <td data-label="Time">
-                <time dateTime={call.createdAt}>{formatTime(call.createdAt)}</time>
+                <DateTime iso={call.createdAt} />
               </td>
               <td data-label="Outcome">
                 <OutcomeBadge call={call} />
@@ -47,7 +49,16 @@ export function CallsTable({ calls }: { calls: readonly CallRecord[] }) {
               <td data-label="Duration">{formatDuration(call.durationMs)}</td>
               <td data-label="Trigger">{triggerLabel(call.trigger)}</td>
               <td data-label="Conversation" class="break-anywhere">
-                {call.conversationId ? <code>{call.conversationId}</code> : '—'}
+                {call.conversationId ? (
+                  <Link
+                    href={conversationCallsPath(call.conversationId)}
+                    title="All calls of this conversation"
+                  >
+                    <code>{call.conversationId}</code>
+                  </Link>
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           ))}

@@ -7,7 +7,7 @@ const getRequest = (url: string) => ({ method: 'GET', url, headers: {} });
 describe('testConsoleHref and fromCallParam', () => {
   it("links to the action's page with the call, and reads it back", () => {
     const href = testConsoleHref({ id: 'call_1', actionId: 'act_1' });
-    expect(href).toBe('/actions/act_1?fromCall=call_1');
+    expect(href).toBe('/actions/act_1/test?fromCall=call_1');
     expect(fromCallParam(new URL(href ?? '', 'https://x').search)).toBe('call_1');
     expect(fromCallParam('?fromCall=%20')).toBeUndefined();
     expect(fromCallParam('')).toBeUndefined();

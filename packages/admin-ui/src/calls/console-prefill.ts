@@ -6,7 +6,7 @@ import type { CallRecord } from './call-record';
  * "Open in test console": the log has no separate copy of a call's parameters, so they are read
  * back from the request as sent: the `parameters` of Toolgate's JSON envelope (POST, PUT, PATCH),
  * or the query string and the URL's `{placeholders}` (GET, DELETE). The action's page is opened at
- * `/actions/{id}?fromCall={callId}`; it loads the call and fills the console with these values.
+ * `/actions/{id}/test?fromCall={callId}`; it loads the call and fills the console with these values.
  */
 
 /** The query parameter of the action's page naming the call to test again. */
@@ -36,7 +36,7 @@ export interface ActionShape {
 export function testConsoleHref(call: Pick<CallRecord, 'id' | 'actionId'>): string | null {
   if (call.actionId === null) return null;
   const query = new URLSearchParams({ [FROM_CALL_PARAM]: call.id });
-  return `/actions/${encodeURIComponent(call.actionId)}?${query.toString()}`;
+  return `/actions/${encodeURIComponent(call.actionId)}/test?${query.toString()}`;
 }
 
 /** The call id of `?fromCall=` in the action page's query string, if any. */

@@ -18,7 +18,7 @@ describe('chatReducer', () => {
     expect(chatReducer(busy, { type: 'started' })).toEqual(EMPTY_CHAT);
   });
 
-  it('builds a turn: the message, progress, the call as it goes, the reply', () => {
+  it('builds a turn: the message, the start message before its call, the call as it goes, the reply', () => {
     const state = run([
       { type: 'started' },
       { type: 'sent', text: 'Where is ORD-1?' },
@@ -36,6 +36,8 @@ describe('chatReducer', () => {
     expect(done.pending).toBe(false);
     expect(withoutIds(done)).toEqual([
       { kind: 'user', text: 'Where is ORD-1?' },
+      // Sent after action-started, it announces the call: shown before its card.
+      { kind: 'progress', text: 'Let me look.', reason: 'start' },
       {
         kind: 'action',
         callId: 'call_1',
@@ -45,7 +47,6 @@ describe('chatReducer', () => {
         delayedText: 'Still looking.',
         result: { ok: true },
       },
-      { kind: 'progress', text: 'Let me look.', reason: 'start' },
       { kind: 'progress', text: 'Still looking.', reason: 'delayed' },
       { kind: 'agent', text: 'It shipped.' },
     ]);
@@ -73,6 +74,36 @@ describe('chatReducer', () => {
         failure: { kind: 'http_error', message: '500' },
       },
       { kind: 'agent', text: 'Sorry, that failed.' },
+    ]);
+  });
+
+  it('puts each start message before its own call when a turn makes two calls', () => {
+    const state = run([
+      { type: 'sent', text: 'Two orders' },
+      ...events(
+        { type: 'action-started', action: 'a', callId: 'c1', arguments: {} },
+        { type: 'message', text: 'Looking up the first.', reason: 'start' },
+        { type: 'action-completed', action: 'a', callId: 'c1', result: {} },
+        { type: 'action-started', action: 'a', callId: 'c2', arguments: {} },
+        { type: 'message', text: 'Looking up the second.', reason: 'start' },
+      ),
+    ]);
+    expect(
+      state.items.map((item) =>
+        item.kind === 'action' ? item.callId : item.kind === 'progress' ? item.text : item.kind,
+      ),
+    ).toEqual(['user', 'Looking up the first.', 'c1', 'Looking up the second.', 'c2']);
+    expect(new Set(state.items.map((item) => item.id)).size).toBe(state.items.length);
+  });
+
+  it('appends a start message that follows no call card of the turn', () => {
+    const state = run([
+      { type: 'sent', text: 'x' },
+      ...events({ type: 'message', text: 'Let me look.', reason: 'start' }),
+    ]);
+    expect(withoutIds(state)).toEqual([
+      { kind: 'user', text: 'x' },
+      { kind: 'progress', text: 'Let me look.', reason: 'start' },
     ]);
   });
 

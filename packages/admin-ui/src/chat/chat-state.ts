@@ -134,6 +134,21 @@ function withCall(state: ChatState, event: Extract<ChatEvent, { callId: string }
   });
 }
 
+/**
+ * An action's start message ("Let me look that up.") announces its call, so it goes before the
+ * call's card. The agent loop emits `action-started` first (the card exists by then, with the
+ * call's id and arguments) and the message right after: when the turn's last item is that card,
+ * the message is put in front of it; otherwise it is appended.
+ */
+function withStartMessage(state: ChatState, text: string): ChatState {
+  const appended = append(state, { kind: 'progress', text, reason: 'start' });
+  const last = state.items.length - 1;
+  const card = state.items[last];
+  if (last < state.turnStart || card?.kind !== 'action' || card.status !== 'running') return appended;
+  const message = appended.items[appended.items.length - 1] as ChatItem;
+  return { ...appended, items: [...state.items.slice(0, last), message, card] };
+}
+
 function finish(state: ChatState): ChatState {
   return { ...state, pending: false };
 }
@@ -169,7 +184,8 @@ function onEvent(state: ChatState, event: ChatEvent): ChatState {
       });
     case 'message':
       // A failure message and the reply are the turn's reply, which `done` brings.
-      return event.reason === 'start' || event.reason === 'delayed'
+      if (event.reason === 'start') return withStartMessage(state, event.text);
+      return event.reason === 'delayed'
         ? append(state, { kind: 'progress', text: event.text, reason: event.reason })
         : state;
     case 'limit-reached':

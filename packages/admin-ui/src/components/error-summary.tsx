@@ -13,15 +13,23 @@ export function ErrorSummary({
   messages,
   entries,
   summaryRef,
+  reveal,
 }: {
   messages: readonly string[];
   entries: readonly SummaryEntry[];
   summaryRef: Ref<HTMLDivElement>;
+  /** For a control that is not on screen (another section of the page): show it, then focus it. */
+  reveal?: (control: string) => void;
 }) {
   if (messages.length === 0) return null;
   const jump = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>, control: string) => {
     const target = document.getElementById(fieldId(control));
-    if (target === null) return;
+    if (target === null) {
+      if (reveal === undefined) return;
+      event.preventDefault();
+      reveal(control);
+      return;
+    }
     event.preventDefault();
     target.scrollIntoView({ block: 'center' });
     target.focus();

@@ -166,7 +166,7 @@ export function CreateKeyForm({
               mono
               rows={3}
               required
-              placeholder="https://shop.example.com"
+              placeholder="e.g. https://shop.example.com"
               value={draft.origins}
               onValue={(origins) => update({ origins })}
               errors={errors.fields['/widget/origins']}

@@ -1,12 +1,6 @@
+import { DateTime } from '../components/date-time';
 import { fieldId } from '../components/field-text';
 import type { ApiKeyRow } from './key-view';
-
-/** A date of the list in the reader's locale, or a dash. */
-function When({ iso, none }: { iso: string | null; none: string }) {
-  if (iso === null || iso === '') return <span class="secondary-text-inline">{none}</span>;
-  const date = new Date(iso);
-  return <time dateTime={iso}>{Number.isNaN(date.getTime()) ? iso : date.toLocaleString()}</time>;
-}
 
 /** The id of a row's Revoke button, so focus can come back to it. */
 export const revokeButtonId = (keyId: string) => fieldId(`/revoke/${keyId}`);
@@ -74,10 +68,10 @@ export function KeysTable({
                 )}
               </td>
               <td data-label="Created">
-                <When iso={row.createdAt} none="Unknown" />
+                <DateTime iso={row.createdAt} none="Unknown" />
               </td>
               <td data-label="Last used">
-                <When iso={row.lastUsedAt} none="Never" />
+                <DateTime iso={row.lastUsedAt} none="Never" />
               </td>
               <td data-label="Status">
                 {row.revokedAt === null ? (
@@ -94,7 +88,7 @@ export function KeysTable({
                   </span>
                 ) : (
                   <span>
-                    <span class="badge badge-off">Revoked</span> <When iso={row.revokedAt} none="" />
+                    <span class="badge badge-off">Revoked</span> <DateTime iso={row.revokedAt} none="" />
                   </span>
                 )}
               </td>

@@ -19,13 +19,17 @@ export function AppLayout({ pages, currentPath, onSignOut, children }: AppLayout
   const [signOutError, setSignOutError] = useState<unknown>(null);
 
   // After a navigation (not on the first page shown), move focus to the new page's heading so
-  // that screen readers announce it.
+  // that screen readers announce it; unless focus is still on something in the page that stayed
+  // (a section link of the action page, a field the page moved focus to on purpose).
   useEffect(() => {
     if (!navigated.current) {
       navigated.current = true;
       return;
     }
-    main.current?.querySelector<HTMLElement>('h1')?.focus();
+    const focused = document.activeElement;
+    const kept =
+      focused instanceof HTMLElement && focused !== main.current && main.current?.contains(focused);
+    if (!kept) main.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [currentPath]);
 
   const signOut = async () => {

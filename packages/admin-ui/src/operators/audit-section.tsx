@@ -1,9 +1,9 @@
+import { DateTime } from '../components/date-time';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
 import type { Resource } from '../hooks/use-resource';
 import type { AuditEntry } from './operator-view';
-import { When } from './operators-table';
 
 /** The audit log: who changed what (field names, never values) and when. */
 export function AuditSection({ audit, onRetry }: { audit: Resource<AuditEntry[]>; onRetry: () => void }) {
@@ -39,10 +39,10 @@ export function AuditSection({ audit, onRetry }: { audit: Resource<AuditEntry[]>
               {audit.data.map((entry) => (
                 <tr key={entry.id}>
                   <td data-label="When">
-                    <When iso={entry.at} none="Unknown" />
+                    <DateTime iso={entry.at} none="Unknown" />
                   </td>
-                  <td data-label="Who" class="break-anywhere">
-                    <code>{entry.actor}</code>
+                  <td data-label="Who" class="break-anywhere" title={entry.actor}>
+                    {entry.actorLabel}
                   </td>
                   <td data-label="Event">{entry.event}</td>
                   <td data-label="Target" class="break-anywhere">

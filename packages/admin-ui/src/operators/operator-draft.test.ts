@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
 import {
   buildOperatorBody,
-  buildTenantBody,
   EMPTY_OPERATOR_DRAFT,
   operatorFormErrors,
-  tenantDraft,
-  tenantFormErrors,
   toggleOperatorScope,
 } from './operator-draft';
 
@@ -84,53 +81,5 @@ describe('operatorFormErrors', () => {
       fields: {},
       form: ['needs admin'],
     });
-  });
-});
-
-describe('buildTenantBody', () => {
-  const current = { name: 'Acme', maxActions: 100 };
-
-  it('starts from the tenant as loaded and sends nothing when nothing changed', () => {
-    expect(tenantDraft(current)).toEqual({ name: 'Acme', maxActions: '100' });
-    expect(buildTenantBody({ name: ' Acme ', maxActions: '100' }, current)).toEqual({ ok: true, body: {} });
-  });
-
-  it('sends only the changed fields', () => {
-    expect(buildTenantBody({ name: 'Acme Ltd', maxActions: '100' }, current)).toEqual({
-      ok: true,
-      body: { name: 'Acme Ltd' },
-    });
-    expect(buildTenantBody({ name: 'Acme', maxActions: ' 0 ' }, current)).toEqual({
-      ok: true,
-      body: { maxActions: 0 },
-    });
-  });
-
-  it('checks the name and the limit as the server does', () => {
-    expect(buildTenantBody({ name: ' ', maxActions: '' }, current)).toEqual({
-      ok: false,
-      errors: { '/name': ['is required'], '/maxActions': ['is required'] },
-    });
-    expect(buildTenantBody({ name: 'x'.repeat(101), maxActions: '1.5' }, current)).toEqual({
-      ok: false,
-      errors: {
-        '/name': ['must be at most 100 characters'],
-        '/maxActions': ['must be a whole number, 0 or more'],
-      },
-    });
-    expect(buildTenantBody({ name: 'Acme', maxActions: '-1' }, current).ok).toBe(false);
-    expect(buildTenantBody({ name: 'Acme', maxActions: '10001' }, current)).toEqual({
-      ok: false,
-      errors: { '/maxActions': ['must be at most 10000'] },
-    });
-  });
-});
-
-describe('tenantFormErrors', () => {
-  it('puts the server issues at the tenant fields', () => {
-    const error = new ApiError(422, 'validation_failed', 'invalid body', [
-      { path: '/maxActions', message: 'must be <= 10000' },
-    ]);
-    expect(tenantFormErrors(error)).toEqual({ fields: { '/maxActions': ['must be <= 10000'] }, form: [] });
   });
 });

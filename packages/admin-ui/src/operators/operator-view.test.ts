@@ -58,6 +58,7 @@ describe('toAuditEntries', () => {
         {
           id: 'a1',
           actor: 'operator:op_1',
+          actorLabel: 'ada@example.com',
           event: 'tenant.updated',
           targetType: 'tenant',
           targetId: 't_1',
@@ -69,6 +70,9 @@ describe('toAuditEntries', () => {
     });
     expect(entries.map((entry) => entry.id)).toEqual(['a2', 'a1']);
     expect(entries[0]?.fields).toEqual([]);
+    expect(entries[1]?.actorLabel).toBe('ada@example.com');
+    // An older server without labels: the actor as it is.
+    expect(entries[0]?.actorLabel).toBe('operator:op_1');
     expect(() => toAuditEntries({})).toThrow(ApiError);
   });
 });

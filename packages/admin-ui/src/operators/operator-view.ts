@@ -21,6 +21,8 @@ export interface Tenant {
 export interface AuditEntry {
   id: string;
   actor: string;
+  /** Who, for people: an email, a key's name, "deleted operator (id)" (the actor when absent). */
+  actorLabel: string;
   event: string;
   targetType: string;
   targetId: string;
@@ -93,6 +95,7 @@ export function toAuditEntries(body: unknown): AuditEntry[] {
           {
             id: item.id,
             actor: str(item.actor),
+            actorLabel: str(item.actorLabel) || str(item.actor),
             event: str(item.event),
             targetType: str(item.targetType),
             targetId: str(item.targetId),

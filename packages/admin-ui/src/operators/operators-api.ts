@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api/api-client';
-import type { CreateOperatorBody, PatchTenantBody } from './operator-draft';
+import type { PatchTenantBody } from '../settings/tenant-draft';
+import type { CreateOperatorBody } from './operator-draft';
 import type { PatchOperatorBody } from './operator-scopes';
 import {
   type AuditEntry,

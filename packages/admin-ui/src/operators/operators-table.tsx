@@ -1,17 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { DateTime } from '../components/date-time';
 import { fieldId } from '../components/field-text';
 import { useApp } from '../session/app-context';
 import { EditScopes, editScopesButtonId } from './edit-scopes';
 import type { OperatorRow } from './operator-view';
 import { isSelf } from './operator-view';
 import { listOperators } from './operators-api';
-
-/** A date in the reader's locale, or a word when there is none. */
-export function When({ iso, none }: { iso: string | null; none: string }) {
-  if (iso === null || iso === '') return <span class="secondary-text-inline">{none}</span>;
-  const date = new Date(iso);
-  return <time dateTime={iso}>{Number.isNaN(date.getTime()) ? iso : date.toLocaleString()}</time>;
-}
 
 /** The id of a row's Disable button, so focus can come back to it. */
 export const disableButtonId = (operatorId: string) => fieldId(`/disable/${operatorId}`);
@@ -92,7 +86,7 @@ export function OperatorsTable({
                 </ul>
               </td>
               <td data-label="Created">
-                <When iso={row.createdAt} none="Unknown" />
+                <DateTime iso={row.createdAt} none="Unknown" />
               </td>
               <td data-label="Status">
                 {row.disabledAt === null ? (
@@ -120,7 +114,7 @@ export function OperatorsTable({
                   </span>
                 ) : (
                   <span>
-                    <span class="badge badge-off">Disabled</span> <When iso={row.disabledAt} none="" />
+                    <span class="badge badge-off">Disabled</span> <DateTime iso={row.disabledAt} none="" />
                   </span>
                 )}
               </td>

@@ -7,14 +7,23 @@ import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../hooks/use-resource';
+import { getTenant } from '../operators/operators-api';
 import { Link } from '../router/link';
 import { useApp } from '../session/app-context';
+import { actionUsage } from '../settings/tenant-draft';
+import '../styles/settings.css';
 
 /** The tenant's actions: name, enabled (switchable), method, URL host and recent calls; each opens its page. */
-export function ActionsPage({ canManage }: { canManage: boolean }) {
+export function ActionsPage({ canManage, canChangeLimit }: { canManage: boolean; canChangeLimit: boolean }) {
   const { client } = useApp();
   const load = useCallback(() => listActions(client), [client]);
   const { resource, reload } = useResource(load);
+  const loadTenant = useCallback(() => getTenant(client), [client]);
+  const { resource: tenant } = useResource(loadTenant);
+  const usage =
+    resource.status === 'ready' && tenant.status === 'ready'
+      ? actionUsage(resource.data.length, tenant.data.maxActions)
+      : undefined;
   const [busyId, setBusyId] = useState<string | undefined>();
   const [toggleError, setToggleError] = useState<unknown>();
   const toggle = async (row: ActionListRow) => {
@@ -40,6 +49,17 @@ export function ActionsPage({ canManage }: { canManage: boolean }) {
           </Link>
         )}
       </PageTitle>
+      {usage && !usage.full && <p class="action-usage">{usage.text}</p>}
+      {usage?.full && (
+        <p class="alert alert-warning">
+          {usage.text}: the limit is reached, so a new action would be refused.{' '}
+          {canChangeLimit ? (
+            <Link href="/settings">Raise the limit in Settings</Link>
+          ) : (
+            'An admin can raise the limit in Settings.'
+          )}
+        </p>
+      )}
       {resource.status === 'loading' && <LoadingStatus label="Loading actions…" />}
       {resource.status === 'failed' && <ErrorAlert error={resource.error} onRetry={reload} />}
       {resource.status === 'ready' && resource.data.length === 0 && (

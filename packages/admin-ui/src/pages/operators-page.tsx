@@ -7,9 +7,8 @@ import { useResource } from '../hooks/use-resource';
 import { AuditSection } from '../operators/audit-section';
 import { CreateOperatorForm } from '../operators/create-operator-form';
 import type { OperatorRow } from '../operators/operator-view';
-import { disableOperator, getTenant, listAudit, listOperators } from '../operators/operators-api';
+import { disableOperator, listAudit, listOperators } from '../operators/operators-api';
 import { disableButtonId, OperatorsTable } from '../operators/operators-table';
-import { TenantSection } from '../operators/tenant-section';
 import { useApp } from '../session/app-context';
 import '../styles/operators.css';
 
@@ -19,14 +18,12 @@ type DisableState =
   | { step: 'disabling'; row: OperatorRow }
   | { step: 'failed'; row: OperatorRow; error: unknown };
 
-/** The operators (list, add, disable), the tenant's settings and the audit log. */
+/** The operators (list, add, disable) and the audit log; the tenant's settings are on Settings. */
 export function OperatorsPage() {
   const { client, session } = useApp();
   const loadOperators = useCallback(() => listOperators(client), [client]);
-  const loadTenant = useCallback(() => getTenant(client), [client]);
   const loadAudit = useCallback(() => listAudit(client), [client]);
   const { resource: operators, reload } = useResource(loadOperators);
-  const { resource: tenant, reload: reloadTenant } = useResource(loadTenant);
   const { resource: audit, reload: reloadAudit } = useResource(loadAudit);
   const [disable, setDisable] = useState<DisableState>({ step: 'idle' });
   const [notice, setNotice] = useState('');
@@ -127,7 +124,6 @@ export function OperatorsPage() {
         )}
       </section>
       <CreateOperatorForm client={client} onCreated={onCreated} />
-      <TenantSection client={client} tenant={tenant} onRetry={reloadTenant} />
       <AuditSection audit={audit} onRetry={reloadAudit} />
     </>
   );

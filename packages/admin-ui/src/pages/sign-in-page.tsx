@@ -1,10 +1,10 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import type { FormErrors } from '../api/field-errors';
 import { type Session, signIn } from '../api/session-api';
 import { TextField } from '../components/text-field';
-import { type SignInField, signInErrors } from '../session/sign-in-errors';
+import { fieldToRetype, type SignInField, signInErrors } from '../session/sign-in-errors';
 
 interface SignInPageProps {
   client: ApiClient;
@@ -21,6 +21,17 @@ export function SignInPage({ client, notice, onSignedIn }: SignInPageProps) {
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState(NO_ERRORS);
+  // Counts failures: each one puts focus back in the form once the button is enabled again.
+  const [failures, setFailures] = useState(0);
+
+  useEffect(() => {
+    if (failures === 0) return;
+    const input = document.getElementById(fieldToRetype(errors));
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    }
+  }, [failures]);
 
   const onSubmit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,6 +43,7 @@ export function SignInPage({ client, notice, onSignedIn }: SignInPageProps) {
     } catch (error) {
       setErrors(signInErrors(error));
       setPending(false);
+      setFailures((count) => count + 1);
     }
   };
 

@@ -113,6 +113,20 @@ describe('createHistoryRouter', () => {
 });
 
 describe('leave guards', () => {
+  it('tells each guard where the navigation goes, for the back button too', () => {
+    const { win, entries } = fakeWindow('/actions/a');
+    const router = createHistoryRouter(win);
+    const destinations: (string | undefined)[] = [];
+    router.addLeaveGuard((to) => {
+      destinations.push(to);
+      // Unsaved, but the sections of the same action are the same page.
+      return !(to ?? '').startsWith('/actions/a');
+    });
+    router.navigate('/actions/a/parameters/');
+    expect(destinations).toEqual(['/actions/a/parameters']);
+    expect(entries).toEqual(['/actions/a', '/actions/a/parameters/']);
+  });
+
   it('navigates without asking while the guard has nothing to lose', () => {
     const { win, entries, asked } = fakeWindow('/actions/a');
     const router = createHistoryRouter(win);

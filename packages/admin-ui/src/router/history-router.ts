@@ -54,9 +54,9 @@ export function createHistoryRouter(win: HistoryWindow): HistoryRouter {
     const location = read();
     for (const listener of listeners) listener(location);
   };
-  const mayLeave = () => guards.mayLeave(win.confirm?.bind(win));
+  const mayLeave = (to: string) => guards.mayLeave(win.confirm?.bind(win), normalizePath(to));
   const onPopState = () => {
-    if (mayLeave()) notify();
+    if (mayLeave(win.location.pathname)) notify();
     // The browser has already moved: put the page being left back in the address bar.
     else win.history.pushState(null, '', shown);
   };
@@ -69,7 +69,7 @@ export function createHistoryRouter(win: HistoryWindow): HistoryRouter {
       const target = new URL(to, win.location.origin);
       if (target.origin !== win.location.origin) throw new Error(`not a path of this app: ${to}`);
       const url = `${target.pathname}${target.search}${target.hash}`;
-      if (!mayLeave()) return;
+      if (!mayLeave(target.pathname)) return;
       if (replace) win.history.replaceState(null, '', url);
       else win.history.pushState(null, '', url);
       notify();

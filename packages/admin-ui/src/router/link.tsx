@@ -7,10 +7,12 @@ interface LinkProps {
   children: ComponentChildren;
   class?: string;
   current?: boolean;
+  /** A tooltip, for a link whose text is an id. */
+  title?: string;
 }
 
 /** A real `<a href>` (so it can be opened in a new tab) that navigates inside the app on a plain click. */
-export function Link({ href, children, class: className, current = false }: LinkProps) {
+export function Link({ href, children, class: className, current = false, title }: LinkProps) {
   const router = useRouter();
   const onClick = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
     const anchor = event.currentTarget;
@@ -20,7 +22,13 @@ export function Link({ href, children, class: className, current = false }: Link
     router.navigate(href);
   };
   return (
-    <a href={href} class={className} aria-current={current ? 'page' : undefined} onClick={onClick}>
+    <a
+      href={href}
+      class={className}
+      title={title}
+      aria-current={current ? 'page' : undefined}
+      onClick={onClick}
+    >
       {children}
     </a>
   );

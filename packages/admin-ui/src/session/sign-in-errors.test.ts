@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, networkError } from '../api/api-error';
-import { signInErrors, waitText } from './sign-in-errors';
+import { fieldToRetype, signInErrors, waitText } from './sign-in-errors';
 
 describe('signInErrors', () => {
   it('says the email or the password is wrong on 401, at neither field', () => {
@@ -39,5 +39,18 @@ describe('waitText', () => {
     expect(waitText(45)).toBe('45 seconds');
     expect(waitText(90)).toBe('2 minutes');
     expect(waitText(900)).toBe('15 minutes');
+  });
+});
+
+describe('fieldToRetype', () => {
+  it('is the password after a wrong password or any form-level failure', () => {
+    expect(fieldToRetype(signInErrors(new ApiError(401, 'unauthenticated', 'no')))).toBe('password');
+    expect(fieldToRetype({ fields: {}, form: ['The server could not be reached.'] })).toBe('password');
+    expect(fieldToRetype({ fields: { '/password': ['too short'], '/email': ['bad'] }, form: [] })).toBe(
+      'password',
+    );
+  });
+  it('is the email when only the email is faulted', () => {
+    expect(fieldToRetype({ fields: { '/email': ['must be an email address'] }, form: [] })).toBe('email');
   });
 });

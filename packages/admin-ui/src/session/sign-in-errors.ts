@@ -27,3 +27,13 @@ export function signInErrors(error: unknown): FormErrors<SignInField> {
   if (error instanceof ApiError && error.details.length > 0) return formErrors(error, SIGN_IN_FIELDS);
   return { fields: {}, form: [describeError(error)] };
 }
+
+/**
+ * Where focus goes after a failed sign-in, so the operator can retype at once: the email when the
+ * server faulted it, otherwise the password (the usual mistake), never the page's body.
+ */
+export function fieldToRetype(errors: FormErrors<SignInField>): 'email' | 'password' {
+  return (errors.fields['/email'] ?? []).length > 0 && (errors.fields['/password'] ?? []).length === 0
+    ? 'email'
+    : 'password';
+}

@@ -1,4 +1,5 @@
 import { takeEvents } from '../api/sse-lines';
+import { describeWidgetFailure, type WidgetFailure } from './widget-failure';
 
 /** What the widget shows as a turn streams in. */
 export type WidgetUpdate =
@@ -12,26 +13,35 @@ export function createWidgetClient(options: { base: string; agent: string; key: 
   const headers = { authorization: `Bearer ${options.key}`, 'content-type': 'application/json' };
   const storageKey = `toolgate-widget:${options.base}:${options.agent}`;
 
+  /** The visitor's line for a failed answer; the site developer's detail goes to the console. */
   async function failure(response: Response): Promise<string> {
     const body = (await response.json().catch(() => undefined)) as
       | { error?: { message?: string } }
       | undefined;
-    return body?.error?.message ?? `the chat is unavailable (${response.status})`;
+    return shown(describeWidgetFailure(response.status, body?.error?.message, location.origin));
   }
+  const unreachable = () => shown(describeWidgetFailure(0, undefined, location.origin));
+  const post = (path: string, init: RequestInit) =>
+    fetch(`${options.base}/api/v1${path}`, { method: 'POST', ...init }).catch(() => undefined);
 
   return {
-    /** The conversation of this page visit (kept across page loads in this tab), and its greeting. */
-    async start(): Promise<{ id: string; greeting?: string }> {
-      const known = sessionStorage.getItem(storageKey);
-      if (known) return { id: known };
-      const response = await fetch(`${options.base}/api/v1/conversations`, {
-        method: 'POST',
+    /**
+     * The conversation of this page visit (kept across page loads in this tab), the agent's name
+     * for the title, and its greeting. Throws with the visitor's line when the chat is refused.
+     */
+    async start(): Promise<{ id: string; agentName?: string; greeting?: string }> {
+      const known = readStored(sessionStorage.getItem(storageKey));
+      if (known) return known;
+      const response = await post('/conversations', {
         headers,
         body: JSON.stringify({ agentId: options.agent }),
       });
+      if (!response) throw new Error(unreachable());
       if (!response.ok) throw new Error(await failure(response));
-      const conversation = (await response.json()) as { id: string; greeting?: string };
-      sessionStorage.setItem(storageKey, conversation.id);
+      const conversation = (await response.json()) as { id: string; agentName?: string; greeting?: string };
+      const stored: StoredConversation = { id: conversation.id };
+      if (conversation.agentName) stored.agentName = conversation.agentName;
+      sessionStorage.setItem(storageKey, JSON.stringify(stored));
       return conversation;
     },
 
@@ -41,11 +51,11 @@ export function createWidgetClient(options: { base: string; agent: string; key: 
       text: string,
       onUpdate: (update: WidgetUpdate) => void,
     ): Promise<void> {
-      const response = await fetch(`${options.base}/api/v1/conversations/${conversationId}/messages`, {
-        method: 'POST',
+      const response = await post(`/conversations/${conversationId}/messages`, {
         headers: { ...headers, accept: 'text/event-stream' },
         body: JSON.stringify({ text }),
       });
+      if (!response) return onUpdate({ kind: 'error', text: unreachable() });
       if (response.status === 404) sessionStorage.removeItem(storageKey);
       if (!response.ok || !response.body) return onUpdate({ kind: 'error', text: await failure(response) });
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -74,4 +84,31 @@ export function createWidgetClient(options: { base: string; agent: string; key: 
       }
     },
   };
+}
+
+/** What the tab remembers of its conversation. */
+interface StoredConversation {
+  id: string;
+  agentName?: string;
+}
+
+/** The stored conversation: JSON, or a bare id (what earlier versions of the widget stored). */
+export function readStored(value: string | null): StoredConversation | undefined {
+  if (!value) return undefined;
+  if (!value.startsWith('{')) return { id: value };
+  try {
+    const parsed = JSON.parse(value) as Partial<StoredConversation>;
+    if (typeof parsed.id !== 'string') return undefined;
+    return typeof parsed.agentName === 'string'
+      ? { id: parsed.id, agentName: parsed.agentName }
+      : { id: parsed.id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the developer's detail in the console and returns the visitor's line. */
+function shown(failure: WidgetFailure): string {
+  if (failure.developerDetail) console.warn(failure.developerDetail);
+  return failure.visitorText;
 }

@@ -10,6 +10,13 @@ export const WIDGET_STYLES = `
   border: 1px solid #d5dbe3; border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
   font: 15px/1.4 system-ui, sans-serif; color: #1b2430; }
 .panel[hidden] { display: none; }
+.header { display: flex; align-items: center; gap: 8px; padding: 8px 8px 8px 14px; border-bottom: 1px solid #d5dbe3; }
+.title { flex: 1; margin: 0; font: 600 16px/1.3 system-ui, sans-serif; color: #1b2430;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.close { width: 36px; height: 36px; border: 0; border-radius: 8px; background: none; color: #1b2430;
+  font: 24px/1 system-ui, sans-serif; cursor: pointer; }
+.close:hover { background: #eef2f7; }
+.composer input::placeholder { color: #5b6775; }
 .log { flex: 1; margin: 0; padding: 12px; overflow-y: auto; list-style: none; display: flex; flex-direction: column; gap: 8px; }
 .log li { max-width: 85%; padding: 8px 12px; border-radius: 10px; white-space: pre-wrap; }
 .agent { align-self: flex-start; background: #eef2f7; }

@@ -21,18 +21,30 @@ function mount(script: HTMLScriptElement): void {
   const style = document.createElement('style');
   style.textContent = WIDGET_STYLES;
   const bubble = element('button', { class: 'bubble', type: 'button', 'aria-expanded': 'false' }, 'Chat');
-  const panel = element('section', { class: 'panel', hidden: '', 'aria-label': 'Chat' });
+  const panel = element('section', {
+    class: 'panel',
+    id: 'toolgate-chat-panel',
+    hidden: '',
+    'aria-labelledby': 'toolgate-chat-title',
+  });
+  bubble.setAttribute('aria-controls', panel.id);
+  // The agent's name once the conversation has started (the start answer gives it).
+  const title = element('h2', { class: 'title', id: 'toolgate-chat-title' }, 'Chat');
+  const close = element('button', { class: 'close', type: 'button', 'aria-label': 'Close chat' }, '×');
+  const header = element('header', { class: 'header' });
+  header.append(title, close);
   const log = element('ol', { class: 'log', 'aria-live': 'polite' });
   const form = element('form', { class: 'composer' });
   const input = element('input', {
     type: 'text',
     'aria-label': 'Your message',
+    placeholder: 'Type your message…',
     autocomplete: 'off',
     maxlength: '4000',
   });
   const send = element('button', { type: 'submit' }, 'Send');
   form.append(input, send);
-  panel.append(log, form);
+  panel.append(header, log, form);
   root.append(style, bubble, panel);
   document.body.append(host);
 
@@ -44,6 +56,7 @@ function mount(script: HTMLScriptElement): void {
   const open = () => {
     conversation ??= client.start().then(
       (started) => {
+        if (started.agentName) title.textContent = started.agentName;
         if (started.greeting) say('agent', started.greeting);
         return started.id;
       },
@@ -88,14 +101,18 @@ function mount(script: HTMLScriptElement): void {
     log.append(choices);
   };
 
-  bubble.addEventListener('click', () => {
-    const opening = panel.hidden;
+  const show = (opening: boolean) => {
     panel.hidden = !opening;
     bubble.setAttribute('aria-expanded', String(opening));
     if (opening) {
       input.focus();
       void open().catch(() => undefined);
-    }
+    } else bubble.focus();
+  };
+  bubble.addEventListener('click', () => show(panel.hasAttribute('hidden')));
+  close.addEventListener('click', () => show(false));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') show(false);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -23,7 +23,10 @@ export interface PreparedRequest {
   secretHeaders: ReadonlySet<string>;
   /** Query parameter names whose values are secrets (api key in query). */
   secretQueryParameters: ReadonlySet<string>;
-  /** Every secret value, so echoes of them can be scrubbed from responses and logs. */
+  /**
+   * Every secret value, so echoes of them (in any encoding) can be scrubbed from responses and
+   * logs; for basic auth the password and `user:password`.
+   */
   secretValues: readonly string[];
 }
 
@@ -147,7 +150,8 @@ export function buildRequest(
       const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
       headers.authorization = `Basic ${encoded}`;
       secretHeaders.add('authorization');
-      secretValues.push(auth.password, encoded);
+      // The base64 the header carries is one of the spellings scrubbed for `user:password`.
+      secretValues.push(auth.password, `${auth.username}:${auth.password}`);
       break;
     }
     case 'api_key':

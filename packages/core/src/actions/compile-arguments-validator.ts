@@ -1,7 +1,9 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as ajvFormats from 'ajv-formats';
+import { ToolgateError } from '../errors.js';
 import type { ParametersSchema } from './action-definition.js';
 import { isE164PhoneNumber } from './normalize-phone.js';
+import { ajvRegExpEngine, patternProblem } from './safe-pattern.js';
 
 // ajv-formats is CommonJS; under NodeNext its plugin is the module itself or sits on `.default`.
 type AddFormats = (instance: Ajv, formats: string[]) => Ajv;
@@ -21,6 +23,8 @@ const ajv = new Ajv({
   strictNumbers: true,
   strict: false,
   useDefaults: false,
+  // Operators' patterns run with RE2 semantics (linear time), never with the backtracking RegExp.
+  code: { regExp: ajvRegExpEngine },
 });
 addFormats(ajv, ['email', 'date', 'date-time']);
 ajv.addFormat('phone', { type: 'string', validate: isE164PhoneNumber });
@@ -31,12 +35,30 @@ const bySchema = new WeakMap<object, ValidateFunction>();
 const byText = new Map<string, { validate: ValidateFunction; compiled: object }>();
 
 /**
+ * An action stored before patterns were checked may hold one RE2 cannot run: it is never handed to
+ * a backtracking engine; the call fails naming the pattern, until the action is edited.
+ */
+function refuseUnsupportedPatterns(schema: ParametersSchema): void {
+  for (const [name, property] of Object.entries(schema.properties)) {
+    const problem = property.pattern === undefined ? undefined : patternProblem(property.pattern);
+    if (problem) {
+      throw new ToolgateError(
+        'unsupported_pattern',
+        `the action's pattern at /parameters/properties/${name}/pattern ${problem}; edit the action to fix it`,
+        { details: [{ path: `/parameters/properties/${name}/pattern`, message: problem }] },
+      );
+    }
+  }
+}
+
+/**
  * The Ajv validator for an action's arguments, compiled once per schema: looked up by the schema
  * object, then by its JSON text (a bounded cache, so a schema rebuilt per call still hits). The
  * compiled copy omits `required` (missing arguments are found before validation) and is closed
  * with `additionalProperties: false`; the caller's schema is never modified. Schemas are
  * treated as immutable: change one by making a new object. Throws when the schema does not
- * compile (validate definitions with `validateActionDefinition` first).
+ * compile (validate definitions with `validateActionDefinition` first), and a `ToolgateError`
+ * (`unsupported_pattern`) naming a pattern RE2 cannot run.
  *
  * @example
  * const validate = compileArgumentsValidator(action.parameters);
@@ -49,6 +71,7 @@ export function compileArgumentsValidator(schema: ParametersSchema): ValidateFun
   let entry = byText.get(text);
   if (entry) byText.delete(text);
   else {
+    refuseUnsupportedPatterns(schema);
     const { required: _required, ...rest } = JSON.parse(text) as ParametersSchema;
     const compiled = { ...rest, additionalProperties: false };
     entry = { validate: ajv.compile(compiled), compiled };

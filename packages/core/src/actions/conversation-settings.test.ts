@@ -45,9 +45,22 @@ describe('conversation settings in an action definition', () => {
         '/conversation/responseFields',
         '/conversation/triggers/entities/0',
         '/conversation/triggers/requires/0',
-        '/conversation/rateLimit',
+        '/conversation/rateLimit/calls',
+        '/conversation/rateLimit/windowMs',
       ]),
     );
+  });
+
+  it('says what each part of the rate limit takes, at its own path', () => {
+    expect(withConversation({ rateLimit: { calls: 'three', windowMs: 600_000 } })).toEqual([
+      { path: '/conversation/rateLimit/calls', message: 'must be a whole number, at least 1' },
+    ]);
+    expect(withConversation({ rateLimit: { calls: 3, windowMs: 2.5 } })).toEqual([
+      {
+        path: '/conversation/rateLimit/windowMs',
+        message: 'must be a whole number of milliseconds, at least 1000 (one second)',
+      },
+    ]);
   });
 
   it('must be an object', () => {

@@ -28,11 +28,24 @@ export interface ConversationSettings {
   triggers?: { phrases?: string[]; entities?: TriggerEntity[]; requires?: string[] };
   /** At most `calls` calls per conversation within `windowMs`. */
   rateLimit?: { calls: number; windowMs: number };
+  /**
+   * Lets a widget event (`POST /conversations/{id}/events` with a widget key) call this action
+   * directly even though it asks for confirmation. Off by default: through a widget key, such an
+   * action runs only as the confirmation of what the agent itself proposed.
+   */
+  allowDirectWidgetEvents?: boolean;
 }
 
 const MAX_TEXT = 500;
 const MAX_LIST = 50;
-const FIELDS = new Set(['confirmation', 'messages', 'responseFields', 'triggers', 'rateLimit']);
+const FIELDS = new Set([
+  'confirmation',
+  'messages',
+  'responseFields',
+  'triggers',
+  'rateLimit',
+  'allowDirectWidgetEvents',
+]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -64,6 +77,32 @@ function checkStrings(
   });
 }
 
+/** `rateLimit`: each part reported at its own path, in words a form can show beside its field. */
+function checkRateLimit(rateLimit: unknown, issues: ValidationIssue[]): void {
+  if (!isRecord(rateLimit)) {
+    issues.push({
+      path: '/conversation/rateLimit',
+      message: 'must be an object with calls and windowMs, e.g. { "calls": 3, "windowMs": 600000 }',
+    });
+    return;
+  }
+  for (const key of Object.keys(rateLimit)) {
+    if (key !== 'calls' && key !== 'windowMs') {
+      issues.push({ path: pointer('conversation', 'rateLimit', key), message: 'unknown field' });
+    }
+  }
+  const { calls, windowMs } = rateLimit;
+  if (!Number.isInteger(calls) || (calls as number) < 1) {
+    issues.push({ path: '/conversation/rateLimit/calls', message: 'must be a whole number, at least 1' });
+  }
+  if (!Number.isInteger(windowMs) || (windowMs as number) < 1000) {
+    issues.push({
+      path: '/conversation/rateLimit/windowMs',
+      message: 'must be a whole number of milliseconds, at least 1000 (one second)',
+    });
+  }
+}
+
 /**
  * Every problem in an action's conversation settings, located under `/conversation`.
  *
@@ -89,6 +128,9 @@ export function collectConversationIssues(
       path: '/conversation/confirmation',
       message: `must be one of: ${CONFIRMATION_POLICIES.join(', ')}`,
     });
+  }
+  if (value.allowDirectWidgetEvents !== undefined && typeof value.allowDirectWidgetEvents !== 'boolean') {
+    issues.push({ path: '/conversation/allowDirectWidgetEvents', message: 'must be true or false' });
   }
   const { messages, triggers, rateLimit } = value;
   if (messages !== undefined) {
@@ -124,18 +166,6 @@ export function collectConversationIssues(
       checkStrings(triggers.requires, '/conversation/triggers/requires', issues, parameterNames);
     }
   }
-  if (rateLimit !== undefined) {
-    const ok =
-      isRecord(rateLimit) &&
-      Number.isInteger(rateLimit.calls) &&
-      (rateLimit.calls as number) >= 1 &&
-      Number.isInteger(rateLimit.windowMs) &&
-      (rateLimit.windowMs as number) >= 1000;
-    if (!ok)
-      issues.push({
-        path: '/conversation/rateLimit',
-        message: 'must be { calls: at least 1, windowMs: at least 1000 }',
-      });
-  }
+  if (rateLimit !== undefined) checkRateLimit(rateLimit, issues);
   return issues;
 }

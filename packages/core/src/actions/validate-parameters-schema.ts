@@ -5,6 +5,7 @@ import {
   type ParametersSchema,
   type ParameterType,
 } from './action-definition.js';
+import { patternProblem } from './safe-pattern.js';
 import { summarizeIssues } from './summarize-issues.js';
 
 /** More parameters than this is a form, not a conversation; models also fill long lists poorly. */
@@ -141,12 +142,8 @@ function checkStringKeywords(
     if (typeof schema.pattern !== 'string')
       problem(at('pattern'), 'must be a regular expression, as a string');
     else {
-      try {
-        // Ajv compiles patterns with the `u` flag, so they are checked the same way here.
-        new RegExp(schema.pattern, 'u');
-      } catch (error) {
-        problem(at('pattern'), `is not a valid regular expression: ${(error as Error).message}`);
-      }
+      const unsupported = patternProblem(schema.pattern);
+      if (unsupported) problem(at('pattern'), unsupported);
     }
   }
   for (const keyword of ['minLength', 'maxLength'] as const) {

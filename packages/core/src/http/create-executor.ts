@@ -14,7 +14,7 @@ import { classifyTransportError } from './classify-transport-error.js';
 import { DeadlineExceededError, dispatchCapped } from './dispatch-capped.js';
 import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from './follow-redirect.js';
 import { createNetworkAllowlist, type NetworkAllowlistOptions } from './network-allowlist.js';
-import { type NormalizedOutcome, normalizeResponse } from './normalize-response.js';
+import { type NormalizedOutcome, normalizeResponse, type RedirectEnd } from './normalize-response.js';
 import { parseTargetUrl } from './parse-target-url.js';
 import { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connector.js';
 import {
@@ -24,7 +24,7 @@ import {
   prepareCall,
   signHeaders,
 } from './prepare-call.js';
-import { redactRequest, redactUrl, scrubSecrets } from './redact.js';
+import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
 import { type Resolver, systemResolver } from './resolver.js';
 import { TargetBlockedError } from './target-blocked-error.js';
 
@@ -91,13 +91,21 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>, secrets: readonly string[]) {
+function flattenHeaders(headers: Record<string, string | string[] | undefined>, scrubber: SecretScrubber) {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    flat[name] = name === 'set-cookie' ? '[redacted]' : scrubSecrets(headerValue(value) ?? '', secrets);
+    // Names too: an endpoint may echo a credential as a header name (lower-cased by then).
+    flat[scrubber.text(name)] = name === 'set-cookie' ? REDACTED : scrubber.text(headerValue(value) ?? '');
   }
   return flat;
+}
+
+/** Why a 3xx response ended the call instead of being followed. */
+function redirectEnd(followRedirects: boolean, status: number, hop: number): RedirectEnd {
+  if (!followRedirects) return 'not_followed';
+  if (!REDIRECT_STATUSES.has(status)) return 'not_a_redirect';
+  return hop >= MAX_REDIRECTS ? 'limit_exceeded' : 'no_location';
 }
 
 /**
@@ -139,8 +147,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
   };
 
   async function send(call: PreparedCall, started: number): Promise<ActionResult> {
-    const { action, prepared } = call;
-    const secrets = prepared.secretValues;
+    const { action, prepared, scrubber } = call;
     const redirects: string[] = [];
     const deadline = started + action.timeoutMs;
     let url = prepared.url;
@@ -170,7 +177,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
         return result;
       }
       const failure = outcome.failure;
-      failure.message = scrubSecrets(failure.message, secrets);
+      failure.message = scrubber.text(failure.message);
       return {
         ok: false,
         callId: call.callId,
@@ -209,23 +216,23 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
         );
         status = response.status;
         const location = headerValue(response.headers.location);
-        if (REDIRECT_STATUSES.has(status) && action.followRedirects && hop < MAX_REDIRECTS) {
-          const next = followRedirect(url, method, status, location);
-          if (next) {
-            redirects.push(redactUrl(next.url, prepared.secretQueryParameters));
-            url = next.url;
-            method = next.method;
-            if (!next.keepBody) body = undefined;
-            headers = redirectHeaders(headers, next, body, call, now());
-            request = redactRequest({ ...prepared, method, body }, url, headers);
-            continue;
-          }
+        const canFollow = REDIRECT_STATUSES.has(status) && action.followRedirects && hop < MAX_REDIRECTS;
+        const next = canFollow ? followRedirect(url, method, status, location) : undefined;
+        if (next) {
+          redirects.push(redactUrl(next.url, prepared.secretQueryParameters, scrubber));
+          url = next.url;
+          method = next.method;
+          if (!next.keepBody) body = undefined;
+          headers = redirectHeaders(headers, next, body, call, now());
+          request = redactRequest({ ...prepared, method, body }, url, headers, scrubber);
+          continue;
         }
-        const text = scrubSecrets(response.body.toString('utf8'), secrets);
+        // Parsed as received, then scrubbed: a JSON escape or a percent-encoding cannot hide a secret.
+        const text = response.body.toString('utf8');
         const received: ReceivedResponse = {
           status,
-          headers: flattenHeaders(response.headers, secrets),
-          body: text,
+          headers: flattenHeaders(response.headers, scrubber),
+          body: scrubber.text(text, { cut: response.truncated }),
           bodyBytes: response.body.length,
           truncated: response.truncated,
         };
@@ -233,6 +240,8 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
           status,
           body: text,
           truncated: response.truncated,
+          scrubber,
+          redirect: redirectEnd(action.followRedirects, status, hop),
           contentType: headerValue(response.headers['content-type']),
           location,
           retryAfter: headerValue(response.headers['retry-after']),

@@ -270,6 +270,11 @@ describe('redirects', () => {
     });
     expect(result).toMatchObject({ ok: false, status: 302, failure: { kind: 'http_error' } });
     expect(result.redirects).toHaveLength(3);
+    // The action does follow redirects: the message names the limit, and where the 4th pointed.
+    const message = result.ok ? '' : result.failure.message;
+    expect(message).toContain('more than 3 redirects');
+    expect(message).toContain('/orders?hop=4');
+    expect(message).not.toContain('does not follow redirects');
   });
 
   it('drop credentials and signatures when the redirect changes origin', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeResponse } from './normalize-response.js';
+import { createSecretScrubber } from './redact.js';
 
 const ok = (body: string, extra: Partial<Parameters<typeof normalizeResponse>[0]> = {}) =>
   normalizeResponse({ status: 200, body, truncated: false, ...extra });
@@ -82,5 +83,38 @@ describe('normalizeResponse', () => {
       ok: false,
       failure: { kind: 'rate_limited', message: 'the endpoint is rate limiting calls (429)', expected: true },
     });
+  });
+
+  it('says why a 3xx ended the call: not followed, over the redirect limit, no usable Location', () => {
+    const message = (redirect?: 'not_followed' | 'limit_exceeded' | 'no_location' | 'not_a_redirect') => {
+      const outcome = normalizeResponse({
+        status: 302,
+        body: '',
+        truncated: false,
+        location: '/next',
+        ...(redirect ? { redirect } : {}),
+      });
+      return outcome.ok ? '' : outcome.failure.message;
+    };
+    expect(message()).toBe('the endpoint redirected (302) to /next; this action does not follow redirects');
+    expect(message('limit_exceeded')).toContain('more than 3 redirects');
+    expect(message('limit_exceeded')).not.toContain('does not follow redirects');
+    expect(message('no_location')).toBe('the endpoint redirected (302) without a usable Location');
+    expect(message('not_a_redirect')).not.toContain('does not follow redirects');
+  });
+
+  it('parses the body as received and scrubs the parsed value, keys included', () => {
+    const secret = 's"cret\\tok';
+    const quoted = JSON.stringify(secret);
+    // The first letter as a \u escape: no spelling of the secret is in the text, only in the value.
+    const escaped = quoted.replace('s', '\\u0073');
+    const body = `{"data":{${escaped}:${quoted},"list":[${escaped}]}}`;
+    const outcome = normalizeResponse({
+      status: 200,
+      body,
+      truncated: false,
+      scrubber: createSecretScrubber([secret]),
+    });
+    expect(outcome).toEqual({ ok: true, data: { '[redacted]': '[redacted]', list: ['[redacted]'] } });
   });
 });

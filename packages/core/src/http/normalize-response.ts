@@ -1,4 +1,6 @@
+import { MAX_REDIRECTS } from '../actions/action-definition.js';
 import type { ActionFailure } from './action-result.js';
+import { createSecretScrubber, type SecretScrubber } from './redact.js';
 
 /** The parts of a normalized result that depend only on the response. */
 export type NormalizedOutcome =
@@ -26,12 +28,31 @@ function errorText(body: unknown): string | undefined {
   return undefined;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** Parses the body as sent, then scrubs every string of the value (escapes are decoded by then). */
+function parseJson(text: string, scrubber: SecretScrubber): { ok: true; value: unknown } | { ok: false } {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false };
   }
+  return { ok: true, value: scrubber.parsed(value) };
+}
+
+/** Why a 3xx is the final answer. */
+export type RedirectEnd = 'not_followed' | 'limit_exceeded' | 'no_location' | 'not_a_redirect';
+
+const NO_SECRETS = createSecretScrubber([]);
+
+function redirectMessage(status: number, location: string | undefined, end: RedirectEnd): string {
+  const where = location ? ` to ${location}` : '';
+  if (end === 'limit_exceeded') {
+    return `the endpoint sent more than ${MAX_REDIRECTS} redirects, the most this action follows; the last (${status}) pointed${where}`;
+  }
+  if (end === 'no_location') return `the endpoint redirected (${status}) without a usable Location`;
+  if (end === 'not_a_redirect')
+    return `the endpoint answered ${status}${where}, which is not a redirect to follow`;
+  return `the endpoint redirected (${status})${where}; this action does not follow redirects`;
 }
 
 /** A 2xx JSON body, by shape (see docs/architecture/executor.md). */
@@ -79,7 +100,9 @@ function parseRetryAfter(value: string | undefined, now: number): number | undef
  * Turns a final (non-redirect-followed) response into an outcome, by the shapes the seed vendors
  * document: `{success:true,result}`, `{success:false,error}`, `{error}`, `{message}` (verbatim),
  * `{data}`, any other JSON, or text (`{response_text}`); 2xx ok, 4xx expected failure,
- * 5xx unexpected failure, 429 `rate_limited`, 3xx a failure.
+ * 5xx unexpected failure, 429 `rate_limited`, 3xx a failure (`redirect` says why it was not
+ * followed). The body is parsed as received and the parsed value scrubbed with `scrubber`; text
+ * taken from the body is scrubbed before it is cut.
  *
  * @example
  * normalizeResponse({ status: 200, body: '{"message":"On its way"}', truncated: false });
@@ -93,10 +116,14 @@ export function normalizeResponse(response: {
   location?: string;
   retryAfter?: string;
   now?: number;
+  redirect?: RedirectEnd;
+  scrubber?: SecretScrubber;
 }): NormalizedOutcome {
-  const { status, body, truncated } = response;
-  const parsed = truncated || body.trim() === '' ? undefined : parseJson(body);
+  const { status, truncated } = response;
+  const scrubber = response.scrubber ?? NO_SECRETS;
+  const parsed = truncated || response.body.trim() === '' ? undefined : parseJson(response.body, scrubber);
   const json = parsed?.ok ? parsed.value : undefined;
+  const body = scrubber.text(response.body, { cut: truncated });
 
   if (status >= 200 && status < 300) {
     if (body.trim() === '') return { ok: true, data: null };
@@ -114,12 +141,12 @@ export function normalizeResponse(response: {
   const textSnippet = !parsed?.ok && body.trim() !== '' ? body.trim().slice(0, MAX_ERROR_TEXT) : undefined;
   const said = fromBody ?? textSnippet;
   if (status >= 300 && status < 400) {
-    const where = response.location ? ` to ${response.location}` : '';
+    const location = response.location === undefined ? undefined : scrubber.text(response.location);
     return {
       ok: false,
       failure: {
         kind: 'http_error',
-        message: `the endpoint redirected (${status})${where}; this action does not follow redirects`,
+        message: redirectMessage(status, location, response.redirect ?? 'not_followed'),
         expected: false,
       },
     };

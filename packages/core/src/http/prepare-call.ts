@@ -10,7 +10,7 @@ import { type ArgumentOptions, validateArguments } from '../actions/validate-arg
 import { ValidationError } from '../errors.js';
 import { signWebhook } from '../signing/sign-webhook.js';
 import type { ActionFailure } from './action-result.js';
-import { redactRequest, type SentRequest } from './redact.js';
+import { createSecretScrubber, redactRequest, type SecretScrubber, type SentRequest } from './redact.js';
 
 /** Request bodies above this are refused before sending: no action needs more. */
 export const DEFAULT_REQUEST_CAP_BYTES = 100 * 1024;
@@ -49,6 +49,8 @@ export interface PreparedCall {
   headers: Record<string, string>;
   /** The request as it will be sent, secrets redacted. */
   request: SentRequest;
+  /** Scrubs every spelling of the call's secrets from whatever leaves the executor. */
+  scrubber: SecretScrubber;
   /** Kept to sign again when a followed redirect changes the body. */
   signing: { secrets: readonly string[] | undefined; hex: boolean };
 }
@@ -150,6 +152,7 @@ export function prepareCall(
   }
   const signing = { secrets: call.signingSecrets, hex: action.signing?.hexSignatureHeader === true };
   const headers = signHeaders(prepared.headers, prepared.body, { callId, ...signing, now });
+  const scrubber = createSecretScrubber(prepared.secretValues);
   return {
     ok: true,
     call: {
@@ -158,7 +161,8 @@ export function prepareCall(
       parameters,
       prepared,
       headers,
-      request: redactRequest(prepared, prepared.url, headers),
+      request: redactRequest(prepared, prepared.url, headers, scrubber),
+      scrubber,
       signing,
     },
   };

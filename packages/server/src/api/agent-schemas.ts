@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { MODEL_PROVIDERS } from '../agents/agent-settings.js';
+import { allowed } from './plain-issues.js';
 
 const closed = { additionalProperties: false } as const;
 const literals = <T extends string>(values: readonly T[]) =>
@@ -75,10 +76,18 @@ const agentFields = {
   fallbackText: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000 })),
   greeting: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000 })),
   language: Type.Optional(
-    Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'e.g. en, de-CH' }),
+    Type.String({
+      pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+      ...allowed('a language tag like en or de-CH'),
+      description: 'e.g. en, de-CH',
+    }),
   ),
   phoneRegion: Type.Optional(
-    Type.String({ pattern: '^[A-Z]{2}$', description: 'Default region for phone numbers, e.g. US.' }),
+    Type.String({
+      pattern: '^[A-Z]{2}$',
+      ...allowed('a two-letter country code in capitals, like US or DE'),
+      description: 'Default region for phone numbers, e.g. US.',
+    }),
   ),
   timezone: Type.Optional(
     Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin.' }),
@@ -159,6 +168,14 @@ export const ConversationEventBody = Type.Object(
     type: literals(['button_click', 'lead_captured', 'manual'] as const),
     action: Type.String({ minLength: 1, description: 'The action id or name.' }),
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    confirmationId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "Confirms the call the agent proposed (the approval-requested event's confirmationId), with the parameters it read back. Through a widget key, the only way to run an action that asks for confirmation, unless the action allows direct widget events.",
+      }),
+    ),
   },
   closed,
 );
@@ -172,6 +189,9 @@ export const ConversationView = Type.Object(
     messageCount: Type.Integer(),
     greeting: Type.Optional(
       Type.String({ description: "The agent's greeting, its first message (on creation)." }),
+    ),
+    agentName: Type.Optional(
+      Type.String({ description: "The agent's name (on creation), e.g. for a chat window's title." }),
     ),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

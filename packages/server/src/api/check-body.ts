@@ -4,6 +4,7 @@ import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { ValidationIssue } from '@toolgate/core';
 import { ApiError } from './api-error.js';
 import './formats.js';
+import { expandUnions, plainMessage } from './plain-issues.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 
@@ -36,11 +37,11 @@ export function checkBody<T extends TSchema>(
   if (checker.Check(value)) return value as Static<T>;
   const unknown: ValidationIssue[] = [];
   const invalid: ValidationIssue[] = [];
-  for (const error of checker.Errors(value)) {
+  for (const error of [...checker.Errors(value)].flatMap(expandUnions)) {
     if (error.type === ValueErrorType.ObjectAdditionalProperties) {
       unknown.push({ path: error.path, message: 'is not a known field' });
     } else {
-      invalid.push({ path: error.path, message: error.message.toLowerCase() });
+      invalid.push({ path: error.path, message: plainMessage(error) });
     }
   }
   if (unknown.length > 0) {
@@ -61,8 +62,8 @@ export function checkBody<T extends TSchema>(
 }
 
 /**
- * TypeBox reports some problems several times (a missing property is also "expected string"; a
- * union fails once per member): keep the first, most direct message per path.
+ * TypeBox reports some problems several times (a missing property is also a wrong type; a list
+ * item can fail several checks): keep the first, most direct message per path.
  */
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   const seen = new Set<string>();

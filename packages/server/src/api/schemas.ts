@@ -1,6 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { ACTION_METHODS, CALL_TRIGGERS, FAILURE_KINDS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '@toolgate/core';
 import { SCOPES } from '../auth/scopes.js';
+import { allowed } from './plain-issues.js';
 
 /**
  * The API's own schemas: request bodies are checked against them and the OpenAPI document is
@@ -65,6 +66,9 @@ const AuthInput = Type.Union([
 const actionFields = {
   name: Type.String({
     pattern: '^[a-z][a-z0-9_]{0,63}$',
+    ...allowed(
+      'lower-case letters, digits and underscores, starting with a letter (at most 64 characters), e.g. check_order_status',
+    ),
     description: 'Unique per tenant; the tool name the model sees.',
   }),
   displayName: Type.Optional(Type.String()),
@@ -90,6 +94,12 @@ const actionFields = {
         responseFields: Type.Optional(Type.Array(Type.String())),
         triggers: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
         rateLimit: Type.Optional(Type.Object({ calls: Type.Integer(), windowMs: Type.Integer() })),
+        allowDirectWidgetEvents: Type.Optional(
+          Type.Boolean({
+            description:
+              'Let widget events call this action directly although it asks for confirmation (default false: through a widget key it runs only as the confirmation of what the agent proposed).',
+          }),
+        ),
       },
       {
         ...closed,
@@ -210,7 +220,13 @@ export const CallListQuery = Type.Object(
     trigger: Type.Optional(literals(CALL_TRIGGERS)),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
-    limit: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: '1-200, default 50.' })),
+    limit: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        ...allowed('a whole number from 1 to 200'),
+        description: '1-200, default 50.',
+      }),
+    ),
     cursor: Type.Optional(Type.String()),
   },
   closed,
@@ -222,7 +238,11 @@ const WidgetRestriction = Type.Object(
   {
     agentId: Type.String({ minLength: 1, description: 'The one agent (id or name) the key may talk to.' }),
     origins: Type.Array(
-      Type.String({ pattern: '^https?://[^/?#]+$', description: 'e.g. https://shop.example.com' }),
+      Type.String({
+        pattern: '^https?://[^/?#]+$',
+        ...allowed('an origin like https://shop.example.com, without a path'),
+        description: 'e.g. https://shop.example.com',
+      }),
       {
         minItems: 1,
         maxItems: 20,

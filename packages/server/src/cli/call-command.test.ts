@@ -10,6 +10,7 @@ import {
   startLoopbackHttpsServer,
 } from '../../../core/src/test/loopback-https-server.js';
 import { testCertificate } from '../../../core/src/test/test-certificate.js';
+import { runCall } from './call-command.js';
 import { runCli } from './main.js';
 import { testIo } from './test-io.js';
 
@@ -163,5 +164,40 @@ describe('toolgate call', () => {
     expect(code).toBe(1);
     expect(io.out()).toContain('failed (invalid_arguments)');
     expect(server.requests.length).toBe(before);
+  });
+
+  it('--dry-run builds and signs the request and prints it without resolving or connecting', async () => {
+    const secret = generateWebhookSecret();
+    const before = server.connections;
+    const lookups: string[] = [];
+    const io = testIo();
+    const code = await runCall(
+      await actionFile(orderAction()),
+      {
+        params: '{"order_number":"ORD-12345"}',
+        allowNetwork: [],
+        resolve: [],
+        secret: [secret],
+        json: false,
+        dryRun: true,
+      },
+      io,
+      async (host) => {
+        lookups.push(host);
+        return [];
+      },
+    );
+    expect(code).toBe(0);
+    expect(io.out()).toContain('dry run, not sent');
+    expect(io.out()).toContain('"webhook-signature": "v1,');
+    expect(io.out()).toContain('"authorization": "[redacted]"');
+    expect(io.out()).not.toContain('tok_cli_planted_secret');
+    expect(lookups).toEqual([]);
+    expect(server.connections).toBe(before);
+
+    const invalid = testIo();
+    const path = await actionFile(orderAction());
+    expect(await runCli(['call', path, '--params', '{}', '--dry-run', '--json'], invalid)).toBe(1);
+    expect(JSON.parse(invalid.out())).toMatchObject({ dryRun: true, failure: { kind: 'invalid_arguments' } });
   });
 });

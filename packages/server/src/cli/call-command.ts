@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import {
   type ActionResult,
   createExecutor,
+  type Executor,
   type Resolver,
   safeValidateActionDefinition,
   systemResolver,
@@ -16,6 +17,8 @@ export interface CallFlags {
   secret: string[];
   ca?: string;
   json: boolean;
+  /** Build and sign the request and print it without sending it: no DNS, no connection. */
+  dryRun?: boolean;
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {
@@ -59,10 +62,34 @@ function describeResult(result: ActionResult): string {
   return lines.join('\n');
 }
 
+/** `--dry-run`: the request as it would be sent (secrets redacted), or why it cannot be built. */
+function printDryRun(prepared: ReturnType<Executor['prepare']>, json: boolean, io: CliIo): number {
+  if (json) {
+    io.stdout(
+      `${JSON.stringify(
+        prepared.ok
+          ? { dryRun: true, callId: prepared.call.callId, request: prepared.call.request }
+          : { dryRun: true, callId: prepared.callId, request: prepared.request, failure: prepared.failure },
+        null,
+        2,
+      )}\n`,
+    );
+  } else if (prepared.ok) {
+    io.stdout(
+      `request as it would be sent (dry run, not sent):\n${JSON.stringify(prepared.call.request, null, 2)}\n`,
+    );
+  } else {
+    io.stdout(
+      `dry run ${prepared.callId}: cannot be sent (${prepared.failure.kind}): ${prepared.failure.message}\n`,
+    );
+  }
+  return prepared.ok ? EXIT.ok : EXIT.failed;
+}
+
 /**
  * `toolgate call <action.json> --params '<json>'`: makes one call and prints the request as sent
  * (secrets redacted) and the normalized result. Exit 0 when the call succeeded, 1 when it failed,
- * 2 for bad input.
+ * 2 for bad input. With `--dry-run` it only builds and signs the request and prints it.
  */
 export async function runCall(
   actionPath: string,
@@ -99,13 +126,15 @@ export async function runCall(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const call = {
+    action: definition.value,
+    parameters,
+    context: { trigger: 'manual' as const },
+    ...(flags.secret.length > 0 ? { signingSecrets: flags.secret } : {}),
+  };
   try {
-    const result = await executor.execute({
-      action: definition.value,
-      parameters,
-      context: { trigger: 'manual' },
-      ...(flags.secret.length > 0 ? { signingSecrets: flags.secret } : {}),
-    });
+    if (flags.dryRun) return printDryRun(executor.prepare(call), flags.json, io);
+    const result = await executor.execute(call);
     if (flags.json) {
       io.stdout(`${JSON.stringify({ request: result.request, result }, null, 2)}\n`);
     } else {

@@ -1,15 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { runCall } from './call-command.js';
 import { runChat } from './chat-command.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
+import { runCreateAdminKey, runResetPassword } from './recovery-commands.js';
 import { runSecretsRotate, runStart, runTenantCreate } from './server-commands.js';
 import { runUrlCheck } from './url-check-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/**
+ * The version of @toolgate/server, from its package.json: two folders up from this module in the
+ * sources (src/cli/), the build (dist/cli/) and the bundle (dist/bundle/) alike.
+ */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? 'unknown';
+}
+
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('toolgate')
     .description('Toolgate: let AI agents call your own HTTP APIs, safely.')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -48,6 +62,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--secret <whsec_...>', 'sign with this secret (repeat for rotation: current first)', collect, [])
     .option('--ca <pem-file>', 'also trust this CA certificate (private PKI, local test servers)')
     .option('--json', 'print request and result as JSON', false)
+    .option('--dry-run', 'build and sign the request and print it, without sending it', false)
     .action(async (actionFile: string, flags) => setExit(await runCall(actionFile, flags, io)));
 
   program
@@ -59,12 +74,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--url <url>', 'the server (TOOLGATE_URL; default http://127.0.0.1:3000)')
     .option('--key <tg_...>', 'an API key with the chat scope (TOOLGATE_API_KEY)')
     .option('--contact <id>', 'the contact id to record with the conversation')
-    .option('--debug', "also show the model's reasons", false)
+    .option('--debug', "also show the model's reasons and the endpoint's failure messages", false)
+    .option(
+      '--retries <n>',
+      'how many times to send a message again while the server cannot be reached (default 5)',
+    )
     .action(async (flags) => setExit(await runChat(flags, io)));
 
   const serverFlags = (command: Command) =>
     command
-      .option('--port <port>', 'listen on this port (PORT; default 3000)')
+      .option('--port <port>', 'listen on this port (PORT; default 3000; 0 picks a free one)')
       .option('--host <host>', 'listen on this address (HOST; default 127.0.0.1)')
       .option('--data <dir>', 'the embedded database folder (TOOLGATE_DATA_DIR; default ./data)');
 
@@ -87,6 +106,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .argument('<name>', 'a name people recognise')
       .option('--max-actions <n>', 'how many actions it may define (default 10)'),
   ).action(async (name: string, flags) => setExit(await runTenantCreate(name, flags, io)));
+
+  // For an owner locked out (lost first-start credentials); like every command above that opens
+  // the embedded database, they refuse to run while a server holds the data folder.
+  const operators = program.command('operators').description('manage operators (the admin app sign-ins)');
+  serverFlags(
+    operators
+      .command('reset-password')
+      .description('set a new random password for an operator and print it once (server stopped)')
+      .argument('<email>', "the operator's email, like admin@localhost")
+      .option('--tenant <id>', 'the tenant (default: default)'),
+  ).action(async (email: string, flags) => setExit(await runResetPassword(email, flags, io)));
+
+  const keys = program.command('keys').description('manage API keys');
+  serverFlags(
+    keys
+      .command('create-admin')
+      .description('create an API key with every scope and print it once (server stopped)')
+      .option('--tenant <id>', 'the tenant (default: default)')
+      .option('--name <name>', 'what the key list calls it'),
+  ).action(async (flags) => setExit(await runCreateAdminKey(flags, io)));
   return program;
 }
 

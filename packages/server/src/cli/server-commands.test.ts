@@ -1,12 +1,16 @@
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../server/create-services.js';
+import { LOCK_FILE } from '../server/data-dir-lock.js';
 import { loadOrCreateSecretKeys } from '../server/secret-key-file.js';
 import { openDatabase } from '../storage/open-database.js';
 import { orderStatusAction } from '../test/test-app.js';
 import { runCli } from './main.js';
+import { runStart } from './server-commands.js';
 import { testIo } from './test-io.js';
 
 let dataDir: string;
@@ -81,5 +85,32 @@ describe('toolgate tenants create', () => {
       2,
     );
     expect(io.err()).toContain('--max-actions must be a whole number');
+  });
+});
+
+describe('toolgate start', () => {
+  it('a signal during start-up stops the server once it is up, and the folder is released', async () => {
+    const saved = { demo: process.env.TOOLGATE_DEMO, level: process.env.LOG_LEVEL };
+    process.env.TOOLGATE_DEMO = 'off';
+    process.env.LOG_LEVEL = 'silent';
+    try {
+      const signals = new EventEmitter();
+      const io = testIo();
+      const exit = runStart({ port: '0', data: dataDir }, io, signals);
+      signals.emit('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(io.err()).toContain('SIGTERM during start-up: stopping once started');
+      expect(io.out()).toContain('Toolgate is listening on');
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+      expect(signals.listenerCount('SIGINT')).toBe(1); // "again to exit now", until the process ends
+    } finally {
+      for (const [name, value] of [
+        ['TOOLGATE_DEMO', saved.demo],
+        ['LOG_LEVEL', saved.level],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

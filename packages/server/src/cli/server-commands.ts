@@ -1,13 +1,15 @@
 import { ConfigError, type ConfigFlags, parseConfig, type ServerConfig } from '../config/parse-config.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import { createServices } from '../server/create-services.js';
-import { openConfiguredDatabase, secretKeysFor } from '../server/open-configured.js';
+import { secretKeysFor } from '../server/open-configured.js';
 import { promoteNextSecretKey, writeNextSecretKey } from '../server/secret-key-file.js';
 import { startServer } from '../server/start-server.js';
 import { resealSecrets } from '../stores/reseal-secrets.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
+import { explainLockedFolder } from './locked-folder-hint.js';
+import { withDatabase } from './with-database.js';
 
-function readConfig(flags: ConfigFlags): ServerConfig {
+export function readConfig(flags: ConfigFlags): ServerConfig {
   try {
     return parseConfig(process.env, flags);
   } catch (error) {
@@ -16,19 +18,50 @@ function readConfig(flags: ConfigFlags): ServerConfig {
   }
 }
 
-/** `toolgate start`: serves until SIGTERM or SIGINT, then lets in-flight requests finish. */
+/**
+ * `toolgate start`: serves until SIGTERM or SIGINT, then lets in-flight requests finish. A signal
+ * during start-up stops the server as soon as it is up (so the data folder's lock is released); a
+ * second one ends the process at once.
+ */
 export async function runStart(
   flags: ConfigFlags,
   io: CliIo,
   signals: NodeJS.EventEmitter = process,
 ): Promise<number> {
   const config = readConfig(flags);
-  const server = await startServer(config, io.stdout);
-  const signal = await new Promise<string>((resolve) => {
-    signals.once('SIGTERM', () => resolve('SIGTERM'));
-    signals.once('SIGINT', () => resolve('SIGINT'));
+  let starting = true;
+  let received: (name: string) => void = () => {};
+  const signal = new Promise<string>((resolve) => {
+    received = resolve;
   });
-  io.stderr(`${signal}: finishing in-flight requests and closing the database\n`);
+  const exitNow = () => process.exit(EXIT.failed);
+  const stop = (name: string) => {
+    signals.removeListener('SIGTERM', onTerm);
+    signals.removeListener('SIGINT', onInt);
+    if (starting) {
+      io.stderr(`${name} during start-up: stopping once started (again to exit now)\n`);
+      signals.once('SIGTERM', exitNow);
+      signals.once('SIGINT', exitNow);
+    }
+    received(name);
+  };
+  const onTerm = () => stop('SIGTERM');
+  const onInt = () => stop('SIGINT');
+  signals.once('SIGTERM', onTerm);
+  signals.once('SIGINT', onInt);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await explainLockedFolder('toolgate start', () => startServer(config, io.stdout));
+  } catch (error) {
+    for (const listener of [onTerm, onInt, exitNow]) {
+      signals.removeListener('SIGTERM', listener);
+      signals.removeListener('SIGINT', listener);
+    }
+    throw error;
+  }
+  starting = false;
+  const name = await signal;
+  io.stderr(`${name}: finishing in-flight requests and closing the database\n`);
   await server.close();
   return EXIT.ok;
 }
@@ -46,8 +79,7 @@ export async function runSecretsRotate(flags: ConfigFlags, io: CliIo): Promise<n
       'with DATABASE_URL, set TOOLGATE_SECRET_KEY to the new key and TOOLGATE_PREVIOUS_SECRET_KEYS to the old one, then run this',
     );
   }
-  const database = await openConfiguredDatabase(config);
-  try {
+  return withDatabase(config, 'toolgate secrets rotate', io, async (database) => {
     const current = await secretKeysFor(config);
     // Embedded mode without TOOLGATE_SECRET_KEY makes the new key itself.
     const promote = config.secretKey === undefined;
@@ -58,9 +90,7 @@ export async function runSecretsRotate(flags: ConfigFlags, io: CliIo): Promise<n
       `re-sealed ${count} secret value${count === 1 ? '' : 's'} under key ${createSecretBox(keys).currentKeyId}\n`,
     );
     return EXIT.ok;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 /** `toolgate tenants create <name>`: a new tenant with its first admin API key, printed once. */
@@ -74,8 +104,7 @@ export async function runTenantCreate(
   if (maxActions !== undefined && (!Number.isInteger(maxActions) || maxActions < 0)) {
     throw new UsageError('--max-actions must be a whole number');
   }
-  const database = await openConfiguredDatabase(config);
-  try {
+  return withDatabase(config, 'toolgate tenants create', io, async (database) => {
     const { keys } = await secretKeysFor(config);
     const services = createServices({ db: database.db, secretKeys: keys });
     const tenant = await services.tenants.create({
@@ -92,7 +121,5 @@ export async function runTenantCreate(
       `tenant ${tenant.id} (${tenant.name}), at most ${tenant.maxActions} actions\nadmin API key (shown once): ${value}\n`,
     );
     return EXIT.ok;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -86,7 +86,7 @@ describe('parseConfig', () => {
       'TOOLGATE_CALL_RETENTION_DAYS',
     ]);
     expect((caught as ConfigError).message).toContain(
-      'PORT: must be a port number from 1 to 65535, got "70000"',
+      'PORT: must be a port number from 1 to 65535 (or 0: any free port), got "70000"',
     );
   });
 

@@ -98,8 +98,12 @@ const COOKIE_SECURE_SETTINGS: Record<string, CookieSecureSetting> = {
 
 function parsePort(text: string, source: string, problems: ConfigProblem[]): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text.trim()) || port < 1 || port > 65_535) {
-    problems.push({ source, message: `must be a port number from 1 to 65535, got "${text}"` });
+  // 0 asks the system for any free port (the listening line says which): scripts and tests.
+  if (!/^\d+$/.test(text.trim()) || port > 65_535) {
+    problems.push({
+      source,
+      message: `must be a port number from 1 to 65535 (or 0: any free port), got "${text}"`,
+    });
     return DEFAULT_PORT;
   }
   return port;

@@ -166,6 +166,44 @@ describe('PATCH /api/v1/actions/{id}', () => {
   });
 });
 
+describe('parameter patterns run with RE2 semantics', () => {
+  const withPattern = (pattern: string) => ({
+    type: 'object',
+    properties: { order_number: { type: 'string', pattern } },
+    required: ['order_number'],
+  });
+
+  it('refuses lookaround and backreferences when created, naming the pattern (422)', async () => {
+    const response = await t.call('POST', '/api/v1/actions', {
+      body: orderStatusAction({ name: 'lookahead_pattern', parameters: withPattern('^(?=ORD-)\\S+$') }),
+    });
+    expect(response.status).toBe(422);
+    const [detail] = (await json(response)).error.details;
+    expect(detail.path).toBe('/parameters/properties/order_number/pattern');
+    expect(detail.message).toMatch(
+      /^lookahead \(\?=\.\.\.\) is not supported; patterns run with RE2 semantics/,
+    );
+  });
+
+  it('refuses them on update too, and keeps the old pattern', async () => {
+    const created = await createAction({ name: 'backreference_pattern' });
+    const response = await t.call('PATCH', `/api/v1/actions/${created.action.id}`, {
+      body: { parameters: withPattern('^(ORD)-\\1$') },
+    });
+    expect(response.status).toBe(422);
+    expect((await json(response)).error.details[0]).toEqual({
+      path: '/parameters/properties/order_number/pattern',
+      message: expect.stringContaining('backreference \\1 is not supported'),
+    });
+    const read = await json(await t.call('GET', `/api/v1/actions/${created.action.id}`));
+    expect(read.definition.parameters.properties.order_number.pattern).toBe('^ORD-\\d+$');
+  });
+
+  it('accepts a backtracking-prone pattern: RE2 runs it in linear time', async () => {
+    await createAction({ name: 'nested_quantifier', parameters: withPattern('^(ORD-\\d+)+$') });
+  });
+});
+
 describe('signing secret rotation and deletion', () => {
   it('rotates: two secrets sign during the grace period', async () => {
     const created = await createAction({ name: 'rotate_me' });

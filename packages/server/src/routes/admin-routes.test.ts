@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../stores/audit.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
@@ -184,6 +185,47 @@ describe('PATCH /api/v1/operators/{id}', () => {
       200,
     );
     expect((await t.call('GET', '/api/v1/actions', session)).status).toBe(403);
+  });
+});
+
+describe('GET /api/v1/audit', () => {
+  it("names each actor for people: the operator's email, the key's name, a deleted operator's id", async () => {
+    const created = await t.call('POST', '/api/v1/operators', {
+      body: { email: 'auditor@example.com', password: 'a sufficiently long secret', scopes: ['admin'] },
+    });
+    const operatorId = ((await created.json()) as { id: string }).id;
+    const at = new Date();
+    const entry = (actor: string, targetId: string) =>
+      recordAudit(
+        t.database.db,
+        { tenantId: t.tenantA.id, actor, event: 'test-event', targetType: 'test', targetId },
+        at,
+      );
+    await entry(`operator:${operatorId}`, 'by-operator');
+    await entry('operator:op_gone', 'by-deleted-operator');
+    await entry('system', 'by-system');
+    // Another tenant's operator is not named here, even by a forged actor.
+    const other = await t.call('POST', '/api/v1/operators', {
+      key: t.tenantB.adminKey,
+      body: { email: 'other-tenant@example.com', password: 'a sufficiently long secret', scopes: ['admin'] },
+    });
+    await entry(`operator:${((await other.json()) as { id: string }).id}`, 'by-other-tenant');
+
+    const audit = (await (await t.call('GET', '/api/v1/audit')).json()) as {
+      entries: Array<{ actor: string; actorLabel: string; targetId: string; event: string }>;
+    };
+    const labelOf = (targetId: string) =>
+      audit.entries.find((item) => item.targetId === targetId)?.actorLabel;
+    expect(labelOf('by-operator')).toBe('auditor@example.com');
+    expect(labelOf('by-deleted-operator')).toBe('deleted operator (op_gone)');
+    expect(labelOf('by-system')).toBe('system');
+    expect(labelOf('by-other-tenant')).toMatch(/^deleted operator \(/);
+    // The operator's creation was made with the test's admin key: named by the key's name.
+    const creation = audit.entries.find(
+      (item) => item.event === 'operator-created' && item.targetId === operatorId,
+    );
+    expect(creation?.actor).toMatch(/^api_key:/);
+    expect(creation?.actorLabel).toMatch(/^API key ".+"$/);
   });
 });
 

@@ -158,7 +158,13 @@ export const adminRoutes: ApiRoute[] = [
         entries: Type.Array(
           Type.Object({
             id: Type.String(),
-            actor: Type.String(),
+            actor: Type.String({
+              description: '`operator:<id>`, `api_key:<id>` or a word such as `system`.',
+            }),
+            actorLabel: Type.String({
+              description:
+                'Who, for people: the operator\'s email, `API key "<name>"`, `deleted operator (<id>)`, or the actor.',
+            }),
             event: Type.String(),
             targetType: Type.String(),
             targetId: Type.String(),

@@ -176,6 +176,21 @@ describe('agents: change and delete', () => {
     expect((await t.call('GET', path)).status).toBe(404);
   });
 
+  it('answers a patch naming actions when the action cache is cold (no deadlock on the embedded database)', async () => {
+    const { agent } = await json(await create({ name: 'Cold cache', actions: ['check_order_status'] }));
+    // A write to the actions empties their cache: the patch's check has to read them again.
+    await t.services.actions.create(t.tenantA.id, orderStatusAction({ name: 'cold_cache_action' }), 'test');
+    const patched = await t.call('PATCH', `/api/v1/agents/${agent.id}`, {
+      body: { actions: ['check_order_status', 'cold_cache_action'], limits: { maxCallsPerConversation: 3 } },
+    });
+    expect(patched.status).toBe(200);
+    expect((await json(patched)).actions).toEqual(['check_order_status', 'cold_cache_action']);
+    const unknown = await t.call('PATCH', `/api/v1/agents/${agent.id}`, {
+      body: { actions: ['no_such_action'] },
+    });
+    expect(unknown.status).toBe(422);
+  });
+
   it("another tenant's agent is a 404 for every route", async () => {
     const { agent } = await json(await create({ name: 'Mine' }));
     const other = { key: t.tenantB.adminKey };

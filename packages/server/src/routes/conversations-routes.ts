@@ -45,7 +45,11 @@ function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
   if (debug) return event;
   if (event.type === 'debug') return undefined;
   if (event.type === 'model-error') return { ...event, message: 'the model could not answer' };
-  if (event.type === 'action-failed') return { ...event, failure: { kind: event.failure.kind, message: '' } };
+  if (event.type === 'action-failed') {
+    // The kind and the HTTP status say what happened; the endpoint's own words stay with operators.
+    const { kind, status } = event.failure;
+    return { ...event, failure: { kind, message: '', ...(status === undefined ? {} : { status }) } };
+  }
   return event;
 }
 

@@ -1,6 +1,20 @@
 import type { ServerConfig } from '../config/parse-config.js';
 import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { loadOrCreateSecretKeys } from './secret-key-file.js';
+
+/**
+ * Embedded mode: takes the data folder's lock for `command` (see data-dir-lock.ts), so no two
+ * processes open one embedded database. PostgreSQL (`DATABASE_URL`) needs none: undefined.
+ */
+export function lockDataFolder(
+  config: ServerConfig,
+  command: string,
+  warn?: (message: string) => void,
+): Promise<DataDirLock | undefined> {
+  if (config.databaseUrl !== undefined) return Promise.resolve(undefined);
+  return acquireDataDirLock(config.dataDir, { command, ...(warn ? { warn } : {}) });
+}
 
 /** The configured database: PostgreSQL with `DATABASE_URL`, otherwise the embedded one in the data folder. */
 export function openConfiguredDatabase(config: ServerConfig): Promise<OpenDatabase> {

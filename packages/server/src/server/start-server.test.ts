@@ -18,6 +18,9 @@ import { startServer } from './start-server.js';
 
 let dataDir: string;
 let endpoint: LoopbackHttpsServer;
+/** The endpoint's hooks: told when a request arrives; answers once `release` settles. */
+let requestArrived: () => void = () => undefined;
+let release: Promise<void> = Promise.resolve();
 const logLines: string[] = [];
 const logger = pino(
   { name: 'start-test' },
@@ -32,8 +35,9 @@ const logger = pino(
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'toolgate-start-'));
   endpoint = await startLoopbackHttpsServer((_request, response) => {
-    // Slow enough that a shutdown lands while the call is in flight.
-    setTimeout(() => response.end(JSON.stringify({ message: 'Your order shipped.' })), 400);
+    requestArrived();
+    // Held until the test lets it go, so a shutdown lands while the call is in flight.
+    void release.then(() => response.end(JSON.stringify({ message: 'Your order shipped.' })));
   });
 });
 afterAll(async () => {
@@ -160,13 +164,22 @@ describe('toolgate start', () => {
     });
     expect(created.status).toBe(201);
     const { action } = created.body as { action: { id: string } };
+    let letGo: () => void = () => undefined;
+    release = new Promise((resolve) => {
+      letGo = resolve;
+    });
+    const arrived = new Promise<void>((resolve) => {
+      requestArrived = resolve;
+    });
     const inFlight = httpJson(`${server.url}/api/v1/actions/${action.id}/test`, {
       method: 'POST',
       headers,
       body: { parameters: { order_number: 'ORD-1' }, mode: 'live' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The call has reached the endpoint, which holds its answer: the shutdown starts mid-call.
+    await arrived;
     const closed = server.close();
+    letGo();
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect((response.body as { result: unknown }).result).toMatchObject({

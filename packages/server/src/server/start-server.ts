@@ -1,14 +1,16 @@
 import type { Server } from 'node:http';
-import { type ServerType, serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
-import { DEMO_AGENT_NAME, repointDemo, seedDemo } from '../demo/seed-demo.js';
+import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
 import { createServices, type ServiceOptions } from './create-services.js';
-import { openConfiguredDatabase, secretKeysFor } from './open-configured.js';
+import { firstStartBanner } from './first-start-banner.js';
+import { type FetchHandler, listen } from './listen.js';
+import { lockDataFolder, openConfiguredDatabase, secretKeysFor } from './open-configured.js';
 
 /** The CAs the executor trusts: the tests' (if any) and the demo endpoint's certificate. */
 function trusted(ca: ServiceOptions['ca'], demoCert: string): NonNullable<ServiceOptions['ca']> {
@@ -26,7 +28,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations, bootstraps, and serves the app until `close()`. */
+/** Stops accepting connections, lets in-flight requests finish, cuts what is left after the grace. */
+function closeGracefully(server: ServerType, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => {
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    }, graceMs);
+    force.unref();
+    // Keep-alive connections turn idle as their last response ends: close them as they do.
+    const sweep = setInterval(
+      () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(),
+      50,
+    );
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  });
+}
+
+/** What a request that arrived during a start that then failed gets. */
+const startFailed = () =>
+  new Response(JSON.stringify({ error: { code: 'unavailable', message: 'Toolgate failed to start' } }), {
+    status: 503,
+    headers: { 'content-type': 'application/json' },
+  });
+
+/**
+ * Takes the data folder's lock (embedded mode), binds the port, then opens the database, applies
+ * migrations, bootstraps, and serves the app until `close()`. Binding comes before anything is
+ * created, so a taken port fails the start with nothing to lose; requests that arrive meanwhile
+ * wait for the app. Any failure releases what was taken and rejects, naming the cause.
+ */
 export async function startServer(
   config: ServerConfig,
   print: (text: string) => void,
@@ -42,134 +77,146 @@ export async function startServer(
     stagesMs[stage] = Math.round(now - lapStarted);
     lapStarted = now;
   };
-  const database = await openConfiguredDatabase(config);
-  lap('database');
-  // After opening: the embedded database creates the data folder the key file lives in.
-  const {
-    keys: secretKeys,
-    created,
-    warnings,
-  } = await secretKeysFor(config).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
-  lap('secretKey');
-  for (const warning of warnings) logger.warn(warning);
-  if (created) {
-    logger.info(
-      { dataDir: config.dataDir },
-      'generated secret.key in the data folder (mode 0600); back it up with the data',
-    );
-  }
-  if (config.allowPrivateNetworks.length > 0) {
-    logger.warn(
-      { networks: config.allowPrivateNetworks },
-      'TOOLGATE_ALLOW_PRIVATE_NETWORKS is set: actions may call these private networks. Development and tests only.',
-    );
-  }
-  const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
-  lap('demo');
-  const services = createServices({
-    db: database.db,
-    secretKeys,
-    allowPrivateNetworks: config.allowPrivateNetworks,
-    ...overrides,
-    ...(demo ? { allowEndpoints: [demo.allowEndpoint], ca: trusted(overrides.ca, demo.cert) } : {}),
-    logger,
-    defaultMetrics: true,
-    publicUrl: config.publicUrl,
-    trustedProxies: config.trustedProxies,
-    cookieSecure: config.cookieSecure,
-    metricsToken: config.metricsToken,
-  });
-  lap('services');
-  const first = await bootstrap(services, { adminKey: config.adminKey });
-  lap('bootstrap');
-  if (demo?.seed && first.createdTenant) await seedDemo(services, demo.endpoint.url);
-  else if (demo) await repointDemo(services, demo.endpoint.url);
-  lap('seed');
-  const app = createApp(services);
+  const lock = await lockDataFolder(config, 'toolgate start', (message) => logger.warn(message));
+  lap('lock');
+  /** Undoes what the start took so far, newest first, when a later step fails. */
+  const undo: Array<() => Promise<void> | void> = [];
+  if (lock) undo.push(() => lock.release());
 
-  const purge = async () => {
-    try {
-      const calls = await services.calls.purgeOlderThan(config.callRetentionDays);
-      const sessions = await services.sessions.purgeExpired();
-      if (calls + sessions > 0) logger.info({ calls, sessions }, 'purged old calls and expired sessions');
-    } catch (error) {
-      logger.error({ err: error }, 'purge failed; it runs again in an hour');
+  let app: ReturnType<typeof createApp> | undefined;
+  let appReady!: { resolve: (value: ReturnType<typeof createApp>) => void; reject: (error: unknown) => void };
+  const waitForApp = new Promise<ReturnType<typeof createApp>>((resolve, reject) => {
+    appReady = { resolve, reject };
+  });
+  waitForApp.catch(() => {}); // a failed start with no request waiting is not an unhandled rejection
+  const handle: FetchHandler = (request, env) =>
+    app ? app.fetch(request, env) : waitForApp.then((ready) => ready.fetch(request, env), startFailed);
+  let unprinted: string | undefined;
+
+  try {
+    const { server, url } = await listen(handle, { port: config.port, host: config.host });
+    // Attached before any connection can be read (no I/O runs between 'listening' and here).
+    answerClientErrors(server as Server, logger);
+    undo.push(() => closeGracefully(server, 0));
+    lap('listen');
+    const database = await openConfiguredDatabase(config);
+    undo.push(() => database.close());
+    lap('database');
+    // After opening: the embedded database creates the data folder the key file lives in.
+    const { keys: secretKeys, created, warnings } = await secretKeysFor(config);
+    lap('secretKey');
+    for (const warning of warnings) logger.warn(warning);
+    if (created) {
+      logger.info(
+        { dataDir: config.dataDir },
+        'generated secret.key in the data folder (mode 0600); back it up with the data',
+      );
     }
-  };
-  void purge();
-  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
-  purgeTimer.unref();
+    if (config.allowPrivateNetworks.length > 0) {
+      logger.warn(
+        { networks: config.allowPrivateNetworks },
+        'TOOLGATE_ALLOW_PRIVATE_NETWORKS is set: actions may call these private networks. Development and tests only.',
+      );
+    }
+    const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
+    if (demo) undo.push(() => demo.endpoint.close());
+    lap('demo');
+    const services = createServices({
+      db: database.db,
+      secretKeys,
+      allowPrivateNetworks: config.allowPrivateNetworks,
+      ...overrides,
+      ...(demo ? { allowEndpoints: [demo.allowEndpoint], ca: trusted(overrides.ca, demo.cert) } : {}),
+      logger,
+      defaultMetrics: true,
+      publicUrl: config.publicUrl,
+      trustedProxies: config.trustedProxies,
+      cookieSecure: config.cookieSecure,
+      metricsToken: config.metricsToken,
+    });
+    undo.push(async () => {
+      await services.executor.close();
+      await services.modelTransport.close();
+    });
+    lap('services');
+    const first = await bootstrap(services, { adminKey: config.adminKey });
+    if (first.adminKey && first.operator) {
+      // Printed below once the start is complete, or by the failure path if a later step fails.
+      unprinted = firstStartBanner({
+        adminKey: first.adminKey,
+        operator: first.operator,
+        url,
+        demoEndpointUrl: undefined,
+      });
+    }
+    lap('bootstrap');
+    if (demo?.seed && first.createdTenant) await seedDemo(services, demo.endpoint.url);
+    else if (demo) await repointDemo(services, demo.endpoint.url);
+    lap('seed');
+    app = createApp(services);
+    appReady.resolve(app);
+    lock?.setUrl(url);
 
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(listening),
+    const purge = async () => {
+      try {
+        const calls = await services.calls.purgeOlderThan(config.callRetentionDays);
+        const sessions = await services.sessions.purgeExpired();
+        if (calls + sessions > 0) logger.info({ calls, sessions }, 'purged old calls and expired sessions');
+      } catch (error) {
+        logger.error({ err: error }, 'purge failed; it runs again in an hour');
+      }
+    };
+    void purge();
+    const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
+    purgeTimer.unref();
+
+    logger.info(
+      { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
+      'Toolgate is ready',
     );
-    listening.once('error', reject);
-    answerClientErrors(listening as Server, logger);
-  });
-  lap('listen');
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  logger.info(
-    { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
-    'Toolgate is ready',
-  );
-  if (first.adminKey && first.operator) {
-    print(
-      [
-        '',
-        'First start: created the default tenant. These are shown ONCE; store them now.',
-        `  API key (all scopes):  ${first.adminKey}`,
-        `  Operator sign-in:      ${first.operator.email} / ${first.operator.password}`,
-        `  Try: curl -H "Authorization: Bearer ${first.adminKey}" ${url}/api/v1/actions`,
-        ...(demo?.seed
-          ? [
-              `  Demo: the agent "${DEMO_AGENT_NAME}" looks orders up at ${demo.endpoint.url}, a demo endpoint`,
-              `        this server runs (TOOLGATE_DEMO=off to disable). Chat: TOOLGATE_API_KEY=<key> npx toolgate chat --agent "${DEMO_AGENT_NAME}"`,
-            ]
-          : []),
-        '',
-      ].join('\n'),
-    );
+    if (first.adminKey && first.operator) {
+      print(
+        firstStartBanner({
+          adminKey: first.adminKey,
+          operator: first.operator,
+          url,
+          demoEndpointUrl: demo?.seed ? demo.endpoint.url : undefined,
+        }),
+      );
+      unprinted = undefined;
+    }
+    print(`Toolgate is listening on ${url} (API: ${url}/api/v1, OpenAPI: ${url}/api/v1/openapi.json)\n`);
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      close() {
+        closing ??= (async () => {
+          clearInterval(purgeTimer);
+          await closeGracefully(server, SHUTDOWN_GRACE_MS);
+          // Webhook trigger events still on their way are sent before the pools close.
+          await services.background.settled();
+          await services.executor.close();
+          await services.modelTransport.close();
+          await demo?.endpoint.close();
+          await database.close();
+          lock?.release();
+          logger.info('Toolgate stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    appReady.reject(error);
+    // Credentials a failed start created are shown anyway: they are not stored anywhere readable.
+    if (unprinted !== undefined) print(unprinted);
+    for (const step of undo.reverse()) {
+      try {
+        await step();
+      } catch (cleanupError) {
+        logger.warn({ err: cleanupError }, 'cleaning up after a failed start');
+      }
+    }
+    throw error;
   }
-  print(`Toolgate is listening on ${url} (API: ${url}/api/v1, OpenAPI: ${url}/api/v1/openapi.json)\n`);
-
-  let closing: Promise<void> | undefined;
-  return {
-    url,
-    close() {
-      closing ??= (async () => {
-        clearInterval(purgeTimer);
-        await new Promise<void>((resolve) => {
-          const force = setTimeout(() => {
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }, SHUTDOWN_GRACE_MS);
-          force.unref();
-          // Keep-alive connections turn idle as their last response ends: close them as they do.
-          const sweep = setInterval(
-            () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(),
-            50,
-          );
-          server.close(() => {
-            clearInterval(sweep);
-            clearTimeout(force);
-            resolve();
-          });
-          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        });
-        // Webhook trigger events still on their way are sent before the pools close.
-        await services.background.settled();
-        await services.executor.close();
-        await services.modelTransport.close();
-        await demo?.endpoint.close();
-        await database.close();
-        logger.info('Toolgate stopped');
-      })();
-      return closing;
-    },
-  };
 }

@@ -2,10 +2,12 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { agentsMigration } from './migration-0003-agents.js';
 import { turnLeasesMigration } from './migration-0004-turn-leases.js';
 import { widgetKeysMigration } from './migration-0005-widget-keys.js';
+import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
- * are text (PGlite returns int8 as a number and pg as a string), JSON is jsonb.
+ * are text (PGlite returns int8 as a number and pg as a string), JSON is jsonb (an action's
+ * definition is json, which keeps its keys in the order written: migration 0006).
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': {
@@ -135,6 +137,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_agents': agentsMigration,
   '0004_turn_leases': turnLeasesMigration,
   '0005_widget_keys': widgetKeysMigration,
+  '0006_action_definition_json': actionDefinitionJsonMigration,
 };
 
 /** The names of every migration, oldest first. */

@@ -84,6 +84,42 @@ describe.each([
     },
   );
 
+  it.runIf(available)(
+    'keeps the parameters in the order they were entered, after a save and a reload',
+    async () => {
+      const entered = ['zip_code', 'amount', 'customer_email', 'b'];
+      const properties = Object.fromEntries(entered.map((name) => [name, { type: 'string' }]));
+      const parameters = { type: 'object', properties, required: ['zip_code'] };
+      const { action } = await store.create('tenant_a', definition('ordered_check', { parameters }), 'test');
+      // A store of its own: nothing cached, the definition as the database gives it back.
+      const fresh = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['93.184.216.34']) });
+      const keys = async () =>
+        Object.keys(
+          ((await fresh.get('tenant_a', action.id)).definition.parameters as { properties: object })
+            .properties,
+        );
+      expect(await keys()).toEqual(entered);
+      const reordered = ['customer_email', 'zip_code', 'amount'];
+      await store.update(
+        'tenant_a',
+        action.id,
+        {
+          parameters: {
+            type: 'object',
+            properties: Object.fromEntries(reordered.map((name) => [name, { type: 'string' }])),
+            required: ['zip_code'],
+          },
+        },
+        'test',
+      );
+      const again = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['93.184.216.34']) });
+      const view = await again.get('tenant_a', action.id);
+      expect(Object.keys((view.definition.parameters as { properties: object }).properties)).toEqual(
+        reordered,
+      );
+    },
+  );
+
   it.runIf(available)('stores secrets sealed: the raw row holds no planted value', async () => {
     const { action, signingSecret } = await store.create('tenant_a', definition('sealed_check'), 'test');
     const row = await opened.db
@@ -154,6 +190,10 @@ describe.each([
     const error = await rejection(store.create('tenant_small', definition('small_three'), 'test'));
     expect(error.code).toBe('limit_reached');
     expect(error.status).toBe(422);
+    // The message says how to get more, not only that there are no more.
+    expect(error.message).toMatch(
+      /at most 2 actions \(its limit\); delete one, or an admin can raise the limit/,
+    );
     expect(await store.list('tenant_small')).toHaveLength(2);
   });
 

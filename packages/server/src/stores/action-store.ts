@@ -202,7 +202,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
           if (Number(count) >= tenant.max_actions) {
             throw new ApiError(
               'limit_reached',
-              `this tenant may have at most ${tenant.max_actions} actions; delete one or ask for a higher limit`,
+              `this tenant may have at most ${tenant.max_actions} action${tenant.max_actions === 1 ? '' : 's'} (its limit); delete one, or an admin can raise the limit (Settings in the admin app, or PATCH /api/v1/tenant with maxActions)`,
             );
           }
           await assertNameFree(trx, tenantId, definition.name);

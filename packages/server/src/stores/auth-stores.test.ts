@@ -229,6 +229,38 @@ describe.each([
     expect(await sessions.authenticate(session.token)).toBeUndefined();
   });
 
+  it.runIf(available)(
+    'a password reset replaces the password, ends the sessions and is audited',
+    async () => {
+      clock = START;
+      const operator = await operators.create(
+        'tenant_a',
+        { email: 'reset@example.com', password: 'the old password', scopes: ['admin'] },
+        'test',
+      );
+      const session = await sessions.open({ id: operator.id, tenantId: 'tenant_a' });
+      expect(await operators.resetPassword('tenant_b', 'reset@example.com', 'x', 'test')).toBeUndefined();
+      const reset = await operators.resetPassword(
+        'tenant_a',
+        ' Reset@Example.com ',
+        'the new password',
+        'system:cli',
+      );
+      expect(reset?.id).toBe(operator.id);
+      expect(
+        await operators.verifyLogin('tenant_a', 'reset@example.com', 'the old password'),
+      ).toBeUndefined();
+      expect(await operators.verifyLogin('tenant_a', 'reset@example.com', 'the new password')).toBeDefined();
+      expect(await sessions.authenticate(session.token)).toBeUndefined();
+      const audit = await opened.db
+        .selectFrom('audit_log')
+        .select(['actor', 'event'])
+        .where('target_id', '=', operator.id)
+        .execute();
+      expect(audit).toContainEqual({ actor: 'system:cli', event: 'operator-password-reset' });
+    },
+  );
+
   it.runIf(available)('ends an operator’s sessions and logins when they are disabled', async () => {
     clock = START;
     const operator = await operators.create(

@@ -156,6 +156,45 @@ export function createOperatorStore(db: Kysely<Database>, now: () => Date = () =
       });
     },
 
+    /**
+     * Sets a new password for the active operator with this email and ends their sessions
+     * (`toolgate operators reset-password`, for an owner locked out). Undefined when no active
+     * operator of the tenant has that email.
+     */
+    async resetPassword(
+      tenantId: string,
+      email: string,
+      password: string,
+      actor: string,
+    ): Promise<OperatorView | undefined> {
+      const passwordHash = await hashPassword(password);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('operators')
+          .set({ password_hash: passwordHash })
+          .where('tenant_id', '=', tenantId)
+          .where('email', '=', email.trim().toLowerCase())
+          .where('disabled_at', 'is', null)
+          .returning(['id', 'email', 'scopes', 'created_at', 'disabled_at'])
+          .executeTakeFirst();
+        if (!row) return undefined;
+        await trx.deleteFrom('sessions').where('operator_id', '=', row.id).execute();
+        await recordAudit(
+          trx,
+          {
+            tenantId,
+            actor,
+            event: 'operator-password-reset',
+            targetType: 'operator',
+            targetId: row.id,
+            fields: ['password'],
+          },
+          now(),
+        );
+        return view(row);
+      });
+    },
+
     /** The operator these credentials belong to, or undefined; takes the same time either way. */
     async verifyLogin(
       tenantId: string,

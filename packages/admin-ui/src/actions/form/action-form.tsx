@@ -2,14 +2,22 @@ import type { JSX, Ref } from 'preact';
 import { ErrorSummary } from '../../components/error-summary';
 import { Link } from '../../router/link';
 import { errorSummary } from '../action-form-errors';
+import type { ActionSection } from '../action-sections';
 import { AdvancedSection, SecretsSection } from './advanced-section';
 import { BasicsSection, EndpointSection } from './basics-section';
 import { ConversationSection } from './conversation-section';
 import { ParametersSection } from './parameters-section';
 import type { SectionProps } from './section-props';
 
+/** The sections of the page that are part of the form (Test is not). */
+export type FormSection = Exclude<ActionSection, 'test'>;
+
 interface ActionFormProps extends SectionProps {
   mode: 'create' | 'edit';
+  /** The section shown; the others keep their values in the draft and are saved with it. */
+  section: FormSection;
+  /** Shows a control of another section (the error summary's links): goes there, then focuses it. */
+  reveal: (control: string) => void;
   /** Messages above the form: why the last save failed. */
   formMessages: readonly string[];
   saving: boolean;
@@ -20,7 +28,10 @@ interface ActionFormProps extends SectionProps {
   onSubmit: () => void;
 }
 
-/** Every field of an action, in sections, with the save button. */
+/**
+ * The fields of one section of the action, with the save button, which saves every section: the
+ * summary of a failed save lists the problems of all of them.
+ */
 export function ActionForm(props: ActionFormProps) {
   const { mode, saving, readOnly, notice } = props;
   const onSubmit = (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
@@ -34,6 +45,7 @@ export function ActionForm(props: ActionFormProps) {
         messages={props.formMessages}
         entries={errorSummary(props.messages, props.draft)}
         summaryRef={props.summaryRef}
+        reveal={props.reveal}
       />
       {readOnly && (
         <p class="alert alert-info">
@@ -42,12 +54,16 @@ export function ActionForm(props: ActionFormProps) {
       )}
       <fieldset class="form-body" disabled={readOnly}>
         <legend class="visually-hidden">Action settings</legend>
-        <BasicsSection {...sections} />
-        <EndpointSection {...sections} />
-        <ParametersSection {...sections} />
-        <SecretsSection {...sections} />
-        <ConversationSection {...sections} />
-        <AdvancedSection {...sections} />
+        {props.section === 'definition' && (
+          <>
+            <BasicsSection {...sections} />
+            <EndpointSection {...sections} />
+            <AdvancedSection {...sections} />
+          </>
+        )}
+        {props.section === 'parameters' && <ParametersSection {...sections} />}
+        {props.section === 'auth' && <SecretsSection {...sections} />}
+        {props.section === 'conversation' && <ConversationSection {...sections} />}
       </fieldset>
       {!readOnly && (
         <div class="form-actions">

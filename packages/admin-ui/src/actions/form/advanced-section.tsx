@@ -4,18 +4,27 @@ import { AuthEditor } from './auth-editor';
 import { HeadersEditor } from './headers-editor';
 import type { SectionProps } from './section-props';
 
-/** Custom headers and authentication: the write-only parts of an action. */
+/** Custom headers, authentication and the signature headers: the write-only parts of an action. */
 export function SecretsSection(props: SectionProps) {
+  const { draft, change, messages } = props;
   return (
     <section class="form-section" aria-labelledby="section-secrets">
       <h2 id="section-secrets">Headers and authentication</h2>
       <HeadersEditor {...props} />
       <AuthEditor {...props} />
+      <CheckboxField
+        id={fieldId('/signing/hexSignatureHeader')}
+        label="Also send X-Toolgate-Signature: sha256=<hex>"
+        checked={draft.hexSignatureHeader}
+        onChecked={(hexSignatureHeader) => change({ hexSignatureHeader })}
+        errors={[...(messages['/signing'] ?? []), ...(messages['/signing/hexSignatureHeader'] ?? [])]}
+        hint="Every request carries the Standard Webhooks signature headers; this adds a hex HMAC for endpoints that expect one."
+      />
     </section>
   );
 }
 
-/** The request body template, redirects and the extra signature header. */
+/** The request body template and redirects. */
 export function AdvancedSection({ draft, change, messages }: SectionProps) {
   const bodyless = draft.method === 'GET' || draft.method === 'DELETE';
   return (
@@ -29,7 +38,7 @@ export function AdvancedSection({ draft, change, messages }: SectionProps) {
         value={draft.bodyTemplate}
         onValue={(bodyTemplate) => change({ bodyTemplate })}
         errors={messages['/bodyTemplate']}
-        placeholder={'{\n  "order": "{{parameters.order_number}}",\n  "call": "{{context.call_id}}"\n}'}
+        placeholder={'e.g. {\n  "order": "{{parameters.order_number}}",\n  "call": "{{context.call_id}}"\n}'}
         hint={
           <p>
             Sent instead of the standard envelope <code>{'{action, parameters, context}'}</code>; empty for
@@ -45,14 +54,6 @@ export function AdvancedSection({ draft, change, messages }: SectionProps) {
         checked={draft.followRedirects}
         onChecked={(followRedirects) => change({ followRedirects })}
         errors={messages['/followRedirects']}
-      />
-      <CheckboxField
-        id={fieldId('/signing/hexSignatureHeader')}
-        label="Also send X-Toolgate-Signature: sha256=<hex>"
-        checked={draft.hexSignatureHeader}
-        onChecked={(hexSignatureHeader) => change({ hexSignatureHeader })}
-        errors={[...(messages['/signing'] ?? []), ...(messages['/signing/hexSignatureHeader'] ?? [])]}
-        hint="Every request carries the Standard Webhooks signature headers; this adds a hex HMAC for endpoints that expect one."
       />
     </section>
   );

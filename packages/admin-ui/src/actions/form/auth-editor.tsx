@@ -135,7 +135,7 @@ export function AuthEditor({ draft, change, messages }: SectionProps) {
             value={auth.keyName}
             onValue={(keyName) => set({ keyName })}
             errors={messages['/auth/name']}
-            placeholder={auth.location === 'header' ? 'X-Api-Key' : 'api_key'}
+            placeholder={auth.location === 'header' ? 'e.g. X-Api-Key' : 'e.g. api_key'}
           />
         </div>
       )}

@@ -52,7 +52,7 @@ export function BasicsSection({ draft, change, messages }: SectionProps) {
         onValue={(name) => change({ name })}
         errors={messages['/name']}
         hint="The tool name the model sees: lower-case letters, digits and underscores, starting with a letter."
-        placeholder="check_order_status"
+        placeholder="e.g. check_order_status"
       />
       <InputField
         id={fieldId('/displayName')}
@@ -109,7 +109,7 @@ export function EndpointSection({ draft, change, messages }: SectionProps) {
           value={draft.url}
           onValue={(url) => change({ url })}
           errors={messages['/url']}
-          placeholder="https://api.example.com/orders/{order_number}"
+          placeholder="e.g. https://api.example.com/orders/{order_number}"
           hint={
             <p>
               https only. <code>{'{name}'}</code> in the path is filled with a required parameter. GET and

@@ -1,5 +1,5 @@
 import { fieldId } from '../../components/field-text';
-import { FieldErrors, InputField, TextAreaField } from '../../components/fields';
+import { CheckboxField, FieldErrors, InputField, TextAreaField } from '../../components/fields';
 import {
   CONFIRMATION_POLICIES,
   type ConfirmationPolicy,
@@ -94,6 +94,14 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
           </div>
         ))}
       </fieldset>
+      <CheckboxField
+        id={fieldId('/conversation/allowDirectWidgetEvents')}
+        label="Let widget events call it directly"
+        checked={draft.allowDirectWidgetEvents}
+        onChecked={(allowDirectWidgetEvents) => change({ allowDirectWidgetEvents })}
+        errors={messages['/conversation/allowDirectWidgetEvents']}
+        hint="Off: through a public widget key, an action that asks for confirmation runs only when the visitor confirms what the agent proposed. On: a widget event (a button) may call it straight away with the visitor's parameters."
+      />
 
       <h3>What the agent says</h3>
       <InputField
@@ -102,7 +110,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         value={draft.startMessage}
         onValue={(startMessage) => change({ startMessage })}
         errors={messages['/conversation/messages/start']}
-        placeholder="Let me check that for you."
+        placeholder="e.g. Let me check that for you."
       />
       <div class="field-row">
         <InputField
@@ -115,18 +123,18 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
             ...(messages['/conversation/messages/delayed'] ?? []),
             ...(messages['/conversation/messages/delayed/text'] ?? []),
           ]}
-          placeholder="Still checking, one moment."
+          placeholder="e.g. Still checking, one moment."
         />
         <InputField
           id={fieldId('/conversation/messages/delayed/afterMs')}
           class="field-short"
-          label="After (milliseconds)"
-          inputMode="numeric"
-          value={draft.delayedAfterMs}
-          onValue={(delayedAfterMs) => change({ delayedAfterMs })}
+          label="After (seconds)"
+          inputMode="decimal"
+          value={draft.delayedAfterSeconds}
+          onValue={(delayedAfterSeconds) => change({ delayedAfterSeconds })}
           errors={messages['/conversation/messages/delayed/afterMs']}
-          placeholder="3000"
-          hint="100 to 30000."
+          placeholder="e.g. 3"
+          hint="0.1 to 30."
         />
       </div>
       <InputField
@@ -147,7 +155,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         value={draft.responseFields}
         onValue={(responseFields) => change({ responseFields })}
         errors={messages['/conversation/responseFields']}
-        placeholder="order.status"
+        placeholder="e.g. order.status"
         hint="One dot path per line, e.g. order.status. Empty: the whole result."
       />
 
@@ -160,7 +168,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
         value={draft.phrases}
         onValue={(phrases) => change({ phrases })}
         errors={messages['/conversation/triggers/phrases']}
-        placeholder="where is my order"
+        placeholder="e.g. where is my order"
         hint="One per line: things customers say when they need this action."
       />
       <CheckboxGroup<TriggerEntity>
@@ -189,7 +197,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
       <div class="field-row">
         <InputField
           id={fieldId('#rateLimit/calls')}
-          class="field-short"
+          class="field-medium"
           label="Calls per conversation"
           inputMode="numeric"
           value={draft.rateLimitCalls}

@@ -128,7 +128,7 @@ export function HeadersEditor({ draft, change, messages }: SectionProps) {
               value={header.name}
               onValue={(name) => update(index, { ...header, name })}
               errors={messages[headerPath(header.key, 'name')]}
-              placeholder="X-Api-Key"
+              placeholder="e.g. X-Api-Key"
               inputRef={header.key === focusKey ? focusTarget : undefined}
             />
             <InputField

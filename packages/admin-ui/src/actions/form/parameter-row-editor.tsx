@@ -42,7 +42,7 @@ export function ParameterRowEditor({
           value={row.name}
           onValue={(name) => set({ name })}
           errors={messages[path('name')]}
-          placeholder="order_number"
+          placeholder="e.g. order_number"
           inputRef={nameRef}
         />
         <SelectField<ParameterKind>

@@ -1,5 +1,6 @@
 import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
 import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../agent/chat-model.js';
+import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
@@ -12,6 +13,8 @@ export interface EmbeddedState {
   intent?: string;
   /** Values collected so far for it. */
   slots: Record<string, unknown>;
+  /** Several actions fitted `text` equally well and the customer was asked which one (`names`). */
+  choosing?: { names: string[]; text: string };
 }
 
 export interface EmbeddedModelOptions {
@@ -71,6 +74,23 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       : `I'm sorry, I didn't quite get that. I can help with: ${labels.join(', ')}.`;
   };
 
+  /** Proposes a call of `chosen` with the values found in `texts` (later texts win). */
+  const propose = (
+    chosen: ActionDefinition,
+    texts: readonly string[],
+    debug: Record<string, unknown>,
+  ): ModelResponse => {
+    const parameters = chosen.parameters ?? { type: 'object', properties: {} };
+    const found = texts.map((said) => extractSlots(said, parameters, slotOptions()));
+    const values = Object.assign({}, ...found.map((entry) => entry.values)) as Record<string, unknown>;
+    return {
+      text: '',
+      toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: chosen.name, arguments: values }],
+      state: { intent: chosen.name, slots: values },
+      debug: { ...debug, intent: chosen.name, extracted: found.flatMap((entry) => entry.evidence) },
+    };
+  };
+
   return {
     kind: 'embedded',
     async respond(request): Promise<ModelResponse> {
@@ -98,13 +118,26 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       }
       const text = last?.role === 'user' ? last.content : '';
       const reply = classifyReply(text);
-      if (state.intent && reply.cancel && !reply.correction) {
+      if ((state.intent || state.choosing) && reply.cancel && !reply.correction) {
         return {
           text: 'OK, never mind. Is there anything else I can help with?',
           toolCalls: [],
           state: { slots: {} },
-          debug: { cancelled: state.intent },
+          debug: { cancelled: state.intent ?? state.choosing?.names },
         };
+      }
+      const choosing = state.choosing;
+      const contenders = (choosing?.names ?? []).flatMap((name) => byName.get(name) ?? []);
+      if (choosing && contenders.length > 0) {
+        const choice = resolveActionChoice(text, contenders);
+        const chosen = choice ? contenders[choice.index] : undefined;
+        if (choice && chosen) {
+          // The values come from the first message, and from the answer unless it was a number.
+          return propose(chosen, choice.by === 'number' ? [choosing.text] : [choosing.text, text], {
+            chose: chosen.name,
+            by: choice.by,
+          });
+        }
       }
       const current = state.intent ? byName.get(state.intent) : undefined;
       if (current) {
@@ -133,6 +166,24 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
         entities,
       });
       const chosen = scored.best ? byName.get(scored.best) : undefined;
+      const rivals = (scored.contenders ?? []).flatMap((name) => byName.get(name) ?? []);
+      if (!chosen && rivals.length > 1) {
+        return {
+          text: askWhichAction(rivals),
+          toolCalls: [],
+          state: { slots: {}, choosing: { names: rivals.map((action) => action.name), text } },
+          debug: { scores: scored.scores, reason: scored.reason, contenders: scored.contenders, entities },
+        };
+      }
+      if (!chosen && choosing && contenders.length > 0) {
+        // The answer chose none of them and asks for nothing else: ask again, the same question.
+        return {
+          text: `Sorry, I didn't catch which one. ${askWhichAction(contenders)}`,
+          toolCalls: [],
+          state: { slots: {}, choosing },
+          debug: { scores: scored.scores, reason: scored.reason, choosing: choosing.names, entities },
+        };
+      }
       if (!chosen) {
         return {
           text: offer(),
@@ -141,25 +192,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           debug: { scores: scored.scores, reason: scored.reason, entities },
         };
       }
-      const found = extractSlots(
-        text,
-        chosen.parameters ?? { type: 'object', properties: {} },
-        slotOptions(),
-      );
-      return {
-        text: '',
-        toolCalls: [
-          { id: `embedded_${Date.now().toString(36)}`, name: chosen.name, arguments: found.values },
-        ],
-        state: { intent: chosen.name, slots: found.values },
-        debug: {
-          scores: scored.scores,
-          reason: scored.reason,
-          intent: chosen.name,
-          entities,
-          extracted: found.evidence,
-        },
-      };
+      return propose(chosen, [text], { scores: scored.scores, reason: scored.reason, entities });
     },
   };
 }

@@ -1,18 +1,26 @@
+import {
+  compileSafePattern,
+  patternProblem,
+  type SafePattern,
+  type SafePatternOptions,
+} from '../../actions/safe-pattern.js';
 import { applyLiteralCase, withoutAnchors } from './pattern-source.js';
-import { regexCandidates, type SlotCandidate, TOKEN_END, TOKEN_START } from './slot-candidate.js';
+import { type SlotCandidate, TOKEN_START } from './slot-candidate.js';
 
-/** ASCII token boundaries, for the rare pattern that only compiles without the `u` flag. */
-const ASCII_START = "(?<![A-Za-z0-9_]|[A-Za-z0-9][-'])";
-const ASCII_END = "(?![A-Za-z0-9_]|[-'][A-Za-z0-9])";
+/**
+ * After a token, consumed instead of looked ahead at (RE2 has no lookahead): the end of the text,
+ * a character that cannot continue a word, or a hyphen or apostrophe not followed by a letter or
+ * digit. The same tokens as {@link TOKEN_END}; the token itself is group 1.
+ */
+const CONSUMED_TOKEN_END = "(?:$|[^\\p{L}\\p{N}_\\-'’]|[-'’](?:$|[^\\p{L}\\p{N}]))";
 
-/** Compiles as Ajv does (`u` flag), falling back to no flag; `undefined` when neither compiles. */
-function compile(source: string, flags: string): RegExp | undefined {
-  for (const unicode of ['u', '']) {
-    try {
-      return new RegExp(source, `${flags}${unicode}`);
-    } catch {}
-  }
-  return undefined;
+/**
+ * The operator's pattern compiled with RE2 semantics ({@link compileSafePattern});
+ * `undefined` when it cannot run that way (an action saved before patterns were checked).
+ */
+function compile(source: string, options: SafePatternOptions = {}): SafePattern | undefined {
+  if (patternProblem(source) !== undefined) return undefined;
+  return compileSafePattern(source, options);
 }
 
 /**
@@ -24,7 +32,7 @@ function compile(source: string, flags: string): RegExp | undefined {
  * caseForPattern('abc', '^[A-Z]+$'); // 'ABC'
  */
 export function caseForPattern(token: string, pattern: string): string {
-  const strict = compile(pattern, '');
+  const strict = compile(pattern);
   if (!strict) return token;
   const variants = [applyLiteralCase(token, pattern), token, token.toUpperCase(), token.toLowerCase()];
   return variants.find((variant) => strict.test(variant)) ?? token;
@@ -37,7 +45,7 @@ export function caseForPattern(token: string, pattern: string): string {
  * matchesPatternLoosely('ord-1', '^ORD-\\d+$'); // true
  */
 export function matchesPatternLoosely(text: string, pattern: string): boolean {
-  return compile(pattern, 'i')?.test(text) === true;
+  return compile(pattern, { ignoreCase: true })?.test(text) === true;
 }
 
 /**
@@ -49,15 +57,21 @@ export function matchesPatternLoosely(text: string, pattern: string): boolean {
  * findPatternTokens('it is ord-12345, thanks', '^ORD-\\d+$'); // [{ value: 'ORD-12345', matched: 'ord-12345', ... }]
  */
 export function findPatternTokens(text: string, pattern: string): SlotCandidate[] {
+  if (patternProblem(pattern) !== undefined) return [];
   const body = withoutAnchors(pattern);
-  const token =
-    compile(`${TOKEN_START}(?:${body})${TOKEN_END}`, 'gi') ??
-    compile(`${ASCII_START}(?:${body})${ASCII_END}`, 'gi');
-  if (!token) return [];
-  return regexCandidates(
-    text,
-    token,
-    (match) => (matchesPatternLoosely(match[0], pattern) ? caseForPattern(match[0], pattern) : undefined),
-    'pattern',
-  );
+  // The lazy DFA says quickly when nothing can match; the token search below tracks groups.
+  if (!compileSafePattern(body, { ignoreCase: true }).test(text)) return [];
+  const token = compileSafePattern(`${TOKEN_START}(${body})${CONSUMED_TOKEN_END}`, {
+    ignoreCase: true,
+    internalLookbehinds: true,
+  });
+  const candidates: SlotCandidate[] = [];
+  for (const groups of token.findAll(text, 1)) {
+    const span = groups[1];
+    if (!span || span.end === span.start) continue;
+    const matched = text.slice(span.start, span.end);
+    if (!matchesPatternLoosely(matched, pattern)) continue;
+    candidates.push({ value: caseForPattern(matched, pattern), matched, ...span, kind: 'pattern' });
+  }
+  return candidates;
 }

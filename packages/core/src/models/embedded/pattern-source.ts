@@ -1,3 +1,5 @@
+import { compileSafePattern, patternProblem, type SafePattern } from '../../actions/safe-pattern.js';
+
 /**
  * Reading a parameter's `pattern` (a JSON Schema, so ECMAScript, regular expression) character by
  * character: which parts are anchors, which letters are literal.
@@ -92,13 +94,13 @@ export function withoutAnchors(source: string): string {
  * Gives `token`'s letters the case the pattern writes them in, where the pattern spells them out:
  * `ord-12345` against `^ORD-\d+$` becomes `ORD-12345`; letters matched by classes keep the
  * customer's case. Returns `token` unchanged when it does not match the pattern case-insensitively
- * or the pattern uses backreferences.
+ * or the pattern cannot run with RE2 semantics (see `safe-pattern.ts`).
  *
  * @example
  * applyLiteralCase('ord-ab12', '^ORD-[a-z0-9]+$'); // 'ORD-ab12'
  */
 export function applyLiteralCase(token: string, pattern: string): string {
-  if (/\\[1-9]|\\k</.test(pattern)) return token;
+  if (patternProblem(pattern) !== undefined) return token;
   const literalGroups = new Map<number, string>();
   let group = 0;
   const pieces = splitPattern(withoutAnchors(pattern));
@@ -112,19 +114,19 @@ export function applyLiteralCase(token: string, pattern: string): string {
       return `(${piece.text})`;
     })
     .join('');
-  let match: RegExpExecArray | null;
+  let spans: ReturnType<SafePattern['matchWhole']>;
   try {
-    match = new RegExp(`^(?:${marked})$`, 'iud').exec(token);
+    spans = compileSafePattern(`^(?:${marked})$`, { ignoreCase: true }).matchWhole(token);
   } catch {
     return token;
   }
-  if (!match?.indices) return token;
+  if (!spans) return token;
   const chars = [...token];
   const units = token.split('');
   if (chars.length !== units.length) return token;
   for (const [index, letter] of literalGroups) {
-    const span = match.indices[index];
-    if (span) units[span[0]] = letter;
+    const span = spans[index];
+    if (span) units[span.start] = letter;
   }
   return units.join('');
 }

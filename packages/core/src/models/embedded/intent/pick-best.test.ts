@@ -27,7 +27,14 @@ describe('pickBest', () => {
     expect(pickBest([entry('a', 0.8), entry('b', 0.71)], options)).toEqual({
       best: null,
       reason: 'ambiguous',
+      contenders: ['a', 'b'],
     });
+  });
+
+  it('names as contenders the eligible candidates within the margin of the best, best first', () => {
+    expect(
+      pickBest([entry('a', 0.8, ['id']), entry('b', 0.6), entry('c', 0.55), entry('d', 0.49)], options),
+    ).toEqual({ best: null, reason: 'ambiguous', contenders: ['b', 'c'] });
   });
 
   it('never chooses an ineligible candidate, nor counts it as a rival', () => {

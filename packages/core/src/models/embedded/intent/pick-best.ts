@@ -31,6 +31,8 @@ const EPSILON = 1e-9;
  * Chooses among scores sorted best first: the top eligible candidate, if it reaches `threshold`
  * and beats the next eligible one by at least `margin`. Ineligible candidates never win and do
  * not count as rivals; when only they reach the threshold the reason is `requirements_unmet`.
+ * When no candidate leads by the margin the reason is `ambiguous` and `contenders` names every
+ * eligible candidate within the margin of the best, best first (the agent asks which one).
  *
  * @example
  * pickBest(
@@ -44,7 +46,7 @@ const EPSILON = 1e-9;
 export function pickBest(
   sorted: readonly IntentScore[],
   options: PickOptions,
-): { best: string | null; reason: IntentReason } {
+): { best: string | null; reason: IntentReason; contenders?: string[] } {
   if (sorted.length === 0) return { best: null, reason: 'no_candidates' };
   const eligible = sorted.filter((entry) => entry.eligible);
   const [first, second] = eligible;
@@ -54,7 +56,12 @@ export function pickBest(
     );
     return { best: null, reason: blockedReached ? 'requirements_unmet' : 'below_threshold' };
   }
-  if (first.score - (second?.score ?? 0) + EPSILON < options.margin)
-    return { best: null, reason: 'ambiguous' };
+  if (first.score - (second?.score ?? 0) + EPSILON < options.margin) {
+    // The eligible candidates within the margin of the best: the ones to ask the customer about.
+    const contenders = eligible
+      .filter((entry) => entry.score > 0 && first.score - entry.score + EPSILON < options.margin)
+      .map((entry) => entry.name);
+    return { best: null, reason: 'ambiguous', contenders };
+  }
   return { best: first.name, reason: 'matched' };
 }

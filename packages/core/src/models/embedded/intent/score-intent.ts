@@ -24,6 +24,8 @@ export interface ScoreIntentOptions {
 /** What `scoreIntent` decided, with every candidate's score for explanation. */
 export interface IntentResult {
   best: string | null;
+  /** When `reason` is `ambiguous`: the candidates to choose between, best first. */
+  contenders?: string[];
   /** Every candidate, best first; equal scores keep the candidates' order. */
   scores: IntentScore[];
   reason: IntentReason;

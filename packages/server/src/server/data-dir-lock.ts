@@ -1,0 +1,227 @@
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+/** The lock file's name inside the data folder. */
+export const LOCK_FILE = 'toolgate.lock';
+
+/**
+ * A lock file that does not parse is re-read this many times, this far apart, before it counts as
+ * stale: its owner may be between creating it and writing its first line.
+ */
+const UNREADABLE_LOCK_RETRIES = 10;
+const UNREADABLE_LOCK_RETRY_MS = 50;
+/** Attempts to create the lock when each attempt finds a stale one to clear first. */
+const ACQUIRE_ATTEMPTS = 5;
+
+/** Who holds a data folder: written to the lock file as one JSON object. */
+export interface LockOwner {
+  pid: number;
+  /** The command, like `toolgate start` or `toolgate tenants create`. */
+  command: string;
+  /** When the owner took the lock (ISO 8601). */
+  startedAt: string;
+  hostname: string;
+  /** `toolgate start` only, once it listens: where its API is. */
+  url?: string;
+}
+
+/** The data folder is held by a live process. */
+export class DataDirLockedError extends Error {
+  readonly code = 'data_dir_locked';
+  constructor(
+    readonly dataDir: string,
+    readonly lockPath: string,
+    readonly owner: LockOwner,
+  ) {
+    super(
+      `the data folder ${dataDir} is in use by another Toolgate process: ${describeOwner(owner)}. ` +
+        'Two processes on one embedded database corrupt it.',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+/** "pid 1234 (toolgate start since 2026-12-06T22:40:01.000Z, listening on http://127.0.0.1:3000)". */
+export function describeOwner(owner: LockOwner): string {
+  const listening = owner.url === undefined ? '' : `, listening on ${owner.url}`;
+  const host = owner.hostname === hostname() ? '' : ` on host ${owner.hostname}`;
+  return `pid ${owner.pid}${host} (${owner.command} since ${owner.startedAt}${listening})`;
+}
+
+/** A held lock: `release` removes the file if it is still ours. */
+export interface DataDirLock {
+  readonly path: string;
+  readonly owner: LockOwner;
+  /** Records where the server listens, for the error another process gets. */
+  setUrl(url: string): void;
+  /** Idempotent; synchronous so it also runs from a process `exit` handler. */
+  release(): void;
+}
+
+export interface AcquireOptions {
+  /** What the lock file says holds the folder, like `toolgate start`. */
+  command: string;
+  /** Told when a stale lock (its process is gone) is taken over. */
+  warn?: (message: string) => void;
+}
+
+/** Lock files this process holds: its own pid in any other is a leftover. */
+const heldHere = new Set<string>();
+
+/** Whether the lock's owner runs (one of another user counts: `EPERM`). */
+function isAlive(pid: number, path: string): boolean {
+  // Our own pid in a lock we do not hold is left from an earlier life of this pid (a container's pid 1).
+  if (pid === process.pid) return heldHere.has(path);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (!Number.isInteger(value.pid) || (value.pid as number) <= 0) return undefined;
+    return {
+      pid: value.pid as number,
+      command: typeof value.command === 'string' ? value.command : 'unknown command',
+      startedAt: typeof value.startedAt === 'string' ? value.startedAt : 'an unknown time',
+      hostname: typeof value.hostname === 'string' ? value.hostname : 'an unknown host',
+      ...(typeof value.url === 'string' ? { url: value.url } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The lock file's text and owner, waiting briefly for an owner that is still writing it. */
+async function readLock(path: string): Promise<{ text: string; owner: LockOwner | undefined } | undefined> {
+  let text = readText(path);
+  for (let retry = 0; text !== undefined && retry < UNREADABLE_LOCK_RETRIES; retry++) {
+    const owner = parseOwner(text);
+    if (owner) return { text, owner };
+    await pause(UNREADABLE_LOCK_RETRY_MS);
+    text = readText(path);
+  }
+  return text === undefined ? undefined : { text, owner: parseOwner(text) };
+}
+
+/**
+ * Clears a stale lock unless another process replaced it since we read it: the file is moved
+ * aside (only one mover wins) and moved back when it turns out to be someone else's fresh lock.
+ */
+function clearStale(path: string, staleText: string): void {
+  const aside = `${path}.stale.${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (readText(aside) === staleText) unlinkSync(aside);
+  else renameSync(aside, path);
+}
+
+/**
+ * Takes the data folder for this process: creates `<dataDir>/toolgate.lock` with `wx` (fails
+ * when it exists), holding pid, command, start time and host. A lock whose process is gone is
+ * taken over with a warning; a live one throws `DataDirLockedError` naming it. Released by
+ * `release()` and, as a fallback, when the process exits.
+ *
+ * @example
+ * const lock = await acquireDataDirLock('./data', { command: 'toolgate start' });
+ * try { ... } finally { lock.release(); }
+ */
+export async function acquireDataDirLock(dataDir: string, options: AcquireOptions): Promise<DataDirLock> {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, LOCK_FILE);
+  const owner: LockOwner = {
+    pid: process.pid,
+    command: options.command,
+    startedAt: new Date().toISOString(),
+    hostname: hostname(),
+  };
+  for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
+    let descriptor: number;
+    try {
+      descriptor = openSync(path, 'wx', 0o644);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const found = await readLock(path);
+      if (found === undefined) continue; // released meanwhile
+      if (found.owner && isAlive(found.owner.pid, path))
+        throw new DataDirLockedError(dataDir, path, found.owner);
+      options.warn?.(
+        found.owner
+          ? `took over the data folder's lock from ${describeOwner(found.owner)}: that process is gone (it did not stop cleanly)`
+          : `took over the data folder's lock ${path}: it could not be read`,
+      );
+      clearStale(path, found.text);
+      continue;
+    }
+    try {
+      writeSync(descriptor, `${JSON.stringify(owner)}\n`);
+    } finally {
+      closeSync(descriptor);
+    }
+    heldHere.add(path);
+    return holdLock(path, owner);
+  }
+  throw new Error(`could not take the lock ${path}: other processes kept replacing it`);
+}
+
+function holdLock(path: string, owner: LockOwner): DataDirLock {
+  let current = owner;
+  let released = false;
+  const isOurs = () => parseOwner(readText(path) ?? '')?.pid === process.pid;
+  const release = () => {
+    if (released) return;
+    released = true;
+    heldHere.delete(path);
+    process.removeListener('exit', release);
+    try {
+      if (isOurs()) unlinkSync(path);
+    } catch {
+      // Gone already, or the folder was removed: nothing left to release.
+    }
+  };
+  process.once('exit', release);
+  return {
+    path,
+    get owner() {
+      return current;
+    },
+    setUrl(url) {
+      if (released) return;
+      current = { ...current, url };
+      // Replaced whole (write aside, rename over): a reader never sees half a file.
+      const next = `${path}.${process.pid}.tmp`;
+      writeFileSync(next, `${JSON.stringify(current)}\n`, { mode: 0o644 });
+      renameSync(next, path);
+    },
+    release,
+  };
+}
