@@ -54,6 +54,14 @@ function answer(request: RecordedRequest, response: ServerResponse) {
     case '/padded':
       // The tester pads the echo so the response cap falls inside the secret's `€` (3 bytes).
       return reply(response, 200, `{"echo":"${'x'.repeat(CUT_PADDING)}${key}"}`);
+    case '/base64-blob': {
+      // A debug field: the request's headers as base64 JSON, the key at any byte offset in it.
+      const pad = 'p'.repeat(Number(url.searchParams.get('pad') ?? 0));
+      const blob = Buffer.from(JSON.stringify({ pad, headers: request.headers })).toString(
+        url.searchParams.get('alphabet') === 'url' ? 'base64url' : 'base64',
+      );
+      return reply(response, 200, JSON.stringify({ data: { debug: blob } }));
+    }
     case '/header-name':
       return reply(response, 200, '{"data":null}', { [`x-seen-${key}`]: '1' });
     default:
@@ -136,6 +144,25 @@ describe('spellings of a secret the first scrubber let through', () => {
     } finally {
       await capped.close();
     }
+  });
+
+  for (const alphabet of ['standard', 'url']) {
+    it(`a key inside a longer ${alphabet} base64 text is redacted at every byte offset`, async () => {
+      for (const pad of [0, 1, 2]) {
+        const path = `/base64-blob?pad=${pad}&alphabet=${alphabet}`;
+        const text = await echoed(path, MIXED_CASE_KEY);
+        const debug = (JSON.parse(text) as { data: { debug: string } }).data.debug;
+        const decoded = Buffer.from(debug.replace('[redacted]', ''), 'base64').toString('latin1');
+        expect(decoded, `offset ${pad}`).not.toContain(MIXED_CASE_KEY.slice(2, -2));
+        expect(debug, `offset ${pad}`).toContain('[redacted]');
+      }
+    });
+  }
+
+  it('two secrets that overlap where they meet leave neither half behind', () => {
+    const scrubber = createSecretScrubber(['abcd1234', '1234wxyz']);
+    expect(scrubber.text('x abcd1234wxyz y')).toBe('x [redacted] y');
+    expect(scrubber.text('abcd1234 1234wxyz')).toBe('[redacted] [redacted]');
   });
 
   it('basic credentials in hex are redacted', () => {

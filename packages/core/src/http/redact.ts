@@ -19,7 +19,7 @@ export interface SentRequest {
  */
 export interface SecretScrubber {
   /**
-   * Replaces every spelling of a secret in free text, longest spelling first. With `cut`, the text
+   * Replaces every spelling of a secret in free text (overlapping ones as one). With `cut`, the text
    * was cut short (the response cap), and a trailing start of a spelling is replaced too.
    */
   text(text: string, options?: { cut?: boolean }): string;
@@ -59,6 +59,34 @@ function replaceTrailingSpellingStart(text: string, variants: readonly string[])
   return longest === 0 ? text : `${text.slice(0, text.length - longest)}${REDACTED}`;
 }
 
+/**
+ * Replaces every occurrence of every spelling by `[redacted]`, overlapping occurrences as one (the
+ * union of their spans): two secrets that share characters where they meet leave nothing behind,
+ * which replacing one spelling after the other would.
+ */
+function replaceSpans(input: string, variants: readonly string[]): string {
+  const spans: Array<[number, number]> = [];
+  for (const variant of variants) {
+    for (let at = input.indexOf(variant); at !== -1; at = input.indexOf(variant, at + 1)) {
+      spans.push([at, at + variant.length]);
+    }
+  }
+  if (spans.length === 0) return input;
+  spans.sort((a, b) => a[0] - b[0]);
+  let scrubbed = '';
+  let kept = 0;
+  for (let index = 0; index < spans.length; ) {
+    const [start, first] = spans[index] as [number, number];
+    let end = first;
+    for (index += 1; index < spans.length && (spans[index] as [number, number])[0] < end; index += 1) {
+      end = Math.max(end, (spans[index] as [number, number])[1]);
+    }
+    scrubbed += `${input.slice(kept, start)}${REDACTED}`;
+    kept = end;
+  }
+  return scrubbed + input.slice(kept);
+}
+
 /** A spelling JSON would read as a number. */
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
@@ -94,9 +122,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
     if (variants.length === 0) return input;
     let scrubbed = input;
     if (scrubbed.length >= shortest) {
-      for (const variant of variants) {
-        if (scrubbed.includes(variant)) scrubbed = scrubbed.replaceAll(variant, REDACTED);
-      }
+      scrubbed = replaceSpans(scrubbed, variants);
       // Every fixed spelling is gone, so what a pattern could still find holds an escape.
       if (scrubbed.includes('\\')) {
         for (const pattern of escapePatterns()) scrubbed = scrubbed.replace(pattern, REDACTED);

@@ -102,6 +102,32 @@ function caseAndHexSpellings(secret: string): string[] {
   return [secret.toUpperCase(), secret.toLowerCase(), hex, hex.toUpperCase()];
 }
 
+/** Offset spellings shorter than this are left out: they would match by chance in long base64. */
+const MIN_BASE64_CORE_LENGTH = 8;
+
+/**
+ * The part of the base64 of any longer text containing the secret that depends on the secret
+ * alone, for each of the three byte offsets it may start at (a header blob, a JWT payload, a body
+ * echoed as base64): the characters that mix in neighbouring bytes are dropped. Standard and
+ * URL-safe alphabets.
+ */
+function base64Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const cores: string[] = [];
+  for (const offset of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
+    const mixedAtStart = [0, 2, 3][offset] as number;
+    const mixedAtEnd = (offset + bytes.length) % 3 === 0 ? 0 : 1;
+    const core = encoded.slice(mixedAtStart, encoded.length - mixedAtEnd);
+    if (core.length >= MIN_BASE64_CORE_LENGTH) {
+      cores.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+    }
+  }
+  return cores;
+}
+
 /** The same characters read back with the wrong charset (a Latin-1 header echoed into UTF-8). */
 function misdecodings(secret: string): string[] {
   if (!/[\u0080-\uffff]/.test(secret)) return [];
@@ -153,8 +179,8 @@ function jsonEscapings(text: string): string[] {
  * upper- and lower-cased; hex of the UTF-8 bytes (either case); percent-encoded
  * (encodeURIComponent style, RFC 3986 strict, form style with `+` for space, encodeURI style;
  * upper- and lower-case hex; of the UTF-8 and the Latin-1 bytes); as the URL parser writes it into
- * a path, query or fragment; base64
- * (standard, unpadded, URL-safe); HTML-escaped; read back in the wrong charset; and each of these
+ * a path, query or fragment; base64 (standard, unpadded, URL-safe, and inside the base64 of a
+ * longer text at any offset); HTML-escaped; read back in the wrong charset; and each of these
  * JSON-escaped (standard, ASCII-only, `/` escaped), and that again with standard escaping (a JSON
  * string inside a JSON string).
  *
@@ -171,6 +197,7 @@ export function secretVariants(secret: string): string[] {
     ...percentEncodings(secret),
     ...urlParserSpellings(secret),
     ...base64Encodings(secret),
+    ...base64Cores(secret),
   ];
   const unique = new Set<string>(plain);
   const variants = new Set<string>(unique);

@@ -301,7 +301,12 @@ export const OperatorView = Type.Object(
 );
 
 export const LoginBody = Type.Object(
-  { tenant: Type.Optional(Type.String()), email: Type.String(), password: Type.String() },
+  {
+    // Bounded: the throttle keeps `tenant/email` of every attempt in memory for its window.
+    tenant: Type.Optional(Type.String({ maxLength: 100 })),
+    email: Type.String({ maxLength: 254 }),
+    password: Type.String(),
+  },
   { ...closed, $id: 'Login' },
 );
 

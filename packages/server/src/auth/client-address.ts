@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { normalizeAddress, type ProxyTrust } from './trusted-proxies.js';
 
@@ -57,3 +58,36 @@ export function createRequestOrigin(trust: ProxyTrust) {
 }
 
 export type RequestOrigin = ReturnType<typeof createRequestOrigin>;
+
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a trailing dotted IPv4 as two groups). */
+function ipv6Groups(address: string): number[] {
+  const text = address.replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  const hexOnly = dotted
+    ? `${text.slice(0, dotted.index)}${((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16)}:${((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16)}`
+    : text;
+  const [head = '', tail] = hexOnly.split('::');
+  const parse = (part: string) =>
+    part === '' ? [] : part.split(':').map((group) => Number.parseInt(group, 16));
+  const first = parse(head);
+  const last = tail === undefined ? [] : parse(tail);
+  return [...first, ...Array<number>(8 - first.length - last.length).fill(0), ...last];
+}
+
+/**
+ * What rate limits count a client address under: an IPv4 address as it is, an IPv6 address by its
+ * /64 network. One IPv6 host usually holds a whole /64 and can send from any address in it, so a
+ * budget per IPv6 address would be a budget per attempt.
+ *
+ * @example
+ * rateLimitKey('2001:db8:1:2:aaaa::1'); // '2001:db8:1:2::/64'
+ * rateLimitKey('203.0.113.9'); // '203.0.113.9'
+ */
+export function rateLimitKey(address: string): string {
+  if (isIP(address.replace(/%.*$/, '')) !== 6) return address;
+  const network = ipv6Groups(address)
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':');
+  return `${network}::/64`;
+}

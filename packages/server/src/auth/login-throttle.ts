@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../api/api-error.js';
+import { rateLimitKey } from './client-address.js';
 
 /** Failed sign-ins allowed per account per window: enough for typos, too few for guessing. */
 export const FAILED_LOGINS_PER_ACCOUNT = 10;
@@ -43,13 +44,18 @@ export function createLoginThrottle() {
   const byAddress = new RateLimiterMemory({ points: FAILED_LOGINS_PER_ADDRESS, duration: WINDOW_SECONDS });
 
   return {
-    /** Counts an attempt before it is verified; throws 429 when the account or the address has none left. */
-    async begin(account: string, address: string): Promise<LoginAttempt> {
-      await take(byAccount, account);
+    /**
+     * Counts an attempt before it is verified; throws 429 when the account or the address has none
+     * left. An IPv6 address counts by its /64 (`rateLimitKey`).
+     */
+    async begin(account: string, clientAddress: string): Promise<LoginAttempt> {
+      const address = rateLimitKey(clientAddress);
+      // The address first: once it is spent, attempts add no account to memory, whatever they name.
+      await take(byAddress, address);
       try {
-        await take(byAddress, address);
+        await take(byAccount, account);
       } catch (error) {
-        await byAccount.reward(account, 1);
+        await byAddress.reward(address, 1);
         throw error;
       }
       return {

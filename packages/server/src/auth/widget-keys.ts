@@ -5,6 +5,7 @@ import { ApiError } from '../api/api-error.js';
 import type { CreateApiKeyBody } from '../api/schemas.js';
 import type { AppServices } from '../app/app-env.js';
 import type { WidgetRestriction } from '../storage/schema.js';
+import { rateLimitKey } from './client-address.js';
 import type { Principal } from './principal.js';
 
 /** Requests a visitor (one address) may make with one widget key per minute. */
@@ -37,7 +38,7 @@ export async function checkWidget(
 
 /**
  * The rules a widget key lives by, on every request: the page's Origin must be one of the key's,
- * and each visitor (client address) gets a budget of requests per minute.
+ * and each visitor (client address; an IPv6 one by its /64) gets a budget of requests per minute.
  */
 export function createWidgetGuard(options: { clientAddress: (c: Context) => string }) {
   const perVisitor = new RateLimiterMemory({ points: WIDGET_REQUESTS_PER_MINUTE, duration: 60 });
@@ -51,7 +52,7 @@ export function createWidgetGuard(options: { clientAddress: (c: Context) => stri
         );
       }
       try {
-        await perVisitor.consume(`${principal.actor}|${options.clientAddress(c)}`);
+        await perVisitor.consume(`${principal.actor}|${rateLimitKey(options.clientAddress(c))}`);
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
         const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DataDirLockedError, type LockOwner } from '../server/data-dir-lock.js';
 
 /** The commands that open the embedded database, each with what to do while a server holds it. */
@@ -53,7 +54,9 @@ export function lockedFolderMessage(error: DataDirLockedError, command: Database
   return [
     `${command.replace('toolgate ', '')}: ${error.message}`,
     ...advice.map((line) => `  ${line}`),
-    `  (If pid ${owner.pid} is not Toolgate, the lock is left over: delete ${error.lockPath}.)`,
+    owner.hostname === hostname() || owner.hostname === 'an unknown host'
+      ? `  (If pid ${owner.pid} is not Toolgate, the lock is left over: delete ${error.lockPath}.)`
+      : `  (Host ${owner.hostname} shares this folder and this host cannot check its pid. If no Toolgate runs there any more, e.g. a container replaced after a crash, the lock is left over: delete ${error.lockPath}.)`,
   ].join('\n');
 }
 

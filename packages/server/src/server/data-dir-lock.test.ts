@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from './data-dir-lock.js';
@@ -73,7 +73,7 @@ describe('the data folder lock', () => {
     const pid = await deadPid();
     writeFileSync(
       lockPath(),
-      JSON.stringify({ pid, command: 'toolgate start', startedAt: 'x', hostname: 'h' }),
+      JSON.stringify({ pid, command: 'toolgate start', startedAt: 'x', hostname: hostname() }),
     );
     const warnings: string[] = [];
     const lock = await acquireDataDirLock(dataDir, {

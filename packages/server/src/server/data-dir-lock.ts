@@ -4,6 +4,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
   writeSync,
@@ -75,11 +76,39 @@ export interface AcquireOptions {
   warn?: (message: string) => void;
 }
 
+/** The codes of a folder this process may not write to: permissions, or a read-only mount. */
+const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * The error for a data folder that cannot be written (`EACCES` and the like), saying what to do;
+ * any other error as it is.
+ */
+export function explainUnwritable(error: unknown, dataDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined || !UNWRITABLE_CODES.has(code)) return error;
+  const why = code === 'EROFS' ? 'it is on a read-only file system' : 'permission denied';
+  const user = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+  return new Error(
+    `cannot write to the data folder ${dataDir}: ${why} (${code}). Toolgate keeps its database, ` +
+      `keys and lock file there, so the user running it${user} needs write access: fix the ` +
+      "folder's owner or mode, or choose another folder with --data or TOOLGATE_DATA_DIR.",
+    { cause: error },
+  );
+}
+
 /** Lock files this process holds: its own pid in any other is a leftover. */
 const heldHere = new Set<string>();
 
-/** Whether the lock's owner runs (one of another user counts: `EPERM`). */
-function isAlive(pid: number, path: string): boolean {
+/** What `parseOwner` says of a lock that names no host. */
+const UNKNOWN_HOST = 'an unknown host';
+
+/**
+ * Whether the lock's owner runs (one of another user counts: `EPERM`). A pid of another host says
+ * nothing about this one (two containers on one volume are both pid 1), so its lock counts as held.
+ */
+function isAlive(owner: LockOwner, path: string): boolean {
+  const { pid } = owner;
+  if (owner.hostname !== UNKNOWN_HOST && owner.hostname !== hostname()) return true;
   // Our own pid in a lock we do not hold is left from an earlier life of this pid (a container's pid 1).
   if (pid === process.pid) return heldHere.has(path);
   try {
@@ -98,7 +127,7 @@ function parseOwner(text: string): LockOwner | undefined {
       pid: value.pid as number,
       command: typeof value.command === 'string' ? value.command : 'unknown command',
       startedAt: typeof value.startedAt === 'string' ? value.startedAt : 'an unknown time',
-      hostname: typeof value.hostname === 'string' ? value.hostname : 'an unknown host',
+      hostname: typeof value.hostname === 'string' ? value.hostname : UNKNOWN_HOST,
       ...(typeof value.url === 'string' ? { url: value.url } : {}),
     };
   } catch {
@@ -148,7 +177,8 @@ function clearStale(path: string, staleText: string): void {
 /**
  * Takes the data folder for this process: creates `<dataDir>/toolgate.lock` with `wx` (fails
  * when it exists), holding pid, command, start time and host. A lock whose process is gone is
- * taken over with a warning; a live one throws `DataDirLockedError` naming it. Released by
+ * taken over with a warning; a live one, or one of another host, throws `DataDirLockedError`
+ * naming it. Released by
  * `release()` and, as a fallback, when the process exits.
  *
  * @example
@@ -156,7 +186,11 @@ function clearStale(path: string, staleText: string): void {
  * try { ... } finally { lock.release(); }
  */
 export async function acquireDataDirLock(dataDir: string, options: AcquireOptions): Promise<DataDirLock> {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw explainUnwritable(error, dataDir);
+  }
   const path = join(dataDir, LOCK_FILE);
   const owner: LockOwner = {
     pid: process.pid,
@@ -169,11 +203,10 @@ export async function acquireDataDirLock(dataDir: string, options: AcquireOption
     try {
       descriptor = openSync(path, 'wx', 0o644);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw explainUnwritable(error, dataDir);
       const found = await readLock(path);
       if (found === undefined) continue; // released meanwhile
-      if (found.owner && isAlive(found.owner.pid, path))
-        throw new DataDirLockedError(dataDir, path, found.owner);
+      if (found.owner && isAlive(found.owner, path)) throw new DataDirLockedError(dataDir, path, found.owner);
       options.warn?.(
         found.owner
           ? `took over the data folder's lock from ${describeOwner(found.owner)}: that process is gone (it did not stop cleanly)`
@@ -196,7 +229,13 @@ export async function acquireDataDirLock(dataDir: string, options: AcquireOption
 function holdLock(path: string, owner: LockOwner): DataDirLock {
   let current = owner;
   let released = false;
-  const isOurs = () => parseOwner(readText(path) ?? '')?.pid === process.pid;
+  // Pid, host and start time: the same pid on another host (pid 1 of another container) is not us.
+  const isOurs = () => {
+    const found = parseOwner(readText(path) ?? '');
+    return (
+      found?.pid === process.pid && found.hostname === owner.hostname && found.startedAt === owner.startedAt
+    );
+  };
   const release = () => {
     if (released) return;
     released = true;
@@ -219,7 +258,9 @@ function holdLock(path: string, owner: LockOwner): DataDirLock {
       current = { ...current, url };
       // Replaced whole (write aside, rename over): a reader never sees half a file.
       const next = `${path}.${process.pid}.tmp`;
-      writeFileSync(next, `${JSON.stringify(current)}\n`, { mode: 0o644 });
+      // A leftover (or a planted symlink) is removed, and `wx` never follows one made meanwhile.
+      rmSync(next, { force: true });
+      writeFileSync(next, `${JSON.stringify(current)}\n`, { mode: 0o644, flag: 'wx' });
       renameSync(next, path);
     },
     release,

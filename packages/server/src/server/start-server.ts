@@ -95,7 +95,6 @@ export async function startServer(
 
   try {
     const { server, url } = await listen(handle, { port: config.port, host: config.host });
-    // Attached before any connection can be read (no I/O runs between 'listening' and here).
     answerClientErrors(server as Server, logger);
     undo.push(() => closeGracefully(server, 0));
     lap('listen');
