@@ -56,7 +56,14 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     const requestId = requestIdFrom(c.req.header(REQUEST_ID_HEADER));
     c.set('requestId', requestId);
     await next();
-    c.header(REQUEST_ID_HEADER, requestId);
+    // On the response itself: `c.header()` on a finished response re-creates it, and under the
+    // Node server (whose lighter Response class replaces the global one) the copy lost headers
+    // set after the handler, such as a widget's Access-Control-Allow-Origin.
+    try {
+      c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    } catch {
+      c.header(REQUEST_ID_HEADER, requestId); // immutable headers (Response.redirect): a copy it is
+    }
     const ms = performance.now() - started;
     services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);
     // Successful reads and conversation traffic are counted in the metrics, not logged: on this

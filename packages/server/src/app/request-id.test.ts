@@ -1,4 +1,6 @@
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpJson } from '../test/http-client.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { MAX_REQUEST_ID_LENGTH, requestIdFrom } from './request-id.js';
 
@@ -77,5 +79,52 @@ describe('X-Request-Id on every request', () => {
         requestId: 'q-1',
       },
     });
+  });
+});
+
+describe('X-Request-Id under the Node server', () => {
+  // @hono/node-server swaps in its own Response class: headers must survive it exactly as they do
+  // in app.request() (the id once replaced the response and lost a widget's CORS header).
+  let t: TestApp;
+  let server: ServerType;
+  let base: string;
+  let widgetKey: string;
+  let agentId: string;
+  const SHOP = 'https://shop.example.com';
+  beforeAll(async () => {
+    t = await createTestApp();
+    agentId = (await t.services.agents.create(t.tenantA.id, { name: 'Shop assistant' }, 'test')).agent.id;
+    const created = await t.services.apiKeys.create(
+      t.tenantA.id,
+      { name: 'widget', scopes: ['chat'], widget: { agentId, origins: [SHOP] } },
+      'test',
+    );
+    widgetKey = created.value;
+    server = await new Promise<ServerType>((resolve) => {
+      const listening = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+        resolve(listening),
+      );
+    });
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+  });
+
+  it("keeps the headers set after the handler (a widget's Access-Control-Allow-Origin) beside the id", async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const started = await httpJson(`${base}/api/v1/conversations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${widgetKey}`, origin: SHOP, 'x-request-id': `widget-${attempt}` },
+        body: { agentId },
+      });
+      expect(started.status).toBe(201);
+      expect(started.headers['access-control-allow-origin']).toBe(SHOP);
+      expect(started.headers['x-request-id']).toBe(`widget-${attempt}`);
+    }
+    const refused = await httpJson(`${base}/api/v1/nothing`, { headers: { 'x-request-id': 'n-1' } });
+    expect(refused.headers['x-request-id']).toBe('n-1');
+    expect((refused.body as { error: { requestId: string } }).error.requestId).toBe('n-1');
   });
 });

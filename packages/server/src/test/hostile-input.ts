@@ -56,6 +56,7 @@ export const HOSTILE_BODIES: ReadonlyArray<{ label: string; text: string; type?:
   { label: 'empty body', text: '' },
   { label: 'malformed JSON', text: '{"name": "x",' },
   { label: 'trailing garbage', text: '{} {}' },
+  { label: 'empty object', text: '{}' },
   { label: 'JSON null', text: 'null' },
   { label: 'JSON array', text: '[]' },
   { label: 'JSON string', text: '"text"' },
