@@ -176,3 +176,39 @@ describe('spellings of a secret the first scrubber let through', () => {
     expect(scrubber.parsed({ count: 42, price: 4.5, id: 4815 })).toEqual({ count: 42, price: 4.5, id: 4815 });
   });
 });
+
+describe('a redirect to another origin that carries the query along', () => {
+  it('sends the other origin no api key from the query', async () => {
+    const other = await startLoopbackHttpsServer((_request, response) =>
+      reply(response, 200, '{"message":"landed"}'),
+    );
+    try {
+      // A naive redirect that keeps the query string, to a host the credential was never meant for.
+      server.setHandler((request, response) => {
+        const query = new URL(request.url, 'https://echo.test').search;
+        const copied = encodeURIComponent(String(request.headers['x-shop-key']));
+        response.writeHead(307, { location: other.url(`/landing${query}&copy=${copied}`, TEST_HOST) });
+        response.end();
+      });
+      const result = await executor.execute({
+        action: orderStatusAction(server, {
+          url: server.url('/orders', TEST_HOST),
+          method: 'GET',
+          followRedirects: true,
+          auth: { type: 'api_key', in: 'query', name: 'api_key', value: 'qk_live_7Hd93kLm' },
+          headers: { 'X-Shop-Key': 'hk_live_Q2m8vZ4r' },
+        }),
+        parameters: { order_number: 'ORD-1' },
+      });
+      expect(result).toMatchObject({ ok: true, message: 'landed' });
+      expect(server.requests.at(-1)?.url).toContain('api_key=qk_live_7Hd93kLm');
+      const landed = other.requests.at(-1);
+      expect(landed?.url).not.toContain('qk_live_7Hd93kLm');
+      expect(landed?.url).not.toContain('hk_live_Q2m8vZ4r');
+      expect(landed?.url).toContain('order_number=ORD-1');
+    } finally {
+      server.setHandler(answer);
+      await other.close();
+    }
+  });
+});
