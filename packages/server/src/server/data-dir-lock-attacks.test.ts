@@ -110,6 +110,16 @@ describe('a data folder this process may not write to', () => {
     });
   }
 
+  it('a data folder path that is, or runs through, a file names it and the setting', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, '');
+    for (const dir of [file, join(file, 'data')]) {
+      await expect(acquireDataDirLock(dir, { command: 'toolgate start' })).rejects.toThrow(
+        `the data folder ${dir} cannot be created`,
+      );
+    }
+  });
+
   it('leaves every other error as it is', () => {
     const other = Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
     expect(explainUnwritable(other, '/srv/data')).toBe(other);

@@ -80,11 +80,18 @@ export interface AcquireOptions {
 const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /**
- * The error for a data folder that cannot be written (`EACCES` and the like), saying what to do;
- * any other error as it is.
+ * The error for a data folder that cannot be written (`EACCES` and the like) or created (a file
+ * is in the way), saying what to do; any other error as it is.
  */
 export function explainUnwritable(error: unknown, dataDir: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return new Error(
+      `the data folder ${dataDir} cannot be created: it, or a folder on its path, is a file (${code}). ` +
+        'Choose a folder with --data or TOOLGATE_DATA_DIR.',
+      { cause: error },
+    );
+  }
   if (code === undefined || !UNWRITABLE_CODES.has(code)) return error;
   const why = code === 'EROFS' ? 'it is on a read-only file system' : 'permission denied';
   const user = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
