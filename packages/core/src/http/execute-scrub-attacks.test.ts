@@ -174,6 +174,12 @@ describe('spellings of a secret the first scrubber let through', () => {
   it('an ordinary number is left as it is', () => {
     const scrubber = createSecretScrubber([NUMERIC_KEY]);
     expect(scrubber.parsed({ count: 42, price: 4.5, id: 4815 })).toEqual({ count: 42, price: 4.5, id: 4815 });
+    // 'abc' is 616263 in hex: a spelling, but no reason to hide the number.
+    expect(createSecretScrubber(['abc']).parsed({ id: 616263 })).toEqual({ id: 616263 });
+    expect(createSecretScrubber(['4815']).parsed({ id: 94815, n: 4815.5 })).toEqual({
+      id: '[redacted]',
+      n: '[redacted]',
+    });
   });
 });
 
