@@ -22,8 +22,22 @@ export default defineConfig({
     ],
     // New embedded databases start from a migrated snapshot; this makes sure it is current.
     globalSetup: ['./tools/ensure-initial-database.ts'],
+    // Before each file: cheaper password hashing for the many sign-ins (see the file).
+    setupFiles: ['./tools/test-setup.ts'],
     // PGlite's WebAssembly on V8's baseline compiler only, as `toolgate start` runs it (bin/toolgate.js).
+    // V8 flags need child processes: the `forks` pool (vitest's default, named here on purpose).
+    pool: 'forks',
     execArgv: ['--liftoff-only'],
+    // Speed on the 2-core machine (CONTRIBUTING.md, "How fast npm test is"):
+    // - Two workers. Vitest's default is cores - 1, i.e. ONE on 2 cores, which left the second
+    //   core idle while a file waited on a server, a socket or chromium. `--maxWorkers=N` overrides.
+    maxWorkers: 2,
+    // - Files share their worker's module cache instead of a fresh process per file: the per-file
+    //   start (a process, the TypeScript transforms, PGlite's WebAssembly) cost more than most
+    //   files' tests. Test files therefore keep no state between files: they restore what they
+    //   change (process.env, timers) and close what they open in afterAll. `--isolate` brings
+    //   the old behaviour back to chase a suspected leak between files.
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 30_000,
     reporters: ['default', './tools/summary-reporter.ts'],

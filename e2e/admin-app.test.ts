@@ -61,29 +61,31 @@ describe.runIf(available)('the admin app in chromium', () => {
       await page.getByRole('heading', { name: 'Sign in to Toolgate' }).waitFor();
       await shoot(page, 'sign-in');
 
-      await page.getByLabel('Email').fill(operator.email);
-      await page.getByLabel('Password').fill('not the password');
+      await page.getByLabel('Email', { exact: true }).fill(operator.email);
+      await page.getByLabel('Password', { exact: true }).fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').textContent()).toMatch(/password|sign/i);
       // Focus stays in the form, on the password, ready to retype.
       await page.locator('#password:focus').waitFor();
 
-      await page.getByLabel('Password').fill(operator.password);
+      await page.getByLabel('Password', { exact: true }).fill(operator.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Actions' }).waitFor();
-      await page.getByText('check_order_status').waitFor();
+      const demoAction = page.getByRole('link', { name: 'check_order_status', exact: true });
+      await demoAction.waitFor();
       expect(new URL(page.url()).pathname).toBe('/actions');
       await shoot(page, 'actions');
 
       // A reload keeps the session (cookie) and the page.
       await page.reload();
-      await page.getByText('check_order_status').waitFor();
+      await demoAction.waitFor();
 
       // The list shows the calls (none yet) and switches the action off and on in place.
       await page.getByRole('cell', { name: 'Never' }).waitFor();
       await page.getByRole('button', { name: 'Disable check_order_status' }).click();
-      await page.getByText('Disabled', { exact: true }).waitFor();
+      // The row's badge, not any "Disabled" text of the page.
+      await page.locator('td .badge', { hasText: /^Disabled$/ }).waitFor();
       await page.getByRole('button', { name: 'Enable check_order_status' }).click();
       // The column header is also "Enabled": wait for the row's badge and its toggle instead.
       await page.getByRole('button', { name: 'Disable check_order_status' }).waitFor();

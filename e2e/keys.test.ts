@@ -27,9 +27,20 @@ describe.runIf(available)('API keys in chromium', () => {
       await page.getByLabel(/^Name/).fill('Shop widget');
       await page.getByLabel('Widget key').check();
       await page.getByLabel(/^Agent/).selectOption({ label: DEMO_AGENT_NAME });
+      // A path is refused in plain words (no regular expression), before anything is sent...
+      await page.getByLabel(/^Allowed origins/).fill('https://shop.example.com/checkout');
+      await page.getByRole('button', { name: 'Create key' }).click();
+      await page
+        .locator('#key-origins-error')
+        .getByText(/must be an origin like https:\/\/shop\.example\.com, without a path/i)
+        .waitFor();
+      // ...and the server's own check says how to write it.
       await page.getByLabel(/^Allowed origins/).fill('https://Shop.example.com');
       await page.getByRole('button', { name: 'Create key' }).click();
-      await page.locator('#key-origins-error').waitFor();
+      await page
+        .locator('#key-origins-error')
+        .getByText(/write it as https:\/\/shop\.example\.com/i)
+        .waitFor();
 
       await page.getByLabel(/^Allowed origins/).fill('https://shop.example.com');
       await page.getByRole('button', { name: 'Create key' }).click();

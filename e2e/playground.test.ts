@@ -61,6 +61,14 @@ describe.runIf(available)('the chat playground in chromium', () => {
     await page.getByRole('heading', { name: 'Call of check_order_status' }).waitFor();
     await page.getByRole('heading', { name: 'Result as the model sees it' }).waitFor();
     await shoot(page, 'call');
+    // "Open in test console" leads to the action's Test section, filled in from the call.
+    await page.getByRole('link', { name: 'Open in test console' }).click();
+    await page.waitForURL(/\/actions\/act_[^/]+\/test\?fromCall=/);
+    const testConsole = page.getByRole('region', { name: 'Test console' });
+    await testConsole.getByText(/Filled in with the parameters of call/).waitFor();
+    expect(await testConsole.getByLabel(/order_number/).inputValue()).toBe('ORD-12345');
+    await testConsole.getByRole('link', { name: 'Back to the call' }).click();
+    await page.getByRole('heading', { name: 'Call of check_order_status' }).waitFor();
     await page.getByRole('link', { name: '← All calls' }).click();
     await page.getByRole('heading', { name: 'Calls', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'check_order_status' }).first().waitFor();
@@ -74,7 +82,7 @@ describe.runIf(available)('the chat playground in chromium', () => {
     await conversation.click();
     await page.waitForURL((url) => url.searchParams.get('conversation') === conversationId);
     await page.getByRole('button', { name: 'Clear filters' }).waitFor();
-    expect(await page.getByLabel('Conversation').inputValue()).toBe(conversationId);
+    expect(await page.getByLabel('Conversation', { exact: true }).inputValue()).toBe(conversationId);
     await page.close();
   });
 

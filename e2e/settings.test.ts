@@ -13,7 +13,8 @@ const available = await chromiumAvailable();
 let app: E2eApp;
 
 beforeAll(async () => {
-  if (available) app = await startE2eApp();
+  // Loopback may be an action's host: the refused create below is classified, never connected.
+  if (available) app = await startE2eApp({ env: { TOOLGATE_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8' } });
 }, E2E_TEST_MS);
 afterAll(() => app?.close());
 
@@ -45,6 +46,28 @@ describe.runIf(available)('the Settings page in chromium', () => {
       await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
       await page.getByText(/1 of 1 action: the limit is reached/).waitFor();
       await shoot(page, 'actions-limit-reached');
+
+      // Creating one more is refused; the form says where the limit is raised, in a new tab.
+      await page.getByRole('link', { name: 'New action' }).click();
+      await page.getByRole('heading', { name: 'New action', level: 1 }).waitFor();
+      await page.getByRole('region', { name: 'Basics' }).getByLabel(/^Name/).fill('one_more');
+      await page
+        .getByRole('region', { name: 'Basics' })
+        .getByLabel(/^Description/)
+        .fill('Looks up a parcel by its tracking number when a customer asks where it is.');
+      await page
+        .getByRole('region', { name: 'Endpoint' })
+        .getByLabel(/^URL/)
+        .fill('https://127.0.0.1:9/parcels');
+      await page.getByRole('button', { name: 'Create action' }).click();
+      await page.getByText('The tenant has as many actions as its limit allows.').waitFor();
+      const raise = page.getByRole('link', { name: 'Raise the limit in Settings (new tab)' });
+      expect(await raise.getAttribute('target')).toBe('_blank');
+      await shoot(page, 'action-new-limit-reached');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await nav.getByRole('link', { name: 'Actions' }).click();
+      await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+
       await page.getByRole('link', { name: 'Raise the limit in Settings' }).click();
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Raise the limit to 10' }).click();

@@ -76,6 +76,7 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
         actionId={isNew ? null : (params.id ?? '')}
         canManage={canManage}
         section={section}
+        canChangeLimit={hasScope(scopes, 'admin')}
       />
     );
   }

@@ -170,6 +170,20 @@ describe('buildPatch', () => {
     });
   });
 
+  it('keeps, sets and clears the direct widget events opt-in (off by default)', () => {
+    expect(baseline.allowDirectWidgetEvents).toBe(false);
+    const allowed = buildPatch(baseline, edited({ allowDirectWidgetEvents: true })).conversation;
+    expect(allowed).toMatchObject({ confirmation: 'always', allowDirectWidgetEvents: true });
+    const stored = draftFromAction(
+      savedAction({ conversation: { confirmation: 'always', allowDirectWidgetEvents: true } }),
+    );
+    expect(stored.allowDirectWidgetEvents).toBe(true);
+    expect(buildPatch(stored, stored)).toEqual({});
+    expect(buildPatch(stored, { ...stored, allowDirectWidgetEvents: false }).conversation).toEqual({
+      confirmation: 'always',
+    });
+  });
+
   it('sends header and auth changes by the write-only rules', () => {
     const headers = baseline.headers.map((header) =>
       header.kind === 'stored' && header.name === 'X-Tenant'

@@ -68,6 +68,8 @@ export interface ActionDraft {
   headers: HeaderDraft[];
   auth: AuthDraft;
   confirmation: ConfirmationPolicy;
+  /** Widget events may call the action directly although it asks for confirmation. */
+  allowDirectWidgetEvents: boolean;
   startMessage: string;
   delayedMessage: string;
   /** Seconds, as typed (0.1-30). */
@@ -114,6 +116,7 @@ export function emptyDraft(): ActionDraft {
     headers: [],
     auth: NO_AUTH,
     confirmation: 'auto',
+    allowDirectWidgetEvents: false,
     startMessage: '',
     delayedMessage: '',
     delayedAfterSeconds: '',
@@ -189,6 +192,7 @@ export function draftFromAction(view: ActionView): ActionDraft {
     })),
     auth: authDraft(definition.auth),
     confirmation: oneOf(CONFIRMATION_POLICIES, conversation.confirmation, 'auto'),
+    allowDirectWidgetEvents: conversation.allowDirectWidgetEvents === true,
     startMessage: text(messages.start),
     delayedMessage: text(delayed.text),
     delayedAfterSeconds: typeof afterMs === 'number' ? String(afterMs / 1000) : '',

@@ -210,6 +210,7 @@ export function conversationOf(draft: ActionDraft): Converted<Record<string, unk
   const problems: DraftProblem[] = [];
   const conversation: Record<string, unknown> = {};
   if (draft.confirmation !== 'auto') conversation.confirmation = draft.confirmation;
+  if (draft.allowDirectWidgetEvents) conversation.allowDirectWidgetEvents = true;
 
   const messages: Record<string, unknown> = {};
   const start = textOrUndefined(draft.startMessage);

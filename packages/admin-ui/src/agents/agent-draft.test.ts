@@ -38,7 +38,7 @@ describe('createBody', () => {
       provider: 'anthropic' as const,
       model: 'claude',
       apiKey: 'sk-1',
-      timeoutMs: '5000',
+      timeoutSeconds: '5',
       actionsMode: 'some' as const,
       actions: ['act_1'],
       limits: { maxCallsPerConversation: '3', maxStepsPerTurn: '', maxResultChars: '' },
@@ -137,7 +137,7 @@ describe('draftProblems', () => {
     const draft = {
       ...base,
       name: ' ',
-      timeoutMs: '1.5',
+      timeoutSeconds: 'soon',
       limits: { ...base.limits, maxCallsPerConversation: 'x' },
       webhookUrl: '',
     };
@@ -148,6 +148,30 @@ describe('draftProblems', () => {
       '/webhookTrigger/url',
     ]);
     expect(draftProblems(base)).toEqual([]);
+  });
+
+  it('reports every rule the server would refuse at once, in its words and in seconds', () => {
+    const draft = {
+      ...base,
+      timeoutSeconds: '300',
+      limits: { maxCallsPerConversation: '500', maxStepsPerTurn: '0', maxResultChars: '100' },
+      language: 'English',
+      phoneRegion: 'us',
+      baseUrl: 'not a url',
+      webhookEnabled: false,
+    };
+    expect(draftProblems(draft)).toEqual([
+      { path: '/model/baseUrl', message: 'must be a full URL like https://api.example.com/orders' },
+      { path: '/model/timeoutMs', message: 'must be from 1 to 120 seconds' },
+      { path: '/limits/maxCallsPerConversation', message: 'must be a whole number from 1 to 100' },
+      { path: '/limits/maxStepsPerTurn', message: 'must be a whole number from 1 to 10' },
+      { path: '/limits/maxResultChars', message: 'must be a whole number from 200 to 20000' },
+      { path: '/language', message: 'must be a language tag like en or de-CH' },
+      { path: '/phoneRegion', message: 'must be a two-letter country code in capitals, like US or DE' },
+    ]);
+    expect(draftFromAgent({ ...saved, model: { ...saved.model, timeoutMs: 20000 } }).timeoutSeconds).toBe(
+      '20',
+    );
   });
 });
 

@@ -1,3 +1,13 @@
+import {
+  languageProblem,
+  lengthProblem,
+  limitProblem,
+  MODEL_TIMEOUT_RULE,
+  regionProblem,
+  TEXT_LIMITS,
+  timeoutMsOfSeconds,
+  urlProblem,
+} from './agent-rules';
 import { type AgentView, LIMIT_NAMES, type LimitName, type ModelProvider } from './agent-view';
 
 /** The texts that a blank field removes. */
@@ -17,7 +27,8 @@ export interface AgentDraft {
   provider: ModelProvider;
   model: string;
   baseUrl: string;
-  timeoutMs: string;
+  /** Seconds, as typed (1-120); blank for the default. */
+  timeoutSeconds: string;
   /** A key is stored on the server (`apiKeySet`). */
   keyStored: boolean;
   keyChoice: KeyChoice;
@@ -89,7 +100,7 @@ export function emptyAgentDraft(): AgentDraft {
     provider: 'embedded',
     model: '',
     baseUrl: '',
-    timeoutMs: '',
+    timeoutSeconds: '',
     keyStored: false,
     keyChoice: 'replace',
     apiKey: '',
@@ -120,7 +131,7 @@ export function draftFromAgent(view: AgentView): AgentDraft {
     provider: view.model.provider,
     model: view.model.model ?? '',
     baseUrl: view.model.baseUrl ?? '',
-    timeoutMs: view.model.timeoutMs === undefined ? '' : String(view.model.timeoutMs),
+    timeoutSeconds: view.model.timeoutMs === undefined ? '' : String(view.model.timeoutMs / 1000),
     keyStored: view.model.apiKeySet,
     keyChoice: view.model.apiKeySet ? 'keep' : 'replace',
     apiKey: '',
@@ -167,17 +178,38 @@ export function parseWhole(value: string): number | undefined {
   return /^\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
-/** Problems the form finds itself, by JSON pointer: numbers that are not whole numbers. */
+/**
+ * Every problem the form finds itself, by JSON pointer, all at once, with the server's rules and
+ * words (`agent-rules.ts`): one save lists everything the server would refuse in the fields.
+ */
 export function draftProblems(draft: AgentDraft): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  const checkWhole = (path: string, value: string) => {
-    if (Number.isNaN(parseWhole(value))) problems.push({ path, message: 'must be a whole number' });
+  const add = (path: string, message: string | undefined) => {
+    if (message !== undefined) problems.push({ path, message });
   };
-  if (usesLlm(draft.provider)) checkWhole('/model/timeoutMs', draft.timeoutMs);
-  for (const name of LIMIT_NAMES) checkWhole(`/limits/${name}`, draft.limits[name]);
-  if (draft.name.trim() === '') problems.push({ path: '/name', message: 'is required' });
-  if (draft.webhookEnabled && draft.webhookUrl.trim() === '') {
-    problems.push({ path: '/webhookTrigger/url', message: 'is required for a webhook trigger' });
+  if (usesLlm(draft.provider)) {
+    add('/model/baseUrl', urlProblem(draft.baseUrl));
+    if (Number.isNaN(timeoutMsOfSeconds(draft.timeoutSeconds))) add('/model/timeoutMs', MODEL_TIMEOUT_RULE);
+  }
+  for (const name of LIMIT_NAMES) {
+    const value = parseWhole(draft.limits[name]);
+    add(`/limits/${name}`, limitProblem(name, value));
+  }
+  if (draft.name.trim() === '') add('/name', 'is required');
+  else add('/name', lengthProblem(draft.name, TEXT_LIMITS.name));
+  add('/systemPrompt', lengthProblem(draft.systemPrompt, TEXT_LIMITS.systemPrompt));
+  add('/fallbackText', lengthProblem(draft.fallbackText, TEXT_LIMITS.fallbackText));
+  add('/greeting', lengthProblem(draft.greeting, TEXT_LIMITS.greeting));
+  add('/language', languageProblem(draft.language));
+  add('/phoneRegion', regionProblem(draft.phoneRegion));
+  add('/timezone', lengthProblem(draft.timezone, TEXT_LIMITS.timezone));
+  if (draft.webhookEnabled) {
+    if (draft.webhookUrl.trim() === '') add('/webhookTrigger/url', 'is required for a webhook trigger');
+    else add('/webhookTrigger/url', urlProblem(draft.webhookUrl));
+    add(
+      '/webhookTrigger/description',
+      lengthProblem(draft.webhookDescription, TEXT_LIMITS.webhookDescription),
+    );
   }
   return problems;
 }
@@ -188,10 +220,10 @@ function modelBody(draft: AgentDraft): AgentModelBody {
   const body: AgentModelBody = { provider: draft.provider };
   const model = draft.model.trim();
   const baseUrl = draft.baseUrl.trim();
-  const timeoutMs = parseWhole(draft.timeoutMs);
+  const timeoutMs = timeoutMsOfSeconds(draft.timeoutSeconds);
   if (model !== '') body.model = model;
   if (baseUrl !== '') body.baseUrl = baseUrl;
-  if (timeoutMs !== undefined) body.timeoutMs = timeoutMs;
+  if (timeoutMs !== undefined && !Number.isNaN(timeoutMs)) body.timeoutMs = timeoutMs;
   return body;
 }
 

@@ -1,6 +1,7 @@
 import { ApiError } from '../api/api-error';
 import { describeError } from '../api/describe-error';
 import { formErrors } from '../api/field-errors';
+import { MODEL_TIMEOUT_RULE } from './agent-rules';
 
 /** Messages by JSON pointer of the agent form's controls. */
 export type AgentMessages = Record<string, string[]>;
@@ -14,7 +15,7 @@ export const AGENT_FIELD_LABELS: Record<string, string> = {
   '/model/model': 'Model id',
   '/model/baseUrl': 'Base URL',
   '/model/apiKey': 'API key',
-  '/model/timeoutMs': 'Timeout (milliseconds)',
+  '/model/timeoutMs': 'Timeout (seconds)',
   '/actions': 'Actions',
   '/limits': 'Limits',
   '/limits/maxCallsPerConversation': 'Calls per conversation',
@@ -57,7 +58,9 @@ export function agentFormErrors(error: unknown): { fields: AgentMessages; form: 
   for (const [pointer, messages] of Object.entries(placed.fields)) {
     if (messages === undefined) continue;
     const control = controlFor(pointer);
-    fields[control] = [...(fields[control] ?? []), ...messages];
+    // The API counts milliseconds; the form shows seconds and says the rule in seconds.
+    const texts = pointer === '/model/timeoutMs' ? [MODEL_TIMEOUT_RULE] : messages;
+    fields[control] = [...new Set([...(fields[control] ?? []), ...texts])];
   }
   return { fields, form: placed.form };
 }

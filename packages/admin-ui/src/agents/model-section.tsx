@@ -132,12 +132,12 @@ export function ModelSection(props: SectionProps & { baseline: AgentDraft }) {
             <InputField
               id={fieldId('/model/timeoutMs')}
               class="field-medium"
-              label="Timeout (milliseconds)"
-              inputMode="numeric"
-              value={draft.timeoutMs}
-              onValue={(timeoutMs) => change({ timeoutMs })}
+              label="Timeout (seconds)"
+              inputMode="decimal"
+              value={draft.timeoutSeconds}
+              onValue={(timeoutSeconds) => change({ timeoutSeconds })}
               errors={messages['/model/timeoutMs']}
-              hint="1000–120000; blank: the default."
+              hint="1 to 120 seconds; blank: the default."
             />
           </div>
           <InputField

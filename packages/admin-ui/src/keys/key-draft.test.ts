@@ -82,6 +82,27 @@ describe('buildKeyBody', () => {
     });
   });
 
+  it('says which origins have a path or another scheme, with the name problem, on the first try', () => {
+    expect(
+      buildKeyBody({
+        ...EMPTY_KEY_DRAFT,
+        name: ' ',
+        widget: true,
+        agentId: 'agt_1',
+        origins: 'https://shop.example.com/checkout\nhttps://ok.example\nshop.example.com',
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        '/name': ['is required'],
+        '/widget/origins': [
+          '“https://shop.example.com/checkout”: must be an origin like https://shop.example.com, without a path',
+          '“shop.example.com”: must be an origin like https://shop.example.com, without a path',
+        ],
+      },
+    });
+  });
+
   it('refuses more than 20 origins and names over 100 characters', () => {
     const origins = Array.from({ length: 21 }, (_, index) => `https://s${index}.example`).join('\n');
     const result = buildKeyBody({

@@ -64,6 +64,10 @@ export function toggleScope(scopes: readonly Scope[], scope: Scope, on: boolean)
   return KEY_SCOPES.map((entry) => entry.scope).filter((candidate) => chosen.has(candidate));
 }
 
+/** An origin: scheme and host (and port), nothing after them (`CreateApiKeyBody`). */
+const ORIGIN = /^https?:\/\/[^/?#]+$/;
+export const ORIGIN_RULE = 'must be an origin like https://shop.example.com, without a path';
+
 export type KeyBodyResult =
   | { ok: true; body: CreateKeyBody }
   | { ok: false; errors: Partial<Record<KeyField, string[]>> };
@@ -89,6 +93,11 @@ export function buildKeyBody(draft: KeyDraft): KeyBodyResult {
   if (origins.length === 0)
     errors['/widget/origins'] = ['enter at least one origin, such as https://shop.example.com'];
   else if (origins.length > 20) errors['/widget/origins'] = ['at most 20 origins'];
+  else {
+    // The server's rule for each origin, in its words, so one save reports every problem.
+    const wrong = origins.filter((origin) => !ORIGIN.test(origin));
+    if (wrong.length > 0) errors['/widget/origins'] = wrong.map((origin) => `“${origin}”: ${ORIGIN_RULE}`);
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, body: { name, scopes: [WIDGET_SCOPE], widget: { agentId, origins } } };
 }

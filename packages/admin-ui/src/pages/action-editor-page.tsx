@@ -34,6 +34,8 @@ interface ActionEditorPageProps {
   canManage: boolean;
   /** The section of the page in the URL (`/actions/:id/parameters`...). */
   section: ActionSection;
+  /** The operator is an admin: may raise the tenant's action limit in Settings. */
+  canChangeLimit: boolean;
 }
 
 /**
@@ -41,9 +43,11 @@ interface ActionEditorPageProps {
  * Auth & secrets, Conversation and (for a saved action) Test. One form holds every section: moving
  * between them keeps what was typed, and a save sends all of it.
  */
-export function ActionEditorPage({ actionId, canManage, section }: ActionEditorPageProps) {
+export function ActionEditorPage({ actionId, canManage, section, canChangeLimit }: ActionEditorPageProps) {
   const { client } = useApp();
-  if (actionId === null) return <NewAction client={client} section={section} />;
+  if (actionId === null) {
+    return <NewAction client={client} section={section} canChangeLimit={canChangeLimit} />;
+  }
   return <SavedAction client={client} id={actionId} canManage={canManage} section={section} />;
 }
 
@@ -66,7 +70,25 @@ function NoSuchSection({ base }: { base: string }) {
 
 const NEW_BASE = '/actions/new';
 
-function NewAction({ client, section }: { client: ApiClient; section: ActionSection }) {
+/** Shown when a create is refused because the tenant has as many actions as it may have. */
+function LimitReached({ canChangeLimit }: { canChangeLimit: boolean }) {
+  return (
+    <p class="alert alert-warning">
+      The tenant has as many actions as its limit allows.{' '}
+      {canChangeLimit ? (
+        // A new tab: this form keeps what was typed; create again once the limit is raised.
+        <a href="/settings" target="_blank" rel="noopener">
+          Raise the limit in Settings (new tab)
+        </a>
+      ) : (
+        'An admin can raise the limit in Settings.'
+      )}
+    </p>
+  );
+}
+
+function NewAction(props: { client: ApiClient; section: ActionSection; canChangeLimit: boolean }) {
+  const { client, section } = props;
   const router = useRouter();
   const [baseline] = useState(emptyDraft);
   const form = useActionForm(() => baseline);
@@ -101,6 +123,7 @@ function NewAction({ client, section }: { client: ApiClient; section: ActionSect
           counts={problemCounts(form.messages)}
         />
         <div class="action-section">
+          {form.limitReached && <LimitReached canChangeLimit={props.canChangeLimit} />}
           {section === 'test' ? (
             <NoSuchSection base={NEW_BASE} />
           ) : (

@@ -28,11 +28,24 @@ export interface ConversationSettings {
   triggers?: { phrases?: string[]; entities?: TriggerEntity[]; requires?: string[] };
   /** At most `calls` calls per conversation within `windowMs`. */
   rateLimit?: { calls: number; windowMs: number };
+  /**
+   * Lets a widget event (`POST /conversations/{id}/events` with a widget key) call this action
+   * directly even though it asks for confirmation. Off by default: through a widget key, such an
+   * action runs only as the confirmation of what the agent itself proposed.
+   */
+  allowDirectWidgetEvents?: boolean;
 }
 
 const MAX_TEXT = 500;
 const MAX_LIST = 50;
-const FIELDS = new Set(['confirmation', 'messages', 'responseFields', 'triggers', 'rateLimit']);
+const FIELDS = new Set([
+  'confirmation',
+  'messages',
+  'responseFields',
+  'triggers',
+  'rateLimit',
+  'allowDirectWidgetEvents',
+]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -115,6 +128,9 @@ export function collectConversationIssues(
       path: '/conversation/confirmation',
       message: `must be one of: ${CONFIRMATION_POLICIES.join(', ')}`,
     });
+  }
+  if (value.allowDirectWidgetEvents !== undefined && typeof value.allowDirectWidgetEvents !== 'boolean') {
+    issues.push({ path: '/conversation/allowDirectWidgetEvents', message: 'must be true or false' });
   }
   const { messages, triggers, rateLimit } = value;
   if (messages !== undefined) {

@@ -11,6 +11,8 @@ export interface AgentAction {
   responseFields?: string[];
   /** At most `calls` calls of this action per conversation within `windowMs`. */
   rateLimit?: { calls: number; windowMs: number };
+  /** A widget event may call it directly although it asks for confirmation (operator's opt-in). */
+  allowDirectWidgetEvents?: true;
 }
 
 /** Limits of one conversation. */
@@ -56,6 +58,7 @@ export function toAgentAction(definition: ActionDefinition): AgentAction {
     ...(settings.messages ? { messages: settings.messages } : {}),
     ...(settings.responseFields ? { responseFields: settings.responseFields } : {}),
     ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
+    ...(settings.allowDirectWidgetEvents === true ? { allowDirectWidgetEvents: true as const } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/prepare-call.js';
 import {
@@ -89,8 +90,15 @@ export async function handleToolCall(
   }
   if (!options.confirmed && needsConfirmation(action)) {
     const say = readBack(label, args);
-    state.pending = { action: call.name, arguments: args };
-    context.emit({ type: 'approval-requested', action: call.name, arguments: args, text: say });
+    const confirmationId = `conf_${randomUUID()}`;
+    state.pending = { id: confirmationId, action: call.name, arguments: args };
+    context.emit({
+      type: 'approval-requested',
+      action: call.name,
+      arguments: args,
+      text: say,
+      confirmationId,
+    });
     return { kind: 'ask', say, toolContent: { ok: false, awaitingConfirmation: true } };
   }
   return callWithMessages(action, args, context);
@@ -139,7 +147,11 @@ async function callWithMessages(
     maxChars: limits.maxResultChars,
   });
   if (!result.ok) {
-    const failure = { kind: result.failure.kind, message: result.failure.message };
+    const failure = {
+      kind: result.failure.kind,
+      message: result.failure.message,
+      ...(result.status === null ? {} : { status: result.status }),
+    };
     context.emit({ type: 'action-failed', action: name, callId, failure });
     const say = action.messages?.failure ?? politeFailure(labelOf(action), result.failure);
     context.emit({ type: 'message', text: say, reason: 'failure' });

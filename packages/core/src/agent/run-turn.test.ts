@@ -136,8 +136,16 @@ describe('runTurn', () => {
     expect(first.reply).toBe(
       "Just to confirm: I'll cancel the order with order number: ORD-7. Shall I go ahead?",
     );
-    expect(first.state.pending).toEqual({ action: 'cancel_order', arguments: { order_number: 'ORD-7' } });
-    expect(first.events.map((event) => event.type)).toContain('approval-requested');
+    expect(first.state.pending).toEqual({
+      id: expect.stringMatching(/^conf_[0-9a-f-]{36}$/),
+      action: 'cancel_order',
+      arguments: { order_number: 'ORD-7' },
+    });
+    // The client sees the same id, to confirm exactly this call from a button.
+    expect(first.events.find((event) => event.type === 'approval-requested')).toMatchObject({
+      confirmationId: first.state.pending?.id,
+      arguments: { order_number: 'ORD-7' },
+    });
 
     const declined = input({ userText: 'no, leave it', state: first.state, model: scriptedModel([]) });
     const no = await runTurn(declined);
@@ -236,15 +244,25 @@ describe('runTurn', () => {
       ...orderStatus,
       messages: { delayed: { afterMs: 20, text: 'Still checking, one moment.' } },
     };
+    // The call answers only once the delayed message has gone out: no race with a timer.
+    let delayedSent: () => void = () => undefined;
+    const delayed = new Promise<void>((resolve) => {
+      delayedSent = resolve;
+    });
     const turn = input({
       actions: [slow],
       model: scriptedModel([callOf('check_order_status', { order_number: 'ORD-1' }), { text: 'Shipped.' }]),
       callAction: async (action) => {
-        await new Promise((resolve) => setTimeout(resolve, 80));
+        await delayed;
         return ok(action.definition.name, { data: { status: 'shipped' } });
       },
     });
-    const out = await runTurn(turn);
+    const out = await runTurn({
+      ...turn,
+      onEvent: (event) => {
+        if (event.type === 'message' && event.reason === 'delayed') delayedSent();
+      },
+    });
     expect(out.events.map((event) => event.type)).toEqual([
       'action-started',
       'action-delayed',

@@ -6,8 +6,12 @@ import type { ChatMessage, ChatModel } from './chat-model.js';
 
 /** What a conversation remembers between turns (stored as JSON with the conversation). */
 export interface ConversationState {
-  /** A call waiting for the customer's yes. */
-  pending?: { action: string; arguments: Record<string, unknown> };
+  /**
+   * A call waiting for the customer's yes, as the agent read it back. `id` (in the
+   * `approval-requested` event) lets a client confirm exactly this call with an event; states
+   * stored before ids were given have none and are confirmed by message only.
+   */
+  pending?: { id?: string; action: string; arguments: Record<string, unknown> };
   /** Action calls made so far in the conversation. */
   callsMade: number;
   /** Recent calls, for per-action windows (epoch ms). */
@@ -23,8 +27,21 @@ export type TurnEvent =
   | { type: 'action-started'; action: string; callId: string; arguments: Record<string, unknown> }
   | { type: 'action-delayed'; action: string; callId: string; text: string }
   | { type: 'action-completed'; action: string; callId: string; result: unknown }
-  | { type: 'action-failed'; action: string; callId: string; failure: { kind: string; message: string } }
-  | { type: 'approval-requested'; action: string; arguments: Record<string, unknown>; text: string }
+  | {
+      type: 'action-failed';
+      action: string;
+      callId: string;
+      /** `status`: the endpoint's HTTP status, when it answered. */
+      failure: { kind: string; message: string; status?: number };
+    }
+  | {
+      type: 'approval-requested';
+      action: string;
+      arguments: Record<string, unknown>;
+      text: string;
+      /** Send it as the event's `confirmationId` to confirm this call from a button. */
+      confirmationId: string;
+    }
   | { type: 'message'; text: string; reason: 'start' | 'delayed' | 'failure' | 'reply' }
   | { type: 'limit-reached'; action: string; message: string }
   | { type: 'model-error'; message: string }

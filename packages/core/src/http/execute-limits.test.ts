@@ -24,9 +24,16 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Streams `total` bytes of `fill` in 64 KB chunks, honouring back-pressure, counting what was written. */
-function streamHuge(total: number, contentType: string, prefix = '') {
+/**
+ * Streams `total` bytes of `fill` in 64 KB chunks, honouring back-pressure, counting what was
+ * written; the promise settles when the endpoint's response is closed (finished or cut).
+ */
+function streamHuge(total: number, contentType: string, prefix = ''): Promise<void> {
   bytesWritten = 0;
+  let closed: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    closed = resolve;
+  });
   server.setHandler((_request, response) => {
     response.writeHead(200, { 'content-type': contentType });
     const chunk = Buffer.alloc(64 * 1024, 'a');
@@ -42,15 +49,16 @@ function streamHuge(total: number, contentType: string, prefix = '') {
       }
       response.end();
     };
-    response.on('close', () => undefined);
+    response.on('close', () => closed());
     pump();
   });
+  return done;
 }
 
 describe('limits', () => {
   it('cuts a huge body at the 50 KB cap, marks it truncated, and stops reading', async () => {
     const total = 256 * 1024 * 1024;
-    streamHuge(total, 'text/plain');
+    const endpointClosed = streamHuge(total, 'text/plain');
     const heapBefore = process.memoryUsage().heapUsed;
     const result = await executor.execute({
       action: orderStatusAction(server),
@@ -60,7 +68,7 @@ describe('limits', () => {
     expect(result.response?.bodyBytes).toBe(DEFAULT_RESPONSE_CAP_BYTES);
     expect(result.ok && result.data).toEqual({ response_text: 'a'.repeat(DEFAULT_RESPONSE_CAP_BYTES) });
     // The connection was closed long before the endpoint finished: only socket buffers were sent.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await endpointClosed;
     expect(bytesWritten).toBeLessThan(total / 16);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
   });

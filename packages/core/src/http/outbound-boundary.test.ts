@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Calls that open outbound connections. */
+/**
+ * Calls that open outbound connections. `fetch(` and `globalThis.fetch(` are outbound; a method
+ * named fetch on another object (`app.fetch(request)`, hono's inbound handler) is not.
+ */
 const OUTBOUND =
-  /\bfetch\(|\bhttps?\.(request|get)\(|\bnet\.connect\(|\btls\.connect\(|\bfrom ['"]undici['"]|\brequire\(['"]undici['"]\)|\bnew (Agent|Pool|Client)\(/;
+  /(?<!\.)\bfetch\(|\b(globalThis|window|self)\.fetch\(|\bhttps?\.(request|get)\(|\bnet\.connect\(|\btls\.connect\(|\bfrom ['"]undici['"]|\brequire\(['"]undici['"]\)|\bnew (Agent|Pool|Client)\(/;
 
 async function sourceFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSecretScrubber, REDACTED } from './redact.js';
-import { MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './secret-variants.js';
+import { jsonSpellingPattern, MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './secret-variants.js';
 
 describe('secretVariants', () => {
   it('spells a secret raw, JSON-escaped, percent-encoded, form-encoded and in base64', () => {
@@ -30,7 +30,36 @@ describe('secretVariants', () => {
   });
 });
 
+describe('jsonSpellingPattern', () => {
+  const secret = 'a&b"c\\d/é+';
+  const spelled = (text: string) => {
+    const pattern = jsonSpellingPattern(secret);
+    return pattern !== undefined && text.replace(pattern, REDACTED) === REDACTED;
+  };
+
+  it('finds the secret however a serializer escaped it, mixed freely', () => {
+    expect(spelled('a\\u0026b\\"c\\\\d/\\u00e9+')).toBe(true); // Go
+    expect(spelled('a\\u0026b\\u0022c\\\\d/\\u00E9\\u002B')).toBe(true); // .NET
+    expect(
+      spelled([...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')),
+    ).toBe(true);
+    expect(spelled('a&b"c\\d\\/é+')).toBe(true); // PHP's \/
+    expect(spelled('a&b"cd/é+')).toBe(false);
+  });
+
+  it('is left out for secrets under the minimum', () => {
+    expect(jsonSpellingPattern('a"b')).toBeUndefined();
+  });
+});
+
 describe('createSecretScrubber', () => {
+  it('scrubs the spellings a URL parser gives a secret in a path, query or fragment', () => {
+    const secret = 'k\\e"y z/é';
+    const scrubber = createSecretScrubber([secret]);
+    const url = new URL(`https://shop.example/${secret}?${secret}#${secret}`).href;
+    expect(scrubber.text(url)).toBe(`https://shop.example/${REDACTED}?${REDACTED}#${REDACTED}`);
+  });
+
   it('replaces the longest spelling first, so a secret containing another leaves nothing behind', () => {
     const scrubber = createSecretScrubber(['token', 'token-with-suffix']);
     expect(scrubber.text('a token-with-suffix and a token')).toBe(`a ${REDACTED} and a ${REDACTED}`);

@@ -1,5 +1,5 @@
 import type { PreparedRequest } from '../actions/build-request.js';
-import { MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './secret-variants.js';
+import { jsonSpellingPattern, MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './secret-variants.js';
 
 /** Replaces every secret value. */
 export const REDACTED = '[redacted]';
@@ -107,10 +107,27 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
   for (const secret of secrets) for (const variant of secretVariants(secret)) unique.add(variant);
   const variants = [...unique].sort((a, b) => b.length - a.length);
   const shortest = variants.at(-1)?.length ?? Number.POSITIVE_INFINITY;
+  // After the fixed spellings: whatever mix of JSON escapes is left (longest secret first). Built
+  // the first time a text holds a backslash: most responses never need them.
+  let patterns: RegExp[] | undefined;
+  const escapePatterns = (): RegExp[] => {
+    patterns ??= [...new Set(secrets)]
+      .sort((a, b) => b.length - a.length)
+      .map((secret) => jsonSpellingPattern(secret))
+      .filter((pattern): pattern is RegExp => pattern !== undefined);
+    return patterns;
+  };
 
   function text(input: string, options: { cut?: boolean } = {}): string {
     if (variants.length === 0) return input;
-    const scrubbed = input.length >= shortest ? replaceSpans(input, variants) : input;
+    let scrubbed = input;
+    if (scrubbed.length >= shortest) {
+      scrubbed = replaceSpans(scrubbed, variants);
+      // Every fixed spelling is gone, so what a pattern could still find holds an escape.
+      if (scrubbed.includes('\\')) {
+        for (const pattern of escapePatterns()) scrubbed = scrubbed.replace(pattern, REDACTED);
+      }
+    }
     return options.cut ? scrubCutEnd(scrubbed, variants) : scrubbed;
   }
 

@@ -59,6 +59,27 @@ function percentEncodings(secret: string): string[] {
   return forms;
 }
 
+/**
+ * The secret as the WHATWG URL parser writes it into a path, a query and a fragment (how a
+ * followed `Location` carrying it is shown): each has its own percent-encode set, and a path turns
+ * `\\` into `/`.
+ */
+function urlParserSpellings(secret: string): string[] {
+  if (ALWAYS_KEPT.test(secret)) return [];
+  const forms: string[] = [];
+  const parse = (text: string) => {
+    try {
+      return new URL(text);
+    } catch {
+      return undefined;
+    }
+  };
+  if (!/[?#]/.test(secret)) forms.push(parse(`https://h.invalid/${secret}`)?.pathname.slice(1) ?? '');
+  if (!secret.includes('#')) forms.push(parse(`https://h.invalid/?${secret}`)?.search.slice(1) ?? '');
+  forms.push(parse(`https://h.invalid/#${secret}`)?.hash.slice(1) ?? '');
+  return forms;
+}
+
 /** Base64 of the UTF-8 bytes: standard, unpadded and URL-safe (basic auth's `user:password`). */
 function base64Encodings(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
@@ -145,17 +166,21 @@ function asciiJsonEscapings(text: string): string[] {
  */
 function jsonEscapings(text: string): string[] {
   if (!/[^\x20-\x7e]|["\\/]/.test(text)) return [];
-  const forms = [jsonEscaped(text), ...asciiJsonEscapings(text)];
-  return [...forms, ...forms.map((form) => form.replaceAll('/', '\\/'))];
+  // ASCII-only escaping differs from the standard only for control and non-ASCII characters.
+  const forms = /[^\x20-\x7e]/.test(text)
+    ? [jsonEscaped(text), ...asciiJsonEscapings(text)]
+    : [jsonEscaped(text)];
+  return text.includes('/') ? [...forms, ...forms.map((form) => form.replaceAll('/', '\\/'))] : forms;
 }
 
 /**
  * Every spelling of a secret an endpoint may send back, in no particular order, duplicates
  * removed and spellings shorter than {@link MIN_SCRUBBED_VARIANT_LENGTH} left out: the raw text;
- * upper- and lower-cased; hex of the UTF-8 bytes (either case); percent-encoded (encodeURIComponent style, RFC 3986 strict, form style with `+` for space,
- * encodeURI style; upper- and lower-case hex; of the UTF-8 and the Latin-1 bytes); base64
- * (standard, unpadded, URL-safe, and inside the base64 of a longer text at any offset);
- * HTML-escaped; read back in the wrong charset; and each of these
+ * upper- and lower-cased; hex of the UTF-8 bytes (either case); percent-encoded
+ * (encodeURIComponent style, RFC 3986 strict, form style with `+` for space, encodeURI style;
+ * upper- and lower-case hex; of the UTF-8 and the Latin-1 bytes); as the URL parser writes it into
+ * a path, query or fragment; base64 (standard, unpadded, URL-safe, and inside the base64 of a
+ * longer text at any offset); HTML-escaped; read back in the wrong charset; and each of these
  * JSON-escaped (standard, ASCII-only, `/` escaped), and that again with standard escaping (a JSON
  * string inside a JSON string).
  *
@@ -170,15 +195,80 @@ export function secretVariants(secret: string): string[] {
     ...caseAndHexSpellings(secret),
     ...misdecodings(secret),
     ...percentEncodings(secret),
+    ...urlParserSpellings(secret),
     ...base64Encodings(secret),
     ...base64Cores(secret),
   ];
-  const variants = new Set<string>(plain);
-  for (const text of plain) {
+  const unique = new Set<string>(plain);
+  const variants = new Set<string>(unique);
+  for (const text of unique) {
     for (const once of jsonEscapings(text)) {
       variants.add(once);
       variants.add(jsonEscaped(once));
     }
   }
   return [...variants].filter((variant) => variant.length >= MIN_SCRUBBED_VARIANT_LENGTH);
+}
+
+/** JSON's two-character escapes (a backslash's is handled with runs of them). */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '/': '\\/',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/**
+ * A pattern for the secret as any JSON serializer may write it: each character literal, as its
+ * short escape (`\"`) or as `\uXXXX` in either hex case, mixed freely. Serializers differ in
+ * what they escape (Go writes `&` as `\u0026`, .NET writes `"` and `+` as `\u0022` and `\u002B`),
+ * so no fixed list of spellings covers them all. `undefined` for a secret shorter than
+ * {@link MIN_SCRUBBED_VARIANT_LENGTH}.
+ *
+ * @example
+ * jsonSpellingPattern('a&b"c').test('a\\u0026b\\u0022c'); // true
+ */
+export function jsonSpellingPattern(secret: string): RegExp | undefined {
+  if (secret.length < MIN_SCRUBBED_VARIANT_LENGTH) return undefined;
+  let source = '';
+  for (let index = 0; index < secret.length; ) {
+    if (secret.charAt(index) !== '\\') {
+      source += unitPattern(secret.charAt(index));
+      index += 1;
+      continue;
+    }
+    // A run of backslashes is one choice (all literal, all `\\`, all `\u005c`): one choice per
+    // backslash would let a text of many backslashes backtrack exponentially.
+    let run = 0;
+    while (secret.charAt(index + run) === '\\') run += 1;
+    source += `(?:(?:\\\\u005[cC]){${run}}|\\\\{${2 * run}}|\\\\{${run}})`;
+    index += run;
+  }
+  return new RegExp(source, 'g');
+}
+
+/** Patterns of single UTF-16 units (never of secrets), kept: building them is most of the cost. */
+const UNIT_PATTERNS = new Map<string, string>();
+const MAX_CACHED_UNITS = 4096;
+
+function unitPattern(unit: string): string {
+  const cached = UNIT_PATTERNS.get(unit);
+  if (cached !== undefined) return cached;
+  const hex = unit.charCodeAt(0).toString(16).padStart(4, '0');
+  const anyCase = hex.replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+  // Longer spellings first, so a backslash of an escape is not taken for a literal one.
+  const spellings = [`\\\\u${anyCase}`];
+  const short = SHORT_ESCAPES[unit];
+  if (short !== undefined) spellings.push(escapeRegExp(short));
+  spellings.push(escapeRegExp(unit));
+  const pattern = `(?:${spellings.join('|')})`;
+  if (UNIT_PATTERNS.size < MAX_CACHED_UNITS) UNIT_PATTERNS.set(unit, pattern);
+  return pattern;
 }

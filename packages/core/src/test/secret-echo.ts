@@ -32,6 +32,22 @@ function asciiJsonEscaped(text: string): string {
   );
 }
 
+function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Go's encoding/json escapes `&`, `<` and `>`. */
+function goJsonEscaped(text: string): string {
+  return jsonEscaped(text).replace(/[&<>]/g, unicodeEscape);
+}
+
+/** .NET's System.Text.Json escapes `"`, `+`, `&`, `'`, `<`, `>` and every non-ASCII letter. */
+function dotnetJsonEscaped(text: string): string {
+  return [...text]
+    .map((char) => (/["+&'<>]|[^\x20-\x7e]/.test(char) ? unicodeEscape(char) : char === '\\' ? '\\\\' : char))
+    .join('');
+}
+
 function formEncoded(text: string): string {
   return new URLSearchParams({ v: text }).toString().slice(2);
 }
@@ -43,6 +59,9 @@ export function echoEncodings(secret: string): Record<string, string> {
     json: jsonEscaped(secret),
     jsonAscii: asciiJsonEscaped(secret),
     jsonTwice: jsonEscaped(jsonEscaped(secret)),
+    jsonGo: goJsonEscaped(secret),
+    jsonDotnet: dotnetJsonEscaped(secret),
+    jsonEveryCharacter: [...secret].map(unicodeEscape).join(''),
     percent: encodeURIComponent(secret),
     percentPlus: encodeURIComponent(secret).replaceAll('%20', '+'),
     percentLower: encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),

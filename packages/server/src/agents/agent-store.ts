@@ -222,6 +222,8 @@ export function createAgentStore(options: AgentStoreOptions) {
      * provider and the base URL stay the same (a key never follows the agent to another server).
      */
     async update(tenantId: string, id: string, patch: AgentPatch, actor: string): Promise<AgentView> {
+      // Listed before the transaction: a read of the action store inside it deadlocks PGlite.
+      const knownActions = await options.actions.list(tenantId);
       return writing(tenantId, () =>
         db.transaction().execute(async (trx) => {
           const row = await rowFor(trx, tenantId, id, true);
@@ -243,7 +245,7 @@ export function createAgentStore(options: AgentStoreOptions) {
           if (keyChange === null) sealedKey = null;
           else if (typeof keyChange === 'string') sealedKey = box.seal(keyChange, keyPlace(tenantId, row.id));
           else if (!sameServer) sealedKey = null;
-          await assertValid(tenantId, name, settings, sealedKey !== null);
+          await assertValid(tenantId, name, settings, sealedKey !== null, knownActions);
           if (name !== row.name) await assertNameFree(trx, tenantId, name, row.id);
           const at = now();
           await trx

@@ -5,7 +5,7 @@ import {
   type ValidationIssue,
 } from '@toolgate/core';
 import { ApiError } from '../api/api-error.js';
-import type { ActionStore } from '../stores/action-store.js';
+import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
 
 /** Agent ids look like this; a name that does would make `/agents/{id|name}` ambiguous. */
@@ -49,9 +49,13 @@ export function createAgentChecks(options: {
     return issues;
   }
 
-  async function actionProblems(tenantId: string, refs: string[] | null): Promise<ValidationIssue[]> {
+  async function actionProblems(
+    tenantId: string,
+    refs: string[] | null,
+    listed?: StoredAction[],
+  ): Promise<ValidationIssue[]> {
     if (refs === null) return [];
-    const known = await options.actions.list(tenantId);
+    const known = listed ?? (await options.actions.list(tenantId));
     return refs.flatMap((ref, index) =>
       known.some((action) => action.id === ref || action.definition.name === ref)
         ? []
@@ -64,13 +68,19 @@ export function createAgentChecks(options: {
     name: string,
     settings: AgentSettings,
     hasKey: boolean,
+    /**
+     * The tenant's actions, listed before a transaction opens: the action store reads outside
+     * any transaction, and on the embedded database (one connection) a read waiting behind an
+     * open transaction waits forever.
+     */
+    knownActions?: StoredAction[],
   ): Promise<void> {
     const issues = [
       ...(AGENT_ID.test(name)
         ? [{ path: '/name', message: 'must not look like an agent id (agt_...)' }]
         : []),
       ...checkAgentSettings(settings, hasKey),
-      ...(await actionProblems(tenantId, settings.actions)),
+      ...(await actionProblems(tenantId, settings.actions, knownActions)),
       ...(await urlProblems(settings)),
     ];
     if (issues.length > 0) {

@@ -1,4 +1,10 @@
-import { callLimitRefusal, DEFAULT_AGENT_LIMITS, runTurn, type TurnEvent } from '@toolgate/core';
+import {
+  type ConversationState,
+  callLimitRefusal,
+  DEFAULT_AGENT_LIMITS,
+  runTurn,
+  type TurnEvent,
+} from '@toolgate/core';
 import type { Logger } from 'pino';
 import { ApiError } from '../api/api-error.js';
 import { parametersProblem } from '../api/parameters-problem.js';
@@ -11,6 +17,7 @@ import {
   MAX_MESSAGES_PER_CONVERSATION,
   TURN_LEASE_MS,
 } from './conversation-store.js';
+import { type ConversationEvent, resolveEventCall } from './event-confirmation.js';
 
 /** Triggers of calls made outside the model's choice. */
 export type EventTrigger = 'button_click' | 'lead_captured' | 'manual';
@@ -31,6 +38,13 @@ export interface TurnResult {
 export interface OpenTurn {
   conversation: ConversationView;
   run(text: string, onEvent?: (event: TurnEvent) => void): Promise<TurnResult>;
+}
+
+/** A confirmed call answers the pending confirmation; the model's half-finished request goes with it. */
+function afterCall(state: ConversationState, confirmed: boolean): ConversationState {
+  if (!confirmed) return state;
+  const { pending: _pending, modelState: _modelState, ...rest } = state;
+  return rest;
 }
 
 function checkMetadata(metadata: Record<string, unknown> | undefined): void {
@@ -177,11 +191,14 @@ export function createConversationService(deps: {
      * Calls an action of the conversation's agent because of an event (a button, a captured lead,
      * a person), with that trigger in the envelope. It holds the conversation like a turn, obeys
      * the same call limits and counts towards them. Invalid parameters are a 422 and nothing is sent.
+     * Through a widget key (`onlyAgentId`), an action that asks for confirmation runs only as the
+     * confirmation of the agent's own proposal, unless the operator allowed direct widget events
+     * ({@link resolveEventCall}).
      */
     async trigger(
       tenantId: string,
       conversationId: string,
-      event: { type: EventTrigger; action: string; parameters?: Record<string, unknown> },
+      event: ConversationEvent & { type: EventTrigger },
       onlyAgentId?: string,
     ): Promise<{ callId: string | null; outcome: 'ok' | 'failed' | 'refused'; result: unknown }> {
       const conversation = await take(tenantId, conversationId, onlyAgentId);
@@ -199,6 +216,7 @@ export function createConversationService(deps: {
           ]);
         }
         const name = action.agentAction.definition.name;
+        const call = resolveEventCall(event, action.agentAction, state, onlyAgentId !== undefined);
         const nowMs = Date.now();
         const refusal = callLimitRefusal(
           action.agentAction,
@@ -217,7 +235,7 @@ export function createConversationService(deps: {
             result: { ok: false, error: { kind: 'limit_reached', message: refusal } },
           };
         }
-        const parameters = event.parameters ?? {};
+        const parameters = call.parameters;
         const origin = {
           trigger: event.type,
           agentId: agent.id,
@@ -239,7 +257,7 @@ export function createConversationService(deps: {
             { role: 'event', type: event.type, action: name, outcome: record.outcome, callId: result.callId },
           ],
           state: {
-            ...state,
+            ...afterCall(state, call.confirmed),
             callsMade: state.callsMade + 1,
             recentCalls: [...state.recentCalls, { action: name, at: nowMs }],
           },

@@ -168,6 +168,14 @@ export const ConversationEventBody = Type.Object(
     type: literals(['button_click', 'lead_captured', 'manual'] as const),
     action: Type.String({ minLength: 1, description: 'The action id or name.' }),
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    confirmationId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "Confirms the call the agent proposed (the approval-requested event's confirmationId), with the parameters it read back. Through a widget key, the only way to run an action that asks for confirmation, unless the action allows direct widget events.",
+      }),
+    ),
   },
   closed,
 );

@@ -5,12 +5,18 @@ export const API_ERROR_STATUS = {
   malformed_json: 400,
   unknown_field: 400,
   bad_request: 400,
+  invalid_text: 400,
   unauthenticated: 401,
   forbidden: 403,
+  widget_confirmation_required: 403,
   not_found: 404,
   conflict: 409,
+  confirmation_mismatch: 409,
+  request_timeout: 408,
   payload_too_large: 413,
+  header_fields_too_large: 431,
   validation_failed: 422,
+  unsupported_pattern: 422,
   too_many_requests: 429,
   limit_reached: 422,
   confirmation_required: 422,
@@ -18,7 +24,11 @@ export const API_ERROR_STATUS = {
 } as const;
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
-/** An error the API answers with `{ "error": { "code", "message", "details" } }`. */
+/**
+ * An error the API answers with `{ "error": { "code", "message", "details", "field", "requestId" } }`
+ * (`requestId` is added when the response is made). `field` names the one input at fault where
+ * there is one, by location: `body.metadata.note`, `query.status`, `path.id`.
+ */
 export class ApiError extends Error {
   readonly status: number;
 
@@ -26,18 +36,22 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: ValidationIssue[] = [],
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
     this.status = API_ERROR_STATUS[code];
   }
 
-  toJSON() {
+  /** The error body; `requestId` is the request's `X-Request-Id` (every error response has one). */
+  toJSON(requestId?: string) {
     return {
       error: {
         code: this.code,
         message: this.message,
         ...(this.details.length > 0 ? { details: this.details } : {}),
+        ...(this.field === undefined ? {} : { field: this.field }),
+        ...(requestId === undefined ? {} : { requestId }),
       },
     };
   }

@@ -51,7 +51,9 @@ export function checkBody<T extends TSchema>(
       unknown,
     );
   }
-  if (typeProblems === 'defer') return value as Static<T>;
+  // A domain validator reads fields: it is handed an object or nothing (a `null` body is a 422 here).
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeProblems === 'defer' && (isObject || schema.type !== 'object')) return value as Static<T>;
   throw new ApiError(
     'validation_failed',
     `the request has ${invalid.length} problem${invalid.length > 1 ? 's' : ''}`,

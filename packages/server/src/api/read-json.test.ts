@@ -17,7 +17,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  // undici keeps its sockets alive: without closing them, close() waits out their idle timeout.
+  const closed = new Promise((resolve) => server.close(resolve));
+  (server as import('node:http').Server).closeAllConnections();
+  await closed;
   await t.close();
 });
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { ApiError } from './api-error.js';
+import { checkJsonText } from './text-rules.js';
 
 /** Request bodies above this are refused with 413: the largest action definition is far smaller. */
 export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
@@ -38,9 +39,10 @@ async function bodyText(c: Context): Promise<string> {
 }
 
 /**
- * Reads a request's JSON body. A body that is not JSON, or not sent as JSON, is a 400 that says
- * where parsing stopped; one over the size limit a 413. An empty body reads as `{}` only when
- * `emptyAs` allows it.
+ * Reads a request's JSON body: the one way bodies enter the API. A body that is not JSON, or not
+ * sent as JSON, is a 400 that says where parsing stopped; one over the size limit a 413; one with
+ * text the database cannot store (NUL, lone surrogates) or nested too deep a 400 naming the field
+ * (text-rules.ts). An empty body reads as `{}` only when `emptyAs` allows it.
  */
 export async function readJson(c: Context, emptyAs?: unknown): Promise<unknown> {
   const text = await bodyText(c);
@@ -52,9 +54,12 @@ export async function readJson(c: Context, emptyAs?: unknown): Promise<unknown> 
   if (type !== undefined && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new ApiError('bad_request', `send the body as application/json, not ${type.split(';')[0]}`);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text);
   } catch (error) {
     throw new ApiError('malformed_json', `the request body is not valid JSON: ${(error as Error).message}`);
   }
+  checkJsonText(body);
+  return body;
 }

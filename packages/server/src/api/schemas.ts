@@ -17,6 +17,16 @@ export const ErrorBody = Type.Object(
       code: Type.String(),
       message: Type.String(),
       details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+      field: Type.Optional(
+        Type.String({
+          description: 'The input at fault, by location: body.metadata.note, query.status, path.id.',
+        }),
+      ),
+      requestId: Type.Optional(
+        Type.String({
+          description: "The request's X-Request-Id (also a response header and in the server log).",
+        }),
+      ),
     }),
   },
   { $id: 'Error' },
@@ -84,6 +94,12 @@ const actionFields = {
         responseFields: Type.Optional(Type.Array(Type.String())),
         triggers: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
         rateLimit: Type.Optional(Type.Object({ calls: Type.Integer(), windowMs: Type.Integer() })),
+        allowDirectWidgetEvents: Type.Optional(
+          Type.Boolean({
+            description:
+              'Let widget events call this action directly although it asks for confirmation (default false: through a widget key it runs only as the confirmation of what the agent proposed).',
+          }),
+        ),
       },
       {
         ...closed,

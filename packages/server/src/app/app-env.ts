@@ -53,7 +53,7 @@ export interface AppServices {
   sessionCookie: SessionCookie;
 }
 
-/** Hono's environment: the authenticated caller, set by the auth middleware. */
+/** Hono's environment: the request's id (set first) and the authenticated caller (set by the auth middleware). */
 export interface AppEnv {
-  Variables: { principal: Principal };
+  Variables: { principal: Principal; requestId: string };
 }

@@ -1,6 +1,8 @@
+import { ToolgateError } from '@toolgate/core';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { ApiError } from '../api/api-error.js';
+import { API_ERROR_STATUS, ApiError, type ApiErrorCode } from '../api/api-error.js';
+import { checkUrlText } from '../api/text-rules.js';
 
 export { MAX_REQUEST_BODY_BYTES } from '../api/read-json.js';
 
@@ -16,6 +18,7 @@ import { testConsoleRoute } from '../routes/test-console-route.js';
 import { type ApiRoute, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
 
@@ -36,8 +39,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...adminRoutes,
 ];
 
-function errorResponse(error: ApiError): Response {
-  return Response.json(error.toJSON(), { status: error.status });
+function errorResponse(error: ApiError, requestId: string): Response {
+  return Response.json(error.toJSON(requestId), { status: error.status });
 }
 
 /**
@@ -50,7 +53,10 @@ export function createApp(services: AppServices): Hono<AppEnv> {
 
   app.use(async (c, next) => {
     const started = performance.now();
+    const requestId = requestIdFrom(c.req.header(REQUEST_ID_HEADER));
+    c.set('requestId', requestId);
     await next();
+    c.header(REQUEST_ID_HEADER, requestId);
     const ms = performance.now() - started;
     services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);
     // Successful reads and conversation traffic are counted in the metrics, not logged: on this
@@ -69,6 +75,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
           status: c.res.status,
           ms: Math.round(ms * 10) / 10,
           actor: c.get('principal')?.actor,
+          requestId,
         },
         'request',
       );
@@ -76,14 +83,27 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorResponse(error);
-    services.logger.error({ err: error, method: c.req.method, route: c.req.routePath }, 'request failed');
+    const requestId = c.get('requestId');
+    if (error instanceof ApiError) return errorResponse(error, requestId);
+    // A domain error from core whose code the API knows (a stored action's pattern RE2 cannot
+    // run, say) is the caller's to fix: answered with its status, not as a 500.
+    if (error instanceof ToolgateError && Object.hasOwn(API_ERROR_STATUS, error.code)) {
+      return errorResponse(new ApiError(error.code as ApiErrorCode, error.message, error.details), requestId);
+    }
+    services.logger.error(
+      { err: error, method: c.req.method, route: c.req.routePath, requestId },
+      'request failed',
+    );
     return errorResponse(
       new ApiError('internal', 'something went wrong on our side; the error is in the server log'),
+      requestId,
     );
   });
   app.notFound((c) =>
-    errorResponse(new ApiError('not_found', `there is no ${c.req.method} ${new URL(c.req.url).pathname}`)),
+    errorResponse(
+      new ApiError('not_found', `there is no ${c.req.method} ${new URL(c.req.url).pathname}`),
+      c.get('requestId'),
+    ),
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -108,6 +128,8 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   allowWidgetOrigins(api);
   for (const route of API_ROUTES) {
     api.on(route.method.toUpperCase(), toHonoPath(route.path), async (c) => {
+      // Path and query text obeys the text rules before anything (authentication included) reads it.
+      checkUrlText(c);
       if (route.scope !== null) {
         const principal = await authenticate(c, services);
         if (route.scope !== 'any') requireScope(principal, route.scope);

@@ -81,7 +81,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
       title: 'Toolgate API',
       version,
       description:
-        'Manage actions, test them and read their execution log. Errors share one shape: {"error": {"code", "message", "details"}}.',
+        'Manage actions, test them and read their execution log. Errors share one shape: {"error": {"code", "message", "details", "field", "requestId"}}. Every response carries X-Request-Id: the one sent (letters, digits and . _ : / + = @ -, at most 128) or a new one.',
     },
     servers: [{ url: '/api/v1' }],
     security: [{ apiKey: [] }, { session: [] }],

@@ -1,8 +1,20 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** scrypt cost: ~50 ms per check on a server core, slow enough to make guessing expensive. */
-const COST = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+export const PASSWORD_COST = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
+/** The cost of new hashes: `PASSWORD_COST`, unless the test setup lowered it. */
+let COST: { N: number; r: number; p: number; maxmem: number } = PASSWORD_COST;
+
+/**
+ * For the test suite only (`tools/test-setup.ts`): new hashes at a lower scrypt `N`, because the
+ * sign-in tests hash and check passwords hundreds of times and the real cost made that minutes
+ * of CPU. Checking always uses the cost stored in the hash, so nothing else changes; the server
+ * never calls this. `setPasswordCostForTests(PASSWORD_COST.N)` restores the real cost.
+ */
+export function setPasswordCostForTests(n: number): void {
+  COST = { ...PASSWORD_COST, N: n };
+}
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>

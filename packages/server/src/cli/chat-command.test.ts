@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,47 @@ describe('toolgate chat', () => {
     );
     expect(code).toBe(1);
     expect(io.err()).toContain(`cannot reach Toolgate at http://127.0.0.1:${port}`);
+  });
+});
+
+describe('toolgate chat when the connection breaks during a turn', () => {
+  it('says the message may not have been answered, does not send it again, and goes on with the next line', async () => {
+    const messages: string[] = [];
+    const fake = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += String(chunk);
+      });
+      request.on('end', () => {
+        if (request.url === '/api/v1/conversations') {
+          response.writeHead(201, { 'content-type': 'application/json' });
+          return response.end(JSON.stringify({ id: 'cnv_fake' }));
+        }
+        messages.push((JSON.parse(body) as { text: string }).text);
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (messages.length === 1) {
+          // The server goes away mid-turn: one event, then the connection is cut.
+          response.write('event: message\ndata: {"text":"Let me look that up.","reason":"start"}\n\n', () =>
+            response.socket?.destroy(),
+          );
+          return;
+        }
+        response.end('event: done\ndata: {"reply":"Back again."}\n\n');
+      });
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+    try {
+      const io = testIo('first\nsecond\n');
+      expect(await runCli(['chat', '--agent', 'x', '--url', base, '--key', 'tg_x'], io)).toBe(0);
+      expect(io.err()).toContain(`lost the connection to ${base}`);
+      expect(io.err()).toContain('it may not have been answered');
+      expect(messages).toEqual(['first', 'second']);
+      expect(io.out()).toBe('agent: Let me look that up.\nagent: Back again.\n');
+    } finally {
+      fake.closeAllConnections();
+      await new Promise((resolve) => fake.close(resolve));
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { runCall } from './call-command.js';
 import { runChat } from './chat-command.js';
@@ -8,9 +9,21 @@ import { runUrlCheck } from './url-check-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/**
+ * The version of @toolgate/server, from its package.json: two folders up from this module in the
+ * sources (src/cli/), the build (dist/cli/) and the bundle (dist/bundle/) alike.
+ */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? 'unknown';
+}
+
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('toolgate')
     .description('Toolgate: let AI agents call your own HTTP APIs, safely.')
+    .version(packageVersion(), '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -61,7 +74,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--url <url>', 'the server (TOOLGATE_URL; default http://127.0.0.1:3000)')
     .option('--key <tg_...>', 'an API key with the chat scope (TOOLGATE_API_KEY)')
     .option('--contact <id>', 'the contact id to record with the conversation')
-    .option('--debug', "also show the model's reasons", false)
+    .option('--debug', "also show the model's reasons and the endpoint's failure messages", false)
+    .option(
+      '--retries <n>',
+      'how many times to send a message again while the server cannot be reached (default 5)',
+    )
     .action(async (flags) => setExit(await runChat(flags, io)));
 
   const serverFlags = (command: Command) =>

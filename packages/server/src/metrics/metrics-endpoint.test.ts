@@ -24,6 +24,7 @@ describe('/metrics access', () => {
         status: 403,
         code: 'forbidden',
         message: expect.stringContaining('set TOOLGATE_METRICS_TOKEN'),
+        requestId: expect.any(String),
       });
     }
   });

@@ -176,6 +176,21 @@ describe('agents: change and delete', () => {
     expect((await t.call('GET', path)).status).toBe(404);
   });
 
+  it('answers a patch naming actions when the action cache is cold (no deadlock on the embedded database)', async () => {
+    const { agent } = await json(await create({ name: 'Cold cache', actions: ['check_order_status'] }));
+    // A write to the actions empties their cache: the patch's check has to read them again.
+    await t.services.actions.create(t.tenantA.id, orderStatusAction({ name: 'cold_cache_action' }), 'test');
+    const patched = await t.call('PATCH', `/api/v1/agents/${agent.id}`, {
+      body: { actions: ['check_order_status', 'cold_cache_action'], limits: { maxCallsPerConversation: 3 } },
+    });
+    expect(patched.status).toBe(200);
+    expect((await json(patched)).actions).toEqual(['check_order_status', 'cold_cache_action']);
+    const unknown = await t.call('PATCH', `/api/v1/agents/${agent.id}`, {
+      body: { actions: ['no_such_action'] },
+    });
+    expect(unknown.status).toBe(422);
+  });
+
   it("another tenant's agent is a 404 for every route", async () => {
     const { agent } = await json(await create({ name: 'Mine' }));
     const other = { key: t.tenantB.adminKey };
@@ -263,5 +278,25 @@ describe('agents: keys, names, limits, rotation', () => {
       (await t.call('POST', `/api/v1/agents/${agent.id}/signing-secret/rotate`, { key: t.tenantB.adminKey }))
         .status,
     ).toBe(404);
+  });
+});
+
+describe('agents: a patch right after an action changed', () => {
+  it('answers (the action list is read before the transaction, which would deadlock the embedded database)', async () => {
+    const created = await json(await create({ name: 'Lister', actions: ['check_order_status'] }));
+    // Any action write empties the action store's read cache: the next list reads the database.
+    const changed = await t.call(
+      'PATCH',
+      `/api/v1/actions/${(await t.services.actions.list(t.tenantA.id))[0]?.id}`,
+      {
+        body: { description: 'Look up the status of an order by its number whenever a customer asks.' },
+      },
+    );
+    expect(changed.status).toBe(200);
+    const patched = await t.call('PATCH', `/api/v1/agents/${created.agent.id}`, {
+      body: { greeting: 'Hello!' },
+    });
+    expect(patched.status).toBe(200);
+    expect((await json(patched)).actions).toEqual(['check_order_status']);
   });
 });

@@ -76,7 +76,7 @@ describe('what a chat client may see and send', () => {
     expect((await say(id, 'Where is my order?', { key: chat.value, query: '?debug=true' })).status).toBe(403);
     const failed = await json(await say(id, 'Where is order ORD-500?', { key: chat.value }));
     const failure = failed.events.find((event: { type: string }) => event.type === 'action-failed');
-    expect(failure.failure).toEqual({ kind: 'http_error', message: '' });
+    expect(failure.failure).toEqual({ kind: 'http_error', message: '', status: 503 });
     expect(JSON.stringify(failed)).not.toContain('database offline');
   });
 

@@ -129,7 +129,11 @@ describe('a conversation over the API (embedded agent)', () => {
     const id = await start();
     await say(id, 'Where is order ORD-12345?');
     const lines = f.t.logText().split('\n');
-    expect(lines.some((line) => line.includes('"route":"/api/v1/conversations/:id/messages"'))).toBe(false);
+    // A slow request (over 500 ms, which a loaded machine can make of any turn) is logged anyway.
+    const quickMessageLines = lines
+      .filter((line) => line.includes('"route":"/api/v1/conversations/:id/messages"'))
+      .filter((line) => (JSON.parse(line) as { ms: number }).ms < 500);
+    expect(quickMessageLines).toEqual([]);
     expect(lines.some((line) => line.includes('"msg":"action call"') && line.includes('ai_intent'))).toBe(
       true,
     );
@@ -235,8 +239,9 @@ describe('conversations: bad input and other tenants', () => {
 
   it('lists conversations newest first with filters and pages', async () => {
     const a = await start({ contactId: 'pager' });
-    // Newest first is by creation time: keep the two apart.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Newest first is by creation time: keep the two apart (wait for the clock's next millisecond).
+    const first = Date.now();
+    while (Date.now() <= first) await new Promise((resolve) => setImmediate(resolve));
     const b = await start({ contactId: 'pager' });
     const page = await json(await f.t.call('GET', '/api/v1/conversations?contactId=pager&limit=1'));
     expect(page.conversations.map((c: { id: string }) => c.id)).toEqual([b]);

@@ -45,7 +45,11 @@ function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
   if (debug) return event;
   if (event.type === 'debug') return undefined;
   if (event.type === 'model-error') return { ...event, message: 'the model could not answer' };
-  if (event.type === 'action-failed') return { ...event, failure: { kind: event.failure.kind, message: '' } };
+  if (event.type === 'action-failed') {
+    // The kind and the HTTP status say what happened; the endpoint's own words stay with operators.
+    const { kind, status } = event.failure;
+    return { ...event, failure: { kind, message: '', ...(status === undefined ? {} : { status }) } };
+  }
   return event;
 }
 
@@ -190,11 +194,11 @@ export const conversationsRoutes: ApiRoute[] = [
             error instanceof ApiError
               ? error
               : new ApiError('internal', 'the turn failed; the error is in the server log');
-          send('error', failure.toJSON());
+          send('error', failure.toJSON(c.get('requestId')));
           // The response has started (200): the failure reaches the log here or nowhere.
           if (!(error instanceof ApiError)) {
             logger.error(
-              { err: error, tenantId, conversationId: turn.conversation.id },
+              { err: error, tenantId, conversationId: turn.conversation.id, requestId: c.get('requestId') },
               'a streamed turn failed',
             );
           }

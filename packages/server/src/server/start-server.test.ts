@@ -12,11 +12,15 @@ import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dia
 import { testCertificate } from '../../../core/src/test/test-certificate.js';
 import { parseConfig } from '../config/parse-config.js';
 import { httpJson } from '../test/http-client.js';
+import { parseAnswer, rawExchange } from '../test/raw-http.js';
 import { orderStatusAction } from '../test/test-app.js';
 import { startServer } from './start-server.js';
 
 let dataDir: string;
 let endpoint: LoopbackHttpsServer;
+/** The endpoint's hooks: told when a request arrives; answers once `release` settles. */
+let requestArrived: () => void = () => undefined;
+let release: Promise<void> = Promise.resolve();
 const logLines: string[] = [];
 const logger = pino(
   { name: 'start-test' },
@@ -31,8 +35,9 @@ const logger = pino(
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'toolgate-start-'));
   endpoint = await startLoopbackHttpsServer((_request, response) => {
-    // Slow enough that a shutdown lands while the call is in flight.
-    setTimeout(() => response.end(JSON.stringify({ message: 'Your order shipped.' })), 400);
+    requestArrived();
+    // Held until the test lets it go, so a shutdown lands while the call is in flight.
+    void release.then(() => response.end(JSON.stringify({ message: 'Your order shipped.' })));
   });
 });
 afterAll(async () => {
@@ -128,6 +133,26 @@ describe('toolgate start', () => {
     }
   });
 
+  it('answers a URL over the header limit (20 KB) in the error shape, not a bare 431', async () => {
+    const { server } = await start();
+    try {
+      const port = Number(new URL(server.url).port);
+      const request = `GET /api/v1/calls?action=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+      const answer = parseAnswer(await rawExchange(port, request));
+      expect(answer.status).toBe(431);
+      expect(answer.body.error).toMatchObject({
+        code: 'header_fields_too_large',
+        requestId: answer.headers['x-request-id'],
+      });
+      // The server still serves the next connection.
+      const health = await httpJson(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(health.headers['x-request-id']).toEqual(expect.any(String));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('shutdown lets an in-flight request finish, then refuses connections', async () => {
     const adminKey = 'tg_chosen-by-the-operator-0123456789';
     const { server } = await start({ TOOLGATE_ADMIN_KEY: adminKey });
@@ -139,13 +164,22 @@ describe('toolgate start', () => {
     });
     expect(created.status).toBe(201);
     const { action } = created.body as { action: { id: string } };
+    let letGo: () => void = () => undefined;
+    release = new Promise((resolve) => {
+      letGo = resolve;
+    });
+    const arrived = new Promise<void>((resolve) => {
+      requestArrived = resolve;
+    });
     const inFlight = httpJson(`${server.url}/api/v1/actions/${action.id}/test`, {
       method: 'POST',
       headers,
       body: { parameters: { order_number: 'ORD-1' }, mode: 'live' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The call has reached the endpoint, which holds its answer: the shutdown starts mid-call.
+    await arrived;
     const closed = server.close();
+    letGo();
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect((response.body as { result: unknown }).result).toMatchObject({

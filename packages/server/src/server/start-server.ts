@@ -1,9 +1,11 @@
+import type { Server } from 'node:http';
 import type { ServerType } from '@hono/node-server';
 import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { bootstrap } from './bootstrap.js';
+import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
 import { createServices, type ServiceOptions } from './create-services.js';
 import { firstStartBanner } from './first-start-banner.js';
@@ -93,6 +95,7 @@ export async function startServer(
 
   try {
     const { server, url } = await listen(handle, { port: config.port, host: config.host });
+    answerClientErrors(server as Server, logger);
     undo.push(() => closeGracefully(server, 0));
     lap('listen');
     const database = await openConfiguredDatabase(config);

@@ -113,7 +113,9 @@ describe.each([
           .where('id', '=', 'tenant_tx')
           .execute()
           .then((rows) => outsideSaw.push(rows.length));
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // A query of the transaction sent after it: had the outside query shared the connection
+        // (seeing the uncommitted row), it would have run before this one.
+        await trx.selectFrom('tenants').select('id').execute();
         throw Object.assign(new Error('roll me back'), { outside });
       });
       const error = await inside.catch((caught: Error & { outside: Promise<unknown> }) => caught);

@@ -190,6 +190,10 @@ describe.each([
     const error = await rejection(store.create('tenant_small', definition('small_three'), 'test'));
     expect(error.code).toBe('limit_reached');
     expect(error.status).toBe(422);
+    // The message says how to get more, not only that there are no more.
+    expect(error.message).toMatch(
+      /at most 2 actions \(its limit\); delete one, or an admin can raise the limit/,
+    );
     expect(await store.list('tenant_small')).toHaveLength(2);
   });
 

@@ -11,6 +11,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
+import { isRecord, mergeHeaders } from './merge-headers.js';
 import { createTtlCache } from './ttl-cache.js';
 
 /**
@@ -201,7 +202,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
           if (Number(count) >= tenant.max_actions) {
             throw new ApiError(
               'limit_reached',
-              `this tenant may have at most ${tenant.max_actions} actions; delete one or ask for a higher limit`,
+              `this tenant may have at most ${tenant.max_actions} action${tenant.max_actions === 1 ? '' : 's'} (its limit); delete one, or an admin can raise the limit (Settings in the admin app, or PATCH /api/v1/tenant with maxActions)`,
             );
           }
           await assertNameFree(trx, tenantId, definition.name);
@@ -249,16 +250,15 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
             if (value === null) delete next[key];
             else next[key] = value;
           }
+          // Type problems are left to the definition's validator: what is not an object is passed
+          // on as it is (spreading a string would make a key of every character).
           if (patch.headers !== undefined) {
-            const headers: Record<string, string> = { ...(current.headers ?? {}) };
-            for (const [name, value] of Object.entries(patch.headers ?? {})) {
-              for (const existing of Object.keys(headers))
-                if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
-              if (value !== null) headers[name] = value as string;
-            }
-            next.headers = headers;
+            next.headers = isRecord(patch.headers)
+              ? mergeHeaders(current.headers ?? {}, patch.headers)
+              : patch.headers;
           }
           if (patch.auth === null) delete next.auth;
+          else if (patch.auth !== undefined && !isRecord(patch.auth)) next.auth = patch.auth;
           else if (patch.auth !== undefined) {
             const keep = current.auth && current.auth.type === patch.auth.type ? current.auth : {};
             next.auth = { ...keep, ...patch.auth };

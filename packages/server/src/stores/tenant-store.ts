@@ -50,6 +50,8 @@ export function createTenantStore(db: Kysely<Database>, now: () => Date = () => 
       patch: { name?: string; maxActions?: number },
       actor: string,
     ): Promise<TenantView> {
+      // Nothing to change (`{}`, as PATCH allows for every resource): the tenant as it is, no audit entry.
+      if (patch.name === undefined && patch.maxActions === undefined) return this.get(id);
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('tenants')

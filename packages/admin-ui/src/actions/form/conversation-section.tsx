@@ -1,5 +1,5 @@
 import { fieldId } from '../../components/field-text';
-import { FieldErrors, InputField, TextAreaField } from '../../components/fields';
+import { CheckboxField, FieldErrors, InputField, TextAreaField } from '../../components/fields';
 import {
   CONFIRMATION_POLICIES,
   type ConfirmationPolicy,
@@ -94,6 +94,14 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
           </div>
         ))}
       </fieldset>
+      <CheckboxField
+        id={fieldId('/conversation/allowDirectWidgetEvents')}
+        label="Let widget events call it directly"
+        checked={draft.allowDirectWidgetEvents}
+        onChecked={(allowDirectWidgetEvents) => change({ allowDirectWidgetEvents })}
+        errors={messages['/conversation/allowDirectWidgetEvents']}
+        hint="Off: through a public widget key, an action that asks for confirmation runs only when the visitor confirms what the agent proposed. On: a widget event (a button) may call it straight away with the visitor's parameters."
+      />
 
       <h3>What the agent says</h3>
       <InputField
@@ -189,7 +197,7 @@ export function ConversationSection({ draft, change, messages }: SectionProps) {
       <div class="field-row">
         <InputField
           id={fieldId('#rateLimit/calls')}
-          class="field-short"
+          class="field-medium"
           label="Calls per conversation"
           inputMode="numeric"
           value={draft.rateLimitCalls}

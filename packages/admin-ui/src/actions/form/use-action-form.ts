@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../api/api-error';
 import type { ActionDraft } from '../action-draft';
 import {
   type ActionFormErrors,
@@ -20,6 +21,8 @@ export function useActionForm(initial: () => ActionDraft) {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [failures, setFailures] = useState(0);
+  /** The tenant may have no more actions (`limit_reached`): the page offers to raise the limit. */
+  const [limitReached, setLimitReached] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // After each failed save the summary above the form takes focus, so the failure is announced.
@@ -49,9 +52,11 @@ export function useActionForm(initial: () => ActionDraft) {
     }
     setSaving(true);
     setServerErrors(NO_FORM_ERRORS);
+    setLimitReached(false);
     try {
       await send(draft);
     } catch (error) {
+      setLimitReached(error instanceof ApiError && error.code === 'limit_reached');
       const placed = actionFormErrors(error, draft);
       setServerErrors({ fields: placed.fields, form: ['The action was not saved.', ...placed.form] });
       setFailures((count) => count + 1);
@@ -72,6 +77,7 @@ export function useActionForm(initial: () => ActionDraft) {
     change,
     messages,
     formMessages: serverErrors.form,
+    limitReached,
     saving,
     notice,
     setNotice,

@@ -72,7 +72,10 @@ function ParameterInput(props: {
 }) {
   const { field } = props;
   if (field.control === 'select') return <SelectInput {...props} />;
-  const hint = [field.description, field.hint].filter(Boolean).join(' ');
+  const hint = [field.description, field.hint]
+    .filter((text): text is string => Boolean(text))
+    .map(asSentence)
+    .join(' ');
   return (
     <InputField
       id={fieldId(field.pointer)}

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+
+/** The header a request id arrives in and is echoed in. */
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+/** Longer incoming ids are cut to this many characters. */
+export const MAX_REQUEST_ID_LENGTH = 128;
+
+/**
+ * The id a request is known by in its log line, its error body and the `X-Request-Id` response
+ * header: the caller's `X-Request-Id` (a proxy's or a client's), kept to letters, digits and
+ * `. _ : / + = @ -` and cut at `MAX_REQUEST_ID_LENGTH` so it can neither forge log lines nor
+ * bloat them; without one (or with nothing left of it), a new UUID.
+ *
+ * @example
+ * requestIdFrom('abc-123'); // 'abc-123'
+ * requestIdFrom('bad id\r\nX-Evil: 1'); // 'badidX-Evil:1'
+ * requestIdFrom(undefined); // '8f0c4c6e-...'
+ */
+export function requestIdFrom(incoming: string | undefined): string {
+  const kept = (incoming ?? '').replace(/[^A-Za-z0-9._:/+=@-]/g, '').slice(0, MAX_REQUEST_ID_LENGTH);
+  return kept === '' ? randomUUID() : kept;
+}
