@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionDefinition } from '../actions/action-definition.js';
 import {
@@ -62,6 +63,14 @@ function answer(request: RecordedRequest, response: ServerResponse) {
       );
       return reply(response, 200, JSON.stringify({ data: { debug: blob } }));
     }
+    case '/gzip-chunks': {
+      // The key split across two chunked writes of a gzip stream, cut inside the key.
+      const zipped = gzipSync(JSON.stringify({ data: { echo: key, also: `x${key.toLowerCase()}x` } }));
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      const middle = Math.floor(zipped.length / 2);
+      response.write(zipped.subarray(0, middle));
+      return void setImmediate(() => response.end(zipped.subarray(middle)));
+    }
     case '/header-name':
       return reply(response, 200, '{"data":null}', { [`x-seen-${key}`]: '1' });
     default:
@@ -121,6 +130,12 @@ describe('spellings of a secret the first scrubber let through', () => {
     const hex = Buffer.from(MIXED_CASE_KEY).toString('hex');
     expect(await echoed('/hex', MIXED_CASE_KEY)).not.toContain(hex);
     expect(await echoed('/hex-upper', MIXED_CASE_KEY)).not.toContain(hex.toUpperCase());
+  });
+
+  it('a key in a gzip body sent in chunks is redacted once the body is whole', async () => {
+    const text = await echoed('/gzip-chunks', MIXED_CASE_KEY);
+    expect(text.toLowerCase()).not.toContain(MIXED_CASE_KEY.toLowerCase());
+    expect(text).toContain('[redacted]');
   });
 
   it('a key echoed in a response header name is redacted from the headers kept', async () => {
