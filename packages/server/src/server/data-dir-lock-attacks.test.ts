@@ -5,7 +5,13 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockedFolderMessage } from '../cli/locked-folder-hint.js';
-import { acquireDataDirLock, DataDirLockedError, explainUnwritable, LOCK_FILE } from './data-dir-lock.js';
+import {
+  acquireDataDirLock,
+  currentBootId,
+  DataDirLockedError,
+  explainUnwritable,
+  LOCK_FILE,
+} from './data-dir-lock.js';
 
 let root: string;
 let dataDir: string;
@@ -67,6 +73,44 @@ describe('a data folder shared with another host (two containers on one volume)'
     plantLock({ pid: process.pid, hostname: 'toolgate-7d9f-other-pod' });
     lock.release();
     expect(JSON.parse(readFileSync(lockPath(), 'utf8')).hostname).toBe('toolgate-7d9f-other-pod');
+  });
+});
+
+describe('a lock left by a crash, whose pid a process started at the next boot now has', () => {
+  it('is taken over when the lock names an earlier boot, and held when it names this one', async () => {
+    // The test's own parent stands in for the service that got the pid after the restart.
+    const reused = process.ppid;
+    const bootId = currentBootId();
+    writeFileSync(
+      lockPath(),
+      JSON.stringify({
+        pid: reused,
+        command: 'toolgate start',
+        startedAt: 'x',
+        hostname: hostname(),
+        bootId: 'boot-before-the-crash',
+      }),
+    );
+    const warnings: string[] = [];
+    const outcome = await acquireDataDirLock(dataDir, {
+      command: 'toolgate start',
+      warn: (m) => warnings.push(m),
+    }).catch((error: unknown) => error);
+    if (bootId === undefined) {
+      // No boot id on this system: a live pid keeps the lock, as before.
+      expect(outcome).toBeInstanceOf(DataDirLockedError);
+      return;
+    }
+    expect(outcome).not.toBeInstanceOf(Error);
+    expect(warnings.join('\n')).toContain('the machine restarted since');
+    expect(JSON.parse(readFileSync(lockPath(), 'utf8'))).toMatchObject({ pid: process.pid, bootId });
+    (outcome as { release(): void }).release();
+
+    plantLock({ pid: reused, hostname: hostname() });
+    writeFileSync(lockPath(), JSON.stringify({ ...JSON.parse(readFileSync(lockPath(), 'utf8')), bootId }));
+    await expect(acquireDataDirLock(dataDir, { command: 'toolgate start' })).rejects.toThrow(
+      DataDirLockedError,
+    );
   });
 });
 
