@@ -87,6 +87,18 @@ function redirectHeaders(
   return signHeaders(headers, body, { callId: call.callId, ...call.signing, now: nowMs });
 }
 
+/**
+ * Removes from a URL on another origin the query parameters that carry a credential: the secret
+ * query parameter by name, and any parameter whose value is one of the call's secrets (a redirect
+ * that kept our query string along).
+ */
+function withoutQueryCredentials(url: URL, prepared: PreparedCall['prepared']): void {
+  const secrets = new Set(prepared.secretValues);
+  for (const [name, value] of [...url.searchParams]) {
+    if (prepared.secretQueryParameters.has(name) || secrets.has(value)) url.searchParams.delete(name);
+  }
+}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -219,6 +231,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
         const canFollow = REDIRECT_STATUSES.has(status) && action.followRedirects && hop < MAX_REDIRECTS;
         const next = canFollow ? followRedirect(url, method, status, location) : undefined;
         if (next) {
+          if (next.crossOrigin) withoutQueryCredentials(next.url, prepared);
           redirects.push(redactUrl(next.url, prepared.secretQueryParameters, scrubber));
           url = next.url;
           method = next.method;

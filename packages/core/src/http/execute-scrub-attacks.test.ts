@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionDefinition } from '../actions/action-definition.js';
 import {
@@ -62,6 +63,14 @@ function answer(request: RecordedRequest, response: ServerResponse) {
       );
       return reply(response, 200, JSON.stringify({ data: { debug: blob } }));
     }
+    case '/gzip-chunks': {
+      // The key split across two chunked writes of a gzip stream, cut inside the key.
+      const zipped = gzipSync(JSON.stringify({ data: { echo: key, also: `x${key.toLowerCase()}x` } }));
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      const middle = Math.floor(zipped.length / 2);
+      response.write(zipped.subarray(0, middle));
+      return void setImmediate(() => response.end(zipped.subarray(middle)));
+    }
     case '/header-name':
       return reply(response, 200, '{"data":null}', { [`x-seen-${key}`]: '1' });
     default:
@@ -123,6 +132,12 @@ describe('spellings of a secret the first scrubber let through', () => {
     expect(await echoed('/hex-upper', MIXED_CASE_KEY)).not.toContain(hex.toUpperCase());
   });
 
+  it('a key in a gzip body sent in chunks is redacted once the body is whole', async () => {
+    const text = await echoed('/gzip-chunks', MIXED_CASE_KEY);
+    expect(text.toLowerCase()).not.toContain(MIXED_CASE_KEY.toLowerCase());
+    expect(text).toContain('[redacted]');
+  });
+
   it('a key echoed in a response header name is redacted from the headers kept', async () => {
     const text = await echoed('/header-name', MIXED_CASE_KEY);
     expect(text.toLowerCase()).not.toContain(MIXED_CASE_KEY.toLowerCase());
@@ -174,5 +189,47 @@ describe('spellings of a secret the first scrubber let through', () => {
   it('an ordinary number is left as it is', () => {
     const scrubber = createSecretScrubber([NUMERIC_KEY]);
     expect(scrubber.parsed({ count: 42, price: 4.5, id: 4815 })).toEqual({ count: 42, price: 4.5, id: 4815 });
+    // 'abc' is 616263 in hex: a spelling, but no reason to hide the number.
+    expect(createSecretScrubber(['abc']).parsed({ id: 616263 })).toEqual({ id: 616263 });
+    expect(createSecretScrubber(['4815']).parsed({ id: 94815, n: 4815.5 })).toEqual({
+      id: '[redacted]',
+      n: '[redacted]',
+    });
+  });
+});
+
+describe('a redirect to another origin that carries the query along', () => {
+  it('sends the other origin no api key from the query', async () => {
+    const other = await startLoopbackHttpsServer((_request, response) =>
+      reply(response, 200, '{"message":"landed"}'),
+    );
+    try {
+      // A naive redirect that keeps the query string, to a host the credential was never meant for.
+      server.setHandler((request, response) => {
+        const query = new URL(request.url, 'https://echo.test').search;
+        const copied = encodeURIComponent(String(request.headers['x-shop-key']));
+        response.writeHead(307, { location: other.url(`/landing${query}&copy=${copied}`, TEST_HOST) });
+        response.end();
+      });
+      const result = await executor.execute({
+        action: orderStatusAction(server, {
+          url: server.url('/orders', TEST_HOST),
+          method: 'GET',
+          followRedirects: true,
+          auth: { type: 'api_key', in: 'query', name: 'api_key', value: 'qk_live_7Hd93kLm' },
+          headers: { 'X-Shop-Key': 'hk_live_Q2m8vZ4r' },
+        }),
+        parameters: { order_number: 'ORD-1' },
+      });
+      expect(result).toMatchObject({ ok: true, message: 'landed' });
+      expect(server.requests.at(-1)?.url).toContain('api_key=qk_live_7Hd93kLm');
+      const landed = other.requests.at(-1);
+      expect(landed?.url).not.toContain('qk_live_7Hd93kLm');
+      expect(landed?.url).not.toContain('hk_live_Q2m8vZ4r');
+      expect(landed?.url).toContain('order_number=ORD-1');
+    } finally {
+      server.setHandler(answer);
+      await other.close();
+    }
   });
 });

@@ -132,10 +132,18 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
   }
 
   // A secret of digits comes back as a JSON number when the endpoint parsed it as one (rounded,
-  // when it is longer than a double holds): compared as numbers, and by its digits.
-  const numericSecrets = new Set(variants.filter((variant) => JSON_NUMBER.test(variant)).map(Number));
-  const scrubNumber = (value: number): number | string =>
-    numericSecrets.has(value) || text(String(value)) !== String(value) ? REDACTED : value;
+  // when it is longer than a double holds): compared as numbers, and by its digits. Only the
+  // secrets themselves: the hex spelling of a short secret is no reason to hide a number.
+  const digitSecrets = secrets.filter(
+    (secret) => secret.length >= MIN_SCRUBBED_VARIANT_LENGTH && JSON_NUMBER.test(secret),
+  );
+  const numericSecrets = new Set(digitSecrets.map(Number));
+  const scrubNumber = (value: number): number | string => {
+    if (digitSecrets.length === 0) return value;
+    const digits = String(value);
+    const leaks = numericSecrets.has(value) || digitSecrets.some((secret) => digits.includes(secret));
+    return leaks ? REDACTED : value;
+  };
 
   function scrubRecord(record: Record<string, unknown>, pending: unknown[]): void {
     let renamed = false;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAILED_LOGINS_PER_ADDRESS } from '../auth/login-throttle.js';
+import { FAILED_LOGINS_PER_ACCOUNT, FAILED_LOGINS_PER_ADDRESS } from '../auth/login-throttle.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
@@ -12,6 +12,33 @@ afterAll(() => t.close());
 function signIn(body: Record<string, unknown>, peer: string) {
   return t.call('POST', '/api/v1/session', { key: '', peer, body });
 }
+
+describe('sign-in guesses that respell the account', () => {
+  it('count case and whitespace variants of one email against the same budget', async () => {
+    const password = 'the right operator password';
+    await t.services.operators.create(
+      t.tenantA.id,
+      { email: 'owner@example.com', password, scopes: ['chat'] },
+      'test',
+    );
+    const spellings = [
+      'OWNER@example.com',
+      ' owner@example.com',
+      'owner@EXAMPLE.com\t',
+      'Owner@Example.Com ',
+    ];
+    for (let index = 0; index < FAILED_LOGINS_PER_ACCOUNT; index++) {
+      const email = spellings[index % spellings.length] as string;
+      const response = await signIn(
+        { tenant: t.tenantA.id, email, password: `guess ${index}` },
+        `192.0.2.${60 + index}`,
+      );
+      expect(response.status).toBe(401);
+    }
+    const locked = await signIn({ tenant: t.tenantA.id, email: 'owner@example.com', password }, '192.0.2.99');
+    expect(locked.status).toBe(429);
+  });
+});
 
 describe('sign-in attempts built to fill the throttle’s memory', () => {
   it('refuses an email or tenant far longer than any operator’s with 422, before counting it', async () => {

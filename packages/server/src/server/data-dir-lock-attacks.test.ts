@@ -5,7 +5,13 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockedFolderMessage } from '../cli/locked-folder-hint.js';
-import { acquireDataDirLock, DataDirLockedError, explainUnwritable, LOCK_FILE } from './data-dir-lock.js';
+import {
+  acquireDataDirLock,
+  currentBootId,
+  DataDirLockedError,
+  explainUnwritable,
+  LOCK_FILE,
+} from './data-dir-lock.js';
 
 let root: string;
 let dataDir: string;
@@ -70,6 +76,44 @@ describe('a data folder shared with another host (two containers on one volume)'
   });
 });
 
+describe('a lock left by a crash, whose pid a process started at the next boot now has', () => {
+  it('is taken over when the lock names an earlier boot, and held when it names this one', async () => {
+    // The test's own parent stands in for the service that got the pid after the restart.
+    const reused = process.ppid;
+    const bootId = currentBootId();
+    writeFileSync(
+      lockPath(),
+      JSON.stringify({
+        pid: reused,
+        command: 'toolgate start',
+        startedAt: 'x',
+        hostname: hostname(),
+        bootId: 'boot-before-the-crash',
+      }),
+    );
+    const warnings: string[] = [];
+    const outcome = await acquireDataDirLock(dataDir, {
+      command: 'toolgate start',
+      warn: (m) => warnings.push(m),
+    }).catch((error: unknown) => error);
+    if (bootId === undefined) {
+      // No boot id on this system: a live pid keeps the lock, as before.
+      expect(outcome).toBeInstanceOf(DataDirLockedError);
+      return;
+    }
+    expect(outcome).not.toBeInstanceOf(Error);
+    expect(warnings.join('\n')).toContain('the machine restarted since');
+    expect(JSON.parse(readFileSync(lockPath(), 'utf8'))).toMatchObject({ pid: process.pid, bootId });
+    (outcome as { release(): void }).release();
+
+    plantLock({ pid: reused, hostname: hostname() });
+    writeFileSync(lockPath(), JSON.stringify({ ...JSON.parse(readFileSync(lockPath(), 'utf8')), bootId }));
+    await expect(acquireDataDirLock(dataDir, { command: 'toolgate start' })).rejects.toThrow(
+      DataDirLockedError,
+    );
+  });
+});
+
 describe('symlinks planted in the data folder', () => {
   it('a lock file that is a symlink is never written through, and its target survives', async () => {
     const target = join(root, 'precious.txt');
@@ -109,6 +153,16 @@ describe('a data folder this process may not write to', () => {
       expect(explained.cause).toBe(cause);
     });
   }
+
+  it('a data folder path that is, or runs through, a file names it and the setting', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, '');
+    for (const dir of [file, join(file, 'data')]) {
+      await expect(acquireDataDirLock(dir, { command: 'toolgate start' })).rejects.toThrow(
+        `the data folder ${dir} cannot be created`,
+      );
+    }
+  });
 
   it('leaves every other error as it is', () => {
     const other = Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });

@@ -34,6 +34,8 @@ export interface LockOwner {
   hostname: string;
   /** `toolgate start` only, once it listens: where its API is. */
   url?: string;
+  /** Linux: the kernel's boot id when the lock was taken. Another one now: the machine restarted. */
+  bootId?: string;
 }
 
 /** The data folder is held by a live process. */
@@ -80,11 +82,18 @@ export interface AcquireOptions {
 const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /**
- * The error for a data folder that cannot be written (`EACCES` and the like), saying what to do;
- * any other error as it is.
+ * The error for a data folder that cannot be written (`EACCES` and the like) or created (a file
+ * is in the way), saying what to do; any other error as it is.
  */
 export function explainUnwritable(error: unknown, dataDir: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return new Error(
+      `the data folder ${dataDir} cannot be created: it, or a folder on its path, is a file (${code}). ` +
+        'Choose a folder with --data or TOOLGATE_DATA_DIR.',
+      { cause: error },
+    );
+  }
   if (code === undefined || !UNWRITABLE_CODES.has(code)) return error;
   const why = code === 'EROFS' ? 'it is on a read-only file system' : 'permission denied';
   const user = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
@@ -94,6 +103,26 @@ export function explainUnwritable(error: unknown, dataDir: string): unknown {
       "folder's owner or mode, or choose another folder with --data or TOOLGATE_DATA_DIR.",
     { cause: error },
   );
+}
+
+let bootIdRead: { value: string | undefined } | undefined;
+
+/** This boot's id (`/proc/sys/kernel/random/boot_id`, Linux), or `undefined` where there is none. */
+export function currentBootId(): string | undefined {
+  if (bootIdRead === undefined) {
+    try {
+      bootIdRead = { value: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined };
+    } catch {
+      bootIdRead = { value: undefined };
+    }
+  }
+  return bootIdRead.value;
+}
+
+/** A lock of this host taken before the machine last started: whatever runs under its pid now is another process. */
+function fromEarlierBoot(owner: LockOwner): boolean {
+  const now = currentBootId();
+  return owner.bootId !== undefined && now !== undefined && owner.bootId !== now;
 }
 
 /** Lock files this process holds: its own pid in any other is a leftover. */
@@ -109,6 +138,8 @@ const UNKNOWN_HOST = 'an unknown host';
 function isAlive(owner: LockOwner, path: string): boolean {
   const { pid } = owner;
   if (owner.hostname !== UNKNOWN_HOST && owner.hostname !== hostname()) return true;
+  // After a crash and a restart, the pid may well belong to some service started at boot.
+  if (fromEarlierBoot(owner)) return false;
   // Our own pid in a lock we do not hold is left from an earlier life of this pid (a container's pid 1).
   if (pid === process.pid) return heldHere.has(path);
   try {
@@ -129,6 +160,7 @@ function parseOwner(text: string): LockOwner | undefined {
       startedAt: typeof value.startedAt === 'string' ? value.startedAt : 'an unknown time',
       hostname: typeof value.hostname === 'string' ? value.hostname : UNKNOWN_HOST,
       ...(typeof value.url === 'string' ? { url: value.url } : {}),
+      ...(typeof value.bootId === 'string' ? { bootId: value.bootId } : {}),
     };
   } catch {
     return undefined;
@@ -197,6 +229,7 @@ export async function acquireDataDirLock(dataDir: string, options: AcquireOption
     command: options.command,
     startedAt: new Date().toISOString(),
     hostname: hostname(),
+    ...(currentBootId() === undefined ? {} : { bootId: currentBootId() }),
   };
   for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
     let descriptor: number;
@@ -209,7 +242,7 @@ export async function acquireDataDirLock(dataDir: string, options: AcquireOption
       if (found.owner && isAlive(found.owner, path)) throw new DataDirLockedError(dataDir, path, found.owner);
       options.warn?.(
         found.owner
-          ? `took over the data folder's lock from ${describeOwner(found.owner)}: that process is gone (it did not stop cleanly)`
+          ? `took over the data folder's lock from ${describeOwner(found.owner)}: that process is gone (${fromEarlierBoot(found.owner) ? 'the machine restarted since' : 'it did not stop cleanly'})`
           : `took over the data folder's lock ${path}: it could not be read`,
       );
       clearStale(path, found.text);

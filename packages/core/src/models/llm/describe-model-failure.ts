@@ -1,5 +1,6 @@
 import { APICallError, JSONParseError, TypeValidationError } from 'ai';
 import { ModelResponseTooLargeError } from '../../http/model-fetch.js';
+import { createSecretScrubber } from '../../http/redact.js';
 import { TargetBlockedError } from '../../http/target-blocked-error.js';
 
 /** Longest failure message; provider messages can be long (and are meant for developers). */
@@ -36,10 +37,10 @@ function messageOf(error: unknown): string {
 /** Key-like tokens (`sk-...`, masked `sk-proj-****abcd`) some providers quote in auth errors. */
 const KEY_LIKE = /\bsk-[\w*.-]{3,}[\w*]|\*{4,}[\w-]*/g;
 
-/** Removes the API key (and anything shaped like a key) and caps the length. */
+/** Removes the API key in any spelling (and anything shaped like a key) and caps the length. */
 export function scrubModelMessage(message: string, apiKey: string | undefined): string {
-  let scrubbed = message;
-  if (apiKey && apiKey.length >= 4) scrubbed = scrubbed.split(apiKey).join('[redacted]');
+  // Every spelling of the key, as the executor scrubs an action's secrets (`secret-variants.ts`).
+  let scrubbed = apiKey ? createSecretScrubber([apiKey]).text(message) : message;
   scrubbed = scrubbed.replace(KEY_LIKE, '[redacted]').replace(/\s+/g, ' ').trim();
   return scrubbed.length > MAX_MESSAGE_LENGTH ? `${scrubbed.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : scrubbed;
 }
