@@ -106,15 +106,52 @@ export {
   type FailureKind,
   type ReceivedResponse,
   type SucceededActionResult,
-} from './http/action-result.js';
-export { type AddressVerdict, classifyAddress } from './http/address-policy.js';
-export { type CheckTargetOptions, checkTarget } from './http/check-target.js';
+} from './http/call/action-result.js';
 export {
   createExecutor,
   DEFAULT_RESPONSE_CAP_BYTES,
   type Executor,
   type ExecutorOptions,
-} from './http/create-executor.js';
+} from './http/call/create-executor.js';
+export { type ModelResult, toModelResult } from './http/call/model-result.js';
+export {
+  type NormalizedOutcome,
+  normalizeResponse,
+  type RedirectEnd,
+} from './http/call/normalize-response.js';
+export {
+  type ActionCall,
+  createCallId,
+  DEFAULT_REQUEST_CAP_BYTES,
+  type PreparedCall,
+} from './http/call/prepare-call.js';
+export { createSecretScrubber, REDACTED, type SecretScrubber, type SentRequest } from './http/call/redact.js';
+export { MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './http/call/secret-variants.js';
+export { type AddressVerdict, classifyAddress } from './http/policy/address-policy.js';
+export {
+  createNetworkAllowlist,
+  type NetworkAllowlist,
+  type NetworkAllowlistOptions,
+} from './http/policy/network-allowlist.js';
+export { type CheckTargetOptions, checkTarget } from './http/policy/resolve-and-check-target.js';
+export { type Resolver, systemResolver } from './http/policy/resolver.js';
+export type { TargetCheck, TargetDenialCode } from './http/policy/target-verdict.js';
+// Signing
+export {
+  HEX_SIGNATURE_HEADER,
+  hexSignature,
+  MAX_SIGNING_SECRETS,
+  type SignWebhookInput,
+  signWebhook,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from './http/signing/sign-webhook.js';
+export {
+  generateWebhookSecret,
+  WEBHOOK_SECRET_PREFIX,
+  webhookSecretKey,
+} from './http/signing/webhook-secret.js';
 export {
   createModelFetch,
   DEFAULT_MODEL_RESPONSE_CAP_BYTES,
@@ -122,24 +159,7 @@ export {
   type ModelFetch,
   type ModelFetchOptions,
   ModelResponseTooLargeError,
-} from './http/model-fetch.js';
-export { type ModelResult, toModelResult } from './http/model-result.js';
-export {
-  createNetworkAllowlist,
-  type NetworkAllowlist,
-  type NetworkAllowlistOptions,
-} from './http/network-allowlist.js';
-export { type NormalizedOutcome, normalizeResponse, type RedirectEnd } from './http/normalize-response.js';
-export {
-  type ActionCall,
-  createCallId,
-  DEFAULT_REQUEST_CAP_BYTES,
-  type PreparedCall,
-} from './http/prepare-call.js';
-export { createSecretScrubber, REDACTED, type SecretScrubber, type SentRequest } from './http/redact.js';
-export { type Resolver, systemResolver } from './http/resolver.js';
-export { MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './http/secret-variants.js';
-export type { TargetCheck, TargetDenialCode } from './http/target-check.js';
+} from './http/transport/model-fetch.js';
 export { describeData } from './models/embedded/describe-data.js';
 export {
   createEmbeddedModel,
@@ -155,15 +175,3 @@ export {
   type LlmModelOptions,
 } from './models/llm/create-llm-model.js';
 export { DEFAULT_BASE_URLS, LLM_PROVIDERS, type LlmProvider } from './models/llm/provider-language-model.js';
-// Signing
-export {
-  HEX_SIGNATURE_HEADER,
-  hexSignature,
-  MAX_SIGNING_SECRETS,
-  type SignWebhookInput,
-  signWebhook,
-  WEBHOOK_ID_HEADER,
-  WEBHOOK_SIGNATURE_HEADER,
-  WEBHOOK_TIMESTAMP_HEADER,
-} from './signing/sign-webhook.js';
-export { generateWebhookSecret, WEBHOOK_SECRET_PREFIX, webhookSecretKey } from './signing/webhook-secret.js';

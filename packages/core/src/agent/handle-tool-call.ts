@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { validateArguments } from '../actions/validate-arguments.js';
-import { createCallId } from '../http/prepare-call.js';
+import { createCallId } from '../http/call/prepare-call.js';
 import {
   type AgentAction,
   type AgentLimits,

@@ -1,6 +1,6 @@
 import type { ParameterSchema } from '../actions/action-definition.js';
 import type { InvalidArgument, MissingArgument } from '../actions/validate-arguments.js';
-import type { ActionFailure } from '../http/action-result.js';
+import type { ActionFailure } from '../http/call/action-result.js';
 
 /** `order_number` -> `order number`. */
 export function humanize(name: string): string {

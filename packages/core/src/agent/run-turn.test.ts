@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionResult } from '../http/action-result.js';
+import type { ActionResult } from '../http/call/action-result.js';
 import { scriptedModel } from '../test/scripted-model.js';
 import type { AgentAction } from './agent-action.js';
 import { ModelError } from './chat-model.js';

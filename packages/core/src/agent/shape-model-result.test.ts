@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionResult } from '../http/action-result.js';
+import type { ActionResult } from '../http/call/action-result.js';
 import { toAgentAction } from './agent-action.js';
 import { shapeModelResult } from './shape-model-result.js';
 

@@ -1,5 +1,5 @@
-import type { ActionResult } from '../http/action-result.js';
-import { type ModelResult, toModelResult } from '../http/model-result.js';
+import type { ActionResult } from '../http/call/action-result.js';
+import { type ModelResult, toModelResult } from '../http/call/model-result.js';
 
 function pick(data: unknown, path: string): { found: boolean; value: unknown } {
   let current: unknown = data;

@@ -1,6 +1,6 @@
 import type { ToolDefinition } from '../actions/to-tool-definition.js';
 import type { ArgumentOptions } from '../actions/validate-arguments.js';
-import type { ActionResult } from '../http/action-result.js';
+import type { ActionResult } from '../http/call/action-result.js';
 import type { AgentAction, AgentLimits } from './agent-action.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
 

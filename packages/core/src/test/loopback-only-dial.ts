@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { buildConnector } from 'undici';
-import { parseAddress } from '../http/address-policy.js';
+import { parseAddress } from '../http/policy/address-policy.js';
 
 /** What a guarded dialler saw. */
 export interface DialLog {

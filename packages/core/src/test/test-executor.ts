@@ -1,5 +1,5 @@
 import type { ActionDefinition } from '../actions/action-definition.js';
-import { createExecutor, type Executor, type ExecutorOptions } from '../http/create-executor.js';
+import { createExecutor, type Executor, type ExecutorOptions } from '../http/call/create-executor.js';
 import type { LoopbackHttpsServer } from './loopback-https-server.js';
 import { createLoopbackOnlyDial, type DialLog } from './loopback-only-dial.js';
 import { testCertificate } from './test-certificate.js';

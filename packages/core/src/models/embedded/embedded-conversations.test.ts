@@ -4,7 +4,7 @@ import { toAgentAction } from '../../agent/agent-action.js';
 import type { ChatMessage } from '../../agent/chat-model.js';
 import { runTurn } from '../../agent/run-turn.js';
 import { type ConversationState, EMPTY_CONVERSATION_STATE, type TurnOutput } from '../../agent/turn-types.js';
-import type { Executor } from '../../http/create-executor.js';
+import type { Executor } from '../../http/call/create-executor.js';
 import {
   type LoopbackHttpsServer,
   sendJson,

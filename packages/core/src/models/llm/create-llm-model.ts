@@ -1,6 +1,6 @@
 import { generateText, stepCountIs } from 'ai';
 import { type ChatModel, ModelError, type ModelRequest, type ModelResponse } from '../../agent/chat-model.js';
-import { createModelFetch, type ModelFetch } from '../../http/model-fetch.js';
+import { createModelFetch, type ModelFetch } from '../../http/transport/model-fetch.js';
 import { describeModelFailure, scrubModelMessage } from './describe-model-failure.js';
 import { createProviderModel, type LlmProvider } from './provider-language-model.js';
 import { toModelMessages } from './to-model-messages.js';

@@ -1,6 +1,6 @@
 import { APICallError } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { TargetBlockedError } from '../../http/target-blocked-error.js';
+import { TargetBlockedError } from '../../http/transport/target-blocked-error.js';
 import { describeModelFailure, scrubModelMessage } from './describe-model-failure.js';
 
 const KEY = 'sk-proj-abcdefghijklmnop1234';

@@ -1,7 +1,7 @@
 import { APICallError, JSONParseError, TypeValidationError } from 'ai';
-import { ModelResponseTooLargeError } from '../../http/model-fetch.js';
-import { createSecretScrubber } from '../../http/redact.js';
-import { TargetBlockedError } from '../../http/target-blocked-error.js';
+import { createSecretScrubber } from '../../http/call/redact.js';
+import { ModelResponseTooLargeError } from '../../http/transport/model-fetch.js';
+import { TargetBlockedError } from '../../http/transport/target-blocked-error.js';
 
 /** Longest failure message; provider messages can be long (and are meant for developers). */
 const MAX_MESSAGE_LENGTH = 400;

@@ -4,8 +4,8 @@ import { toAgentAction } from '../../agent/agent-action.js';
 import type { ChatMessage } from '../../agent/chat-model.js';
 import { DEFAULT_FALLBACK_TEXT, runTurn } from '../../agent/run-turn.js';
 import { type ConversationState, EMPTY_CONVERSATION_STATE, type TurnOutput } from '../../agent/turn-types.js';
-import type { Executor } from '../../http/create-executor.js';
-import { createModelFetch, type ModelFetch } from '../../http/model-fetch.js';
+import type { Executor } from '../../http/call/create-executor.js';
+import { createModelFetch, type ModelFetch } from '../../http/transport/model-fetch.js';
 import { startAnthropicProtocolServer } from '../../test/anthropic-protocol-server.js';
 import {
   type LoopbackHttpsServer,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelError, type ModelRequest } from '../../agent/chat-model.js';
-import { createModelFetch, type ModelFetch } from '../../http/model-fetch.js';
+import { createModelFetch, type ModelFetch } from '../../http/transport/model-fetch.js';
 import {
   type LoopbackHttpsServer,
   sendJson,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ToolDefinition } from '../../actions/to-tool-definition.js';
 import { type ChatMessage, ModelError, type ModelRequest } from '../../agent/chat-model.js';
-import { createModelFetch, type ModelFetch } from '../../http/model-fetch.js';
+import { createModelFetch, type ModelFetch } from '../../http/transport/model-fetch.js';
 import { startAnthropicProtocolServer } from '../../test/anthropic-protocol-server.js';
 import { startOpenAIProtocolServer } from '../../test/openai-protocol-server.js';
 import { type ModelProtocol, readConversation } from '../../test/protocol-conversation.js';

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { parseAddress } from './address-policy.js';
 import { deniedHostNameReason } from './denied-host-names.js';
 import type { NetworkAllowlist } from './network-allowlist.js';
-import { deny, type TargetCheck } from './target-check.js';
+import { deny, type TargetCheck } from './target-verdict.js';
 
 /** URLs longer than this are refused: no real endpoint needs more, and logs stay readable. */
 export const MAX_URL_LENGTH = 2048;

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { ToolgateError } from '../errors.js';
+import { ToolgateError } from '../../errors.js';
 import { hexSignature, signWebhook } from './sign-webhook.js';
 import { generateWebhookSecret, webhookSecretKey } from './webhook-secret.js';
 

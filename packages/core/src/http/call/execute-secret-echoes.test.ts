@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionDefinition } from '../actions/action-definition.js';
-import { type LoopbackHttpsServer, startLoopbackHttpsServer } from '../test/loopback-https-server.js';
+import type { ActionDefinition } from '../../actions/action-definition.js';
+import { type LoopbackHttpsServer, startLoopbackHttpsServer } from '../../test/loopback-https-server.js';
 import {
   allPlantedVariants,
   answerWithEchoes,
@@ -9,8 +9,8 @@ import {
   PLANTED_USER,
   SECRET_QUERY,
   secretsReceived,
-} from '../test/secret-echo.js';
-import { createTestExecutor, orderStatusAction, TEST_HOST } from '../test/test-executor.js';
+} from '../../test/secret-echo.js';
+import { createTestExecutor, orderStatusAction, TEST_HOST } from '../../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
 let server: LoopbackHttpsServer;

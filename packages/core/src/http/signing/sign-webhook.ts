@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { ToolgateError } from '../errors.js';
+import { ToolgateError } from '../../errors.js';
 import { webhookSecretKey } from './webhook-secret.js';
 
 /** Header names of the Standard Webhooks v1 format. */

@@ -6,9 +6,9 @@ import {
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../test/loopback-https-server.js';
-import { createLoopbackOnlyDial } from '../test/loopback-only-dial.js';
-import { testCertificate } from '../test/test-certificate.js';
+} from '../../test/loopback-https-server.js';
+import { createLoopbackOnlyDial } from '../../test/loopback-only-dial.js';
+import { testCertificate } from '../../test/test-certificate.js';
 import {
   createModelFetch,
   DEFAULT_MODEL_RESPONSE_CAP_BYTES,

@@ -1,4 +1,4 @@
-import type { ActionMethod } from '../actions/action-definition.js';
+import type { ActionMethod } from '../../actions/action-definition.js';
 
 /** The request to make after a redirect. */
 export interface RedirectHop {

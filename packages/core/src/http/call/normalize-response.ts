@@ -1,4 +1,4 @@
-import { MAX_REDIRECTS } from '../actions/action-definition.js';
+import { MAX_REDIRECTS } from '../../actions/action-definition.js';
 import type { ActionFailure } from './action-result.js';
 import { createSecretScrubber, type SecretScrubber } from './redact.js';
 

@@ -1,22 +1,24 @@
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
-import { MAX_REDIRECTS } from '../actions/action-definition.js';
+import { MAX_REDIRECTS } from '../../actions/action-definition.js';
+import { checkAddresses } from '../policy/check-addresses.js';
+import { createNetworkAllowlist, type NetworkAllowlistOptions } from '../policy/network-allowlist.js';
+import { parseTargetUrl } from '../policy/parse-target-url.js';
+import { portOf } from '../policy/resolve-and-check-target.js';
+import { type Resolver, systemResolver } from '../policy/resolver.js';
 import {
   HEX_SIGNATURE_HEADER,
   WEBHOOK_ID_HEADER,
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from '../signing/sign-webhook.js';
+import { DeadlineExceededError, dispatchCapped } from '../transport/dispatch-capped.js';
+import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from '../transport/follow-redirect.js';
+import { createPinnedConnector, type PinnedConnectorOptions } from '../transport/pinned-connector.js';
+import { TargetBlockedError } from '../transport/target-blocked-error.js';
 import type { ActionResult, ReceivedResponse, SucceededActionResult } from './action-result.js';
-import { checkAddresses } from './check-addresses.js';
-import { portOf } from './check-target.js';
 import { classifyTransportError } from './classify-transport-error.js';
-import { DeadlineExceededError, dispatchCapped } from './dispatch-capped.js';
-import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from './follow-redirect.js';
-import { createNetworkAllowlist, type NetworkAllowlistOptions } from './network-allowlist.js';
 import { type NormalizedOutcome, normalizeResponse, type RedirectEnd } from './normalize-response.js';
-import { parseTargetUrl } from './parse-target-url.js';
-import { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connector.js';
 import {
   type ActionCall,
   DEFAULT_REQUEST_CAP_BYTES,
@@ -25,8 +27,6 @@ import {
   signHeaders,
 } from './prepare-call.js';
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
-import { type Resolver, systemResolver } from './resolver.js';
-import { TargetBlockedError } from './target-blocked-error.js';
 
 const SIGNATURE_HEADERS = [
   WEBHOOK_ID_HEADER,

@@ -1,5 +1,5 @@
-import { ToolgateError } from '../errors.js';
-import type { TargetDenial } from './target-check.js';
+import { ToolgateError } from '../../errors.js';
+import type { TargetDenial } from '../policy/target-verdict.js';
 
 /**
  * Raised inside the connector when a destination fails the policy at connect time. The executor

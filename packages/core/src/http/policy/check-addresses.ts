@@ -1,6 +1,6 @@
 import { classifyAddress } from './address-policy.js';
 import type { NetworkAllowlist } from './network-allowlist.js';
-import { deny, type TargetCheck } from './target-check.js';
+import { deny, type TargetCheck } from './target-verdict.js';
 
 /**
  * Checks every address a name resolved to: one address outside public unicast denies the whole

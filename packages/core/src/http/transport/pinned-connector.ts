@@ -1,12 +1,12 @@
 import { isIP, type Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { buildConnector } from 'undici';
-import { parseAddress } from './address-policy.js';
-import { checkAddresses } from './check-addresses.js';
-import type { NetworkAllowlist } from './network-allowlist.js';
-import type { Resolver } from './resolver.js';
+import { parseAddress } from '../policy/address-policy.js';
+import { checkAddresses } from '../policy/check-addresses.js';
+import type { NetworkAllowlist } from '../policy/network-allowlist.js';
+import type { Resolver } from '../policy/resolver.js';
+import { deny, type TargetDenial } from '../policy/target-verdict.js';
 import { TargetBlockedError } from './target-blocked-error.js';
-import { deny, type TargetDenial } from './target-check.js';
 
 type Connector = buildConnector.connector;
 type ConnectParams = buildConnector.Options;

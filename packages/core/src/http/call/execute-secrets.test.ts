@@ -3,8 +3,8 @@ import {
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../test/loopback-https-server.js';
-import { createTestExecutor, orderStatusAction } from '../test/test-executor.js';
+} from '../../test/loopback-https-server.js';
+import { createTestExecutor, orderStatusAction } from '../../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
 const TOKEN = 'tok_planted_secret_4242';

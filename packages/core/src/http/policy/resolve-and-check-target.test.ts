@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTarget } from './check-target.js';
+import { checkTarget } from './resolve-and-check-target.js';
 
 const resolvesTo =
   (...addresses: string[]) =>

@@ -1,6 +1,6 @@
+import { DeadlineExceededError, UnsupportedEncodingError } from '../transport/dispatch-capped.js';
+import { TargetBlockedError } from '../transport/target-blocked-error.js';
 import type { ActionFailure } from './action-result.js';
-import { DeadlineExceededError, UnsupportedEncodingError } from './dispatch-capped.js';
-import { TargetBlockedError } from './target-blocked-error.js';
 
 /** Node and OpenSSL codes that mean the TLS handshake or certificate check failed. */
 const TLS_ERROR_CODES = new Set([

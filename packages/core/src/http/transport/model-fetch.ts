@@ -5,17 +5,17 @@ import {
   Response as UndiciResponse,
   fetch as undiciFetch,
 } from 'undici';
-import { ToolgateError } from '../errors.js';
-import { deniedHostNameReason } from './denied-host-names.js';
+import { ToolgateError } from '../../errors.js';
+import { deniedHostNameReason } from '../policy/denied-host-names.js';
 import {
   createNetworkAllowlist,
   type NetworkAllowlist,
   type NetworkAllowlistOptions,
-} from './network-allowlist.js';
+} from '../policy/network-allowlist.js';
+import { type Resolver, systemResolver } from '../policy/resolver.js';
+import { deny, type TargetDenial } from '../policy/target-verdict.js';
 import { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connector.js';
-import { type Resolver, systemResolver } from './resolver.js';
 import { TargetBlockedError } from './target-blocked-error.js';
-import { deny, type TargetDenial } from './target-check.js';
 
 /** A model reply is a few kilobytes; anything near this is not a model answering. */
 export const DEFAULT_MODEL_RESPONSE_CAP_BYTES = 4 * 1024 * 1024;

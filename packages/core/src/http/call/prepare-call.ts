@@ -3,11 +3,11 @@ import {
   type ActionDefinition,
   type ResolvedActionDefinition,
   resolveActionDefaults,
-} from '../actions/action-definition.js';
-import { buildRequest, type PreparedRequest } from '../actions/build-request.js';
-import type { CallContext, CallTrigger, WebhookEvent } from '../actions/call-context.js';
-import { type ArgumentOptions, validateArguments } from '../actions/validate-arguments.js';
-import { ValidationError } from '../errors.js';
+} from '../../actions/action-definition.js';
+import { buildRequest, type PreparedRequest } from '../../actions/build-request.js';
+import type { CallContext, CallTrigger, WebhookEvent } from '../../actions/call-context.js';
+import { type ArgumentOptions, validateArguments } from '../../actions/validate-arguments.js';
+import { ValidationError } from '../../errors.js';
 import { signWebhook } from '../signing/sign-webhook.js';
 import type { ActionFailure } from './action-result.js';
 import { createSecretScrubber, redactRequest, type SecretScrubber, type SentRequest } from './redact.js';

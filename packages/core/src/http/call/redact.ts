@@ -1,4 +1,4 @@
-import type { PreparedRequest } from '../actions/build-request.js';
+import type { PreparedRequest } from '../../actions/build-request.js';
 import { jsonSpellingPattern, MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './secret-variants.js';
 
 /** Replaces every secret value. */

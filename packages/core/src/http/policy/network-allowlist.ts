@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { ToolgateError } from '../errors.js';
+import { ToolgateError } from '../../errors.js';
 import { parseAddress } from './address-policy.js';
 
 /**

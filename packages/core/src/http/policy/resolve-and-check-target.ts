@@ -2,7 +2,7 @@ import { checkAddresses } from './check-addresses.js';
 import { createNetworkAllowlist, type NetworkAllowlistOptions } from './network-allowlist.js';
 import { parseTargetUrl } from './parse-target-url.js';
 import { type Resolver, systemResolver } from './resolver.js';
-import { deny, type TargetCheck } from './target-check.js';
+import { deny, type TargetCheck } from './target-verdict.js';
 
 /** Options of {@link checkTarget}. */
 export interface CheckTargetOptions {

@@ -3,8 +3,8 @@ import {
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../test/loopback-https-server.js';
-import { createTestExecutor, orderStatusAction, TEST_HOST } from '../test/test-executor.js';
+} from '../../test/loopback-https-server.js';
+import { createTestExecutor, orderStatusAction, TEST_HOST } from '../../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 
 let server: LoopbackHttpsServer;
@@ -90,7 +90,7 @@ describe('the outbound policy, proven on loopback', () => {
     let lookups = 0;
     const resolve = async () => (++lookups === 1 ? ['93.184.215.14'] : ['127.0.0.1']);
     const { executor, dialLog } = await testExecutor({ allow: {}, resolve });
-    const { checkTarget } = await import('./check-target.js');
+    const { checkTarget } = await import('../policy/resolve-and-check-target.js');
     const url = server.url('/orders', TEST_HOST);
     // The save-time check sees the public answer; the call resolves again at connect time.
     expect(await checkTarget(url, { resolve })).toMatchObject({ allowed: true });
@@ -159,7 +159,7 @@ describe('the outbound policy, proven on loopback', () => {
   });
 
   it('fails with tls when the certificate is not trusted', async () => {
-    const { createLoopbackOnlyDial } = await import('../test/loopback-only-dial.js');
+    const { createLoopbackOnlyDial } = await import('../../test/loopback-only-dial.js');
     const { dial } = createLoopbackOnlyDial();
     const { executor } = await testExecutor({ dial });
     const { result } = await callCounting(executor, server.url('/orders', TEST_HOST));

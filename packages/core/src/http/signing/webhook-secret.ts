@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ToolgateError } from '../errors.js';
+import { ToolgateError } from '../../errors.js';
 
 /** Prefix of Standard Webhooks secrets. */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';

@@ -3,11 +3,11 @@ import {
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../test/loopback-https-server.js';
-import { createTestExecutor, orderStatusAction, TEST_HOST } from '../test/test-executor.js';
-import { checkTarget } from './check-target.js';
-import type { Executor } from './create-executor.js';
+} from '../../test/loopback-https-server.js';
+import { createTestExecutor, orderStatusAction, TEST_HOST } from '../../test/test-executor.js';
+import type { Executor } from '../call/create-executor.js';
 import { createNetworkAllowlist } from './network-allowlist.js';
+import { checkTarget } from './resolve-and-check-target.js';
 
 /** One port of one loopback address exempted (the demo endpoint), proven with two real servers. */
 let allowed: LoopbackHttpsServer;

@@ -1,13 +1,13 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexSignature } from '../signing/sign-webhook.js';
-import { generateWebhookSecret } from '../signing/webhook-secret.js';
 import {
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../test/loopback-https-server.js';
-import { createTestExecutor, orderStatusAction } from '../test/test-executor.js';
+} from '../../test/loopback-https-server.js';
+import { createTestExecutor, orderStatusAction } from '../../test/test-executor.js';
+import { hexSignature } from '../signing/sign-webhook.js';
+import { generateWebhookSecret } from '../signing/webhook-secret.js';
 import type { Executor } from './create-executor.js';
 
 let server: LoopbackHttpsServer;

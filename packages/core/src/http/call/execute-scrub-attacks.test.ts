@@ -1,13 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionDefinition } from '../actions/action-definition.js';
+import type { ActionDefinition } from '../../actions/action-definition.js';
 import {
   type LoopbackHttpsServer,
   type RecordedRequest,
   startLoopbackHttpsServer,
-} from '../test/loopback-https-server.js';
-import { createTestExecutor, orderStatusAction, TEST_HOST } from '../test/test-executor.js';
+} from '../../test/loopback-https-server.js';
+import { createTestExecutor, orderStatusAction, TEST_HOST } from '../../test/test-executor.js';
 import type { Executor } from './create-executor.js';
 import { createSecretScrubber } from './redact.js';
 
