@@ -12,6 +12,9 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const OUTBOUND =
   /(?<!\.)\bfetch\(|\b(globalThis|window|self)\.fetch\(|\bhttps?\.(request|get)\(|\bnet\.connect\(|\btls\.connect\(|\bfrom ['"]undici['"]|\brequire\(['"]undici['"]\)|\bnew (Agent|Pool|Client)\(/;
 
+/** Constructing an undici pool: only the one factory may, so every caller gets the pinned connector. */
+const POOL = /\bnew (Agent|Pool|Client|Dispatcher)\(/;
+
 async function sourceFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries
@@ -42,9 +45,23 @@ describe('the outbound boundary', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('only transport/pinned-agent.ts builds a connection pool; the LLM transport uses it', async () => {
+    const http = join(root, 'packages', 'core', 'src', 'http');
+    const builders: string[] = [];
+    for (const file of await sourceFiles(http)) {
+      if (POOL.test(await readFile(file, 'utf8'))) builders.push(relative(http, file));
+    }
+    expect(builders).toEqual([join('transport', 'pinned-agent.ts')]);
+    const modelFetch = await readFile(join(http, 'transport', 'model-fetch.ts'), 'utf8');
+    expect(modelFetch).not.toMatch(POOL);
+    expect(modelFetch).toMatch(/\bcreatePinnedAgent\(/);
+  });
+
   it('the check itself catches a stray fetch', () => {
     expect(OUTBOUND.test("const response = await fetch('https://x');")).toBe(true);
     expect(OUTBOUND.test("import { request } from 'undici';")).toBe(true);
     expect(OUTBOUND.test('const text = prefetch;')).toBe(false);
+    expect(POOL.test('const agent = new Agent({ connect });')).toBe(true);
+    expect(POOL.test('const agent = createPinnedAgent({ resolve });')).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { Agent } from 'undici';
 import { MAX_REDIRECTS } from '../../actions/action-definition.js';
 import { checkAddresses } from '../policy/check-addresses.js';
 import { createNetworkAllowlist, type NetworkAllowlistOptions } from '../policy/network-allowlist.js';
@@ -14,7 +13,8 @@ import {
 } from '../signing/sign-webhook.js';
 import { DeadlineExceededError, dispatchCapped } from '../transport/dispatch-capped.js';
 import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from '../transport/follow-redirect.js';
-import { createPinnedConnector, type PinnedConnectorOptions } from '../transport/pinned-connector.js';
+import { createPinnedAgent } from '../transport/pinned-agent.js';
+import type { PinnedConnectorOptions } from '../transport/pinned-connector.js';
 import { TargetBlockedError } from '../transport/target-blocked-error.js';
 import type { ActionResult, ReceivedResponse, SucceededActionResult } from './action-result.js';
 import { classifyTransportError } from './classify-transport-error.js';
@@ -37,9 +37,6 @@ const SIGNATURE_HEADERS = [
 
 /** What a model can use; larger bodies are cut and marked truncated. */
 export const DEFAULT_RESPONSE_CAP_BYTES = 50 * 1024;
-
-/** Idle keep-alive connections are closed after this: long enough for a conversation's next call. */
-const KEEP_ALIVE_TIMEOUT_MS = 30_000;
 
 /** Options of {@link createExecutor}. */
 export interface ExecutorOptions {
@@ -140,17 +137,11 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
   const responseCapBytes = options.responseCapBytes ?? DEFAULT_RESPONSE_CAP_BYTES;
   const requestCapBytes = options.requestCapBytes ?? DEFAULT_REQUEST_CAP_BYTES;
   const now = options.now ?? Date.now;
-  const agent = new Agent({
-    connect: createPinnedConnector({
-      resolve,
-      allowlist,
-      ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
-      ...(options.dial === undefined ? {} : { dial: options.dial }),
-    }),
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-    // The executor's own deadline bounds every call; these only stop undici's longer defaults.
-    headersTimeout: 0,
-    bodyTimeout: 0,
+  const agent = createPinnedAgent({
+    resolve,
+    allowlist,
+    ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
+    ...(options.dial === undefined ? {} : { dial: options.dial }),
   });
   const prepareOptions = {
     requestCapBytes,

@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
 import {
-  Agent,
   type RequestInit as UndiciRequestInit,
   Response as UndiciResponse,
   fetch as undiciFetch,
@@ -14,14 +13,13 @@ import {
 } from '../policy/network-allowlist.js';
 import { type Resolver, systemResolver } from '../policy/resolver.js';
 import { deny, type TargetDenial } from '../policy/target-verdict.js';
-import { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connector.js';
+import { createPinnedAgent } from './pinned-agent.js';
+import type { PinnedConnectorOptions } from './pinned-connector.js';
 import { TargetBlockedError } from './target-blocked-error.js';
 
 /** A model reply is a few kilobytes; anything near this is not a model answering. */
 export const DEFAULT_MODEL_RESPONSE_CAP_BYTES = 4 * 1024 * 1024;
 
-/** Idle keep-alive connections are closed after this: a conversation's next step reuses them. */
-const KEEP_ALIVE_TIMEOUT_MS = 30_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Options of {@link createModelFetch}. */
@@ -162,18 +160,13 @@ export function createModelFetch(options: ModelFetchOptions = {}): ModelFetch {
   const allowlist = createNetworkAllowlist(options.allow);
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const capBytes = options.maxResponseBytes ?? DEFAULT_MODEL_RESPONSE_CAP_BYTES;
-  const agent = new Agent({
-    connect: createPinnedConnector({
-      resolve: options.resolve ?? systemResolver,
-      allowlist,
-      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
-      ...(options.dial === undefined ? {} : { dial: options.dial }),
-    }),
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-    // The adapter's own timeout (an abort signal) bounds every step.
-    headersTimeout: 0,
-    bodyTimeout: 0,
+  // The adapter's own timeout (an abort signal) bounds every step.
+  const agent = createPinnedAgent({
+    resolve: options.resolve ?? systemResolver,
+    allowlist,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
+    ...(options.dial === undefined ? {} : { dial: options.dial }),
   });
 
   async function modelFetch(
