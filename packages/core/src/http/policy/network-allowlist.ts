@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { ToolgateError } from '../../errors.js';
 import { parseAddress } from './address-policy.js';
+import { normalizeHostName } from './normalize-host-name.js';
 
 /**
  * Destinations exempted from the deny table. For development and tests only: off by default,
@@ -74,7 +75,7 @@ function parseEndpoint(entry: string): string {
  */
 export function createNetworkAllowlist(options: NetworkAllowlistOptions = {}): NetworkAllowlist {
   const networks = (options.networks ?? []).map(parseNetwork);
-  const hosts = new Set((options.hosts ?? []).map((host) => host.trim().toLowerCase().replace(/\.$/, '')));
+  const hosts = new Set((options.hosts ?? []).map((host) => normalizeHostName(host.trim())));
   const endpoints = new Set((options.endpoints ?? []).map(parseEndpoint));
   return {
     isEmpty: networks.length === 0 && hosts.size === 0 && endpoints.size === 0,

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { parseAddress } from './address-policy.js';
 import { deniedHostNameReason } from './denied-host-names.js';
 import type { NetworkAllowlist } from './network-allowlist.js';
+import { normalizeHostName } from './normalize-host-name.js';
 import { deny, type TargetCheck } from './target-verdict.js';
 
 /** URLs longer than this are refused: no real endpoint needs more, and logs stay readable. */
@@ -50,9 +51,7 @@ export function parseTargetUrl(
       check: deny('credentials_in_url', 'URLs must not carry credentials (user:password@)'),
     };
   }
-  let hostname = url.hostname.toLowerCase();
-  if (hostname.startsWith('[') && hostname.endsWith(']')) hostname = hostname.slice(1, -1);
-  if (hostname.endsWith('.')) hostname = hostname.slice(0, -1);
+  const hostname = normalizeHostName(url.hostname);
   if (hostname === '') return { ok: false, check: deny('invalid_url', 'URL has no host') };
 
   if (isIP(hostname) !== 0) {

@@ -11,6 +11,7 @@ import {
   type NetworkAllowlist,
   type NetworkAllowlistOptions,
 } from '../policy/network-allowlist.js';
+import { normalizeHostName } from '../policy/normalize-host-name.js';
 import { type Resolver, systemResolver } from '../policy/resolver.js';
 import { deny, type TargetDenial } from '../policy/target-verdict.js';
 import { createPinnedAgent } from './pinned-agent.js';
@@ -71,10 +72,7 @@ export class ModelResponseTooLargeError extends ToolgateError {
  * insecureHttpAllowed(new URL('http://127.0.0.1:11434/v1'), createNetworkAllowlist({ networks: ['127.0.0.0/8'] })); // true
  */
 export function insecureHttpAllowed(url: URL, allowlist: NetworkAllowlist): boolean {
-  const hostname = url.hostname
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '');
+  const hostname = normalizeHostName(url.hostname);
   return isIP(hostname) !== 0 ? allowlist.allowsAddress(hostname) : allowlist.allowsHost(hostname);
 }
 
@@ -96,10 +94,7 @@ function checkModelUrl(
   if (url.username !== '' || url.password !== '') {
     return deny('credentials_in_url', 'model endpoint URLs must not carry credentials (user:password@)');
   }
-  const hostname = url.hostname
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '');
+  const hostname = normalizeHostName(url.hostname);
   if (hostname === '') return deny('invalid_url', 'the model endpoint URL has no host');
   if (isIP(hostname) !== 0 || allowlist.allowsHost(hostname)) return undefined;
   const reason = deniedHostNameReason(hostname);

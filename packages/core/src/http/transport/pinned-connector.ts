@@ -4,6 +4,7 @@ import { buildConnector } from 'undici';
 import { parseAddress } from '../policy/address-policy.js';
 import { checkAddresses } from '../policy/check-addresses.js';
 import type { NetworkAllowlist } from '../policy/network-allowlist.js';
+import { normalizeHostName } from '../policy/normalize-host-name.js';
 import type { Resolver } from '../policy/resolver.js';
 import { deny, type TargetDenial } from '../policy/target-verdict.js';
 import { TargetBlockedError } from './target-blocked-error.js';
@@ -43,10 +44,7 @@ export function createPinnedConnector(options: PinnedConnectorOptions): Connecto
     });
 
   return function connectPinned(params: ConnectParams, callback: ConnectCallback): void {
-    const hostname = params.hostname
-      .replace(/^\[|\]$/g, '')
-      .toLowerCase()
-      .replace(/\.$/, '');
+    const hostname = normalizeHostName(params.hostname);
     const literal = isIP(hostname) !== 0;
     const answers = literal ? Promise.resolve([hostname]) : resolve(hostname);
     answers.then(
