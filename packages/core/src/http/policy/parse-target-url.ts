@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { parseAddress } from './address-policy.js';
+import { ACTION_URL_RULES, checkUrlForm } from './check-url-form.js';
 import { deniedHostNameReason } from './denied-host-names.js';
 import type { NetworkAllowlist } from './network-allowlist.js';
-import { normalizeHostName } from './normalize-host-name.js';
 import { deny, type TargetCheck } from './target-verdict.js';
 
 /** URLs longer than this are refused: no real endpoint needs more, and logs stay readable. */
@@ -39,20 +39,9 @@ export function parseTargetUrl(
   } else {
     url = input; // already a WHATWG parse: every later step uses it as is
   }
-  if (url.protocol !== 'https:') {
-    return {
-      ok: false,
-      check: deny('scheme_not_allowed', `only https URLs are allowed, not ${url.protocol}`),
-    };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return {
-      ok: false,
-      check: deny('credentials_in_url', 'URLs must not carry credentials (user:password@)'),
-    };
-  }
-  const hostname = normalizeHostName(url.hostname);
-  if (hostname === '') return { ok: false, check: deny('invalid_url', 'URL has no host') };
+  const form = checkUrlForm(url, ACTION_URL_RULES);
+  if (!form.ok) return { ok: false, check: form.denial };
+  const { hostname } = form;
 
   if (isIP(hostname) !== 0) {
     const address = parseAddress(hostname);

@@ -5,6 +5,7 @@ import {
   fetch as undiciFetch,
 } from 'undici';
 import { ToolgateError } from '../../errors.js';
+import { checkUrlForm, type UrlFormRules } from '../policy/check-url-form.js';
 import { deniedHostNameReason } from '../policy/denied-host-names.js';
 import {
   createNetworkAllowlist,
@@ -76,6 +77,15 @@ export function insecureHttpAllowed(url: URL, allowlist: NetworkAllowlist): bool
   return isIP(hostname) !== 0 ? allowlist.allowsAddress(hostname) : allowlist.allowsHost(hostname);
 }
 
+/** Model endpoints word their refusals for the operator who configured the model. */
+const MODEL_URL_RULES: UrlFormRules = {
+  // Plain http was decided above: only an allowlisted local model server gets here with it.
+  acceptPlainHttp: true,
+  subject: 'model endpoint URLs',
+  schemeContext: ' for model endpoints',
+  noHostReason: 'the model endpoint URL has no host',
+};
+
 /** The checks that need no DNS: scheme, credentials, local names. IP literals go to the connector. */
 function checkModelUrl(
   url: URL,
@@ -88,14 +98,9 @@ function checkModelUrl(
       `plain http is refused for model endpoints (${url.origin}); use https, or allowlist a local model server's address and allow insecure http`,
     );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return deny('scheme_not_allowed', `only https URLs are allowed for model endpoints, not ${url.protocol}`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    return deny('credentials_in_url', 'model endpoint URLs must not carry credentials (user:password@)');
-  }
-  const hostname = normalizeHostName(url.hostname);
-  if (hostname === '') return deny('invalid_url', 'the model endpoint URL has no host');
+  const form = checkUrlForm(url, MODEL_URL_RULES);
+  if (!form.ok) return form.denial;
+  const { hostname } = form;
   if (isIP(hostname) !== 0 || allowlist.allowsHost(hostname)) return undefined;
   const reason = deniedHostNameReason(hostname);
   return reason ? deny('host_denied', reason) : undefined;
