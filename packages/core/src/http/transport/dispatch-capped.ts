@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate, type Gunzip } from 'node:zlib';
 import type { Dispatcher } from 'undici';
+import { createByteBudget } from './byte-budget.js';
 
 /** A response read to its end or to the cap, whichever came first. */
 export interface CappedResponse {
@@ -80,7 +81,7 @@ export function dispatchCapped(
 ): Promise<CappedResponse> {
   return new Promise<CappedResponse>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let length = 0;
+    const budget = createByteBudget(limits.capBytes);
     let status = 0;
     let headers: IncomingHttpHeaders = {};
     let settled = false;
@@ -92,7 +93,7 @@ export function dispatchCapped(
       settled = true;
       clearTimeout(timer);
       if (error) reject(error);
-      else resolve({ status, headers, body: Buffer.concat(chunks, length), truncated });
+      else resolve({ status, headers, body: Buffer.concat(chunks, budget.kept), truncated });
     };
     const stop = (error: Error | undefined, truncated = false) => {
       settle(error, truncated);
@@ -102,17 +103,9 @@ export function dispatchCapped(
     /** Keeps what fits; past the cap, stops everything. */
     const take = (chunk: Buffer) => {
       if (settled) return;
-      const room = limits.capBytes - length;
-      if (chunk.length > room) {
-        if (room > 0) {
-          chunks.push(chunk.subarray(0, room));
-          length += room;
-        }
-        stop(undefined, true);
-        return;
-      }
-      chunks.push(chunk);
-      length += chunk.length;
+      const kept = budget.take(chunk);
+      if (kept.length > 0) chunks.push(kept);
+      if (budget.exceeded) stop(undefined, true);
     };
     const timer = setTimeout(
       () => stop(new DeadlineExceededError(limits.timeoutMs, status === 0 ? undefined : status)),

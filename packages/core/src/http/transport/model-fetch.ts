@@ -15,6 +15,7 @@ import {
 import { normalizeHostName } from '../policy/normalize-host-name.js';
 import { type Resolver, systemResolver } from '../policy/resolver.js';
 import { deny, type TargetDenial } from '../policy/target-verdict.js';
+import { createByteBudget } from './byte-budget.js';
 import { createPinnedAgent } from './pinned-agent.js';
 import type { PinnedConnectorOptions } from './pinned-connector.js';
 import { TargetBlockedError } from './target-blocked-error.js';
@@ -126,11 +127,11 @@ async function capResponse(response: UndiciResponse, capBytes: number): Promise<
     throw new ModelResponseTooLargeError(capBytes);
   }
   if (!response.body) return response;
-  let received = 0;
+  const budget = createByteBudget(capBytes);
   const limit = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
-      received += chunk.byteLength;
-      if (received > capBytes) controller.error(new ModelResponseTooLargeError(capBytes));
+      budget.take(chunk);
+      if (budget.exceeded) controller.error(new ModelResponseTooLargeError(capBytes));
       else controller.enqueue(chunk);
     },
   });
