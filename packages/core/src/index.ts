@@ -114,6 +114,7 @@ export {
   DEFAULT_RESPONSE_CAP_BYTES,
   type Executor,
   type ExecutorOptions,
+  type PrepareOutcome,
 } from './http/create-executor.js';
 export {
   createModelFetch,

@@ -243,15 +243,11 @@ export function createConversationService(deps: {
           ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
         };
         const argumentOptions = runtime.argumentOptionsOf(agent);
-        const dry = await deps.runner.dryRun(tenantId, action.id, parameters, origin, argumentOptions);
-        if (!dry.ok) throw parametersProblem(dry.error);
-        const { result, record } = await deps.runner.run(
-          tenantId,
-          action.id,
-          parameters,
-          origin,
-          argumentOptions,
-        );
+        // Prepared once: invalid parameters are refused before anything is sent, and the call
+        // sent is the one validated.
+        const prepared = await deps.runner.prepare(tenantId, action.id, parameters, origin, argumentOptions);
+        if (!prepared.ok) throw parametersProblem(prepared.error);
+        const { result, record } = await deps.runner.send(prepared);
         await conversations.finish(tenantId, conversationId, leaseId, {
           entries: [
             { role: 'event', type: event.type, action: name, outcome: record.outcome, callId: result.callId },
