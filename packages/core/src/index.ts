@@ -84,6 +84,7 @@ export {
   type ModelResponse,
   type ToolCallRequest,
 } from './agent/chat-model.js';
+export { classifyReply, type ReplyClass } from './agent/classify-reply.js';
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
 export { shapeModelResult } from './agent/shape-model-result.js';
 export {
@@ -149,7 +150,6 @@ export {
 } from './models/embedded/embedded-model.js';
 export { extractSlots } from './models/embedded/extract-slots.js';
 export { buildIntentIndex, scoreIntent } from './models/embedded/intent/index.js';
-export { classifyReply } from './models/embedded/understand-reply.js';
 export {
   createLlmModel,
   DEFAULT_LLM_TIMEOUT_MS,

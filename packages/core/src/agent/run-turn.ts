@@ -1,8 +1,8 @@
 import type { ActionDefinition } from '../actions/action-definition.js';
 import { type ToolDefinition, toToolDefinition } from '../actions/to-tool-definition.js';
-import { classifyReply } from '../models/embedded/understand-reply.js';
 import { DEFAULT_AGENT_LIMITS, labelOf } from './agent-action.js';
 import { type ChatMessage, ModelError, type ToolCallRequest } from './chat-model.js';
+import { classifyReply } from './classify-reply.js';
 import { handleToolCall, type ToolCallOutcome } from './handle-tool-call.js';
 import type { ConversationState, TurnEvent, TurnInput, TurnOutput } from './turn-types.js';
 
