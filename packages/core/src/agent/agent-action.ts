@@ -4,6 +4,8 @@ import type { ConversationState } from './turn-types.js';
 
 /** An action as an agent uses it: the definition plus how the conversation treats it. */
 export interface AgentAction {
+  /** The stored action's id, when the action comes from a store (the service's calls need it). */
+  id?: string;
   definition: ActionDefinition;
   confirmation?: ConfirmationPolicy;
   messages?: LatencyMessages;

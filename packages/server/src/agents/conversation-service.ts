@@ -207,19 +207,18 @@ export function createConversationService(deps: {
         const agent = await agents.loadForTurn(tenantId, conversation.agentId);
         const usable = await runtime.usableActions(tenantId, agent);
         const action = usable.find(
-          (candidate) =>
-            candidate.id === event.action || candidate.agentAction.definition.name === event.action,
+          (candidate) => candidate.id === event.action || candidate.definition.name === event.action,
         );
         if (!action) {
           throw new ApiError('validation_failed', `the agent cannot use an action ${event.action}`, [
             { path: '/action', message: "is not an enabled action of this conversation's agent" },
           ]);
         }
-        const name = action.agentAction.definition.name;
-        const call = resolveEventCall(event, action.agentAction, state, onlyAgentId !== undefined);
+        const name = action.definition.name;
+        const call = resolveEventCall(event, action, state, onlyAgentId !== undefined);
         const nowMs = Date.now();
         const refusal = callLimitRefusal(
-          action.agentAction,
+          action,
           state,
           { ...DEFAULT_AGENT_LIMITS, ...agent.settings.limits },
           nowMs,
