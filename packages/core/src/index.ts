@@ -70,12 +70,16 @@ export {
 export {
   type AgentAction,
   type AgentLimits,
-  callLimitRefusal,
   DEFAULT_AGENT_LIMITS,
   labelOf,
   needsConfirmation,
   toAgentAction,
 } from './agent/agent-action.js';
+export {
+  callLimitRefusal,
+  eventCallRefusal,
+  withCallCounted,
+} from './agent/call-limits.js';
 export {
   type ChatMessage,
   type ChatModel,

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/prepare-call.js';
-import {
-  type AgentAction,
-  type AgentLimits,
-  callLimitRefusal,
-  labelOf,
-  needsConfirmation,
-} from './agent-action.js';
+import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from './agent-action.js';
+import { callLimitRefusal, countCall, turnCallKey, turnCallRefusal } from './call-limits.js';
 import type { ToolCallRequest } from './chat-model.js';
 import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
 import { shapeModelResult } from './shape-model-result.js';
@@ -29,9 +24,6 @@ interface Context {
   /** Calls made in this turn, by action and arguments: an identical one is not repeated. */
   madeThisTurn: Set<string>;
 }
-
-const keyOf = (action: string, args: Record<string, unknown>) =>
-  `${action}\u0000${JSON.stringify(Object.entries(args).sort(([a], [b]) => a.localeCompare(b)))}`;
 
 /**
  * Applies the conversation's policy to one call the model proposed: validate the arguments (ask
@@ -79,7 +71,7 @@ export async function handleToolCall(
     };
   }
   const args = checked.value;
-  const refusal = limitRefusal(action, args, context);
+  const refusal = turnCallRefusal(action, args, { ...context, now: context.now() });
   if (refusal) {
     context.emit({ type: 'limit-reached', action: call.name, message: refusal });
     return {
@@ -104,17 +96,6 @@ export async function handleToolCall(
   return callWithMessages(action, args, context);
 }
 
-function limitRefusal(
-  action: AgentAction,
-  args: Record<string, unknown>,
-  context: Context,
-): string | undefined {
-  if (context.madeThisTurn.has(keyOf(action.definition.name, args))) {
-    return `I already did that just now with the same details, so I won't repeat it.`;
-  }
-  return callLimitRefusal(action, context.state, context.limits, context.now());
-}
-
 async function callWithMessages(
   action: AgentAction,
   args: Record<string, unknown>,
@@ -123,9 +104,8 @@ async function callWithMessages(
   const { state, limits } = context;
   const name = action.definition.name;
   const callId = createCallId();
-  context.madeThisTurn.add(keyOf(name, args));
-  state.callsMade += 1;
-  state.recentCalls.push({ action: name, at: context.now() });
+  context.madeThisTurn.add(turnCallKey(name, args));
+  countCall(state, { action: name, at: context.now() });
   context.emit({ type: 'action-started', action: name, callId, arguments: args });
   if (action.messages?.start) context.emit({ type: 'message', text: action.messages.start, reason: 'start' });
   const delayed = action.messages?.delayed;
@@ -173,7 +153,7 @@ async function runBuiltin(
   context: Context,
 ): Promise<ToolCallOutcome> {
   const name = tool.definition.name;
-  const key = keyOf(name, call.arguments);
+  const key = turnCallKey(name, call.arguments);
   const refusal = context.madeThisTurn.has(key)
     ? 'already done just now with the same details; not repeated'
     : callLimitRefusal(undefined, context.state, context.limits, context.now());
@@ -189,7 +169,7 @@ async function runBuiltin(
     return { kind: 'result', toolContent: { ok: false, error: failure } };
   }
   context.madeThisTurn.add(key);
-  context.state.callsMade += 1;
+  countCall(context.state);
   context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
   context.emit({ type: 'action-completed', action: name, callId, result: result.content });
   return { kind: 'result', toolContent: { ok: true, data: result.content }, callId };

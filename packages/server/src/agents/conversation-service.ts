@@ -1,9 +1,9 @@
 import {
   type ConversationState,
-  callLimitRefusal,
-  DEFAULT_AGENT_LIMITS,
+  eventCallRefusal,
   runTurn,
   type TurnEvent,
+  withCallCounted,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import { ApiError } from '../api/api-error.js';
@@ -217,12 +217,7 @@ export function createConversationService(deps: {
         const name = action.definition.name;
         const call = resolveEventCall(event, action, state, onlyAgentId !== undefined);
         const nowMs = Date.now();
-        const refusal = callLimitRefusal(
-          action,
-          state,
-          { ...DEFAULT_AGENT_LIMITS, ...agent.settings.limits },
-          nowMs,
-        );
+        const refusal = eventCallRefusal(action, state, agent.settings.limits, nowMs);
         if (refusal) {
           await conversations.finish(tenantId, conversationId, leaseId, {
             entries: [{ role: 'event', type: event.type, action: name, outcome: 'refused', reason: refusal }],
@@ -251,11 +246,7 @@ export function createConversationService(deps: {
           entries: [
             { role: 'event', type: event.type, action: name, outcome: record.outcome, callId: result.callId },
           ],
-          state: {
-            ...afterCall(state, call.confirmed),
-            callsMade: state.callsMade + 1,
-            recentCalls: [...state.recentCalls, { action: name, at: nowMs }],
-          },
+          state: withCallCounted(afterCall(state, call.confirmed), name, nowMs),
         });
         return { callId: result.callId, outcome: record.outcome, result: record.result };
       } catch (error) {
