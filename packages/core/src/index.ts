@@ -92,6 +92,15 @@ export { classifyReply, type ReplyClass } from './agent/classify-reply.js';
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
 export { shapeModelResult } from './agent/shape-model-result.js';
 export {
+  type AwaitingConfirmationToolContent,
+  type BuiltinToolContent,
+  type LoopRefusalKind,
+  type RefusedToolContent,
+  refusedContent,
+  type ToolContent,
+  type TruncatedToolContent,
+} from './agent/tool-content.js';
+export {
   type BuiltinTool,
   type BuiltinToolResult,
   type ConversationState,

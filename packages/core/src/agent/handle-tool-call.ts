@@ -6,14 +6,15 @@ import { callLimitRefusal, countCall, turnCallKey, turnCallRefusal } from './cal
 import type { ToolCallRequest } from './chat-model.js';
 import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
 import { shapeModelResult } from './shape-model-result.js';
+import { refusedContent, type ToolContent } from './tool-content.js';
 import type { BuiltinTool, ConversationState, TurnEvent, TurnInput } from './turn-types.js';
 
 /** What became of one proposed call. */
 export type ToolCallOutcome =
   /** Give `toolContent` to the model; `say` ends the turn with that text (verbatim message, failure). */
-  | { kind: 'result'; toolContent: unknown; say?: string; callId?: string }
+  | { kind: 'result'; toolContent: ToolContent; say?: string; callId?: string }
   /** End the turn with a question (missing/invalid argument, confirmation). */
-  | { kind: 'ask'; toolContent: unknown; say: string };
+  | { kind: 'ask'; toolContent: ToolContent; say: string };
 
 interface Context {
   input: TurnInput;
@@ -42,10 +43,7 @@ export async function handleToolCall(
   if (!action) {
     return {
       kind: 'result',
-      toolContent: {
-        ok: false,
-        error: { kind: 'unknown_action', message: `there is no action named ${call.name}` },
-      },
+      toolContent: refusedContent('unknown_action', `there is no action named ${call.name}`),
     };
   }
   const label = labelOf(action);
@@ -61,13 +59,10 @@ export async function handleToolCall(
     return {
       kind: 'ask',
       say,
-      toolContent: {
-        ok: false,
-        error: {
-          kind: 'invalid_arguments',
-          message: checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
-        },
-      },
+      toolContent: refusedContent(
+        'invalid_arguments',
+        checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+      ),
     };
   }
   const args = checked.value;
@@ -76,7 +71,7 @@ export async function handleToolCall(
     context.emit({ type: 'limit-reached', action: call.name, message: refusal });
     return {
       kind: 'result',
-      toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } },
+      toolContent: refusedContent('limit_reached', refusal),
       say: refusal,
     };
   }
@@ -159,14 +154,14 @@ async function runBuiltin(
     : callLimitRefusal(undefined, context.state, context.limits, context.now());
   if (refusal) {
     context.emit({ type: 'limit-reached', action: name, message: refusal });
-    return { kind: 'result', toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } } };
+    return { kind: 'result', toolContent: refusedContent('limit_reached', refusal) };
   }
   const callId = createCallId();
   const result = await tool.run(call.arguments, callId);
   if (!result.ok) {
-    const failure = { kind: 'invalid_arguments', message: result.message };
+    const failure = { kind: 'invalid_arguments' as const, message: result.message };
     context.emit({ type: 'action-failed', action: name, callId, failure });
-    return { kind: 'result', toolContent: { ok: false, error: failure } };
+    return { kind: 'result', toolContent: refusedContent(failure.kind, failure.message) };
   }
   context.madeThisTurn.add(key);
   countCall(context.state);
