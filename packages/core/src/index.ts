@@ -70,12 +70,16 @@ export {
 export {
   type AgentAction,
   type AgentLimits,
-  callLimitRefusal,
   DEFAULT_AGENT_LIMITS,
   labelOf,
   needsConfirmation,
   toAgentAction,
 } from './agent/agent-action.js';
+export {
+  callLimitRefusal,
+  eventCallRefusal,
+  withCallCounted,
+} from './agent/call-limits.js';
 export {
   type ChatMessage,
   type ChatModel,
@@ -84,8 +88,18 @@ export {
   type ModelResponse,
   type ToolCallRequest,
 } from './agent/chat-model.js';
+export { classifyReply, type ReplyClass } from './agent/classify-reply.js';
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
 export { shapeModelResult } from './agent/shape-model-result.js';
+export {
+  type AwaitingConfirmationToolContent,
+  type BuiltinToolContent,
+  type LoopRefusalKind,
+  type RefusedToolContent,
+  refusedContent,
+  type ToolContent,
+  type TruncatedToolContent,
+} from './agent/tool-content.js';
 export {
   type BuiltinTool,
   type BuiltinToolResult,
@@ -112,6 +126,7 @@ export {
   DEFAULT_RESPONSE_CAP_BYTES,
   type Executor,
   type ExecutorOptions,
+  type PrepareOutcome,
 } from './http/call/create-executor.js';
 export { type ModelResult, toModelResult } from './http/call/model-result.js';
 export {
@@ -168,7 +183,6 @@ export {
 } from './models/embedded/embedded-model.js';
 export { extractSlots } from './models/embedded/extract-slots.js';
 export { buildIntentIndex, scoreIntent } from './models/embedded/intent/index.js';
-export { classifyReply } from './models/embedded/understand-reply.js';
 export {
   createLlmModel,
   DEFAULT_LLM_TIMEOUT_MS,

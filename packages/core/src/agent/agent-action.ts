@@ -1,9 +1,10 @@
 import type { ActionDefinition } from '../actions/action-definition.js';
 import type { ConfirmationPolicy, LatencyMessages } from '../actions/conversation-settings.js';
-import type { ConversationState } from './turn-types.js';
 
 /** An action as an agent uses it: the definition plus how the conversation treats it. */
 export interface AgentAction {
+  /** The stored action's id, when the action comes from a store (the service's calls need it). */
+  id?: string;
   definition: ActionDefinition;
   confirmation?: ConfirmationPolicy;
   messages?: LatencyMessages;
@@ -60,34 +61,4 @@ export function toAgentAction(definition: ActionDefinition): AgentAction {
     ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
     ...(settings.allowDirectWidgetEvents === true ? { allowDirectWidgetEvents: true as const } : {}),
   };
-}
-
-/**
- * Why a call may not be made now, in words for the customer, or `undefined`: the conversation's
- * call limit, then the action's own window (`rateLimit`). Built-in tools pass no action. The
- * service applies the same rules to calls triggered by events.
- *
- * @example
- * callLimitRefusal(action, { callsMade: 10, recentCalls: [] }, DEFAULT_AGENT_LIMITS, Date.now());
- * // "I've reached the limit of 10 requests for this conversation, ..."
- */
-export function callLimitRefusal(
-  action: AgentAction | undefined,
-  state: ConversationState,
-  limits: AgentLimits,
-  now: number,
-): string | undefined {
-  if (state.callsMade >= limits.maxCallsPerConversation) {
-    return `I've reached the limit of ${limits.maxCallsPerConversation} requests for this conversation, so I can't do that here. A colleague can help you further.`;
-  }
-  const window = action?.rateLimit;
-  if (!action || !window) return undefined;
-  const name = action.definition.name;
-  const since = now - window.windowMs;
-  const recent = state.recentCalls.filter((entry) => entry.action === name && entry.at > since).length;
-  if (recent >= window.calls) {
-    const minutes = Math.ceil(window.windowMs / 60_000);
-    return `I can only ${labelOf(action).toLowerCase()} ${window.calls} times every ${minutes} minutes. Please try again a bit later.`;
-  }
-  return undefined;
 }

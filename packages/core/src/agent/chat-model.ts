@@ -16,6 +16,10 @@ export type ChatMessage =
       role: 'tool';
       toolCallId: string;
       toolName: string;
+      /**
+       * What the model reads of the tool's result: a `ToolContent` when this loop wrote it; kept
+       * `unknown` because a history read back from storage may hold what older versions wrote.
+       */
       content: unknown;
       /** The execution log id when a call was made (links the transcript to the log). */
       callId?: string;

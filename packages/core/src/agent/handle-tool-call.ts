@@ -1,24 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/call/prepare-call.js';
-import {
-  type AgentAction,
-  type AgentLimits,
-  callLimitRefusal,
-  labelOf,
-  needsConfirmation,
-} from './agent-action.js';
+import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from './agent-action.js';
+import { callLimitRefusal, countCall, turnCallKey, turnCallRefusal } from './call-limits.js';
 import type { ToolCallRequest } from './chat-model.js';
 import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
 import { shapeModelResult } from './shape-model-result.js';
+import { refusedContent, type ToolContent } from './tool-content.js';
 import type { BuiltinTool, ConversationState, TurnEvent, TurnInput } from './turn-types.js';
 
 /** What became of one proposed call. */
 export type ToolCallOutcome =
   /** Give `toolContent` to the model; `say` ends the turn with that text (verbatim message, failure). */
-  | { kind: 'result'; toolContent: unknown; say?: string; callId?: string }
+  | { kind: 'result'; toolContent: ToolContent; say?: string; callId?: string }
   /** End the turn with a question (missing/invalid argument, confirmation). */
-  | { kind: 'ask'; toolContent: unknown; say: string };
+  | { kind: 'ask'; toolContent: ToolContent; say: string };
 
 interface Context {
   input: TurnInput;
@@ -29,9 +25,6 @@ interface Context {
   /** Calls made in this turn, by action and arguments: an identical one is not repeated. */
   madeThisTurn: Set<string>;
 }
-
-const keyOf = (action: string, args: Record<string, unknown>) =>
-  `${action}\u0000${JSON.stringify(Object.entries(args).sort(([a], [b]) => a.localeCompare(b)))}`;
 
 /**
  * Applies the conversation's policy to one call the model proposed: validate the arguments (ask
@@ -50,10 +43,7 @@ export async function handleToolCall(
   if (!action) {
     return {
       kind: 'result',
-      toolContent: {
-        ok: false,
-        error: { kind: 'unknown_action', message: `there is no action named ${call.name}` },
-      },
+      toolContent: refusedContent('unknown_action', `there is no action named ${call.name}`),
     };
   }
   const label = labelOf(action);
@@ -69,22 +59,19 @@ export async function handleToolCall(
     return {
       kind: 'ask',
       say,
-      toolContent: {
-        ok: false,
-        error: {
-          kind: 'invalid_arguments',
-          message: checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
-        },
-      },
+      toolContent: refusedContent(
+        'invalid_arguments',
+        checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+      ),
     };
   }
   const args = checked.value;
-  const refusal = limitRefusal(action, args, context);
+  const refusal = turnCallRefusal(action, args, { ...context, now: context.now() });
   if (refusal) {
     context.emit({ type: 'limit-reached', action: call.name, message: refusal });
     return {
       kind: 'result',
-      toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } },
+      toolContent: refusedContent('limit_reached', refusal),
       say: refusal,
     };
   }
@@ -104,17 +91,6 @@ export async function handleToolCall(
   return callWithMessages(action, args, context);
 }
 
-function limitRefusal(
-  action: AgentAction,
-  args: Record<string, unknown>,
-  context: Context,
-): string | undefined {
-  if (context.madeThisTurn.has(keyOf(action.definition.name, args))) {
-    return `I already did that just now with the same details, so I won't repeat it.`;
-  }
-  return callLimitRefusal(action, context.state, context.limits, context.now());
-}
-
 async function callWithMessages(
   action: AgentAction,
   args: Record<string, unknown>,
@@ -123,9 +99,8 @@ async function callWithMessages(
   const { state, limits } = context;
   const name = action.definition.name;
   const callId = createCallId();
-  context.madeThisTurn.add(keyOf(name, args));
-  state.callsMade += 1;
-  state.recentCalls.push({ action: name, at: context.now() });
+  context.madeThisTurn.add(turnCallKey(name, args));
+  countCall(state, { action: name, at: context.now() });
   context.emit({ type: 'action-started', action: name, callId, arguments: args });
   if (action.messages?.start) context.emit({ type: 'message', text: action.messages.start, reason: 'start' });
   const delayed = action.messages?.delayed;
@@ -173,23 +148,23 @@ async function runBuiltin(
   context: Context,
 ): Promise<ToolCallOutcome> {
   const name = tool.definition.name;
-  const key = keyOf(name, call.arguments);
+  const key = turnCallKey(name, call.arguments);
   const refusal = context.madeThisTurn.has(key)
     ? 'already done just now with the same details; not repeated'
     : callLimitRefusal(undefined, context.state, context.limits, context.now());
   if (refusal) {
     context.emit({ type: 'limit-reached', action: name, message: refusal });
-    return { kind: 'result', toolContent: { ok: false, error: { kind: 'limit_reached', message: refusal } } };
+    return { kind: 'result', toolContent: refusedContent('limit_reached', refusal) };
   }
   const callId = createCallId();
   const result = await tool.run(call.arguments, callId);
   if (!result.ok) {
-    const failure = { kind: 'invalid_arguments', message: result.message };
+    const failure = { kind: 'invalid_arguments' as const, message: result.message };
     context.emit({ type: 'action-failed', action: name, callId, failure });
-    return { kind: 'result', toolContent: { ok: false, error: failure } };
+    return { kind: 'result', toolContent: refusedContent(failure.kind, failure.message) };
   }
   context.madeThisTurn.add(key);
-  context.state.callsMade += 1;
+  countCall(context.state);
   context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
   context.emit({ type: 'action-completed', action: name, callId, result: result.content });
   return { kind: 'result', toolContent: { ok: true, data: result.content }, callId };

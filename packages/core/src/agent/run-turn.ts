@@ -1,9 +1,10 @@
 import type { ActionDefinition } from '../actions/action-definition.js';
 import { type ToolDefinition, toToolDefinition } from '../actions/to-tool-definition.js';
-import { classifyReply } from '../models/embedded/understand-reply.js';
 import { DEFAULT_AGENT_LIMITS, labelOf } from './agent-action.js';
 import { type ChatMessage, ModelError, type ToolCallRequest } from './chat-model.js';
+import { classifyReply } from './classify-reply.js';
 import { handleToolCall, type ToolCallOutcome } from './handle-tool-call.js';
+import { refusedContent } from './tool-content.js';
 import type { ConversationState, TurnEvent, TurnInput, TurnOutput } from './turn-types.js';
 
 /** Said when the model fails and the agent has no fallback text of its own. */
@@ -130,7 +131,7 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
           role: 'tool',
           toolCallId: call.id,
           toolName: call.name,
-          content: { ok: false, error: { kind: 'skipped', message: 'not made' } },
+          content: refusedContent('skipped', 'not made'),
         });
         continue;
       }

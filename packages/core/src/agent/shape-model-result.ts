@@ -1,5 +1,6 @@
 import type { ActionResult } from '../http/call/action-result.js';
 import { type ModelResult, toModelResult } from '../http/call/model-result.js';
+import type { TruncatedToolContent } from './tool-content.js';
 
 function pick(data: unknown, path: string): { found: boolean; value: unknown } {
   let current: unknown = data;
@@ -33,7 +34,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 export function shapeModelResult(
   result: ActionResult,
   options: { responseFields?: readonly string[] | undefined; maxChars: number },
-): ModelResult | { ok: true; status: number; dataPreview: string; truncated: true } {
+): ModelResult | TruncatedToolContent {
   const view = toModelResult(result);
   if (view.ok && view.data !== undefined && options.responseFields && options.responseFields.length > 0) {
     const items = Array.isArray(view.data) ? view.data : [view.data];

@@ -26,11 +26,8 @@ export interface TurnConversation {
   state: ConversationState;
 }
 
-/** An action the agent may use, with the id the runner needs. */
-export interface UsableAction {
-  id: string;
-  agentAction: AgentAction;
-}
+/** An action the agent may use, carrying the stored action's id the runner needs. */
+export type UsableAction = AgentAction & { id: string };
 
 /**
  * Everything a turn needs from the service, built per agent: its usable actions, its model, its
@@ -47,15 +44,18 @@ export function createAgentRuntime(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
   /** By action id and version: the read cache hands out fresh objects, a version changes only on a write. */
-  const agentActions = new Map<string, AgentAction>();
+  const agentActions = new Map<string, UsableAction>();
   const models = modelCache(deps.createModel);
 
-  function agentActionOf(stored: StoredAction): AgentAction {
+  function agentActionOf(stored: StoredAction): UsableAction {
     const key = `${stored.id}@${stored.updatedAt}`;
     let built = agentActions.get(key);
     if (!built) {
       if (agentActions.size >= MAX_CACHED_ACTIONS) agentActions.clear();
-      built = toAgentAction(stored.definition as unknown as AgentAction['definition']);
+      built = {
+        ...toAgentAction(stored.definition as unknown as AgentAction['definition']),
+        id: stored.id,
+      };
       agentActions.set(key, built);
     }
     return built;
@@ -71,7 +71,7 @@ export function createAgentRuntime(deps: {
         (action) =>
           wanted === null || wanted.includes(action.id) || wanted.includes(action.definition.name as string),
       )
-      .map((action) => ({ id: action.id, agentAction: agentActionOf(action) }));
+      .map(agentActionOf);
   }
 
   function argumentOptionsOf(agent: LoadedAgent): ArgumentOptions {
@@ -99,9 +99,7 @@ export function createAgentRuntime(deps: {
         recorded(): Promise<void>;
       }
     > {
-      const usable = await usableActions(tenantId, agent);
-      const actions = usable.map((action) => action.agentAction);
-      const idsByName = new Map(usable.map((action) => [action.agentAction.definition.name, action.id]));
+      const actions = await usableActions(tenantId, agent);
       const origin = {
         trigger: 'ai_intent' as const,
         agentId: agent.id,
@@ -112,7 +110,7 @@ export function createAgentRuntime(deps: {
       const records: Array<Promise<unknown>> = [];
       const builtinTools: BuiltinTool[] = [];
       const trigger = agent.settings.webhookTrigger;
-      if (trigger && !idsByName.has(WEBHOOK_TRIGGER_TOOL)) {
+      if (trigger && !actions.some((action) => action.definition.name === WEBHOOK_TRIGGER_TOOL)) {
         builtinTools.push(
           webhookTriggerTool({
             tenantId,
@@ -139,10 +137,12 @@ export function createAgentRuntime(deps: {
         argumentOptions,
         ...(agent.settings.fallbackText ? { fallbackText: agent.settings.fallbackText } : {}),
         async callAction(action, args, callId) {
-          const id = idsByName.get(action.definition.name) as string;
+          // The loop hands back one of `actions`: the id travels with it.
+          if (action.id === undefined)
+            throw new Error(`the action ${action.definition.name} has no stored id`);
           const { result, recorded } = await deps.runner.start(
             tenantId,
-            id,
+            action.id,
             args,
             { ...origin, callId },
             argumentOptions,

@@ -1,9 +1,9 @@
 import {
   type ConversationState,
-  callLimitRefusal,
-  DEFAULT_AGENT_LIMITS,
+  eventCallRefusal,
   runTurn,
   type TurnEvent,
+  withCallCounted,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import { ApiError } from '../api/api-error.js';
@@ -207,23 +207,17 @@ export function createConversationService(deps: {
         const agent = await agents.loadForTurn(tenantId, conversation.agentId);
         const usable = await runtime.usableActions(tenantId, agent);
         const action = usable.find(
-          (candidate) =>
-            candidate.id === event.action || candidate.agentAction.definition.name === event.action,
+          (candidate) => candidate.id === event.action || candidate.definition.name === event.action,
         );
         if (!action) {
           throw new ApiError('validation_failed', `the agent cannot use an action ${event.action}`, [
             { path: '/action', message: "is not an enabled action of this conversation's agent" },
           ]);
         }
-        const name = action.agentAction.definition.name;
-        const call = resolveEventCall(event, action.agentAction, state, onlyAgentId !== undefined);
+        const name = action.definition.name;
+        const call = resolveEventCall(event, action, state, onlyAgentId !== undefined);
         const nowMs = Date.now();
-        const refusal = callLimitRefusal(
-          action.agentAction,
-          state,
-          { ...DEFAULT_AGENT_LIMITS, ...agent.settings.limits },
-          nowMs,
-        );
+        const refusal = eventCallRefusal(action, state, agent.settings.limits, nowMs);
         if (refusal) {
           await conversations.finish(tenantId, conversationId, leaseId, {
             entries: [{ role: 'event', type: event.type, action: name, outcome: 'refused', reason: refusal }],
@@ -243,24 +237,16 @@ export function createConversationService(deps: {
           ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
         };
         const argumentOptions = runtime.argumentOptionsOf(agent);
-        const dry = await deps.runner.dryRun(tenantId, action.id, parameters, origin, argumentOptions);
-        if (!dry.ok) throw parametersProblem(dry.error);
-        const { result, record } = await deps.runner.run(
-          tenantId,
-          action.id,
-          parameters,
-          origin,
-          argumentOptions,
-        );
+        // Prepared once: invalid parameters are refused before anything is sent, and the call
+        // sent is the one validated.
+        const prepared = await deps.runner.prepare(tenantId, action.id, parameters, origin, argumentOptions);
+        if (!prepared.ok) throw parametersProblem(prepared.error);
+        const { result, record } = await deps.runner.send(prepared);
         await conversations.finish(tenantId, conversationId, leaseId, {
           entries: [
             { role: 'event', type: event.type, action: name, outcome: record.outcome, callId: result.callId },
           ],
-          state: {
-            ...afterCall(state, call.confirmed),
-            callsMade: state.callsMade + 1,
-            recentCalls: [...state.recentCalls, { action: name, at: nowMs }],
-          },
+          state: withCallCounted(afterCall(state, call.confirmed), name, nowMs),
         });
         return { callId: result.callId, outcome: record.outcome, result: record.result };
       } catch (error) {

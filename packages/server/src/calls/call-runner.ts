@@ -4,6 +4,7 @@ import type {
   ArgumentOptions,
   CallTrigger,
   Executor,
+  PreparedCall,
   SentRequest,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
@@ -21,14 +22,27 @@ export interface CallOrigin {
   callId?: string;
 }
 
-export type DryRun =
-  | { ok: true; callId: string; request: SentRequest }
-  | {
-      ok: false;
-      callId: string;
-      request: SentRequest | null;
-      error: { kind: string; message: string; issues?: unknown };
-    };
+/** A stored action's call validated, built and signed for a tenant: what `send` sends as it is. */
+export interface ReadyCall {
+  ok: true;
+  callId: string;
+  /** The request as it will be sent, secrets redacted. */
+  request: SentRequest;
+  tenantId: string;
+  actionId: string;
+  origin: CallOrigin;
+  call: PreparedCall;
+}
+
+/** A call that cannot be sent (invalid parameters, too large); nothing was sent or recorded. */
+export interface UnreadyCall {
+  ok: false;
+  callId: string;
+  request: SentRequest | null;
+  error: { kind: string; message: string; issues?: unknown };
+}
+
+export type PreparedRun = ReadyCall | UnreadyCall;
 
 /**
  * Makes action calls for the service: loads the action with its secrets, calls it through the
@@ -85,14 +99,17 @@ export function createCallRunner(deps: {
   }
 
   return {
-    /** Validates, builds and signs the call without sending it. Nothing is recorded. */
-    async dryRun(
+    /**
+     * Loads the action with its secrets and validates, builds and signs the call without sending
+     * it: a dry run, or the first half of a call that `send` finishes. Nothing is recorded.
+     */
+    async prepare(
       tenantId: string,
       actionId: string,
       parameters: Record<string, unknown>,
       origin: CallOrigin,
       argumentOptions?: ArgumentOptions,
-    ): Promise<DryRun> {
+    ): Promise<PreparedRun> {
       const action = await deps.actions.loadForCall(tenantId, actionId);
       const prepared = deps.executor.prepare({
         action: action.definition,
@@ -101,7 +118,10 @@ export function createCallRunner(deps: {
         context: { ...origin },
         ...(argumentOptions ? { argumentOptions } : {}),
       });
-      if (prepared.ok) return { ok: true, callId: prepared.call.callId, request: prepared.call.request };
+      if (prepared.ok) {
+        const { call } = prepared;
+        return { ok: true, callId: call.callId, request: call.request, tenantId, actionId, origin, call };
+      }
       return {
         ok: false,
         callId: prepared.callId,
@@ -112,6 +132,13 @@ export function createCallRunner(deps: {
           issues: prepared.failure.issues,
         },
       };
+    },
+
+    /** Sends a call `prepare` built, as built, records it and returns the result with its log record. */
+    async send(ready: ReadyCall): Promise<{ result: ActionResult; record: CallView }> {
+      const at = now();
+      const result = await deps.executor.send(ready.call);
+      return { result, record: await settle(ready.tenantId, ready.actionId, ready.origin, result, at) };
     },
 
     /**
@@ -140,7 +167,10 @@ export function createCallRunner(deps: {
       return { result, recorded };
     },
 
-    /** Sends the call, records it and returns the result with its log record. */
+    /**
+     * Sends the call, records it and returns the result with its log record. A call that cannot
+     * be prepared is recorded as a failed call, like one the endpoint refused.
+     */
     async run(
       tenantId: string,
       actionId: string,

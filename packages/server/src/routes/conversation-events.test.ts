@@ -48,6 +48,29 @@ describe('POST /api/v1/conversations/{id}/events', () => {
     });
   });
 
+  it('prepares the event call once and sends the call it prepared', async () => {
+    const { executor } = f.t.services;
+    let prepared = 0;
+    const prepare = executor.prepare;
+    executor.prepare = (call) => {
+      prepared += 1;
+      return prepare(call);
+    };
+    try {
+      const response = await fire({
+        type: 'button_click',
+        action: 'cancel_order',
+        parameters: { order_number: 'ORD-32' },
+      });
+      expect(response.status).toBe(200);
+      const body = await json(response);
+      expect(prepared).toBe(1);
+      expect(f.shop.requests.at(-1)?.headers['webhook-id']).toBe(body.callId);
+    } finally {
+      executor.prepare = prepare;
+    }
+  });
+
   it("shows each action's calls in the last 24 hours and the latest outcome, to this tenant only", async () => {
     const summary = await json(await f.t.call('GET', '/api/v1/calls/by-action'));
     const cancel = (await f.t.services.actions.list(f.t.tenantA.id)).find(

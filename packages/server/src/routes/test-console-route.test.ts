@@ -173,3 +173,32 @@ describe('the execution log', () => {
     expect((await t.call('GET', '/api/v1/calls?colour=red')).status).toBe(400);
   });
 });
+
+describe('one call path', () => {
+  it('live: loads, validates, builds and signs the call once, and sends the call it built', async () => {
+    const { executor, actions } = t.services;
+    const counts = { prepare: 0, load: 0 };
+    const prepare = executor.prepare;
+    const loadForCall = actions.loadForCall;
+    executor.prepare = (call) => {
+      counts.prepare += 1;
+      return prepare(call);
+    };
+    actions.loadForCall = (...args) => {
+      counts.load += 1;
+      return loadForCall.apply(actions, args);
+    };
+    try {
+      const response = await test(actionId, {
+        parameters: { order_number: 'ORD-12345' },
+        mode: 'live',
+        confirm: true,
+      });
+      expect(response.status).toBe(200);
+      expect(counts).toEqual({ prepare: 1, load: 1 });
+    } finally {
+      executor.prepare = prepare;
+      actions.loadForCall = loadForCall;
+    }
+  });
+});

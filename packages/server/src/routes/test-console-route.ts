@@ -62,11 +62,12 @@ export const testConsoleRoute: ApiRoute = {
     const body = checkBody(TestCallBody, await readJson(c, {}));
     const parameters = body.parameters ?? {};
     const mode = body.mode ?? 'dry_run';
-    const dry = await runner.dryRun(tenantId, id, parameters, { trigger: 'test' });
-    if (!dry.ok) throw parametersProblem(dry.error);
-    if (mode === 'dry_run') return c.json({ mode, callId: dry.callId, request: dry.request });
-    // The dry run built the request: its method is the action's, defaults applied.
-    const method = dry.request.method;
+    // Prepared once: a dry run shows this call, a live test sends exactly it.
+    const prepared = await runner.prepare(tenantId, id, parameters, { trigger: 'test' });
+    if (!prepared.ok) throw parametersProblem(prepared.error);
+    if (mode === 'dry_run') return c.json({ mode, callId: prepared.callId, request: prepared.request });
+    // The built request's method is the action's, defaults applied.
+    const method = prepared.request.method;
     if (method !== 'GET' && body.confirm !== true) {
       throw new ApiError(
         'confirmation_required',
@@ -74,7 +75,7 @@ export const testConsoleRoute: ApiRoute = {
         [{ path: '/confirm', message: `must be true to send a live ${method}` }],
       );
     }
-    const { result, record } = await runner.run(tenantId, id, parameters, { trigger: 'test' });
+    const { result, record } = await runner.send(prepared);
     return c.json({
       mode,
       callId: result.callId,

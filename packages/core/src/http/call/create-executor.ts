@@ -55,11 +55,23 @@ export interface ExecutorOptions {
   dial?: PinnedConnectorOptions['dial'];
 }
 
-/** Sends action calls; the only component in Toolgate that makes outbound requests. */
+/** What {@link Executor.prepare} gives: a call ready for {@link Executor.send}, or why it cannot be sent. */
+export type PrepareOutcome = ReturnType<typeof prepareCall>;
+
+/**
+ * Sends action calls; the only component in Toolgate that makes outbound requests. A call is
+ * validated, built and signed once (`prepare`) and sent as built (`send`): a caller that shows
+ * the request first (a dry run, a confirmation) sends the very call it showed.
+ */
 export interface Executor {
   /** Validates, builds and signs a call without sending it (a dry run). */
-  prepare(call: ActionCall): ReturnType<typeof prepareCall>;
-  /** Makes the call. Never throws for anything the endpoint or the network does. */
+  prepare(call: ActionCall): PrepareOutcome;
+  /** Sends a call `prepare` built. Never throws for anything the endpoint or the network does. */
+  send(call: PreparedCall): Promise<ActionResult>;
+  /**
+   * `prepare` then `send`; a call that cannot be prepared becomes a failed result (nothing sent).
+   * Never throws for anything the endpoint or the network does.
+   */
   execute(call: ActionCall): Promise<ActionResult>;
   /** Closes pooled connections. */
   close(): Promise<void>;
@@ -261,6 +273,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
 
   return {
     prepare: (call) => prepareCall(call, prepareOptions),
+    send: (call) => send(call, performance.now()),
     async execute(call) {
       const started = performance.now();
       const prepared = prepareCall(call, prepareOptions);

@@ -1,11 +1,11 @@
 import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
 import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../agent/chat-model.js';
+import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
-import { classifyReply } from './understand-reply.js';
 
 /** What the embedded agent remembers between steps. */
 export interface EmbeddedState {

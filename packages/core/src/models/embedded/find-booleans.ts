@@ -1,4 +1,4 @@
-import { findReplyPhrases } from './reply-phrases.js';
+import { findReplyPhrases } from '../../agent/reply-phrases.js';
 import { regexCandidates, type SlotCandidate } from './slot-candidate.js';
 
 const LITERAL = /(?<![\p{L}\p{N}])(?:true|false)(?![\p{L}\p{N}])/giu;
