@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable } from '../storage/test-engines.js';
+import { postgresAvailable } from '../test/engines.js';
 import {
   fieldName,
   HOSTILE_BODIES,

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, postgresAvailable } from '../test/engines.js';
 import { migrateToLatest } from './migrations.js';
 import type { OpenDatabase } from './open-database.js';
-import { openTestDatabase, postgresAvailable } from './test-engines.js';
 
 const hasPostgres = await postgresAvailable();
 

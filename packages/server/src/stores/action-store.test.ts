@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { openTestDatabase, postgresAvailable } from '../test/engines.js';
 import { type ActionStore, createActionStore } from './action-store.js';
 import { createTenantStore } from './tenant-store.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { hashApiKey } from '../auth/api-key-secret.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { openTestDatabase, postgresAvailable } from '../test/engines.js';
 import { type ApiKeyStore, createApiKeyStore } from './api-key-store.js';
 import { createOperatorStore, type OperatorStore } from './operator-store.js';
 import { createSessionStore, SESSION_TTL_MS, type SessionStore } from './session-store.js';

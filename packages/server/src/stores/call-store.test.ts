@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from '../calls/call-record.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { openTestDatabase, postgresAvailable } from '../test/engines.js';
 import { type CallStore, type CallView, createCallStore } from './call-store.js';
 import { createTenantStore } from './tenant-store.js';
 
