@@ -149,12 +149,7 @@ export {
 export { extractSlots } from './models/embedded/extract-slots.js';
 export { buildIntentIndex, scoreIntent } from './models/embedded/intent/index.js';
 export { classifyReply } from './models/embedded/understand-reply.js';
-export {
-  createLlmModel,
-  DEFAULT_LLM_TIMEOUT_MS,
-  type LlmModelOptions,
-} from './models/llm/create-llm-model.js';
-export { DEFAULT_BASE_URLS, LLM_PROVIDERS, type LlmProvider } from './models/llm/provider-language-model.js';
+// The LLM adapter (the AI SDK) is the subpath `@toolgate/core/llm` (./llm.ts): not loaded here.
 // Signing
 export {
   HEX_SIGNATURE_HEADER,
