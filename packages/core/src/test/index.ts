@@ -4,10 +4,12 @@
  * needs vitest and selfsigned): never built into dist nor part of the root import `@toolgate/core`.
  */
 export * from './anthropic-protocol-server.js';
+export * from './chat-model-conformance.js';
 export * from './loopback-https-server.js';
 export * from './loopback-only-dial.js';
 export * from './openai-protocol-server.js';
 export * from './order-desk-brain.js';
+export * from './order-desk-conversation.js';
 export * from './protocol-conversation.js';
 export * from './protocol-server.js';
 export * from './scripted-model.js';
