@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { testCertificate } from '@toolgate/core/test';
+import { testCertificate } from '../packages/core/src/test/test-certificate.js';
 import { createApp } from '../packages/server/src/app/create-app.js';
 import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';

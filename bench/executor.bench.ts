@@ -10,9 +10,9 @@ import { once } from 'node:events';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { testCertificate } from '@toolgate/core/test';
 import { Agent } from 'undici';
 import { createExecutor, generateWebhookSecret } from '../packages/core/dist/index.js';
+import { testCertificate } from '../packages/core/src/test/test-certificate.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 3_000);
