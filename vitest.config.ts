@@ -7,6 +7,9 @@ export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, so `npm test` needs no build first.
     alias: {
+      // Before '@toolgate/core': an alias also matches the subpaths of its name, first one wins.
+      '@toolgate/core/llm': source('./packages/core/src/llm.ts'),
+      '@toolgate/core/test': source('./packages/core/src/test/index.ts'),
       '@toolgate/core': source('./packages/core/src/index.ts'),
       '@toolgate/receiver': source('./packages/receiver/src/index.ts'),
       '@toolgate/server': source('./packages/server/src/index.ts'),

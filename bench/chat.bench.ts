@@ -19,7 +19,7 @@ import { testCertificate } from '../packages/core/src/test/test-certificate.js';
 import { createApp } from '../packages/server/src/app/create-app.js';
 import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';
-import { openTestDatabase, postgresAvailable } from '../packages/server/src/storage/test-engines.js';
+import { openTestDatabase, postgresAvailable } from '../packages/server/src/test/engines.js';
 import { orderStatusAction } from '../packages/server/src/test/test-app.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);

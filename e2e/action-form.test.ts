@@ -2,16 +2,16 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createLoopbackOnlyDial,
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../packages/core/src/test/loopback-https-server.js';
-import { createLoopbackOnlyDial } from '../packages/core/src/test/loopback-only-dial.js';
-import { testCertificate } from '../packages/core/src/test/test-certificate.js';
+  testCertificate,
+} from '@toolgate/core/test';
+import { pino } from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../packages/server/src/config/parse-config.js';
 import { type RunningServer, startServer } from '../packages/server/src/server/start-server.js';
 import { chromiumAvailable, launchChromium, SCREENSHOTS, WIDTHS } from './browser.js';

@@ -151,6 +151,7 @@ export {
 export { type CheckTargetOptions, checkTarget } from './http/policy/resolve-and-check-target.js';
 export { type Resolver, systemResolver } from './http/policy/resolver.js';
 export type { TargetCheck, TargetDenialCode } from './http/policy/target-verdict.js';
+// The LLM adapter (the AI SDK) is the subpath `@toolgate/core/llm` (./llm.ts): not loaded here.
 // Signing
 export {
   HEX_SIGNATURE_HEADER,
@@ -183,9 +184,3 @@ export {
 } from './models/embedded/embedded-model.js';
 export { extractSlots } from './models/embedded/extract-slots.js';
 export { buildIntentIndex, scoreIntent } from './models/embedded/intent/index.js';
-export {
-  createLlmModel,
-  DEFAULT_LLM_TIMEOUT_MS,
-  type LlmModelOptions,
-} from './models/llm/create-llm-model.js';
-export { DEFAULT_BASE_URLS, LLM_PROVIDERS, type LlmProvider } from './models/llm/provider-language-model.js';

@@ -1,4 +1,5 @@
-import { type AgentAction, type ChatModel, createEmbeddedModel, createLlmModel } from '@toolgate/core';
+import { type AgentAction, type ChatModel, createEmbeddedModel } from '@toolgate/core';
+import { createLlmModel } from '@toolgate/core/llm';
 import type { LoadedAgent } from './agent-store.js';
 
 /** Builds the model an agent's turns use. */

@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable } from '../storage/test-engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../test/describe-each-engine.js';
 import {
   fieldName,
   HOSTILE_BODIES,
@@ -156,14 +156,8 @@ function report(minimum: number): string[] {
   return found.length > 20 ? [...found.slice(0, 20), `... and ${found.length - 20} more`] : found;
 }
 
-const hasPostgres = await postgresAvailable();
-
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('hostile input on every route of the OpenAPI document ($engine)', ({ engine, available }) => {
+describeEachEngine('hostile input on every route of the OpenAPI document ($engine)', (engine) => {
   beforeAll(async () => {
-    if (!available) return;
     // Action URLs resolve to loopback and the dialler refuses every connection: nothing leaves the app.
     t = await createTestApp({
       engine,
@@ -201,11 +195,10 @@ describe.each([
     );
   }, 60_000);
   afterAll(async () => {
-    if (available) await t.close();
+    await t.close();
   });
 
   it('path parameters: no 5xx, NUL refused naming path.id', async () => {
-    if (!available) return;
     const withId = operations.filter(({ path }) => path.includes('{id}'));
     expect(withId.length).toBeGreaterThan(10);
     const pathNames = withId.flatMap(({ operation }) =>
@@ -230,7 +223,6 @@ describe.each([
   });
 
   it('query parameters: no 5xx, NUL refused naming query.<name>', async () => {
-    if (!available) return;
     let count = 0;
     for (const { method, path, operation } of operations) {
       const names = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
@@ -263,7 +255,6 @@ describe.each([
   }, 120_000);
 
   it('body fields: no 5xx, NUL and lone surrogates refused naming body.<field>', async () => {
-    if (!available) return;
     const withBody = operations.filter(({ operation }) => operation.requestBody);
     expect(withBody.length).toBeGreaterThan(10);
     for (const { method, path, operation } of withBody) {
@@ -306,7 +297,6 @@ describe.each([
   }, 300_000);
 
   it('whole bodies: no 5xx, each refusal in the error shape', async () => {
-    if (!available) return;
     for (const { method, path, operation } of operations) {
       if (!operation.requestBody && method === 'get') continue;
       for (const entry of HOSTILE_BODIES) {
@@ -320,7 +310,6 @@ describe.each([
   }, 120_000);
 
   it('PATCH /tenant with nothing to change answers the tenant as it is', async () => {
-    if (!available) return;
     const before = await (await t.call('GET', '/api/v1/tenant')).json();
     const response = await t.call('PATCH', '/api/v1/tenant', { body: {} });
     expect(response.status).toBe(200);
@@ -328,7 +317,6 @@ describe.each([
   });
 
   it('logged no error for any of it (a refusal is a request line, not a failure)', () => {
-    if (!available) return;
     const errors = t
       .logText()
       .split('\n')

@@ -2,14 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWebhookSecret } from '@toolgate/core';
-import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../../../core/src/test/loopback-https-server.js';
-import { testCertificate } from '../../../core/src/test/test-certificate.js';
+  testCertificate,
+} from '@toolgate/core/test';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCall } from './call-command.js';
 import { runCli } from './main.js';
 import { testIo } from './test-io.js';

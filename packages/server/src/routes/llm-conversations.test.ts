@@ -1,9 +1,7 @@
+import type { ProtocolConversation, ProtocolReply, ProtocolServer } from '@toolgate/core/test';
+import { startAnthropicProtocolServer, startOpenAIProtocolServer } from '@toolgate/core/test';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAnthropicProtocolServer } from '../../../core/src/test/anthropic-protocol-server.js';
-import { startOpenAIProtocolServer } from '../../../core/src/test/openai-protocol-server.js';
-import type { ProtocolConversation } from '../../../core/src/test/protocol-conversation.js';
-import type { ProtocolReply, ProtocolServer } from '../../../core/src/test/protocol-server.js';
 import { type ConversationFixture, json, startConversationFixture } from '../test/conversation-fixture.js';
 
 const MODEL_KEY = 'sk-planted-llm-key-3c9e1a';

@@ -1,19 +1,17 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type LoopbackHttpsServer,
-  startLoopbackHttpsServer,
-} from '../../../core/src/test/loopback-https-server.js';
-import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dial.js';
 import {
   answerWithEchoes,
+  createLoopbackOnlyDial,
   expectNoPlantedSecret,
+  type LoopbackHttpsServer,
   PLANTED_SECRETS,
   PLANTED_USER,
   SECRET_QUERY,
   secretsReceived,
-} from '../../../core/src/test/secret-echo.js';
-import { testCertificate } from '../../../core/src/test/test-certificate.js';
+  startLoopbackHttpsServer,
+  testCertificate,
+} from '@toolgate/core/test';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orderStatusAction, type TestApp } from '../test/test-app.js';
 
 /**

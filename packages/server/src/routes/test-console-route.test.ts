@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createLoopbackOnlyDial,
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../../../core/src/test/loopback-https-server.js';
-import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dial.js';
-import { testCertificate } from '../../../core/src/test/test-certificate.js';
+  testCertificate,
+} from '@toolgate/core/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orderStatusAction, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;

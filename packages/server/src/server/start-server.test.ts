@@ -2,14 +2,14 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createLoopbackOnlyDial,
   type LoopbackHttpsServer,
   startLoopbackHttpsServer,
-} from '../../../core/src/test/loopback-https-server.js';
-import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dial.js';
-import { testCertificate } from '../../../core/src/test/test-certificate.js';
+  testCertificate,
+} from '@toolgate/core/test';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse-config.js';
 import { httpJson } from '../test/http-client.js';
 import { parseAnswer, rawExchange } from '../test/raw-http.js';

@@ -1,24 +1,20 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../test/describe-each-engine.js';
+import { openTestDatabase } from '../test/engines.js';
 import { migrateToLatest } from './migrations.js';
 import type { OpenDatabase } from './open-database.js';
-import { openTestDatabase, postgresAvailable } from './test-engines.js';
 
-const hasPostgres = await postgresAvailable();
-
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('the $engine database', ({ engine, available }) => {
+describeEachEngine('the $engine database', (engine) => {
   let opened: OpenDatabase;
   beforeAll(async () => {
-    if (available) opened = await openTestDatabase(engine);
+    opened = await openTestDatabase(engine);
   });
   afterAll(async () => {
     await opened?.close();
   });
 
-  it.runIf(available)('has every table after migration, and migrating again changes nothing', async () => {
+  it('has every table after migration, and migrating again changes nothing', async () => {
     const tables = await sql<{
       table_name: string;
     }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(
@@ -38,7 +34,7 @@ describe.each([
     expect(await migrateToLatest(opened.db)).toEqual([]);
   });
 
-  it.runIf(available)('round-trips text ids, jsonb, booleans and timestamps the same way', async () => {
+  it('round-trips text ids, jsonb, booleans and timestamps the same way', async () => {
     const created = new Date('2026-03-20T10:00:00.000Z');
     await opened.db
       .insertInto('tenants')
@@ -76,7 +72,7 @@ describe.each([
     expect(Number(count.n)).toBe(1);
   });
 
-  it.runIf(available)('refuses a second action with the same name in a tenant', async () => {
+  it('refuses a second action with the same name in a tenant', async () => {
     const insert = () =>
       opened.db
         .insertInto('actions')
@@ -98,36 +94,29 @@ describe.each([
     await expect(insert()).rejects.toThrow(/actions_tenant_name|unique/);
   });
 
-  it.runIf(available)(
-    'keeps queries from outside a transaction out of it, and rolls back on error',
-    async () => {
-      const outsideSaw: number[] = [];
-      const inside = opened.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('tenants')
-          .values({ id: 'tenant_tx', name: 'tx', max_actions: 1, created_at: new Date() })
-          .execute();
-        const outside = opened.db
-          .selectFrom('tenants')
-          .select('id')
-          .where('id', '=', 'tenant_tx')
-          .execute()
-          .then((rows) => outsideSaw.push(rows.length));
-        // A query of the transaction sent after it: had the outside query shared the connection
-        // (seeing the uncommitted row), it would have run before this one.
-        await trx.selectFrom('tenants').select('id').execute();
-        throw Object.assign(new Error('roll me back'), { outside });
-      });
-      const error = await inside.catch((caught: Error & { outside: Promise<unknown> }) => caught);
-      await (error as Error & { outside: Promise<unknown> }).outside;
-      expect((error as Error).message).toBe('roll me back');
-      expect(outsideSaw).toEqual([0]);
-      const after = await opened.db
+  it('keeps queries from outside a transaction out of it, and rolls back on error', async () => {
+    const outsideSaw: number[] = [];
+    const inside = opened.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('tenants')
+        .values({ id: 'tenant_tx', name: 'tx', max_actions: 1, created_at: new Date() })
+        .execute();
+      const outside = opened.db
         .selectFrom('tenants')
         .select('id')
         .where('id', '=', 'tenant_tx')
-        .execute();
-      expect(after).toEqual([]);
-    },
-  );
+        .execute()
+        .then((rows) => outsideSaw.push(rows.length));
+      // A query of the transaction sent after it: had the outside query shared the connection
+      // (seeing the uncommitted row), it would have run before this one.
+      await trx.selectFrom('tenants').select('id').execute();
+      throw Object.assign(new Error('roll me back'), { outside });
+    });
+    const error = await inside.catch((caught: Error & { outside: Promise<unknown> }) => caught);
+    await (error as Error & { outside: Promise<unknown> }).outside;
+    expect((error as Error).message).toBe('roll me back');
+    expect(outsideSaw).toEqual([0]);
+    const after = await opened.db.selectFrom('tenants').select('id').where('id', '=', 'tenant_tx').execute();
+    expect(after).toEqual([]);
+  });
 });

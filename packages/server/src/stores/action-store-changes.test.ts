@@ -1,14 +1,13 @@
 import { checkTarget } from '@toolgate/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { describeEachEngine } from '../test/describe-each-engine.js';
+import { openTestDatabase } from '../test/engines.js';
 import { type ActionStore, createActionStore, SIGNING_SECRET_GRACE_MS } from './action-store.js';
 import { listAudit } from './audit.js';
 import { createTenantStore } from './tenant-store.js';
-
-const hasPostgres = await postgresAvailable();
 
 const box = createSecretBox([Buffer.alloc(32, 7)]);
 const checkUrl = (url: string) => checkTarget(url, { resolve: async () => ['93.184.216.34'] });
@@ -25,15 +24,11 @@ function definition(name: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('changing actions on $engine', ({ engine, available }) => {
+describeEachEngine('changing actions on $engine', (engine) => {
   let opened: OpenDatabase;
   let store: ActionStore;
   let clock = START;
   beforeAll(async () => {
-    if (!available) return;
     opened = await openTestDatabase(engine);
     await createTenantStore(opened.db).create({ id: 'tenant_a', name: 'A' });
     store = createActionStore({ db: opened.db, box, checkUrl, now: () => clock });
@@ -42,7 +37,7 @@ describe.each([
     await opened?.close();
   });
 
-  it.runIf(available)('serves reads from its cache yet shows its own writes at once', async () => {
+  it('serves reads from its cache yet shows its own writes at once', async () => {
     const before = await store.list('tenant_a');
     const { action } = await store.create('tenant_a', definition('cache_probe'), 'test');
     const afterCreate = await store.list('tenant_a');
@@ -55,43 +50,40 @@ describe.each([
     expect((await store.list('tenant_a')).map((item) => item.id)).not.toContain(action.id);
   });
 
-  it.runIf(available)(
-    'keeps an absent header, replaces one given a string, removes one given null',
-    async () => {
-      const { action } = await store.create('tenant_a', definition('header_patch'), 'test');
-      const shown = await store.update(
-        'tenant_a',
-        action.id,
-        { headers: { 'X-Region-Key': 'region-key-secret-new', 'X-Added': 'added-secret-4' } },
-        'test',
-      );
-      expect(shown.definition.headers).toEqual({
-        'X-Shop-Key': { set: true },
-        'X-Region-Key': { set: true },
-        'X-Added': { set: true },
-      });
-      expect((await store.loadForCall('tenant_a', action.id)).definition.headers).toEqual({
-        'X-Shop-Key': 'shop-key-secret-1',
-        'X-Region-Key': 'region-key-secret-new',
-        'X-Added': 'added-secret-4',
-      });
-      await store.update('tenant_a', action.id, { headers: { 'X-Shop-Key': null } }, 'test');
-      expect((await store.loadForCall('tenant_a', action.id)).definition.headers).toEqual({
-        'X-Region-Key': 'region-key-secret-new',
-        'X-Added': 'added-secret-4',
-      });
-      await store.update('tenant_a', action.id, { description: 'Book a table, politely.' }, 'test');
-      const after = await store.loadForCall('tenant_a', action.id);
-      expect(after.definition.description).toBe('Book a table, politely.');
-      expect(after.definition.headers).toEqual({
-        'X-Region-Key': 'region-key-secret-new',
-        'X-Added': 'added-secret-4',
-      });
-      expect(after.definition.auth).toEqual({ type: 'bearer', token: 'bearer-token-secret-3' });
-    },
-  );
+  it('keeps an absent header, replaces one given a string, removes one given null', async () => {
+    const { action } = await store.create('tenant_a', definition('header_patch'), 'test');
+    const shown = await store.update(
+      'tenant_a',
+      action.id,
+      { headers: { 'X-Region-Key': 'region-key-secret-new', 'X-Added': 'added-secret-4' } },
+      'test',
+    );
+    expect(shown.definition.headers).toEqual({
+      'X-Shop-Key': { set: true },
+      'X-Region-Key': { set: true },
+      'X-Added': { set: true },
+    });
+    expect((await store.loadForCall('tenant_a', action.id)).definition.headers).toEqual({
+      'X-Shop-Key': 'shop-key-secret-1',
+      'X-Region-Key': 'region-key-secret-new',
+      'X-Added': 'added-secret-4',
+    });
+    await store.update('tenant_a', action.id, { headers: { 'X-Shop-Key': null } }, 'test');
+    expect((await store.loadForCall('tenant_a', action.id)).definition.headers).toEqual({
+      'X-Region-Key': 'region-key-secret-new',
+      'X-Added': 'added-secret-4',
+    });
+    await store.update('tenant_a', action.id, { description: 'Book a table, politely.' }, 'test');
+    const after = await store.loadForCall('tenant_a', action.id);
+    expect(after.definition.description).toBe('Book a table, politely.');
+    expect(after.definition.headers).toEqual({
+      'X-Region-Key': 'region-key-secret-new',
+      'X-Added': 'added-secret-4',
+    });
+    expect(after.definition.auth).toEqual({ type: 'bearer', token: 'bearer-token-secret-3' });
+  });
 
-  it.runIf(available)('replaces a header whose name differs only in case', async () => {
+  it('replaces a header whose name differs only in case', async () => {
     const { action } = await store.create('tenant_a', definition('header_case'), 'test');
     await store.update('tenant_a', action.id, { headers: { 'x-shop-key': 'lower-case-secret' } }, 'test');
     expect((await store.loadForCall('tenant_a', action.id)).definition.headers).toEqual({
@@ -100,72 +92,66 @@ describe.each([
     });
   });
 
-  it.runIf(available)(
-    'keeps the stored credential when an auth patch of the same type leaves it out',
-    async () => {
-      const basic = { type: 'basic', username: 'shop', password: 'basic-password-secret' };
-      const { action } = await store.create('tenant_a', definition('auth_patch', { auth: basic }), 'test');
-      const shown = await store.update(
-        'tenant_a',
-        action.id,
-        { auth: { type: 'basic', username: 'front' } },
-        'test',
-      );
-      expect(shown.definition.auth).toEqual({ type: 'basic', username: 'front', password: { set: true } });
-      expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
-        type: 'basic',
-        username: 'front',
-        password: 'basic-password-secret',
-      });
-      await store.update(
-        'tenant_a',
-        action.id,
-        { auth: { type: 'basic', password: 'rotated-password' } },
-        'test',
-      );
-      expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
-        type: 'basic',
-        username: 'front',
-        password: 'rotated-password',
-      });
-    },
-  );
+  it('keeps the stored credential when an auth patch of the same type leaves it out', async () => {
+    const basic = { type: 'basic', username: 'shop', password: 'basic-password-secret' };
+    const { action } = await store.create('tenant_a', definition('auth_patch', { auth: basic }), 'test');
+    const shown = await store.update(
+      'tenant_a',
+      action.id,
+      { auth: { type: 'basic', username: 'front' } },
+      'test',
+    );
+    expect(shown.definition.auth).toEqual({ type: 'basic', username: 'front', password: { set: true } });
+    expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
+      type: 'basic',
+      username: 'front',
+      password: 'basic-password-secret',
+    });
+    await store.update(
+      'tenant_a',
+      action.id,
+      { auth: { type: 'basic', password: 'rotated-password' } },
+      'test',
+    );
+    expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
+      type: 'basic',
+      username: 'front',
+      password: 'rotated-password',
+    });
+  });
 
-  it.runIf(available)(
-    'needs the credential when the auth type changes, and removes auth on null',
-    async () => {
-      const { action } = await store.create('tenant_a', definition('auth_type'), 'test');
-      const error = await store
-        .update('tenant_a', action.id, { auth: { type: 'api_key', in: 'query', name: 'key' } }, 'test')
-        .catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(ApiError);
-      expect((error as ApiError).code).toBe('validation_failed');
-      expect((error as ApiError).details.map((issue) => issue.path)).toContain('/auth/value');
-      expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
-        type: 'bearer',
-        token: 'bearer-token-secret-3',
-      });
-      const shown = await store.update('tenant_a', action.id, { auth: null }, 'test');
-      expect(shown.definition.auth).toBeUndefined();
-      const callable = await store.loadForCall('tenant_a', action.id);
-      expect(callable.definition.auth).toBeUndefined();
-      const row = await opened.db
-        .selectFrom('actions')
-        .select('secrets')
-        .where('id', '=', action.id)
-        .executeTakeFirstOrThrow();
-      expect(Object.keys(row.secrets).sort()).toEqual(['headers/X-Region-Key', 'headers/X-Shop-Key']);
-    },
-  );
+  it('needs the credential when the auth type changes, and removes auth on null', async () => {
+    const { action } = await store.create('tenant_a', definition('auth_type'), 'test');
+    const error = await store
+      .update('tenant_a', action.id, { auth: { type: 'api_key', in: 'query', name: 'key' } }, 'test')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('validation_failed');
+    expect((error as ApiError).details.map((issue) => issue.path)).toContain('/auth/value');
+    expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
+      type: 'bearer',
+      token: 'bearer-token-secret-3',
+    });
+    const shown = await store.update('tenant_a', action.id, { auth: null }, 'test');
+    expect(shown.definition.auth).toBeUndefined();
+    const callable = await store.loadForCall('tenant_a', action.id);
+    expect(callable.definition.auth).toBeUndefined();
+    const row = await opened.db
+      .selectFrom('actions')
+      .select('secrets')
+      .where('id', '=', action.id)
+      .executeTakeFirstOrThrow();
+    expect(Object.keys(row.secrets).sort()).toEqual(['headers/X-Region-Key', 'headers/X-Shop-Key']);
+  });
 
-  it.runIf(available)('disables an action through a patch', async () => {
+  it('disables an action through a patch', async () => {
     const { action } = await store.create('tenant_a', definition('disable_me'), 'test');
     const shown = await store.update('tenant_a', action.id, { enabled: false }, 'test');
     expect(shown.enabled).toBe(false);
     expect((await store.get('tenant_a', action.id)).enabled).toBe(false);
   });
 
-  it.runIf(available)('keeps the previous signing secret for the grace period after a rotation', async () => {
+  it('keeps the previous signing secret for the grace period after a rotation', async () => {
     clock = START;
     const { action, signingSecret: first } = await store.create('tenant_a', definition('rotate_me'), 'test');
     clock = new Date(START.getTime() + 60_000);
@@ -193,56 +179,53 @@ describe.each([
     clock = START;
   });
 
-  it.runIf(available)(
-    'audits create, update, rotation and delete with field names, never values',
-    async () => {
-      const secrets = ['audit-header-secret', 'audit-token-secret', 'audit-new-secret'];
-      const { action, signingSecret } = await store.create(
-        'tenant_a',
-        definition('audited', {
-          headers: { 'X-Audit': secrets[0] },
-          auth: { type: 'bearer', token: secrets[1] },
-        }),
-        'api_key:key_1',
-      );
-      await store.update(
-        'tenant_a',
-        action.id,
-        { headers: { 'X-Audit': secrets[2] as string } },
-        'operator:op_1',
-      );
-      const rotated = await store.rotateSigningSecret('tenant_a', action.id, 'operator:op_1');
-      await store.remove('tenant_a', action.id, 'operator:op_2');
-      const rows = await opened.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('target_id', '=', action.id)
-        .execute();
-      const byEvent = Object.fromEntries(rows.map((row) => [row.event, row]));
-      expect(Object.keys(byEvent).sort()).toEqual([
-        'action-created',
-        'action-deleted',
-        'action-updated',
-        'signing-secret-rotated',
-      ]);
-      expect(byEvent['action-created']).toMatchObject({
-        tenant_id: 'tenant_a',
-        actor: 'api_key:key_1',
-        target_type: 'action',
-        fields: ['auth', 'description', 'headers', 'name', 'url'],
-      });
-      expect(byEvent['action-updated']).toMatchObject({ actor: 'operator:op_1', fields: ['headers'] });
-      expect(byEvent['signing-secret-rotated']).toMatchObject({ fields: ['signingSecret'] });
-      expect(byEvent['action-deleted']).toMatchObject({ actor: 'operator:op_2', fields: [] });
-      const raw = JSON.stringify(rows);
-      for (const secret of [...secrets, signingSecret, rotated.signingSecret])
-        expect(raw).not.toContain(secret);
-      const listed = await listAudit(opened.db, 'tenant_a');
-      expect(listed.filter((entry) => entry.targetId === action.id)).toHaveLength(4);
-    },
-  );
+  it('audits create, update, rotation and delete with field names, never values', async () => {
+    const secrets = ['audit-header-secret', 'audit-token-secret', 'audit-new-secret'];
+    const { action, signingSecret } = await store.create(
+      'tenant_a',
+      definition('audited', {
+        headers: { 'X-Audit': secrets[0] },
+        auth: { type: 'bearer', token: secrets[1] },
+      }),
+      'api_key:key_1',
+    );
+    await store.update(
+      'tenant_a',
+      action.id,
+      { headers: { 'X-Audit': secrets[2] as string } },
+      'operator:op_1',
+    );
+    const rotated = await store.rotateSigningSecret('tenant_a', action.id, 'operator:op_1');
+    await store.remove('tenant_a', action.id, 'operator:op_2');
+    const rows = await opened.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target_id', '=', action.id)
+      .execute();
+    const byEvent = Object.fromEntries(rows.map((row) => [row.event, row]));
+    expect(Object.keys(byEvent).sort()).toEqual([
+      'action-created',
+      'action-deleted',
+      'action-updated',
+      'signing-secret-rotated',
+    ]);
+    expect(byEvent['action-created']).toMatchObject({
+      tenant_id: 'tenant_a',
+      actor: 'api_key:key_1',
+      target_type: 'action',
+      fields: ['auth', 'description', 'headers', 'name', 'url'],
+    });
+    expect(byEvent['action-updated']).toMatchObject({ actor: 'operator:op_1', fields: ['headers'] });
+    expect(byEvent['signing-secret-rotated']).toMatchObject({ fields: ['signingSecret'] });
+    expect(byEvent['action-deleted']).toMatchObject({ actor: 'operator:op_2', fields: [] });
+    const raw = JSON.stringify(rows);
+    for (const secret of [...secrets, signingSecret, rotated.signingSecret])
+      expect(raw).not.toContain(secret);
+    const listed = await listAudit(opened.db, 'tenant_a');
+    expect(listed.filter((entry) => entry.targetId === action.id)).toHaveLength(4);
+  });
 
-  it.runIf(available)('writes no audit row when a change is refused', async () => {
+  it('writes no audit row when a change is refused', async () => {
     const { action } = await store.create('tenant_a', definition('refused_change'), 'test');
     await store.update('tenant_a', action.id, { timeoutMs: 1 }, 'test').catch(() => undefined);
     const rows = await opened.db

@@ -1,13 +1,12 @@
 import { checkTarget } from '@toolgate/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { describeEachEngine } from '../test/describe-each-engine.js';
+import { openTestDatabase } from '../test/engines.js';
 import { type ActionStore, createActionStore } from './action-store.js';
 import { createTenantStore } from './tenant-store.js';
-
-const hasPostgres = await postgresAvailable();
 
 const HEADER_SECRET = 'hdr-planted-secret-7f3a91';
 const TOKEN_SECRET = 'tok-planted-secret-91bc44';
@@ -43,14 +42,10 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('the action store on $engine', ({ engine, available }) => {
+describeEachEngine('the action store on $engine', (engine) => {
   let opened: OpenDatabase;
   let store: ActionStore;
   beforeAll(async () => {
-    if (!available) return;
     opened = await openTestDatabase(engine);
     const tenants = createTenantStore(opened.db);
     await tenants.create({ id: 'tenant_a', name: 'A' });
@@ -63,64 +58,55 @@ describe.each([
     await opened?.close();
   });
 
-  it.runIf(available)(
-    'creates an action with a whsec_ signing secret and shows no secret value',
-    async () => {
-      const { action, signingSecret } = await store.create('tenant_a', definition('check_order'), 'test');
-      expect(signingSecret).toMatch(/^whsec_/);
-      expect(action.id).toMatch(/^act_/);
-      expect(action.enabled).toBe(true);
-      expect(action.definition.name).toBe('check_order');
-      expect(action.definition.headers).toEqual({ 'X-Api-Key': { set: true } });
-      expect(action.definition.auth).toEqual({ type: 'bearer', token: { set: true } });
-      const shown = JSON.stringify([
-        action,
-        await store.get('tenant_a', action.id),
-        await store.list('tenant_a'),
-      ]);
-      expect(shown).not.toContain(HEADER_SECRET);
-      expect(shown).not.toContain(TOKEN_SECRET);
-      expect(shown).not.toContain(signingSecret);
-    },
-  );
+  it('creates an action with a whsec_ signing secret and shows no secret value', async () => {
+    const { action, signingSecret } = await store.create('tenant_a', definition('check_order'), 'test');
+    expect(signingSecret).toMatch(/^whsec_/);
+    expect(action.id).toMatch(/^act_/);
+    expect(action.enabled).toBe(true);
+    expect(action.definition.name).toBe('check_order');
+    expect(action.definition.headers).toEqual({ 'X-Api-Key': { set: true } });
+    expect(action.definition.auth).toEqual({ type: 'bearer', token: { set: true } });
+    const shown = JSON.stringify([
+      action,
+      await store.get('tenant_a', action.id),
+      await store.list('tenant_a'),
+    ]);
+    expect(shown).not.toContain(HEADER_SECRET);
+    expect(shown).not.toContain(TOKEN_SECRET);
+    expect(shown).not.toContain(signingSecret);
+  });
 
-  it.runIf(available)(
-    'keeps the parameters in the order they were entered, after a save and a reload',
-    async () => {
-      const entered = ['zip_code', 'amount', 'customer_email', 'b'];
-      const properties = Object.fromEntries(entered.map((name) => [name, { type: 'string' }]));
-      const parameters = { type: 'object', properties, required: ['zip_code'] };
-      const { action } = await store.create('tenant_a', definition('ordered_check', { parameters }), 'test');
-      // A store of its own: nothing cached, the definition as the database gives it back.
-      const fresh = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['93.184.216.34']) });
-      const keys = async () =>
-        Object.keys(
-          ((await fresh.get('tenant_a', action.id)).definition.parameters as { properties: object })
-            .properties,
-        );
-      expect(await keys()).toEqual(entered);
-      const reordered = ['customer_email', 'zip_code', 'amount'];
-      await store.update(
-        'tenant_a',
-        action.id,
-        {
-          parameters: {
-            type: 'object',
-            properties: Object.fromEntries(reordered.map((name) => [name, { type: 'string' }])),
-            required: ['zip_code'],
-          },
+  it('keeps the parameters in the order they were entered, after a save and a reload', async () => {
+    const entered = ['zip_code', 'amount', 'customer_email', 'b'];
+    const properties = Object.fromEntries(entered.map((name) => [name, { type: 'string' }]));
+    const parameters = { type: 'object', properties, required: ['zip_code'] };
+    const { action } = await store.create('tenant_a', definition('ordered_check', { parameters }), 'test');
+    // A store of its own: nothing cached, the definition as the database gives it back.
+    const fresh = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['93.184.216.34']) });
+    const keys = async () =>
+      Object.keys(
+        ((await fresh.get('tenant_a', action.id)).definition.parameters as { properties: object }).properties,
+      );
+    expect(await keys()).toEqual(entered);
+    const reordered = ['customer_email', 'zip_code', 'amount'];
+    await store.update(
+      'tenant_a',
+      action.id,
+      {
+        parameters: {
+          type: 'object',
+          properties: Object.fromEntries(reordered.map((name) => [name, { type: 'string' }])),
+          required: ['zip_code'],
         },
-        'test',
-      );
-      const again = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['93.184.216.34']) });
-      const view = await again.get('tenant_a', action.id);
-      expect(Object.keys((view.definition.parameters as { properties: object }).properties)).toEqual(
-        reordered,
-      );
-    },
-  );
+      },
+      'test',
+    );
+    const again = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['93.184.216.34']) });
+    const view = await again.get('tenant_a', action.id);
+    expect(Object.keys((view.definition.parameters as { properties: object }).properties)).toEqual(reordered);
+  });
 
-  it.runIf(available)('stores secrets sealed: the raw row holds no planted value', async () => {
+  it('stores secrets sealed: the raw row holds no planted value', async () => {
     const { action, signingSecret } = await store.create('tenant_a', definition('sealed_check'), 'test');
     const row = await opened.db
       .selectFrom('actions')
@@ -138,7 +124,7 @@ describe.each([
     expect(callable.signingSecrets).toEqual([signingSecret]);
   });
 
-  it.runIf(available)('scopes list, get, update, remove and loadForCall to the tenant', async () => {
+  it('scopes list, get, update, remove and loadForCall to the tenant', async () => {
     const { action } = await store.create('tenant_a', definition('scoped_action'), 'test');
     expect((await store.list('tenant_a')).map((listed) => listed.id)).toContain(action.id);
     expect((await store.list('tenant_b')).map((listed) => listed.id)).not.toContain(action.id);
@@ -160,31 +146,28 @@ describe.each([
     expect((await rejection(store.remove('tenant_a', action.id, 'test'))).status).toBe(404);
   });
 
-  it.runIf(available)('lists a tenant’s actions in creation order', async () => {
+  it('lists a tenant’s actions in creation order', async () => {
     await store.create('tenant_b', definition('first_of_b'), 'test');
     await store.create('tenant_b', definition('second_of_b'), 'test');
     const names = (await store.list('tenant_b')).map((listed) => listed.definition.name);
     expect(names).toEqual(['first_of_b', 'second_of_b']);
   });
 
-  it.runIf(available)(
-    'refuses a name already used in the tenant with 409, on create and rename',
-    async () => {
-      await store.create('tenant_a', definition('unique_name'), 'test');
-      const duplicate = await rejection(store.create('tenant_a', definition('unique_name'), 'test'));
-      expect(duplicate.status).toBe(409);
-      expect(duplicate.code).toBe('conflict');
-      expect(duplicate.details.map((issue) => issue.path)).toEqual(['/name']);
-      const other = await store.create('tenant_b', definition('unique_name'), 'test');
-      expect(other.action.definition.name).toBe('unique_name');
-      const { action } = await store.create('tenant_a', definition('renamed_later'), 'test');
-      const rename = await rejection(store.update('tenant_a', action.id, { name: 'unique_name' }, 'test'));
-      expect(rename.status).toBe(409);
-      expect((await store.get('tenant_a', action.id)).definition.name).toBe('renamed_later');
-    },
-  );
+  it('refuses a name already used in the tenant with 409, on create and rename', async () => {
+    await store.create('tenant_a', definition('unique_name'), 'test');
+    const duplicate = await rejection(store.create('tenant_a', definition('unique_name'), 'test'));
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.code).toBe('conflict');
+    expect(duplicate.details.map((issue) => issue.path)).toEqual(['/name']);
+    const other = await store.create('tenant_b', definition('unique_name'), 'test');
+    expect(other.action.definition.name).toBe('unique_name');
+    const { action } = await store.create('tenant_a', definition('renamed_later'), 'test');
+    const rename = await rejection(store.update('tenant_a', action.id, { name: 'unique_name' }, 'test'));
+    expect(rename.status).toBe(409);
+    expect((await store.get('tenant_a', action.id)).definition.name).toBe('renamed_later');
+  });
 
-  it.runIf(available)('enforces the tenant’s max_actions limit', async () => {
+  it('enforces the tenant’s max_actions limit', async () => {
     await store.create('tenant_small', definition('small_one'), 'test');
     await store.create('tenant_small', definition('small_two'), 'test');
     const error = await rejection(store.create('tenant_small', definition('small_three'), 'test'));
@@ -197,7 +180,7 @@ describe.each([
     expect(await store.list('tenant_small')).toHaveLength(2);
   });
 
-  it.runIf(available)('holds the limit and unique names when creates race', async () => {
+  it('holds the limit and unique names when creates race', async () => {
     const racing = await Promise.allSettled(
       [0, 1, 2, 3, 4].map((n) => store.create('tenant_race', definition(`race_${n}`), 'test')),
     );
@@ -215,12 +198,12 @@ describe.each([
     expect(await store.list('tenant_race')).toHaveLength(2);
   });
 
-  it.runIf(available)('answers 404 for an unknown tenant', async () => {
+  it('answers 404 for an unknown tenant', async () => {
     const error = await rejection(store.create('tenant_missing', definition('orphan'), 'test'));
     expect(error.status).toBe(404);
   });
 
-  it.runIf(available)('reports every validation problem at once, and stores nothing', async () => {
+  it('reports every validation problem at once, and stores nothing', async () => {
     const before = (await store.list('tenant_a')).length;
     const error = await rejection(
       store.create(
@@ -244,7 +227,7 @@ describe.each([
     expect(await store.list('tenant_a')).toHaveLength(before);
   });
 
-  it.runIf(available)('refuses a URL whose host resolves to a private address', async () => {
+  it('refuses a URL whose host resolves to a private address', async () => {
     const guarded = createActionStore({ db: opened.db, box, checkUrl: resolvingTo(['10.0.0.1']) });
     const error = await rejection(guarded.create('tenant_a', definition('private_target'), 'test'));
     expect(error.code).toBe('validation_failed');
@@ -259,7 +242,7 @@ describe.each([
     expect((await store.get('tenant_a', action.id)).definition.url).toBe('https://api.example.com/orders');
   });
 
-  it.runIf(available)('accepts a host that does not resolve yet (calls check again)', async () => {
+  it('accepts a host that does not resolve yet (calls check again)', async () => {
     const unresolvable = createActionStore({
       db: opened.db,
       box,
@@ -274,7 +257,7 @@ describe.each([
     expect(action.definition.url).toBe('https://api.example.com/orders');
   });
 
-  it.runIf(available)('refuses a literal private address and a non-https URL before resolving', async () => {
+  it('refuses a literal private address and a non-https URL before resolving', async () => {
     const literal = await rejection(
       store.create('tenant_a', definition('literal_private', { url: 'https://127.0.0.1/x' }), 'test'),
     );

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { hashApiKey } from '../auth/api-key-secret.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { describeEachEngine } from '../test/describe-each-engine.js';
+import { openTestDatabase } from '../test/engines.js';
 import { type ApiKeyStore, createApiKeyStore } from './api-key-store.js';
 import { createOperatorStore, type OperatorStore } from './operator-store.js';
 import { createSessionStore, SESSION_TTL_MS, type SessionStore } from './session-store.js';
 import { createTenantStore } from './tenant-store.js';
 
-const hasPostgres = await postgresAvailable();
-
 const START = new Date('2026-03-20T09:00:00.000Z');
 
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('the key, operator and session stores on $engine', ({ engine, available }) => {
+describeEachEngine('the key, operator and session stores on $engine', (engine) => {
   let opened: OpenDatabase;
   let keys: ApiKeyStore;
   let operators: OperatorStore;
@@ -23,7 +19,6 @@ describe.each([
   let clock = START;
   const now = () => clock;
   beforeAll(async () => {
-    if (!available) return;
     opened = await openTestDatabase(engine);
     const tenants = createTenantStore(opened.db);
     await tenants.create({ id: 'tenant_a', name: 'A' });
@@ -36,7 +31,7 @@ describe.each([
     await opened?.close();
   });
 
-  it.runIf(available)('authenticates a created key as its tenant with its scopes', async () => {
+  it('authenticates a created key as its tenant with its scopes', async () => {
     clock = START;
     const { key, value } = await keys.create(
       'tenant_a',
@@ -62,7 +57,7 @@ describe.each([
     expect(listed?.lastUsedAt).toBe(START.toISOString());
   });
 
-  it.runIf(available)('accepts a chosen value, and stores only its hash', async () => {
+  it('accepts a chosen value, and stores only its hash', async () => {
     const value = 'tg_chosen_admin_key_value_0123456789';
     const { key } = await keys.create('tenant_a', { name: 'admin', scopes: ['admin'], value }, 'test');
     expect((await keys.authenticate(value))?.actor).toBe(`api_key:${key.id}`);
@@ -75,7 +70,7 @@ describe.each([
     expect(JSON.stringify(row)).not.toContain(value);
   });
 
-  it.runIf(available)('lists keys per tenant without their value or hash', async () => {
+  it('lists keys per tenant without their value or hash', async () => {
     const { value } = await keys.create('tenant_b', { name: 'b key', scopes: ['calls:read'] }, 'test');
     const listed = await keys.list('tenant_b');
     expect(listed.map((entry) => entry.name)).toEqual(['b key']);
@@ -96,42 +91,35 @@ describe.each([
     expect((await keys.list('tenant_a')).map((entry) => entry.name)).not.toContain('b key');
   });
 
-  it.runIf(available)(
-    'stops authenticating a revoked key; revoking is tenant-scoped and audited',
-    async () => {
-      clock = START;
-      const { key, value } = await keys.create(
-        'tenant_a',
-        { name: 'temp', scopes: ['actions:write'] },
-        'test',
-      );
-      const foreign = await keys.revoke('tenant_b', key.id, 'test').catch((caught: unknown) => caught);
-      expect(foreign).toBeInstanceOf(ApiError);
-      expect((foreign as ApiError).status).toBe(404);
-      expect(await keys.authenticate(value)).toBeDefined();
-      clock = new Date(START.getTime() + 5_000);
-      const revoked = await keys.revoke('tenant_a', key.id, 'operator:op_1');
-      expect(revoked.revokedAt).toBe(clock.toISOString());
-      expect(await keys.authenticate(value)).toBeUndefined();
-      expect(await keys.existsWithValue(value)).toBe(false);
-      const again = await keys.revoke('tenant_a', key.id, 'test').catch((caught: unknown) => caught);
-      expect((again as ApiError).status).toBe(404);
-      const audit = await opened.db
-        .selectFrom('audit_log')
-        .select(['event', 'actor', 'fields'])
-        .where('target_id', '=', key.id)
-        .orderBy('at')
-        .execute();
-      expect(audit).toEqual([
-        { event: 'api-key-created', actor: 'test', fields: ['name', 'scopes'] },
-        { event: 'api-key-revoked', actor: 'operator:op_1', fields: [] },
-      ]);
-      expect(JSON.stringify(audit)).not.toContain(value);
-      clock = START;
-    },
-  );
+  it('stops authenticating a revoked key; revoking is tenant-scoped and audited', async () => {
+    clock = START;
+    const { key, value } = await keys.create('tenant_a', { name: 'temp', scopes: ['actions:write'] }, 'test');
+    const foreign = await keys.revoke('tenant_b', key.id, 'test').catch((caught: unknown) => caught);
+    expect(foreign).toBeInstanceOf(ApiError);
+    expect((foreign as ApiError).status).toBe(404);
+    expect(await keys.authenticate(value)).toBeDefined();
+    clock = new Date(START.getTime() + 5_000);
+    const revoked = await keys.revoke('tenant_a', key.id, 'operator:op_1');
+    expect(revoked.revokedAt).toBe(clock.toISOString());
+    expect(await keys.authenticate(value)).toBeUndefined();
+    expect(await keys.existsWithValue(value)).toBe(false);
+    const again = await keys.revoke('tenant_a', key.id, 'test').catch((caught: unknown) => caught);
+    expect((again as ApiError).status).toBe(404);
+    const audit = await opened.db
+      .selectFrom('audit_log')
+      .select(['event', 'actor', 'fields'])
+      .where('target_id', '=', key.id)
+      .orderBy('at')
+      .execute();
+    expect(audit).toEqual([
+      { event: 'api-key-created', actor: 'test', fields: ['name', 'scopes'] },
+      { event: 'api-key-revoked', actor: 'operator:op_1', fields: [] },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(value);
+    clock = START;
+  });
 
-  it.runIf(available)('writes last_used_at at most once a minute per key', async () => {
+  it('writes last_used_at at most once a minute per key', async () => {
     clock = START;
     const { key, value } = await keys.create('tenant_a', { name: 'busy', scopes: [] }, 'test');
     const lastUsed = async () =>
@@ -147,41 +135,38 @@ describe.each([
     clock = START;
   });
 
-  it.runIf(available)(
-    'creates operators with a lower-cased email and refuses a duplicate with 409',
-    async () => {
-      const operator = await operators.create(
-        'tenant_a',
-        { email: '  Ada@Example.COM ', password: 'correct horse battery', scopes: ['admin'] },
-        'test',
-      );
-      expect(operator).toMatchObject({ email: 'ada@example.com', scopes: ['admin'], disabledAt: null });
-      expect(operator.id).toMatch(/^op_/);
-      const duplicate = await operators
-        .create('tenant_a', { email: 'ADA@example.com', password: 'another one', scopes: [] }, 'test')
-        .catch((caught: unknown) => caught);
-      expect(duplicate).toBeInstanceOf(ApiError);
-      expect((duplicate as ApiError).status).toBe(409);
-      expect((duplicate as ApiError).details.map((issue) => issue.path)).toEqual(['/email']);
-      const elsewhere = await operators.create(
-        'tenant_b',
-        { email: 'ada@example.com', password: 'p', scopes: [] },
-        't',
-      );
-      expect(elsewhere.email).toBe('ada@example.com');
-      expect((await operators.list('tenant_a')).map((entry) => entry.email)).toEqual(['ada@example.com']);
-      const row = await opened.db
-        .selectFrom('operators')
-        .selectAll()
-        .where('id', '=', operator.id)
-        .executeTakeFirstOrThrow();
-      expect(row.password_hash).toMatch(/^scrypt\$/);
-      expect(JSON.stringify(row)).not.toContain('correct horse battery');
-      expect(JSON.stringify(await operators.list('tenant_a'))).not.toContain('scrypt');
-    },
-  );
+  it('creates operators with a lower-cased email and refuses a duplicate with 409', async () => {
+    const operator = await operators.create(
+      'tenant_a',
+      { email: '  Ada@Example.COM ', password: 'correct horse battery', scopes: ['admin'] },
+      'test',
+    );
+    expect(operator).toMatchObject({ email: 'ada@example.com', scopes: ['admin'], disabledAt: null });
+    expect(operator.id).toMatch(/^op_/);
+    const duplicate = await operators
+      .create('tenant_a', { email: 'ADA@example.com', password: 'another one', scopes: [] }, 'test')
+      .catch((caught: unknown) => caught);
+    expect(duplicate).toBeInstanceOf(ApiError);
+    expect((duplicate as ApiError).status).toBe(409);
+    expect((duplicate as ApiError).details.map((issue) => issue.path)).toEqual(['/email']);
+    const elsewhere = await operators.create(
+      'tenant_b',
+      { email: 'ada@example.com', password: 'p', scopes: [] },
+      't',
+    );
+    expect(elsewhere.email).toBe('ada@example.com');
+    expect((await operators.list('tenant_a')).map((entry) => entry.email)).toEqual(['ada@example.com']);
+    const row = await opened.db
+      .selectFrom('operators')
+      .selectAll()
+      .where('id', '=', operator.id)
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(row)).not.toContain('correct horse battery');
+    expect(JSON.stringify(await operators.list('tenant_a'))).not.toContain('scrypt');
+  });
 
-  it.runIf(available)('verifies a login only with the right password, email and tenant', async () => {
+  it('verifies a login only with the right password, email and tenant', async () => {
     const operator = await operators.create(
       'tenant_a',
       { email: 'grace@example.com', password: 'Sw0rdfish!', scopes: ['actions:read'] },
@@ -197,7 +182,7 @@ describe.each([
     expect(await operators.verifyLogin('tenant_b', 'grace@example.com', 'Sw0rdfish!')).toBeUndefined();
   });
 
-  it.runIf(available)('opens sessions that authenticate as the operator until they expire', async () => {
+  it('opens sessions that authenticate as the operator until they expire', async () => {
     clock = START;
     const operator = await operators.create(
       'tenant_a',
@@ -229,39 +214,34 @@ describe.each([
     expect(await sessions.authenticate(session.token)).toBeUndefined();
   });
 
-  it.runIf(available)(
-    'a password reset replaces the password, ends the sessions and is audited',
-    async () => {
-      clock = START;
-      const operator = await operators.create(
-        'tenant_a',
-        { email: 'reset@example.com', password: 'the old password', scopes: ['admin'] },
-        'test',
-      );
-      const session = await sessions.open({ id: operator.id, tenantId: 'tenant_a' });
-      expect(await operators.resetPassword('tenant_b', 'reset@example.com', 'x', 'test')).toBeUndefined();
-      const reset = await operators.resetPassword(
-        'tenant_a',
-        ' Reset@Example.com ',
-        'the new password',
-        'system:cli',
-      );
-      expect(reset?.id).toBe(operator.id);
-      expect(
-        await operators.verifyLogin('tenant_a', 'reset@example.com', 'the old password'),
-      ).toBeUndefined();
-      expect(await operators.verifyLogin('tenant_a', 'reset@example.com', 'the new password')).toBeDefined();
-      expect(await sessions.authenticate(session.token)).toBeUndefined();
-      const audit = await opened.db
-        .selectFrom('audit_log')
-        .select(['actor', 'event'])
-        .where('target_id', '=', operator.id)
-        .execute();
-      expect(audit).toContainEqual({ actor: 'system:cli', event: 'operator-password-reset' });
-    },
-  );
+  it('a password reset replaces the password, ends the sessions and is audited', async () => {
+    clock = START;
+    const operator = await operators.create(
+      'tenant_a',
+      { email: 'reset@example.com', password: 'the old password', scopes: ['admin'] },
+      'test',
+    );
+    const session = await sessions.open({ id: operator.id, tenantId: 'tenant_a' });
+    expect(await operators.resetPassword('tenant_b', 'reset@example.com', 'x', 'test')).toBeUndefined();
+    const reset = await operators.resetPassword(
+      'tenant_a',
+      ' Reset@Example.com ',
+      'the new password',
+      'system:cli',
+    );
+    expect(reset?.id).toBe(operator.id);
+    expect(await operators.verifyLogin('tenant_a', 'reset@example.com', 'the old password')).toBeUndefined();
+    expect(await operators.verifyLogin('tenant_a', 'reset@example.com', 'the new password')).toBeDefined();
+    expect(await sessions.authenticate(session.token)).toBeUndefined();
+    const audit = await opened.db
+      .selectFrom('audit_log')
+      .select(['actor', 'event'])
+      .where('target_id', '=', operator.id)
+      .execute();
+    expect(audit).toContainEqual({ actor: 'system:cli', event: 'operator-password-reset' });
+  });
 
-  it.runIf(available)('ends an operator’s sessions and logins when they are disabled', async () => {
+  it('ends an operator’s sessions and logins when they are disabled', async () => {
     clock = START;
     const operator = await operators.create(
       'tenant_a',
@@ -287,7 +267,7 @@ describe.each([
     expect(await sessions.authenticate(late.token)).toBeUndefined();
   });
 
-  it.runIf(available)('purges expired sessions and returns how many', async () => {
+  it('purges expired sessions and returns how many', async () => {
     clock = START;
     await opened.db.deleteFrom('sessions').execute();
     const operator = await operators.create(

@@ -1,13 +1,12 @@
 import type { ActionResult, CallTrigger } from '@toolgate/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.js';
 import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from '../calls/call-record.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { describeEachEngine } from '../test/describe-each-engine.js';
+import { openTestDatabase } from '../test/engines.js';
 import { type CallStore, type CallView, createCallStore } from './call-store.js';
 import { createTenantStore } from './tenant-store.js';
-
-const hasPostgres = await postgresAvailable();
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-03-20T12:00:00.000Z');
@@ -58,14 +57,10 @@ function failed(action: string): ActionResult {
 
 const ids = (calls: CallView[]) => calls.map((call) => call.id);
 
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('the call store on $engine', ({ engine, available }) => {
+describeEachEngine('the call store on $engine', (engine) => {
   let opened: OpenDatabase;
   let store: CallStore;
   beforeAll(async () => {
-    if (!available) return;
     opened = await openTestDatabase(engine);
     const tenants = createTenantStore(opened.db);
     await tenants.create({ id: 'tenant_a', name: 'A' });
@@ -94,7 +89,7 @@ describe.each([
       at,
     });
 
-  it.runIf(available)('records a call and reads it back the same', async () => {
+  it('records a call and reads it back the same', async () => {
     const recorded = await record('tenant_a', succeeded('check_order'), new Date(NOW.getTime() - 1000), {
       conversationId: 'conv_1',
     });
@@ -137,7 +132,7 @@ describe.each([
     });
   });
 
-  it.runIf(available)('cuts the request body to 10 KB and the response preview to 2 KB', async () => {
+  it('cuts the request body to 10 KB and the response preview to 2 KB', async () => {
     const body = 'b'.repeat(LOGGED_REQUEST_BODY_BYTES + 500);
     const responseBody = 'r'.repeat(LOGGED_RESPONSE_PREVIEW_BYTES + 500);
     const recorded = await record('tenant_a', succeeded('big_call', { body, responseBody }), NOW);
@@ -154,7 +149,7 @@ describe.each([
     expect((small.response as { truncated: boolean }).truncated).toBe(false);
   });
 
-  it.runIf(available)('lists newest first and filters by every field', async () => {
+  it('lists newest first and filters by every field', async () => {
     const base = NOW.getTime() - 10 * DAY;
     const at = (hours: number) => new Date(base + hours * 3600_000);
     const a = await record('tenant_b', succeeded('check_order'), at(1), {
@@ -191,7 +186,7 @@ describe.each([
     expect((await store.list('tenant_b', { actionName: 'nothing_like_it' })).calls).toEqual([]);
   });
 
-  it.runIf(available)('pages through calls with a cursor, never skipping or repeating', async () => {
+  it('pages through calls with a cursor, never skipping or repeating', async () => {
     const base = NOW.getTime() - DAY;
     // Seven calls, three pairs sharing a timestamp, so the id must break ties.
     const offsets = [0, 1000, 1000, 2000, 2000, 3000, 3000];
@@ -220,7 +215,7 @@ describe.each([
     expect(exact.nextCursor).toBeNull();
   });
 
-  it.runIf(available)('refuses a cursor it did not issue with bad_request', async () => {
+  it('refuses a cursor it did not issue with bad_request', async () => {
     for (const cursor of [
       'garbage!!',
       Buffer.from('not json').toString('base64url'),
@@ -234,7 +229,7 @@ describe.each([
     }
   });
 
-  it.runIf(available)('keeps calls inside their tenant', async () => {
+  it('keeps calls inside their tenant', async () => {
     const recorded = await record('tenant_a', succeeded('private_call'), NOW);
     const error = await store.get('tenant_b', recorded.id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
@@ -242,7 +237,7 @@ describe.each([
     expect(ids((await store.list('tenant_b', { limit: 200 })).calls)).not.toContain(recorded.id);
   });
 
-  it.runIf(available)('purges only calls older than the retention period', async () => {
+  it('purges only calls older than the retention period', async () => {
     const count = async () =>
       Number(
         (
@@ -264,7 +259,7 @@ describe.each([
     }
     expect(await store.purgeOlderThan(30)).toBe(0);
   });
-  it.runIf(available)("sums up each action's recent calls and its latest outcome, per tenant", async () => {
+  it("sums up each action's recent calls and its latest outcome, per tenant", async () => {
     await createTenantStore(opened.db).create({ id: 'tenant_summary', name: 'Summary' });
     await createTenantStore(opened.db).create({ id: 'tenant_summary_other', name: 'Other' });
     const at = (hoursAgo: number) => new Date(NOW.getTime() - hoursAgo * 3600_000);

@@ -1,14 +1,13 @@
 import { checkTarget, createNetworkAllowlist } from '@toolgate/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAgentStore } from '../agents/agent-store.js';
 import { createSecretBox, SecretBoxError } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { describeEachEngine } from '../test/describe-each-engine.js';
+import { openTestDatabase } from '../test/engines.js';
 import { createActionStore } from './action-store.js';
 import { resealSecrets } from './reseal-secrets.js';
 import { createTenantStore } from './tenant-store.js';
-
-const hasPostgres = await postgresAvailable();
 
 const K1 = Buffer.alloc(32, 1);
 const K2 = Buffer.alloc(32, 2);
@@ -22,19 +21,16 @@ const definition = (name: string) => ({
   auth: { type: 'basic', username: 'toolgate', password: `password-of-${name}` },
 });
 
-describe.each([
-  { engine: 'pglite' as const, available: true },
-  { engine: 'postgres' as const, available: hasPostgres },
-])('re-sealing secrets on $engine', ({ engine, available }) => {
+describeEachEngine('re-sealing secrets on $engine', (engine) => {
   let opened: OpenDatabase;
   beforeAll(async () => {
-    if (available) opened = await openTestDatabase(engine);
+    opened = await openTestDatabase(engine);
   });
   afterAll(async () => {
     await opened?.close();
   });
 
-  it.runIf(available)('moves every secret to the new key, so the old key can be retired', async () => {
+  it('moves every secret to the new key, so the old key can be retired', async () => {
     const tenants = createTenantStore(opened.db);
     await tenants.create({ id: 'tenant_a', name: 'A' });
     await tenants.create({ id: 'tenant_b', name: 'B' });
@@ -105,18 +101,15 @@ describe.each([
     expect(after.second.signingSecrets).toEqual([second.signingSecret]);
   });
 
-  it.runIf(available)(
-    'refuses to re-seal when a stored value does not open, and changes nothing',
-    async () => {
-      const rowsBefore = await opened.db.selectFrom('actions').selectAll().orderBy('id').execute();
-      const error = await resealSecrets(opened.db, createSecretBox([K1])).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(SecretBoxError);
-      const rowsAfter = await opened.db.selectFrom('actions').selectAll().orderBy('id').execute();
-      expect(rowsAfter).toEqual(rowsBefore);
-    },
-  );
+  it('refuses to re-seal when a stored value does not open, and changes nothing', async () => {
+    const rowsBefore = await opened.db.selectFrom('actions').selectAll().orderBy('id').execute();
+    const error = await resealSecrets(opened.db, createSecretBox([K1])).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SecretBoxError);
+    const rowsAfter = await opened.db.selectFrom('actions').selectAll().orderBy('id').execute();
+    expect(rowsAfter).toEqual(rowsBefore);
+  });
 
-  it.runIf(available)('re-sealing again under the same key keeps every value', async () => {
+  it('re-sealing again under the same key keeps every value', async () => {
     const box = createSecretBox([K2]);
     const store = createActionStore({ db: opened.db, box, checkUrl });
     const [listed] = await store.list('tenant_a');

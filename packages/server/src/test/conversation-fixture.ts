@@ -1,10 +1,10 @@
 import {
+  createLoopbackOnlyDial,
   type LoopbackHttpsServer,
   sendJson,
   startLoopbackHttpsServer,
-} from '../../../core/src/test/loopback-https-server.js';
-import { createLoopbackOnlyDial } from '../../../core/src/test/loopback-only-dial.js';
-import { testCertificate } from '../../../core/src/test/test-certificate.js';
+  testCertificate,
+} from '@toolgate/core/test';
 import { createTestApp, orderStatusAction, type TestApp } from './test-app.js';
 
 export { parseEventStream } from '../cli/server-sent-events.js';

@@ -4,7 +4,7 @@ import type { AppServices } from '../app/app-env.js';
 import { createApp } from '../app/create-app.js';
 import { createServices, type ServiceOptions } from '../server/create-services.js';
 import type { OpenDatabase } from '../storage/open-database.js';
-import { openTestDatabase } from '../storage/test-engines.js';
+import { openTestDatabase } from './engines.js';
 
 /** A fixed key for tests: sealed values are still random (fresh nonces). */
 export const TEST_SECRET_KEY = Buffer.alloc(32, 7);

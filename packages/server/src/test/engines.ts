@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type OpenDatabase, openDatabase } from './open-database.js';
+import { type OpenDatabase, openDatabase } from '../storage/open-database.js';
 
 /** The machine's PostgreSQL, as the project's test environment promises it. */
 export const TEST_POSTGRES_URL =
