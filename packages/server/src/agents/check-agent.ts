@@ -4,7 +4,7 @@ import {
   type TargetCheck,
   type ValidationIssue,
 } from '@toolgate/core';
-import { ApiError } from '../api/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
 

@@ -6,9 +6,9 @@ import {
   type TurnEvent,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
-import { ApiError } from '../api/api-error.js';
-import { parametersProblem } from '../api/parameters-problem.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import { ApiError } from '../http/api-error.js';
+import { parametersProblem } from '../http/parameters-problem.js';
 import type { AgentRuntime } from './agent-runtime.js';
 import type { AgentStore } from './agent-store.js';
 import {

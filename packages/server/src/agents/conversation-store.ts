@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ChatMessage, type ConversationState, EMPTY_CONVERSATION_STATE } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
-import { ApiError, notFound } from '../api/api-error.js';
+import { ApiError, notFound } from '../http/api-error.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { decodeCursor, encodeCursor } from '../stores/page-cursor.js';
 

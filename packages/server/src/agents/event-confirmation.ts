@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type AgentAction, type ConversationState, needsConfirmation } from '@toolgate/core';
-import { ApiError } from '../api/api-error.js';
+import { ApiError } from '../http/api-error.js';
 
 /** An event as the events route takes it. */
 export interface ConversationEvent {

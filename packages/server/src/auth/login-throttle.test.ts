@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import {
   createLoginThrottle,
   FAILED_LOGINS_PER_ACCOUNT,

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../api/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { rateLimitKey } from './client-address.js';
 
 /** Failed sign-ins allowed per account per window: enough for typos, too few for guessing. */

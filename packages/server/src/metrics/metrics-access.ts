@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../api/api-error.js';
+import { ApiError } from '../http/api-error.js';
 
 /** Shorter tokens are refused at start-up: the token is the only thing between `/metrics` and the world. */
 export const MIN_METRICS_TOKEN_LENGTH = 24;

@@ -6,7 +6,7 @@ import {
   type TargetCheck,
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
-import { ApiError, notFound } from '../api/api-error.js';
+import { ApiError, notFound } from '../http/api-error.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';

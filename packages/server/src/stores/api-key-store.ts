@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { notFound } from '../api/api-error.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.js';
 import type { Principal } from '../auth/principal.js';
+import { notFound } from '../http/api-error.js';
 import type { Database, WidgetRestriction } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
 import { createTtlCache } from './ttl-cache.js';

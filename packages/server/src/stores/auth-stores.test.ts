@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
 import { hashApiKey } from '../auth/api-key-secret.js';
+import { ApiError } from '../http/api-error.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
 import { type ApiKeyStore, createApiKeyStore } from './api-key-store.js';

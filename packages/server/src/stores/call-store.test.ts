@@ -1,7 +1,7 @@
 import type { ActionResult, CallTrigger } from '@toolgate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
 import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from '../calls/call-record.js';
+import { ApiError } from '../http/api-error.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
 import { type CallStore, type CallView, createCallStore } from './call-store.js';

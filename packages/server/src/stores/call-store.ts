@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { notFound } from '../api/api-error.js';
 import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
+import { notFound } from '../http/api-error.js';
 import type { Database } from '../storage/schema.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ApiError, notFound } from '../api/api-error.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { ApiError, notFound } from '../http/api-error.js';
 import type { Database } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error.js';
+import { ApiError } from '../http/api-error.js';
 
 /** Cursors are opaque to clients: the last row's time and id, so pages never skip or repeat. */
 export function encodeCursor(createdAt: Date, id: string): string {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { notFound } from '../api/api-error.js';
+import { notFound } from '../http/api-error.js';
 import type { Database } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
 
