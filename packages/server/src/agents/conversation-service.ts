@@ -9,14 +9,14 @@ import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import { ApiError } from '../http/api-error.js';
 import { parametersProblem } from '../http/parameters-problem.js';
-import type { AgentRuntime } from './agent-runtime.js';
-import type { AgentStore } from './agent-store.js';
+import type { AgentStore } from '../stores/agent-store.js';
 import {
   type ConversationStore,
   type ConversationView,
   MAX_MESSAGES_PER_CONVERSATION,
   TURN_LEASE_MS,
-} from './conversation-store.js';
+} from '../stores/conversation-store.js';
+import type { AgentRuntime } from './agent-runtime.js';
 import { type ConversationEvent, resolveEventCall } from './event-confirmation.js';
 
 /** Triggers of calls made outside the model's choice. */

@@ -1,5 +1,5 @@
 import { type AgentAction, type ChatModel, createEmbeddedModel, createLlmModel } from '@toolgate/core';
-import type { LoadedAgent } from './agent-store.js';
+import type { LoadedAgent } from '../stores/agent-store.js';
 
 /** Builds the model an agent's turns use. */
 export type ModelFactory = (agent: LoadedAgent, actions: readonly AgentAction[]) => ChatModel;

@@ -1,10 +1,10 @@
 import { checkTarget, createNetworkAllowlist } from '@toolgate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgentStore } from '../agents/agent-store.js';
 import { createSecretBox, SecretBoxError } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
 import { createActionStore } from './action-store.js';
+import { createAgentStore } from './agent-store.js';
 import { resealSecrets } from './reseal-secrets.js';
 import { createTenantStore } from './tenant-store.js';
 

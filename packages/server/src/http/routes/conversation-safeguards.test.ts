@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_MESSAGES_PER_CONVERSATION } from '../../agents/conversation-store.js';
+import { MAX_MESSAGES_PER_CONVERSATION } from '../../stores/conversation-store.js';
 import {
   type ConversationFixture,
   json,

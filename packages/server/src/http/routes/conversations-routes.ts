@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { TurnEvent } from '@toolgate/core';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { MAX_CONVERSATION_PAGE } from '../../agents/conversation-store.js';
+import { MAX_CONVERSATION_PAGE } from '../../stores/conversation-store.js';
 
 const DEFAULT_TRANSCRIPT_PAGE = 200;
 const MAX_TRANSCRIPT_PAGE = 1_000;

@@ -3,7 +3,7 @@ import { type ChatMessage, type ConversationState, EMPTY_CONVERSATION_STATE } fr
 import { type Kysely, sql } from 'kysely';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { Database, MessageTable } from '../storage/schema.js';
-import { decodeCursor, encodeCursor } from '../stores/page-cursor.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
 export const HISTORY_MESSAGES = 40;

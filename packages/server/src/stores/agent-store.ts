@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Static } from '@sinclair/typebox';
 import { generateWebhookSecret, type NetworkAllowlist, type TargetCheck } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
+import type { AgentSettings } from '../agents/agent-settings.js';
+import { AGENT_ID, createAgentChecks } from '../agents/check-agent.js';
+import { type AgentView, showAgent } from '../agents/show-agent.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { CreateAgentBody, PatchAgentBody } from '../http/schemas/agents.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
-import type { ActionStore } from '../stores/action-store.js';
-import { recordAudit } from '../stores/audit.js';
-import { createTtlCache } from '../stores/ttl-cache.js';
-import type { AgentSettings } from './agent-settings.js';
-import { AGENT_ID, createAgentChecks } from './check-agent.js';
-import { type AgentView, showAgent } from './show-agent.js';
+import type { ActionStore } from './action-store.js';
+import { recordAudit } from './audit.js';
+import { createTtlCache } from './ttl-cache.js';
 
 /** Like actions: reads served from memory this long; this process's writes show at once. */
 export const AGENT_READ_CACHE_MS = 2_000;

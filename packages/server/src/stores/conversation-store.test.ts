@@ -2,8 +2,8 @@ import type { ChatMessage } from '@toolgate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
-import { createTenantStore } from '../stores/tenant-store.js';
 import { createConversationStore, HISTORY_MESSAGES, TURN_LEASE_MS } from './conversation-store.js';
+import { createTenantStore } from './tenant-store.js';
 
 const hasPostgres = await postgresAvailable();
 
