@@ -2,6 +2,7 @@ import {
   type ConversationState,
   callLimitRefusal,
   DEFAULT_AGENT_LIMITS,
+  NotFoundError,
   runTurn,
   type TurnEvent,
 } from '@toolgate/core';
@@ -107,7 +108,7 @@ export function createConversationService(deps: {
     ): Promise<ConversationView & { greeting?: string; agentName: string }> {
       checkMetadata(input.metadata);
       const agent = await agents.get(tenantId, input.agentId).catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 'not_found') {
+        if (error instanceof NotFoundError) {
           throw new ApiError('validation_failed', 'there is no such agent', [
             { path: '/agentId', message: 'is not an agent of this tenant' },
           ]);

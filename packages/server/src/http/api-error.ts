@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@toolgate/core';
+import { ToolgateError, type ValidationIssue } from '@toolgate/core';
 
 /** Stable codes of errors that cross the HTTP API, each with its status. */
 export const API_ERROR_STATUS = {
@@ -55,6 +55,19 @@ export class ApiError extends Error {
       },
     };
   }
+}
+
+/**
+ * The one mapping of errors to the wire: an `ApiError` as it is, and a domain error (a store's
+ * not found, conflict or limit reached; a stored pattern RE2 cannot run) whose code the API knows
+ * with that code's status. Anything else is not the caller's to fix: `undefined`.
+ */
+export function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ToolgateError && Object.hasOwn(API_ERROR_STATUS, error.code)) {
+    return new ApiError(error.code as ApiErrorCode, error.message, error.details);
+  }
+  return undefined;
 }
 
 /** 404 for anything not visible to the caller: never a hint that it exists elsewhere. */

@@ -1,7 +1,6 @@
-import { ToolgateError } from '@toolgate/core';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { API_ERROR_STATUS, ApiError, type ApiErrorCode } from './api-error.js';
+import { ApiError, toApiError } from './api-error.js';
 import { checkUrlText } from './text-rules.js';
 
 export { MAX_REQUEST_BODY_BYTES } from './read-json.js';
@@ -91,12 +90,10 @@ export function createApp(services: AppServices): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const requestId = c.get('requestId');
-    if (error instanceof ApiError) return errorResponse(error, requestId);
-    // A domain error from core whose code the API knows (a stored action's pattern RE2 cannot
-    // run, say) is the caller's to fix: answered with its status, not as a 500.
-    if (error instanceof ToolgateError && Object.hasOwn(API_ERROR_STATUS, error.code)) {
-      return errorResponse(new ApiError(error.code as ApiErrorCode, error.message, error.details), requestId);
-    }
+    // An ApiError, or a domain error whose code the API knows, is the caller's to fix: answered
+    // with its status, not as a 500.
+    const known = toApiError(error);
+    if (known) return errorResponse(known, requestId);
     services.logger.error(
       { err: error, method: c.req.method, route: c.req.routePath, requestId },
       'request failed',

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActionDefinition,
+  ConflictError,
   generateWebhookSecret,
+  LimitReachedError,
+  NotFoundError,
   safeValidateActionDefinition,
   type TargetCheck,
+  ValidationError,
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
-import { ApiError, notFound } from '../http/api-error.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
@@ -63,8 +66,8 @@ export interface ActionStoreOptions {
 
 const place = sealedPlace;
 
-function invalid(error: { details: ApiError['details']; message: string }): ApiError {
-  return new ApiError('validation_failed', error.message, error.details);
+function invalid(error: { details: ValidationError['details']; message: string }): ValidationError {
+  return new ValidationError(error.message, error.details);
 }
 
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
@@ -86,7 +89,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
   async function assertUrlAllowed(url: string): Promise<void> {
     const check = await checkUrl(url);
     if (!check.allowed && check.code !== 'unresolvable') {
-      throw new ApiError('validation_failed', `the URL is not allowed: ${check.reason}`, [
+      throw new ValidationError(`the URL is not allowed: ${check.reason}`, [
         { path: '/url', message: `${check.reason} (${check.code})` },
       ]);
     }
@@ -144,7 +147,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       .where('name', '=', name)
       .executeTakeFirst();
     if (taken) {
-      throw new ApiError('conflict', `an action named ${name} already exists`, [
+      throw new ConflictError(`an action named ${name} already exists`, [
         { path: '/name', message: 'is already used by another action' },
       ]);
     }
@@ -166,7 +169,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw notFound('action');
+    if (!row) throw new NotFoundError('action');
     return row;
   }
 
@@ -193,15 +196,14 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
             .where('id', '=', tenantId)
             .forUpdate()
             .executeTakeFirst();
-          if (!tenant) throw notFound('tenant');
+          if (!tenant) throw new NotFoundError('tenant');
           const { count } = await trx
             .selectFrom('actions')
             .select((eb) => eb.fn.countAll<string>().as('count'))
             .where('tenant_id', '=', tenantId)
             .executeTakeFirstOrThrow();
           if (Number(count) >= tenant.max_actions) {
-            throw new ApiError(
-              'limit_reached',
+            throw new LimitReachedError(
               `this tenant may have at most ${tenant.max_actions} action${tenant.max_actions === 1 ? '' : 's'} (its limit); delete one, or an admin can raise the limit (Settings in the admin app, or PATCH /api/v1/tenant with maxActions)`,
             );
           }

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Static } from '@sinclair/typebox';
-import { generateWebhookSecret, type NetworkAllowlist, type TargetCheck } from '@toolgate/core';
+import {
+  ConflictError,
+  generateWebhookSecret,
+  LimitReachedError,
+  type NetworkAllowlist,
+  NotFoundError,
+  type TargetCheck,
+} from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { AgentSettings } from '../agents/agent-settings.js';
 import { AGENT_ID, createAgentChecks } from '../agents/check-agent.js';
 import { type AgentView, showAgent } from '../agents/show-agent.js';
-import { ApiError, notFound } from '../http/api-error.js';
 import type { CreateAgentBody, PatchAgentBody } from '../http/schemas/agents.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
@@ -115,7 +121,7 @@ export function createAgentStore(options: AgentStoreOptions) {
       .where('name', '=', name);
     if (except) query = query.where('id', '!=', except);
     if (await query.executeTakeFirst()) {
-      throw new ApiError('conflict', `an agent named ${name} already exists`, [
+      throw new ConflictError(`an agent named ${name} already exists`, [
         { path: '/name', message: 'is already used by another agent' },
       ]);
     }
@@ -136,7 +142,7 @@ export function createAgentStore(options: AgentStoreOptions) {
       .where(column, '=', idOrName);
     if (lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
-    if (!row) throw notFound('agent');
+    if (!row) throw new NotFoundError('agent');
     return row;
   }
 
@@ -172,7 +178,7 @@ export function createAgentStore(options: AgentStoreOptions) {
             .where('tenant_id', '=', tenantId)
             .executeTakeFirstOrThrow();
           if (Number(count) >= MAX_AGENTS_PER_TENANT) {
-            throw new ApiError('limit_reached', `a tenant may have at most ${MAX_AGENTS_PER_TENANT} agents`);
+            throw new LimitReachedError(`a tenant may have at most ${MAX_AGENTS_PER_TENANT} agents`);
           }
           await assertNameFree(trx, tenantId, input.name);
           const row = {

@@ -1,6 +1,6 @@
+import { NotFoundError } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
 import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
-import { notFound } from '../http/api-error.js';
 import type { Database } from '../storage/schema.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
@@ -72,7 +72,7 @@ export function createCallStore(db: Kysely<Database>, now: () => Date = () => ne
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!row) throw notFound('call');
+      if (!row) throw new NotFoundError('call');
       return view(row);
     },
 

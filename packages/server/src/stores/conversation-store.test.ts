@@ -111,7 +111,7 @@ describe.each([
     async () => {
       const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
       const first = await store.begin('tenant_a', id);
-      await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ status: 409 });
+      await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ code: 'conflict' });
       await store.release('tenant_a', id, first.leaseId);
       const second = await store.begin('tenant_a', id);
       clock = new Date(clock.getTime() + TURN_LEASE_MS + 1);
@@ -121,9 +121,9 @@ describe.each([
           entries: turn(1),
           state: { callsMade: 7, recentCalls: [] },
         }),
-      ).rejects.toMatchObject({ status: 409 });
+      ).rejects.toMatchObject({ code: 'conflict' });
       await store.release('tenant_a', id, second.leaseId);
-      await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ status: 409 });
+      await expect(store.begin('tenant_a', id)).rejects.toMatchObject({ code: 'conflict' });
       await store.finish('tenant_a', id, third.leaseId, {
         entries: turn(2),
         state: { callsMade: 1, recentCalls: [] },
@@ -136,12 +136,12 @@ describe.each([
 
   it.runIf(available)("another tenant's conversation is not found, and nothing of it changes", async () => {
     const { id } = await store.create('tenant_a', { agentId: 'agt_tenant_a' });
-    await expect(store.begin('tenant_b', id)).rejects.toMatchObject({ status: 404 });
-    await expect(store.get('tenant_b', id)).rejects.toMatchObject({ status: 404 });
+    await expect(store.begin('tenant_b', id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.get('tenant_b', id)).rejects.toMatchObject({ code: 'not_found' });
     const { leaseId } = await store.begin('tenant_a', id);
     await expect(
       store.finish('tenant_b', id, leaseId, { entries: turn(1), state: { callsMade: 9, recentCalls: [] } }),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(await store.transcript('tenant_b', id)).toEqual([]);
     expect(await store.transcript('tenant_a', id)).toEqual([]);
     await store.release('tenant_a', id, leaseId);

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type ChatMessage, type ConversationState, EMPTY_CONVERSATION_STATE } from '@toolgate/core';
+import {
+  type ChatMessage,
+  ConflictError,
+  type ConversationState,
+  EMPTY_CONVERSATION_STATE,
+  NotFoundError,
+} from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
-import { ApiError, notFound } from '../http/api-error.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
@@ -144,7 +149,7 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!row) throw notFound('conversation');
+      if (!row) throw new NotFoundError('conversation');
       return show(row);
     },
 
@@ -195,9 +200,8 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
           history: fromFirstUserMessage(row.history),
         };
       }
-      if (!(await exists(tenantId, id, agentId))) throw notFound('conversation');
-      throw new ApiError(
-        'conflict',
+      if (!(await exists(tenantId, id, agentId))) throw new NotFoundError('conversation');
+      throw new ConflictError(
         'the previous message to this conversation is still being answered; send again when it is done',
       );
     },
@@ -238,8 +242,7 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       `.execute(db);
       const counts = result.rows[0];
       if (Number(counts?.updated) !== 1) {
-        throw new ApiError(
-          'conflict',
+        throw new ConflictError(
           'this turn took longer than its hold on the conversation and was dropped; send the message again',
         );
       }

@@ -8,7 +8,7 @@ const DEFAULT_TRANSCRIPT_PAGE = 200;
 const MAX_TRANSCRIPT_PAGE = 1_000;
 
 import { toTranscriptEntry } from '../../agents/transcript.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, toApiError } from '../api-error.js';
 import { type ApiRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
 import { requireScope } from '../authenticate.js';
@@ -190,13 +190,12 @@ export const conversationsRoutes: ApiRoute[] = [
           });
           send('done', { reply: result.reply });
         } catch (error) {
+          const known = toApiError(error);
           const failure =
-            error instanceof ApiError
-              ? error
-              : new ApiError('internal', 'the turn failed; the error is in the server log');
+            known ?? new ApiError('internal', 'the turn failed; the error is in the server log');
           send('error', failure.toJSON(c.get('requestId')));
           // The response has started (200): the failure reaches the log here or nowhere.
-          if (!(error instanceof ApiError)) {
+          if (!known) {
             logger.error(
               { err: error, tenantId, conversationId: turn.conversation.id, requestId: c.get('requestId') },
               'a streamed turn failed',
