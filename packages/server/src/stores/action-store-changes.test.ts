@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
-import { type ActionStore, createActionStore, SIGNING_SECRET_GRACE_MS } from './action-store.js';
+import { type ActionStore, createActionStore } from './action-store.js';
 import { listAudit } from './audit.js';
+import { SIGNING_SECRET_GRACE_MS } from './signing-secrets.js';
 import { createTenantStore } from './tenant-store.js';
 
 const hasPostgres = await postgresAvailable();

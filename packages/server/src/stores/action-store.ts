@@ -15,6 +15,7 @@ import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
 import { isRecord, mergeHeaders } from './merge-headers.js';
+import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 import { createTtlCache } from './ttl-cache.js';
 
 /**
@@ -22,9 +23,6 @@ import { createTtlCache } from './ttl-cache.js';
  * at once; another instance's writes show within this time.
  */
 export const ACTION_READ_CACHE_MS = 2_000;
-
-/** How long the previous signing secret keeps signing after a rotation: time to deploy the new one. */
-export const SIGNING_SECRET_GRACE_MS = 24 * 3600_000;
 
 /** An action as the API shows it: no secret values. */
 export interface StoredAction {
@@ -65,6 +63,10 @@ export interface ActionStoreOptions {
 }
 
 const place = sealedPlace;
+
+function signingPlaces(tenantId: string, id: string): SigningPlaces {
+  return { current: place(tenantId, id, 'signing'), previous: place(tenantId, id, 'signing-previous') };
+}
 
 function invalid(error: { details: ValidationError['details']; message: string }): ValidationError {
   return new ValidationError(error.message, error.details);
@@ -316,24 +318,21 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       return writing(tenantId, () =>
         db.transaction().execute(async (trx) => {
           const row = await rowFor(trx, tenantId, id);
-          const fresh = generateWebhookSecret();
-          const previousValidUntil = new Date(now().getTime() + SIGNING_SECRET_GRACE_MS);
+          const rotation = rotateSigningSecret(box, row.signing_secret, signingPlaces(tenantId, id), now());
           await trx
             .updateTable('actions')
             .set({
-              signing_secret: box.seal(fresh, place(tenantId, id, 'signing')),
-              previous_signing_secret: box.seal(
-                box.open(row.signing_secret, place(tenantId, id, 'signing')),
-                place(tenantId, id, 'signing-previous'),
-              ),
-              previous_signing_secret_expires_at: previousValidUntil,
+              ...rotation.columns,
               updated_at: now(),
             })
             .where('tenant_id', '=', tenantId)
             .where('id', '=', id)
             .execute();
           await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
-          return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
+          return {
+            signingSecret: rotation.signingSecret,
+            previousValidUntil: rotation.previousValidUntil.toISOString(),
+          };
         }),
       );
     },
@@ -352,21 +351,14 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
 
   async function openForCall(tenantId: string, id: string): Promise<CallableAction> {
     const row = await rowFor(db, tenantId, id);
-    const signingSecrets = [box.open(row.signing_secret, place(tenantId, id, 'signing'))];
-    const expires = row.previous_signing_secret_expires_at;
-    const previousValidUntil = expires ? new Date(expires).getTime() : undefined;
-    const inGrace = previousValidUntil !== undefined && previousValidUntil > now().getTime();
-    if (row.previous_signing_secret && inGrace) {
-      signingSecrets.push(box.open(row.previous_signing_secret, place(tenantId, id, 'signing-previous')));
-    }
+    const signing = openSigningSecrets(box, row, signingPlaces(tenantId, id), now().getTime());
     return {
-      ...(inGrace ? { previousValidUntil } : {}),
+      ...signing,
       id,
       definition: joinSecrets(
         row.definition as unknown as ActionDefinition,
         openAll(tenantId, id, row.secrets),
       ),
-      signingSecrets,
     };
   }
 }

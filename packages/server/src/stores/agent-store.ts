@@ -17,6 +17,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from './action-store.js';
 import { recordAudit } from './audit.js';
+import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 import { createTtlCache } from './ttl-cache.js';
 
 /** Like actions: reads served from memory this long; this process's writes show at once. */
@@ -52,9 +53,6 @@ export interface AgentStoreOptions {
   allowlist: NetworkAllowlist;
   now?: () => Date;
 }
-
-/** How long the previous webhook signing secret keeps signing after a rotation. */
-export const AGENT_SIGNING_GRACE_MS = 24 * 3600_000;
 
 /** A limits patch over the stored limits: a number sets one, `null` drops it (back to the default). */
 function mergeLimits(
@@ -103,6 +101,10 @@ export function createAgentStore(options: AgentStoreOptions) {
   const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS);
   const keyPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'model-key');
   const signingPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'signing');
+  const signingPlaces = (tenantId: string, id: string): SigningPlaces => ({
+    current: signingPlace(tenantId, id),
+    previous: agentSecretPlace(tenantId, id, 'signing-previous'),
+  });
 
   async function writing<T>(tenantId: string, write: () => Promise<T>): Promise<T> {
     try {
@@ -281,17 +283,16 @@ export function createAgentStore(options: AgentStoreOptions) {
       return writing(tenantId, () =>
         db.transaction().execute(async (trx) => {
           const row = await rowFor(trx, tenantId, id, true);
-          const fresh = generateWebhookSecret();
-          const previousValidUntil = new Date(now().getTime() + AGENT_SIGNING_GRACE_MS);
+          const rotation = rotateSigningSecret(
+            box,
+            row.signing_secret,
+            signingPlaces(tenantId, row.id),
+            now(),
+          );
           await trx
             .updateTable('agents')
             .set((eb) => ({
-              signing_secret: box.seal(fresh, signingPlace(tenantId, row.id)),
-              previous_signing_secret: box.seal(
-                box.open(row.signing_secret, signingPlace(tenantId, row.id)),
-                agentSecretPlace(tenantId, row.id, 'signing-previous'),
-              ),
-              previous_signing_secret_expires_at: previousValidUntil,
+              ...rotation.columns,
               version: eb('version', '+', 1),
               updated_at: now(),
             }))
@@ -299,7 +300,10 @@ export function createAgentStore(options: AgentStoreOptions) {
             .where('id', '=', row.id)
             .execute();
           await audit(trx, tenantId, actor, 'signing-secret-rotated', row.id, ['signingSecret']);
-          return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
+          return {
+            signingSecret: rotation.signingSecret,
+            previousValidUntil: rotation.previousValidUntil.toISOString(),
+          };
         }),
       );
     },
@@ -328,15 +332,12 @@ export function createAgentStore(options: AgentStoreOptions) {
 
   async function openForTurn(tenantId: string, id: string): Promise<LoadedAgent> {
     const row = await rowFor(db, tenantId, id);
-    const signingSecrets = [box.open(row.signing_secret, signingPlace(tenantId, row.id))];
-    const expires = row.previous_signing_secret_expires_at;
-    const previousValidUntil = expires ? new Date(expires).getTime() : undefined;
-    const inGrace = previousValidUntil !== undefined && previousValidUntil > now().getTime();
-    if (row.previous_signing_secret && inGrace) {
-      signingSecrets.push(
-        box.open(row.previous_signing_secret, agentSecretPlace(tenantId, row.id, 'signing-previous')),
-      );
-    }
+    const { signingSecrets, previousValidUntil } = openSigningSecrets(
+      box,
+      row,
+      signingPlaces(tenantId, row.id),
+      now().getTime(),
+    );
     return {
       id: row.id,
       tenantId,
@@ -344,7 +345,7 @@ export function createAgentStore(options: AgentStoreOptions) {
       settings: row.settings as unknown as AgentSettings,
       ...(row.model_key ? { apiKey: box.open(row.model_key, keyPlace(tenantId, row.id)) } : {}),
       signingSecrets,
-      ...(inGrace ? { previousValidUntil } : {}),
+      ...(previousValidUntil === undefined ? {} : { previousValidUntil }),
       version: `${row.id}@${row.version}`,
     };
   }
