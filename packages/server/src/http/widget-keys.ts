@@ -4,8 +4,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimitKey } from '../auth/client-address.js';
 import type { Principal } from '../auth/principal.js';
 import type { WidgetRestriction } from '../storage/schema.js';
+import type { AgentStore } from '../stores/agent-store.js';
 import { ApiError } from './api-error.js';
-import type { AppServices } from './app-env.js';
 import type { CreateApiKeyBody } from './schemas/actions.js';
 
 /** Requests a visitor (one address) may make with one widget key per minute. */
@@ -16,7 +16,7 @@ export const WIDGET_REQUESTS_PER_MINUTE = 60;
  * tenant (by id or name, stored by id). Every problem is a 422 at its field.
  */
 export async function checkWidget(
-  services: Pick<AppServices, 'agents'>,
+  services: { agents: Pick<AgentStore, 'get'> },
   tenantId: string,
   body: Static<typeof CreateApiKeyBody>,
 ): Promise<WidgetRestriction> {
