@@ -1,10 +1,10 @@
 import type { ActionResult, CallTrigger } from '@toolgate/core';
 import { ToolgateError } from '@toolgate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from '../calls/call-record.js';
 import { toApiError } from '../http/api-error.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase, postgresAvailable } from '../storage/test-engines.js';
+import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from './call-record.js';
 import { type CallStore, type CallView, createCallStore } from './call-store.js';
 import { createTenantStore } from './tenant-store.js';
 

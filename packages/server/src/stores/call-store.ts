@@ -1,7 +1,7 @@
 import { NotFoundError } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
-import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
 import type { Database } from '../storage/schema.js';
+import { type CallRecordInput, toCallRow } from './call-record.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const DEFAULT_CALL_PAGE = 50;
