@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createApp } from '../packages/server/src/app/create-app.js';
+import { createApp } from '../packages/server/src/http/create-app.js';
 import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';
 import { openTestDatabase, postgresAvailable } from '../packages/server/src/test/engines.js';

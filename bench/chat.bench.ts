@@ -16,7 +16,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { testCertificate } from '../packages/core/src/test/test-certificate.js';
-import { createApp } from '../packages/server/src/app/create-app.js';
+import { createApp } from '../packages/server/src/http/create-app.js';
 import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';
 import { openTestDatabase, postgresAvailable } from '../packages/server/src/test/engines.js';

@@ -41,3 +41,35 @@ export function escapePointerToken(token: string | number): string {
 export function pointer(...tokens: Array<string | number>): string {
   return tokens.map((token) => `/${escapePointerToken(token)}`).join('');
 }
+
+/** Something the caller asked for does not exist, or is not theirs to see (never a hint which). */
+export class NotFoundError extends ToolgateError {
+  constructor(what: string) {
+    super('not_found', `${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The request clashes with what is stored: a name taken, a conversation already being answered. */
+export class ConflictError extends ToolgateError {
+  constructor(message: string, details: ValidationIssue[] = []) {
+    super('conflict', message, { details });
+    this.name = 'ConflictError';
+  }
+}
+
+/** A tenant's limit (actions, agents) is reached. */
+export class LimitReachedError extends ToolgateError {
+  constructor(message: string) {
+    super('limit_reached', message);
+    this.name = 'LimitReachedError';
+  }
+}
+
+/** The request is well formed but asks for something not allowed (a bad cursor, removing your own admin). */
+export class BadRequestError extends ToolgateError {
+  constructor(message: string, details: ValidationIssue[] = []) {
+    super('bad_request', message, { details });
+    this.name = 'BadRequestError';
+  }
+}

@@ -110,7 +110,17 @@ export {
   type TurnOutput,
 } from './agent/turn-types.js';
 // Errors
-export { pointer, type SafeResult, ToolgateError, ValidationError, type ValidationIssue } from './errors.js';
+export {
+  BadRequestError,
+  ConflictError,
+  LimitReachedError,
+  NotFoundError,
+  pointer,
+  type SafeResult,
+  ToolgateError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
 // The executor and the outbound policy
 export {
   type ActionFailure,

@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
-import type { LoadedAgent } from './agent-store.js';
+import type { LoadedAgent } from '../stores/agent-store.js';
 import type { BackgroundWork } from './background-work.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';

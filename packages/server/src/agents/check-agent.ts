@@ -2,9 +2,9 @@ import {
   insecureHttpAllowed,
   type NetworkAllowlist,
   type TargetCheck,
+  ValidationError,
   type ValidationIssue,
 } from '@toolgate/core';
-import { ApiError } from '../api/api-error.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
 
@@ -84,8 +84,7 @@ export function createAgentChecks(options: {
       ...(await urlProblems(settings)),
     ];
     if (issues.length > 0) {
-      throw new ApiError(
-        'validation_failed',
+      throw new ValidationError(
         `the agent has ${issues.length} problem${issues.length > 1 ? 's' : ''}`,
         issues,
       );

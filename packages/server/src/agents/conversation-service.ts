@@ -1,22 +1,23 @@
 import {
   type ConversationState,
   eventCallRefusal,
+  NotFoundError,
   runTurn,
   type TurnEvent,
   withCallCounted,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
-import { ApiError } from '../api/api-error.js';
-import { parametersProblem } from '../api/parameters-problem.js';
 import type { CallRunner } from '../calls/call-runner.js';
-import type { AgentRuntime } from './agent-runtime.js';
-import type { AgentStore } from './agent-store.js';
+import { ApiError } from '../http/api-error.js';
+import { parametersProblem } from '../http/parameters-problem.js';
+import type { AgentStore } from '../stores/agent-store.js';
 import {
   type ConversationStore,
   type ConversationView,
   MAX_MESSAGES_PER_CONVERSATION,
   TURN_LEASE_MS,
-} from './conversation-store.js';
+} from '../stores/conversation-store.js';
+import type { AgentRuntime } from './agent-runtime.js';
 import { type ConversationEvent, resolveEventCall } from './event-confirmation.js';
 
 /** Triggers of calls made outside the model's choice. */
@@ -107,7 +108,7 @@ export function createConversationService(deps: {
     ): Promise<ConversationView & { greeting?: string; agentName: string }> {
       checkMetadata(input.metadata);
       const agent = await agents.get(tenantId, input.agentId).catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 'not_found') {
+        if (error instanceof NotFoundError) {
           throw new ApiError('validation_failed', 'there is no such agent', [
             { path: '/agentId', message: 'is not an agent of this tenant' },
           ]);

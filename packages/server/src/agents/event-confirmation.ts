@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type AgentAction, type ConversationState, needsConfirmation } from '@toolgate/core';
-import { ApiError } from '../api/api-error.js';
+import { type AgentAction, type ConversationState, needsConfirmation, ToolgateError } from '@toolgate/core';
 
 /** An event as the events route takes it. */
 export interface ConversationEvent {
@@ -44,26 +43,30 @@ export function resolveEventCall(
   if (event.confirmationId !== undefined) {
     const pending = state.pending;
     if (pending?.id !== event.confirmationId || pending.action !== name) {
-      throw new ApiError(
+      throw new ToolgateError(
         'confirmation_mismatch',
         `there is no pending confirmation ${event.confirmationId} for ${name} in this conversation: it was answered, replaced by a later message, or never proposed by the agent`,
-        [{ path: '/confirmationId', message: `is not the agent's pending confirmation for ${name}` }],
+        {
+          details: [
+            { path: '/confirmationId', message: `is not the agent's pending confirmation for ${name}` },
+          ],
+        },
       );
     }
     if (event.parameters !== undefined && !isDeepStrictEqual(event.parameters, pending.arguments)) {
-      throw new ApiError(
+      throw new ToolgateError(
         'confirmation_mismatch',
         `a confirmation runs ${name} with the parameters the agent read back; leave parameters out or send exactly those`,
-        [{ path: '/parameters', message: 'differ from the confirmed call' }],
+        { details: [{ path: '/parameters', message: 'differ from the confirmed call' }] },
       );
     }
     return { parameters: pending.arguments, confirmed: true };
   }
   if (viaWidget && needsConfirmation(action) && action.allowDirectWidgetEvents !== true) {
-    throw new ApiError(
+    throw new ToolgateError(
       'widget_confirmation_required',
       `${name} asks for confirmation, so through a widget key an event can only confirm what the agent proposed in this conversation: send the confirmationId of its approval-requested event, or have the operator allow direct widget events for this action (conversation.allowDirectWidgetEvents)`,
-      [{ path: '/confirmationId', message: `is required to run ${name} through a widget key` }],
+      { details: [{ path: '/confirmationId', message: `is required to run ${name} through a widget key` }] },
     );
   }
   return { parameters: event.parameters ?? {}, confirmed: false };

@@ -1,6 +1,6 @@
 import { type AgentAction, type ChatModel, createEmbeddedModel } from '@toolgate/core';
 import { createLlmModel } from '@toolgate/core/llm';
-import type { LoadedAgent } from './agent-store.js';
+import type { LoadedAgent } from '../stores/agent-store.js';
 
 /** Builds the model an agent's turns use. */
 export type ModelFactory = (agent: LoadedAgent, actions: readonly AgentAction[]) => ChatModel;

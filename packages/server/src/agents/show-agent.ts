@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { AgentView as AgentViewSchema } from '../api/agent-schemas.js';
+import type { AgentView as AgentViewSchema } from '../http/schemas/agents.js';
 import type { AgentSettings } from './agent-settings.js';
 
 export type AgentView = Static<typeof AgentViewSchema>;

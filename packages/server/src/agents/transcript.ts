@@ -1,4 +1,4 @@
-import type { StoredMessage } from './conversation-store.js';
+import type { StoredMessage } from '../stores/conversation-store.js';
 
 /** One transcript line as the API shows it: text, tool calls, results, each call linked to the log. */
 export function toTranscriptEntry(message: StoredMessage) {

@@ -1,5 +1,5 @@
+import { ToolgateError } from '@toolgate/core';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
 import {
   createLoginThrottle,
   FAILED_LOGINS_PER_ACCOUNT,
@@ -11,7 +11,7 @@ async function outcome(attempt: Promise<unknown>): Promise<'counted' | 'refused'
     await attempt;
     return 'counted';
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'too_many_requests') return 'refused';
+    if (error instanceof ToolgateError && error.code === 'too_many_requests') return 'refused';
     throw error;
   }
 }

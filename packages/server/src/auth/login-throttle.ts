@@ -1,5 +1,5 @@
+import { ToolgateError } from '@toolgate/core';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../api/api-error.js';
 import { rateLimitKey } from './client-address.js';
 
 /** Failed sign-ins allowed per account per window: enough for typos, too few for guessing. */
@@ -16,7 +16,7 @@ export interface LoginAttempt {
 
 function refuse(msBeforeNext: number): never {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  throw new ApiError('too_many_requests', `too many failed sign-ins; try again in ${seconds} s`);
+  throw new ToolgateError('too_many_requests', `too many failed sign-ins; try again in ${seconds} s`);
 }
 
 /** Takes one point, or refuses with 429 when none is left (a refused attempt keeps nothing). */

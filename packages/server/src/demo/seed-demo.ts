@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/app-env.js';
+import type { AppServices } from '../http/app-env.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
 export const DEMO_ACTION_NAME = 'check_order_status';

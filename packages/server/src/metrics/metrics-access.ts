@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../api/api-error.js';
+import { ToolgateError } from '@toolgate/core';
 
 /** Shorter tokens are refused at start-up: the token is the only thing between `/metrics` and the world. */
 export const MIN_METRICS_TOKEN_LENGTH = 24;
@@ -18,14 +18,14 @@ function digest(text: string): Buffer {
  */
 export function checkMetricsAccess(authorization: string | undefined, token: string | undefined): void {
   if (token === undefined) {
-    throw new ApiError(
+    throw new ToolgateError(
       'forbidden',
       '/metrics is off: set TOOLGATE_METRICS_TOKEN and scrape with Authorization: Bearer <that token>',
     );
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match || !timingSafeEqual(digest(match[1] as string), digest(token))) {
-    throw new ApiError(
+    throw new ToolgateError(
       'unauthenticated',
       authorization === undefined
         ? '/metrics needs Authorization: Bearer <TOOLGATE_METRICS_TOKEN>'

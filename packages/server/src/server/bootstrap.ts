@@ -1,5 +1,5 @@
-import type { AppServices } from '../app/app-env.js';
 import { generatePassword } from '../auth/password.js';
+import type { AppServices } from '../http/app-env.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
 /** The first operator's sign-in name on a fresh installation. */

@@ -1,8 +1,8 @@
 import { maxHeaderSize, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { ApiError, type ApiErrorCode } from '../api/api-error.js';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../app/request-id.js';
+import { ApiError, type ApiErrorCode } from '../http/api-error.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../http/request-id.js';
 
 /** What Node's HTTP parser (llhttp) refused, as an API error; the statuses Node itself would send. */
 function refusalFor(parserCode: string | undefined, headerLimit: number): ApiError {

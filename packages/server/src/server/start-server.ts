@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { ServerType } from '@hono/node-server';
-import { createApp } from '../app/create-app.js';
 import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
+import { createApp } from '../http/create-app.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';

@@ -1,12 +1,12 @@
-import { checkTarget } from '@toolgate/core';
+import { checkTarget, ToolgateError } from '@toolgate/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { openTestDatabase } from '../test/engines.js';
-import { type ActionStore, createActionStore, SIGNING_SECRET_GRACE_MS } from './action-store.js';
+import { type ActionStore, createActionStore } from './action-store.js';
 import { listAudit } from './audit.js';
+import { SIGNING_SECRET_GRACE_MS } from './signing-secrets.js';
 import { createTenantStore } from './tenant-store.js';
 
 const box = createSecretBox([Buffer.alloc(32, 7)]);
@@ -46,7 +46,7 @@ describeEachEngine('changing actions on $engine', (engine) => {
     await store.update('tenant_a', action.id, { description: 'Changed while cached.' }, 'test');
     expect((await store.get('tenant_a', action.id)).definition.description).toBe('Changed while cached.');
     await store.remove('tenant_a', action.id, 'test');
-    await expect(store.get('tenant_a', action.id)).rejects.toMatchObject({ status: 404 });
+    await expect(store.get('tenant_a', action.id)).rejects.toMatchObject({ code: 'not_found' });
     expect((await store.list('tenant_a')).map((item) => item.id)).not.toContain(action.id);
   });
 
@@ -125,9 +125,9 @@ describeEachEngine('changing actions on $engine', (engine) => {
     const error = await store
       .update('tenant_a', action.id, { auth: { type: 'api_key', in: 'query', name: 'key' } }, 'test')
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('validation_failed');
-    expect((error as ApiError).details.map((issue) => issue.path)).toContain('/auth/value');
+    expect(error).toBeInstanceOf(ToolgateError);
+    expect((error as ToolgateError).code).toBe('validation_failed');
+    expect((error as ToolgateError).details.map((issue) => issue.path)).toContain('/auth/value');
     expect((await store.loadForCall('tenant_a', action.id)).definition.auth).toEqual({
       type: 'bearer',
       token: 'bearer-token-secret-3',

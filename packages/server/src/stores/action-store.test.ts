@@ -1,6 +1,6 @@
-import { checkTarget } from '@toolgate/core';
+import { checkTarget, ToolgateError } from '@toolgate/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
+import { type ApiError, toApiError } from '../http/api-error.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
@@ -32,14 +32,14 @@ function definition(name: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-/** The ApiError a promise rejects with (fails the test when it resolves or throws something else). */
+/** The domain error a promise rejects with, as the API answers it (fails the test when it resolves or throws something else). */
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  expect(error).toBeInstanceOf(ToolgateError);
+  return toApiError(error) as ApiError;
 }
 
 describeEachEngine('the action store on $engine', (engine) => {
@@ -186,7 +186,7 @@ describeEachEngine('the action store on $engine', (engine) => {
     );
     const refused = racing.filter((result) => result.status === 'rejected');
     expect(racing.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
-    for (const result of refused) expect((result.reason as ApiError).code).toBe('limit_reached');
+    for (const result of refused) expect((result.reason as ToolgateError).code).toBe('limit_reached');
     await store.remove('tenant_race', (await store.list('tenant_race'))[0]?.id as string, 'test');
     await store.remove('tenant_race', (await store.list('tenant_race'))[0]?.id as string, 'test');
     const sameName = await Promise.allSettled(
@@ -194,7 +194,7 @@ describeEachEngine('the action store on $engine', (engine) => {
     );
     expect(sameName.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     for (const result of sameName.filter((settled) => settled.status === 'rejected'))
-      expect((result.reason as ApiError).code).toBe('conflict');
+      expect((result.reason as ToolgateError).code).toBe('conflict');
     expect(await store.list('tenant_race')).toHaveLength(2);
   });
 

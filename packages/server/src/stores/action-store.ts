@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActionDefinition,
+  ConflictError,
   generateWebhookSecret,
+  LimitReachedError,
+  NotFoundError,
   safeValidateActionDefinition,
   type TargetCheck,
+  ValidationError,
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
-import { ApiError, notFound } from '../api/api-error.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
 import { isRecord, mergeHeaders } from './merge-headers.js';
+import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 import { createTtlCache } from './ttl-cache.js';
 
 /**
@@ -19,9 +23,6 @@ import { createTtlCache } from './ttl-cache.js';
  * at once; another instance's writes show within this time.
  */
 export const ACTION_READ_CACHE_MS = 2_000;
-
-/** How long the previous signing secret keeps signing after a rotation: time to deploy the new one. */
-export const SIGNING_SECRET_GRACE_MS = 24 * 3600_000;
 
 /** An action as the API shows it: no secret values. */
 export interface StoredAction {
@@ -63,8 +64,12 @@ export interface ActionStoreOptions {
 
 const place = sealedPlace;
 
-function invalid(error: { details: ApiError['details']; message: string }): ApiError {
-  return new ApiError('validation_failed', error.message, error.details);
+function signingPlaces(tenantId: string, id: string): SigningPlaces {
+  return { current: place(tenantId, id, 'signing'), previous: place(tenantId, id, 'signing-previous') };
+}
+
+function invalid(error: { details: ValidationError['details']; message: string }): ValidationError {
+  return new ValidationError(error.message, error.details);
 }
 
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
@@ -86,7 +91,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
   async function assertUrlAllowed(url: string): Promise<void> {
     const check = await checkUrl(url);
     if (!check.allowed && check.code !== 'unresolvable') {
-      throw new ApiError('validation_failed', `the URL is not allowed: ${check.reason}`, [
+      throw new ValidationError(`the URL is not allowed: ${check.reason}`, [
         { path: '/url', message: `${check.reason} (${check.code})` },
       ]);
     }
@@ -144,7 +149,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       .where('name', '=', name)
       .executeTakeFirst();
     if (taken) {
-      throw new ApiError('conflict', `an action named ${name} already exists`, [
+      throw new ConflictError(`an action named ${name} already exists`, [
         { path: '/name', message: 'is already used by another action' },
       ]);
     }
@@ -166,7 +171,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw notFound('action');
+    if (!row) throw new NotFoundError('action');
     return row;
   }
 
@@ -193,15 +198,14 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
             .where('id', '=', tenantId)
             .forUpdate()
             .executeTakeFirst();
-          if (!tenant) throw notFound('tenant');
+          if (!tenant) throw new NotFoundError('tenant');
           const { count } = await trx
             .selectFrom('actions')
             .select((eb) => eb.fn.countAll<string>().as('count'))
             .where('tenant_id', '=', tenantId)
             .executeTakeFirstOrThrow();
           if (Number(count) >= tenant.max_actions) {
-            throw new ApiError(
-              'limit_reached',
+            throw new LimitReachedError(
               `this tenant may have at most ${tenant.max_actions} action${tenant.max_actions === 1 ? '' : 's'} (its limit); delete one, or an admin can raise the limit (Settings in the admin app, or PATCH /api/v1/tenant with maxActions)`,
             );
           }
@@ -314,24 +318,21 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       return writing(tenantId, () =>
         db.transaction().execute(async (trx) => {
           const row = await rowFor(trx, tenantId, id);
-          const fresh = generateWebhookSecret();
-          const previousValidUntil = new Date(now().getTime() + SIGNING_SECRET_GRACE_MS);
+          const rotation = rotateSigningSecret(box, row.signing_secret, signingPlaces(tenantId, id), now());
           await trx
             .updateTable('actions')
             .set({
-              signing_secret: box.seal(fresh, place(tenantId, id, 'signing')),
-              previous_signing_secret: box.seal(
-                box.open(row.signing_secret, place(tenantId, id, 'signing')),
-                place(tenantId, id, 'signing-previous'),
-              ),
-              previous_signing_secret_expires_at: previousValidUntil,
+              ...rotation.columns,
               updated_at: now(),
             })
             .where('tenant_id', '=', tenantId)
             .where('id', '=', id)
             .execute();
           await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
-          return { signingSecret: fresh, previousValidUntil: previousValidUntil.toISOString() };
+          return {
+            signingSecret: rotation.signingSecret,
+            previousValidUntil: rotation.previousValidUntil.toISOString(),
+          };
         }),
       );
     },
@@ -350,21 +351,14 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
 
   async function openForCall(tenantId: string, id: string): Promise<CallableAction> {
     const row = await rowFor(db, tenantId, id);
-    const signingSecrets = [box.open(row.signing_secret, place(tenantId, id, 'signing'))];
-    const expires = row.previous_signing_secret_expires_at;
-    const previousValidUntil = expires ? new Date(expires).getTime() : undefined;
-    const inGrace = previousValidUntil !== undefined && previousValidUntil > now().getTime();
-    if (row.previous_signing_secret && inGrace) {
-      signingSecrets.push(box.open(row.previous_signing_secret, place(tenantId, id, 'signing-previous')));
-    }
+    const signing = openSigningSecrets(box, row, signingPlaces(tenantId, id), now().getTime());
     return {
-      ...(inGrace ? { previousValidUntil } : {}),
+      ...signing,
       id,
       definition: joinSecrets(
         row.definition as unknown as ActionDefinition,
         openAll(tenantId, id, row.secrets),
       ),
-      signingSecrets,
     };
   }
 }

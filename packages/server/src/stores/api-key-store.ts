@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '@toolgate/core';
 import type { Kysely } from 'kysely';
-import { notFound } from '../api/api-error.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database, WidgetRestriction } from '../storage/schema.js';
@@ -159,7 +159,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
               'widget',
             ])
             .executeTakeFirst();
-          if (!row) throw notFound('API key');
+          if (!row) throw new NotFoundError('API key');
           await recordAudit(
             trx,
             { tenantId, actor, event: 'api-key-revoked', targetType: 'api_key', targetId: id },

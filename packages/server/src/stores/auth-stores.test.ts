@@ -1,6 +1,7 @@
+import { ToolgateError } from '@toolgate/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
 import { hashApiKey } from '../auth/api-key-secret.js';
+import { toApiError } from '../http/api-error.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { openTestDatabase } from '../test/engines.js';
@@ -95,8 +96,8 @@ describeEachEngine('the key, operator and session stores on $engine', (engine) =
     clock = START;
     const { key, value } = await keys.create('tenant_a', { name: 'temp', scopes: ['actions:write'] }, 'test');
     const foreign = await keys.revoke('tenant_b', key.id, 'test').catch((caught: unknown) => caught);
-    expect(foreign).toBeInstanceOf(ApiError);
-    expect((foreign as ApiError).status).toBe(404);
+    expect(foreign).toBeInstanceOf(ToolgateError);
+    expect(toApiError(foreign)?.status).toBe(404);
     expect(await keys.authenticate(value)).toBeDefined();
     clock = new Date(START.getTime() + 5_000);
     const revoked = await keys.revoke('tenant_a', key.id, 'operator:op_1');
@@ -104,7 +105,7 @@ describeEachEngine('the key, operator and session stores on $engine', (engine) =
     expect(await keys.authenticate(value)).toBeUndefined();
     expect(await keys.existsWithValue(value)).toBe(false);
     const again = await keys.revoke('tenant_a', key.id, 'test').catch((caught: unknown) => caught);
-    expect((again as ApiError).status).toBe(404);
+    expect(toApiError(again)?.status).toBe(404);
     const audit = await opened.db
       .selectFrom('audit_log')
       .select(['event', 'actor', 'fields'])
@@ -146,9 +147,9 @@ describeEachEngine('the key, operator and session stores on $engine', (engine) =
     const duplicate = await operators
       .create('tenant_a', { email: 'ADA@example.com', password: 'another one', scopes: [] }, 'test')
       .catch((caught: unknown) => caught);
-    expect(duplicate).toBeInstanceOf(ApiError);
-    expect((duplicate as ApiError).status).toBe(409);
-    expect((duplicate as ApiError).details.map((issue) => issue.path)).toEqual(['/email']);
+    expect(duplicate).toBeInstanceOf(ToolgateError);
+    expect(toApiError(duplicate)?.status).toBe(409);
+    expect((duplicate as ToolgateError).details.map((issue) => issue.path)).toEqual(['/email']);
     const elsewhere = await operators.create(
       'tenant_b',
       { email: 'ada@example.com', password: 'p', scopes: [] },
@@ -254,7 +255,7 @@ describeEachEngine('the key, operator and session stores on $engine', (engine) =
     const foreign = await operators
       .disable('tenant_b', operator.id, 'test')
       .catch((caught: unknown) => caught);
-    expect((foreign as ApiError).status).toBe(404);
+    expect(toApiError(foreign)?.status).toBe(404);
     expect(await sessions.authenticate(one.token)).toBeDefined();
     const disabled = await operators.disable('tenant_a', operator.id, 'operator:admin');
     expect(disabled.disabledAt).toBe(START.toISOString());
@@ -262,7 +263,7 @@ describeEachEngine('the key, operator and session stores on $engine', (engine) =
     expect(await sessions.authenticate(two.token)).toBeUndefined();
     expect(await operators.verifyLogin('tenant_a', 'off@example.com', 'pw-off')).toBeUndefined();
     const again = await operators.disable('tenant_a', operator.id, 'test').catch((caught: unknown) => caught);
-    expect((again as ApiError).status).toBe(404);
+    expect(toApiError(again)?.status).toBe(404);
     const late = await sessions.open({ id: operator.id, tenantId: 'tenant_a' });
     expect(await sessions.authenticate(late.token)).toBeUndefined();
   });

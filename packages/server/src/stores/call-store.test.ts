@@ -1,10 +1,11 @@
 import type { ActionResult, CallTrigger } from '@toolgate/core';
+import { ToolgateError } from '@toolgate/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error.js';
-import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from '../calls/call-record.js';
+import { toApiError } from '../http/api-error.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { openTestDatabase } from '../test/engines.js';
+import { LOGGED_REQUEST_BODY_BYTES, LOGGED_RESPONSE_PREVIEW_BYTES } from './call-record.js';
 import { type CallStore, type CallView, createCallStore } from './call-store.js';
 import { createTenantStore } from './tenant-store.js';
 
@@ -223,17 +224,17 @@ describeEachEngine('the call store on $engine', (engine) => {
       Buffer.from('["2026-03-20T00:00:00.000Z",5]').toString('base64url'),
     ]) {
       const error = await store.list('tenant_a', { cursor }).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(ApiError);
-      expect((error as ApiError).code).toBe('bad_request');
-      expect((error as ApiError).status).toBe(400);
+      expect(error).toBeInstanceOf(ToolgateError);
+      expect((error as ToolgateError).code).toBe('bad_request');
+      expect(toApiError(error)?.status).toBe(400);
     }
   });
 
   it('keeps calls inside their tenant', async () => {
     const recorded = await record('tenant_a', succeeded('private_call'), NOW);
     const error = await store.get('tenant_b', recorded.id).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(404);
+    expect(error).toBeInstanceOf(ToolgateError);
+    expect(toApiError(error)?.status).toBe(404);
     expect(ids((await store.list('tenant_b', { limit: 200 })).calls)).not.toContain(recorded.id);
   });
 
@@ -255,7 +256,9 @@ describeEachEngine('the call store on $engine', (engine) => {
     expect(await count()).toBe(before - 2);
     expect(ids((await store.list('tenant_purge')).calls)).toEqual([fresh.id]);
     for (const gone of [old1, old2]) {
-      expect(await store.get('tenant_purge', gone.id).catch((caught: ApiError) => caught.status)).toBe(404);
+      expect(
+        await store.get('tenant_purge', gone.id).catch((caught: unknown) => toApiError(caught)?.status),
+      ).toBe(404);
     }
     expect(await store.purgeOlderThan(30)).toBe(0);
   });

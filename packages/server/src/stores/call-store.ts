@@ -1,7 +1,7 @@
+import { NotFoundError } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
-import { notFound } from '../api/api-error.js';
-import { type CallRecordInput, toCallRow } from '../calls/call-record.js';
 import type { Database } from '../storage/schema.js';
+import { type CallRecordInput, toCallRow } from './call-record.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const DEFAULT_CALL_PAGE = 50;
@@ -72,7 +72,7 @@ export function createCallStore(db: Kysely<Database>, now: () => Date = () => ne
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!row) throw notFound('call');
+      if (!row) throw new NotFoundError('call');
       return view(row);
     },
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { BadRequestError, ConflictError, NotFoundError } from '@toolgate/core';
 import type { Kysely } from 'kysely';
-import { ApiError, notFound } from '../api/api-error.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import type { Database } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
@@ -57,7 +57,7 @@ export function createOperatorStore(db: Kysely<Database>, now: () => Date = () =
           .where('email', '=', email)
           .executeTakeFirst();
         if (taken) {
-          throw new ApiError('conflict', `an operator with the email ${email} already exists`, [
+          throw new ConflictError(`an operator with the email ${email} already exists`, [
             { path: '/email', message: 'is already used by another operator' },
           ]);
         }
@@ -103,7 +103,7 @@ export function createOperatorStore(db: Kysely<Database>, now: () => Date = () =
           .where('disabled_at', 'is', null)
           .returning(['id', 'email', 'scopes', 'created_at', 'disabled_at'])
           .executeTakeFirst();
-        if (!row) throw notFound('operator');
+        if (!row) throw new NotFoundError('operator');
         await trx.deleteFrom('sessions').where('operator_id', '=', id).execute();
         await recordAudit(
           trx,
@@ -127,9 +127,9 @@ export function createOperatorStore(db: Kysely<Database>, now: () => Date = () =
           .where('id', '=', id)
           .where('disabled_at', 'is', null)
           .executeTakeFirst();
-        if (!current) throw notFound('operator');
+        if (!current) throw new NotFoundError('operator');
         if (actor === `operator:${id}` && current.scopes.includes('admin') && !scopes.includes('admin')) {
-          throw new ApiError('bad_request', 'you cannot remove admin from yourself; ask another admin', [
+          throw new BadRequestError('you cannot remove admin from yourself; ask another admin', [
             { path: '/scopes', message: 'must keep admin: you cannot remove it from yourself' },
           ]);
         }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error.js';
+import { BadRequestError } from '@toolgate/core';
 
 /** Cursors are opaque to clients: the last row's time and id, so pages never skip or repeat. */
 export function encodeCursor(createdAt: Date, id: string): string {
@@ -12,7 +12,7 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
     return { createdAt, id };
   } catch {
-    throw new ApiError('bad_request', 'the cursor is not one this API returned', [
+    throw new BadRequestError('the cursor is not one this API returned', [
       { path: '/cursor', message: 'pass the nextCursor of the previous page unchanged' },
     ]);
   }

@@ -1,11 +1,11 @@
 import { checkTarget, createNetworkAllowlist } from '@toolgate/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAgentStore } from '../agents/agent-store.js';
 import { createSecretBox, SecretBoxError } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { openTestDatabase } from '../test/engines.js';
 import { createActionStore } from './action-store.js';
+import { createAgentStore } from './agent-store.js';
 import { resealSecrets } from './reseal-secrets.js';
 import { createTenantStore } from './tenant-store.js';
 

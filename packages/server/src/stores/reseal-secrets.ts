@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { agentSecretPlace } from '../agents/agent-store.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { sealedPlace } from './action-secrets.js';
+import { agentSecretPlace } from './agent-store.js';
 
 /**
  * Re-encrypts every stored secret under the box's current key, in one transaction: after it,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '@toolgate/core';
 import type { Kysely } from 'kysely';
-import { notFound } from '../api/api-error.js';
 import type { Database } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
 
@@ -41,7 +41,7 @@ export function createTenantStore(db: Kysely<Database>, now: () => Date = () => 
 
     async get(id: string): Promise<TenantView> {
       const tenant = await this.find(id);
-      if (!tenant) throw notFound('tenant');
+      if (!tenant) throw new NotFoundError('tenant');
       return tenant;
     },
 
@@ -62,7 +62,7 @@ export function createTenantStore(db: Kysely<Database>, now: () => Date = () => 
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirst();
-        if (!row) throw notFound('tenant');
+        if (!row) throw new NotFoundError('tenant');
         await recordAudit(
           trx,
           {

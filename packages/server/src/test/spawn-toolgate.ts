@@ -22,7 +22,11 @@ export async function bundleCliFromSource(): Promise<{ entry: string; remove: ()
     format: 'esm',
     target: 'node20',
     external: ['@electric-sql/pglite', 'pg-native'],
-    alias: { '@toolgate/core': source('../../../core/src/index.ts') },
+    // The subpath first: an alias also matches the paths under it.
+    alias: {
+      '@toolgate/core/llm': source('../../../core/src/llm.ts'),
+      '@toolgate/core': source('../../../core/src/index.ts'),
+    },
     banner: {
       js: "import { createRequire as __toolgateRequire } from 'node:module'; const require = __toolgateRequire(import.meta.url);",
     },

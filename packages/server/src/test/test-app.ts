@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import type { AppServices } from '../app/app-env.js';
-import { createApp } from '../app/create-app.js';
+import type { AppServices } from '../http/app-env.js';
+import { createApp } from '../http/create-app.js';
 import { createServices, type ServiceOptions } from '../server/create-services.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { openTestDatabase } from './engines.js';

@@ -1,0 +1,59 @@
+import type { Executor } from '@toolgate/core';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { AgentRuntime } from '../agents/agent-runtime.js';
+import type { BackgroundWork } from '../agents/background-work.js';
+import type { ConversationService } from '../agents/conversation-service.js';
+import type { RequestOrigin } from '../auth/client-address.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
+import type { Principal } from '../auth/principal.js';
+import type { SessionCookie } from '../auth/session-cookie.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import type { Metrics } from '../metrics/create-metrics.js';
+import type { Database } from '../storage/schema.js';
+import type { ActionStore } from '../stores/action-store.js';
+import type { AgentStore } from '../stores/agent-store.js';
+import type { ApiKeyStore } from '../stores/api-key-store.js';
+import type { CallStore } from '../stores/call-store.js';
+import type { ConversationStore } from '../stores/conversation-store.js';
+import type { OperatorStore } from '../stores/operator-store.js';
+import type { SessionStore } from '../stores/session-store.js';
+import type { TenantStore } from '../stores/tenant-store.js';
+import type { WidgetGuard } from './widget-keys.js';
+
+/** Everything the HTTP layer uses; built once by `createServices`, replaced piecemeal in tests. */
+export interface AppServices {
+  db: Kysely<Database>;
+  tenants: TenantStore;
+  actions: ActionStore;
+  apiKeys: ApiKeyStore;
+  operators: OperatorStore;
+  sessions: SessionStore;
+  calls: CallStore;
+  runner: CallRunner;
+  agents: AgentStore;
+  conversations: ConversationStore;
+  runtime: AgentRuntime;
+  conversationService: ConversationService;
+  /** Work that outlives its request (webhook trigger events): shutdown waits for it. */
+  background: BackgroundWork;
+  /** The connection pool of LLM requests. */
+  modelTransport: { close(): Promise<void> };
+  executor: Executor;
+  metrics: Metrics;
+  /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
+  metricsToken: string | undefined;
+  logger: Logger;
+  loginThrottle: LoginThrottle;
+  /** Origin and per-visitor limits of widget keys. */
+  widgetGuard: WidgetGuard;
+  /** The client address (through trusted proxies only) and whether the browser used https. */
+  requestOrigin: RequestOrigin;
+  /** The session cookie's attributes, `Secure` per `TOOLGATE_COOKIE_SECURE`. */
+  sessionCookie: SessionCookie;
+}
+
+/** Hono's environment: the request's id (set first) and the authenticated caller (set by the auth middleware). */
+export interface AppEnv {
+  Variables: { principal: Principal; requestId: string };
+}

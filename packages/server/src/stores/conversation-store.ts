@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ChatMessage,
+  ConflictError,
+  type ConversationState,
+  EMPTY_CONVERSATION_STATE,
+  NotFoundError,
+} from '@toolgate/core';
+import { type Kysely, sql } from 'kysely';
+import type { Database, MessageTable } from '../storage/schema.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
+
+/** The model reads at most this many earlier messages of a conversation. */
+export const HISTORY_MESSAGES = 40;
+/**
+ * A turn holds its conversation at most this long; a crashed process frees it after this. The
+ * service ends a turn well before (`TURN_DEADLINE_MS`), and a turn that outlived its lease
+ * anyway can no longer write: the lease has an owner.
+ */
+export const TURN_LEASE_MS = 10 * 60_000;
+/** A conversation holds at most this many messages; then a new one must be started. */
+export const MAX_MESSAGES_PER_CONVERSATION = 1_000;
+export const DEFAULT_CONVERSATION_PAGE = 50;
+export const MAX_CONVERSATION_PAGE = 200;
+
+export interface ConversationView {
+  id: string;
+  agentId: string;
+  contactId: string | null;
+  metadata: Record<string, unknown>;
+  messageCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
+export interface EventEntry {
+  role: 'event';
+  type: string;
+  action: string;
+  outcome: 'ok' | 'failed' | 'refused';
+  callId?: string;
+  reason?: string;
+}
+
+/** What a turn appends: the loop's messages, or an event's record. */
+export type ConversationEntry = ChatMessage | EventEntry;
+
+/** One stored message: a loop message, or a record of an event-triggered call. */
+export interface StoredMessage {
+  seq: number;
+  role: MessageTable['role'];
+  content: Record<string, unknown>;
+  callId: string | null;
+  at: string;
+  call: { id: string; outcome: string | null; status: number | null; durationMs: number | null } | null;
+}
+
+type ConversationRow = {
+  id: string;
+  agent_id: string;
+  contact_id: string | null;
+  metadata: unknown;
+  message_count: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+function show(row: ConversationRow): ConversationView {
+  return {
+    id: row.id,
+    agentId: row.agent_id,
+    contactId: row.contact_id,
+    metadata: row.metadata as Record<string, unknown>,
+    messageCount: row.message_count,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** Drops leading messages until the first user message: a cut history never starts mid-call. */
+function fromFirstUserMessage(messages: ChatMessage[]): ChatMessage[] {
+  const first = messages.findIndex((message) => message.role === 'user');
+  return first < 0 ? [] : messages.slice(first);
+}
+
+/**
+ * Conversations and their messages. Conversations live in the database between turns; a turn
+ * takes a short lease on its conversation so two messages at once cannot interleave.
+ */
+export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+  async function exists(tenantId: string, id: string, agentId?: string): Promise<boolean> {
+    let query = db
+      .selectFrom('conversations')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id);
+    if (agentId !== undefined) query = query.where('agent_id', '=', agentId);
+    return (await query.executeTakeFirst()) !== undefined;
+  }
+
+  return {
+    /** Starts a conversation; the agent's greeting, if it has one, is its first message. */
+    async create(
+      tenantId: string,
+      input: { agentId: string; contactId?: string; metadata?: Record<string, unknown>; greeting?: string },
+    ): Promise<ConversationView> {
+      const at = now();
+      const greeting: ChatMessage[] = input.greeting ? [{ role: 'assistant', content: input.greeting }] : [];
+      const row = {
+        id: `cnv_${randomUUID().replaceAll('-', '')}`,
+        tenant_id: tenantId,
+        agent_id: input.agentId,
+        contact_id: input.contactId ?? null,
+        metadata: input.metadata ?? {},
+        state: EMPTY_CONVERSATION_STATE,
+        message_count: greeting.length,
+        busy_until: null,
+        lease_id: null,
+        created_at: at,
+        updated_at: at,
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('conversations')
+          .values({ ...row, metadata: JSON.stringify(row.metadata), state: JSON.stringify(row.state) })
+          .execute();
+        for (const [index, message] of greeting.entries()) {
+          await trx
+            .insertInto('messages')
+            .values({
+              conversation_id: row.id,
+              seq: index + 1,
+              role: message.role,
+              content: JSON.stringify(message),
+              call_id: null,
+              created_at: at,
+            })
+            .execute();
+        }
+      });
+      return show(row);
+    },
+
+    async get(tenantId: string, id: string): Promise<ConversationView> {
+      const row = await db
+        .selectFrom('conversations')
+        .select(['id', 'agent_id', 'contact_id', 'metadata', 'message_count', 'created_at', 'updated_at'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError('conversation');
+      return show(row);
+    },
+
+    /**
+     * Takes the conversation for one turn and returns it with its state and the latest messages
+     * for the model (oldest first), in one round trip: 404 when it is not the tenant's, 409 while
+     * another message to it is being answered.
+     */
+    async begin(
+      tenantId: string,
+      id: string,
+      /** Only a conversation of this agent (a widget key's); another is not found. */
+      agentId?: string,
+    ): Promise<ConversationView & { leaseId: string; state: ConversationState; history: ChatMessage[] }> {
+      const at = now();
+      const leaseId = randomUUID();
+      const row = await db
+        .updateTable('conversations')
+        .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS), lease_id: leaseId })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .$if(agentId !== undefined, (query) => query.where('agent_id', '=', agentId as string))
+        .where((eb) => eb.or([eb('busy_until', 'is', null), eb('busy_until', '<', at)]))
+        .returning([
+          'id',
+          'agent_id',
+          'contact_id',
+          'metadata',
+          'message_count',
+          'created_at',
+          'updated_at',
+          'state',
+          sql<ChatMessage[]>`(
+            select coalesce(jsonb_agg(latest.content order by latest.seq), '[]'::jsonb)
+            from (
+              select seq, content from messages
+              where conversation_id = ${id} and role <> 'event'
+              order by seq desc limit ${HISTORY_MESSAGES}
+            ) latest
+          )`.as('history'),
+        ])
+        .executeTakeFirst();
+      if (row) {
+        return {
+          ...show(row),
+          leaseId,
+          state: row.state as unknown as ConversationState,
+          history: fromFirstUserMessage(row.history),
+        };
+      }
+      if (!(await exists(tenantId, id, agentId))) throw new NotFoundError('conversation');
+      throw new ConflictError(
+        'the previous message to this conversation is still being answered; send again when it is done',
+      );
+    },
+
+    /**
+     * Appends the turn's entries, saves the state and frees the conversation: one statement, so
+     * all of it is written or none, and only by the turn that holds the lease (409 otherwise).
+     */
+    async finish(
+      tenantId: string,
+      id: string,
+      leaseId: string,
+      turn: { entries: readonly ConversationEntry[]; state: ConversationState },
+    ): Promise<void> {
+      const rows = turn.entries.map((entry, index) => ({
+        i: index + 1,
+        role: entry.role,
+        content: entry,
+        call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
+      }));
+      const result = await sql<{ updated: number | string; inserted: number | string }>`
+        with updated as (
+          update conversations
+          set state = ${JSON.stringify(turn.state)}::jsonb,
+              message_count = message_count + ${rows.length},
+              busy_until = null,
+              lease_id = null,
+              updated_at = ${now()}
+          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
+          returning message_count, updated_at
+        ), inserted as (
+          insert into messages (conversation_id, seq, role, content, call_id, created_at)
+          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
+          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+          returning 1
+        )
+        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted
+      `.execute(db);
+      const counts = result.rows[0];
+      if (Number(counts?.updated) !== 1) {
+        throw new ConflictError(
+          'this turn took longer than its hold on the conversation and was dropped; send the message again',
+        );
+      }
+      if (Number(counts?.inserted) !== rows.length)
+        throw new Error(`conversation ${id}: messages not all written`);
+    },
+
+    /** Frees the conversation after a failed turn (if this turn still holds it); nothing is kept. */
+    async release(tenantId: string, id: string, leaseId: string): Promise<void> {
+      await db
+        .updateTable('conversations')
+        .set({ busy_until: null, lease_id: null })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('lease_id', '=', leaseId)
+        .execute();
+    },
+
+    /** Messages after `afterSeq`, oldest first, each call linked to its execution log record. */
+    async transcript(
+      tenantId: string,
+      id: string,
+      page: { afterSeq?: number; limit?: number } = {},
+    ): Promise<StoredMessage[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .leftJoin('calls', (join) =>
+          join.onRef('calls.id', '=', 'messages.call_id').on('calls.tenant_id', '=', tenantId),
+        )
+        .select([
+          'messages.seq',
+          'messages.role',
+          'messages.content',
+          'messages.call_id',
+          'messages.created_at',
+          'calls.id as log_id',
+          'calls.outcome',
+          'calls.status',
+          'calls.duration_ms',
+        ])
+        .where('conversations.tenant_id', '=', tenantId)
+        .where('messages.conversation_id', '=', id)
+        .where('messages.seq', '>', page.afterSeq ?? 0)
+        .orderBy('messages.seq')
+        .limit(page.limit ?? MAX_MESSAGES_PER_CONVERSATION)
+        .execute();
+      return rows.map((row) => ({
+        seq: row.seq,
+        role: row.role,
+        content: row.content as unknown as Record<string, unknown>,
+        callId: row.call_id,
+        at: new Date(row.created_at).toISOString(),
+        call: row.log_id
+          ? { id: row.log_id, outcome: row.outcome, status: row.status, durationMs: row.duration_ms }
+          : null,
+      }));
+    },
+
+    /** Newest first, one page at a time. */
+    async list(
+      tenantId: string,
+      filters: { agentId?: string; contactId?: string; limit?: number; cursor?: string },
+    ): Promise<{ conversations: ConversationView[]; nextCursor: string | null }> {
+      const limit = Math.min(
+        Math.max(Math.trunc(filters.limit ?? DEFAULT_CONVERSATION_PAGE), 1),
+        MAX_CONVERSATION_PAGE,
+      );
+      let query = db
+        .selectFrom('conversations')
+        .select(['id', 'agent_id', 'contact_id', 'metadata', 'message_count', 'created_at', 'updated_at'])
+        .where('tenant_id', '=', tenantId);
+      if (filters.agentId !== undefined) query = query.where('agent_id', '=', filters.agentId);
+      if (filters.contactId !== undefined) query = query.where('contact_id', '=', filters.contactId);
+      if (filters.cursor !== undefined) {
+        const { createdAt, id } = decodeCursor(filters.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        conversations: page.map(show),
+        nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
+      };
+    },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>;
