@@ -1,4 +1,5 @@
-import { ConfigError, type ConfigFlags, parseConfig, type ServerConfig } from '../config/parse-config.js';
+import { ConfigError } from '../config/config-error.js';
+import { type ConfigFlags, parseConfig, type ServerConfig } from '../config/parse-config.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import { createServices } from '../server/create-services.js';
 import { secretKeysFor } from '../server/open-configured.js';

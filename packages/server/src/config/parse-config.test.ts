@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSecretKey } from '../secrets/secret-box.js';
-import { ConfigError, DEFAULT_CALL_RETENTION_DAYS, parseConfig } from './parse-config.js';
+import { ConfigError } from './config-error.js';
+import { DEFAULT_CALL_RETENTION_DAYS, parseConfig } from './parse-config.js';
 
 describe('parseConfig', () => {
   it('has working defaults for the embedded mode', () => {

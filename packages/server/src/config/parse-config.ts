@@ -4,6 +4,7 @@ import type { CookieSecureSetting } from '../auth/session-cookie.js';
 import { parseProxyEntry } from '../auth/trusted-proxies.js';
 import { MIN_METRICS_TOKEN_LENGTH } from '../metrics/metrics-access.js';
 import { parseSecretKey } from '../secrets/secret-box.js';
+import { ConfigError, type ConfigProblem } from './config-error.js';
 import { type LogSettings, parseLogSettings } from './parse-log-settings.js';
 
 /** Where Toolgate listens when nobody says otherwise. */
@@ -42,22 +43,6 @@ export interface ServerConfig {
   cookieSecure: CookieSecureSetting;
   /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
   metricsToken: string | undefined;
-}
-
-/** One problem in the configuration, named by the variable or flag that holds it. */
-export interface ConfigProblem {
-  source: string;
-  message: string;
-}
-
-/** Raised with every configuration problem at once. */
-export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(
-      `invalid configuration:\n${problems.map((problem) => `  ${problem.source}: ${problem.message}`).join('\n')}`,
-    );
-    this.name = 'ConfigError';
-  }
 }
 
 /** Command-line flags that override the environment. */

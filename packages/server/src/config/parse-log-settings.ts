@@ -1,4 +1,4 @@
-import type { ConfigProblem } from './parse-config.js';
+import type { ConfigProblem } from './config-error.js';
 
 /** How much the server logs: pino's levels, `silent` for nothing. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;

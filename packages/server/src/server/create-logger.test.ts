@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../config/parse-config.js';
+import { ConfigError } from '../config/config-error.js';
+import { parseConfig } from '../config/parse-config.js';
 import { createLogger } from './create-logger.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'toolgate-logger-'));
