@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ApiRoute } from './api-route.js';
-import { NAMED_SCHEMAS } from './schemas/actions.js';
+import { NAMED_SCHEMAS } from './schemas/named-schemas.js';
 
 const NAMED = new Set(NAMED_SCHEMAS.map((schema) => schema.$id as string));
 

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.js';
 import { checkBody } from './check-body.js';
 import { describeAllowed } from './plain-issues.js';
-import { CallListQuery, CreateApiKeyBody, CreateOperatorBody, PatchTenantBody } from './schemas/actions.js';
 import { CreateAgentBody, PatchAgentBody } from './schemas/agents.js';
+import { CallListQuery } from './schemas/calls.js';
+import { CreateApiKeyBody } from './schemas/keys.js';
+import { CreateOperatorBody } from './schemas/operators.js';
+import { PatchTenantBody } from './schemas/tenant.js';
 
 /** The issues a body is refused with. */
 function issuesOf(run: () => unknown): { path: string; message: string }[] {

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { WidgetRestriction } from '../storage/schema.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import { ApiError } from './api-error.js';
-import type { CreateApiKeyBody } from './schemas/actions.js';
+import type { CreateApiKeyBody } from './schemas/keys.js';
 
 /** Requests a visitor (one address) may make with one widget key per minute. */
 export const WIDGET_REQUESTS_PER_MINUTE = 60;

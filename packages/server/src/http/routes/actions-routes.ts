@@ -5,13 +5,8 @@ import { type ApiRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
-import {
-  ActionView,
-  CreateActionBody,
-  CreatedAction,
-  ErrorBody,
-  PatchActionBody,
-} from '../schemas/actions.js';
+import { ActionView, CreateActionBody, CreatedAction, PatchActionBody } from '../schemas/actions.js';
+import { ErrorBody } from '../schemas/shared.js';
 
 /**
  * Serialized views, by the identity of the cached objects the store returns: the store hands out

@@ -4,16 +4,10 @@ import { ApiError } from '../api-error.js';
 import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
-import {
-  ApiKeyView,
-  CreateApiKeyBody,
-  CreateOperatorBody,
-  ErrorBody,
-  OperatorView,
-  PatchOperatorBody,
-  PatchTenantBody,
-  TenantView,
-} from '../schemas/actions.js';
+import { ApiKeyView, CreateApiKeyBody } from '../schemas/keys.js';
+import { CreateOperatorBody, OperatorView, PatchOperatorBody } from '../schemas/operators.js';
+import { ErrorBody } from '../schemas/shared.js';
+import { PatchTenantBody, TenantView } from '../schemas/tenant.js';
 import { checkWidget } from '../widget-keys.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;

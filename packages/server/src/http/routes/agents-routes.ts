@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
-import { ErrorBody } from '../schemas/actions.js';
 import { AgentView, CreateAgentBody, CreatedAgent, PatchAgentBody } from '../schemas/agents.js';
+import { ErrorBody } from '../schemas/shared.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 

@@ -3,7 +3,8 @@ import { type CallFilters, MAX_CALL_PAGE } from '../../stores/call-store.js';
 import { ApiError } from '../api-error.js';
 import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
-import { CallListQuery, CallRecordView, ErrorBody } from '../schemas/actions.js';
+import { CallListQuery, CallRecordView } from '../schemas/calls.js';
+import { ErrorBody } from '../schemas/shared.js';
 
 /** Action ids look like this; anything else in `?action=` is a name. */
 const ACTION_ID = /^act_[0-9a-f]{32}$/;

@@ -14,7 +14,6 @@ import type { AppEnv } from '../app-env.js';
 import { requireScope } from '../authenticate.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
-import { ErrorBody } from '../schemas/actions.js';
 import {
   ConversationEventBody,
   ConversationListQuery,
@@ -24,6 +23,7 @@ import {
   Transcript,
   TurnReply,
 } from '../schemas/agents.js';
+import { ErrorBody } from '../schemas/shared.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const MessageQuery = Type.Object(

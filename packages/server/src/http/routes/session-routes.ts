@@ -6,7 +6,8 @@ import type { ApiRoute } from '../api-route.js';
 import { SESSION_COOKIE } from '../authenticate.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
-import { ErrorBody, LoginBody } from '../schemas/actions.js';
+import { LoginBody } from '../schemas/session.js';
+import { ErrorBody } from '../schemas/shared.js';
 
 const Me = Type.Object({
   tenantId: Type.String(),

@@ -4,7 +4,9 @@ import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
 import { parametersProblem } from '../parameters-problem.js';
 import { readJson } from '../read-json.js';
-import { CallRecordView, ErrorBody, TestCallBody } from '../schemas/actions.js';
+import { TestCallBody } from '../schemas/actions.js';
+import { CallRecordView } from '../schemas/calls.js';
+import { ErrorBody } from '../schemas/shared.js';
 
 /** The live test shows this much of the response body; the execution log keeps more. */
 export const TEST_BODY_PREVIEW_CHARS = 500;

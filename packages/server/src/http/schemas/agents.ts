@@ -1,10 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { MODEL_PROVIDERS } from '../../agents/agent-settings.js';
 import { allowed } from '../plain-issues.js';
-
-const closed = { additionalProperties: false } as const;
-const literals = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((value) => Type.Literal(value)));
+import { closed, literals } from './shared.js';
 
 const ModelInput = Type.Object(
   {
