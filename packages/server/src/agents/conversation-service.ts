@@ -1,15 +1,17 @@
 import {
   type ConversationState,
   eventCallRefusal,
+  LimitReachedError,
   NotFoundError,
   runTurn,
+  ToolgateError,
   type TurnEvent,
+  ValidationError,
   withCallCounted,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
-import { ApiError } from '../http/api-error.js';
-import { parametersProblem } from '../http/parameters-problem.js';
+import { parametersProblem } from '../calls/parameters-problem.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import {
   type ConversationStore,
@@ -53,7 +55,7 @@ function checkMetadata(metadata: Record<string, unknown> | undefined): void {
   const keys = Object.keys(metadata).length;
   const bytes = Buffer.byteLength(JSON.stringify(metadata));
   if (keys > MAX_METADATA_KEYS || bytes > MAX_METADATA_BYTES) {
-    throw new ApiError('validation_failed', 'the metadata is too large', [
+    throw new ValidationError('the metadata is too large', [
       {
         path: '/metadata',
         message: `must have at most ${MAX_METADATA_KEYS} keys and ${MAX_METADATA_BYTES} bytes of JSON (has ${keys} keys, ${bytes} bytes)`,
@@ -91,8 +93,7 @@ export function createConversationService(deps: {
     const conversation = await conversations.begin(tenantId, conversationId, onlyAgentId);
     if (conversation.messageCount >= MAX_MESSAGES_PER_CONVERSATION) {
       await release(tenantId, conversationId, conversation.leaseId);
-      throw new ApiError(
-        'limit_reached',
+      throw new LimitReachedError(
         `this conversation has reached ${MAX_MESSAGES_PER_CONVERSATION} messages; start a new one`,
       );
     }
@@ -109,14 +110,14 @@ export function createConversationService(deps: {
       checkMetadata(input.metadata);
       const agent = await agents.get(tenantId, input.agentId).catch((error: unknown) => {
         if (error instanceof NotFoundError) {
-          throw new ApiError('validation_failed', 'there is no such agent', [
+          throw new ValidationError('there is no such agent', [
             { path: '/agentId', message: 'is not an agent of this tenant' },
           ]);
         }
         throw error;
       });
       if (onlyAgentId !== undefined && agent.id !== onlyAgentId) {
-        throw new ApiError('forbidden', 'this widget key talks only to its own agent');
+        throw new ToolgateError('forbidden', 'this widget key talks only to its own agent');
       }
       const greeting = agent.greeting;
       const conversation = await conversations.create(tenantId, {
@@ -211,7 +212,7 @@ export function createConversationService(deps: {
           (candidate) => candidate.id === event.action || candidate.definition.name === event.action,
         );
         if (!action) {
-          throw new ApiError('validation_failed', `the agent cannot use an action ${event.action}`, [
+          throw new ValidationError(`the agent cannot use an action ${event.action}`, [
             { path: '/action', message: "is not an enabled action of this conversation's agent" },
           ]);
         }

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { parametersProblem } from '../../calls/parameters-problem.js';
 import { ApiError } from '../api-error.js';
 import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
-import { parametersProblem } from '../parameters-problem.js';
 import { readJson } from '../read-json.js';
 import { TestCallBody } from '../schemas/actions.js';
 import { CallRecordView } from '../schemas/calls.js';
