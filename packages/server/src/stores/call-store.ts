@@ -2,7 +2,7 @@ import { NotFoundError } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { type CallRecordInput, toCallRow } from './call-record.js';
-import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { newestFirstPage } from './page-cursor.js';
 
 export const DEFAULT_CALL_PAGE = 50;
 
@@ -94,26 +94,8 @@ export function createCallStore(db: Kysely<Database>, now: () => Date = () => ne
       if (filters.trigger !== undefined) query = query.where('trigger', '=', filters.trigger);
       if (filters.from !== undefined) query = query.where('created_at', '>=', filters.from);
       if (filters.to !== undefined) query = query.where('created_at', '<', filters.to);
-      if (filters.cursor !== undefined) {
-        const { createdAt, id } = decodeCursor(filters.cursor);
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
-          ]),
-        );
-      }
-      const rows = await query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        calls: page.map(view),
-        nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
-      };
+      const { rows, nextCursor } = await newestFirstPage(query, filters.cursor, limit);
+      return { calls: rows.map(view), nextCursor };
     },
 
     /**

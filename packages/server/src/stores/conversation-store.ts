@@ -8,7 +8,7 @@ import {
 } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database, MessageTable } from '../storage/schema.js';
-import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { newestFirstPage } from './page-cursor.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
 export const HISTORY_MESSAGES = 40;
@@ -317,26 +317,8 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
         .where('tenant_id', '=', tenantId);
       if (filters.agentId !== undefined) query = query.where('agent_id', '=', filters.agentId);
       if (filters.contactId !== undefined) query = query.where('contact_id', '=', filters.contactId);
-      if (filters.cursor !== undefined) {
-        const { createdAt, id } = decodeCursor(filters.cursor);
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
-          ]),
-        );
-      }
-      const rows = await query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        conversations: page.map(show),
-        nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at), last.id) : null,
-      };
+      const { rows, nextCursor } = await newestFirstPage(query, filters.cursor, limit);
+      return { conversations: rows.map(show), nextCursor };
     },
   };
 }
