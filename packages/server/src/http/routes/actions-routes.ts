@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
 import { ActionView, CreateActionBody, CreatedAction, PatchActionBody } from '../schemas/actions.js';
-import { ErrorBody } from '../schemas/shared.js';
+import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 
 /**
  * Serialized views, by the identity of the cached objects the store returns: the store hands out
@@ -22,8 +22,6 @@ function jsonOnce(c: Context<AppEnv>, key: object, build: () => unknown): Respon
   return c.body(text, 200, { 'content-type': 'application/json' });
 }
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
-
 /** The actions API: definitions, write-only secrets, signing secret rotation. */
 export const actionsRoutes: ApiRoute[] = [
   {
@@ -33,7 +31,7 @@ export const actionsRoutes: ApiRoute[] = [
     tag: 'actions',
     scope: 'webhooks:manage',
     body: CreateActionBody,
-    responses: { 201: CreatedAction, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    responses: { 201: CreatedAction, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { actions }) {
       const principal = c.get('principal');
       const body = checkBody(CreateActionBody, await readJson(c), 'defer');
@@ -47,7 +45,7 @@ export const actionsRoutes: ApiRoute[] = [
     summary: "List the tenant's actions (secret values are never shown)",
     tag: 'actions',
     scope: 'webhooks:read',
-    responses: { 200: Type.Object({ actions: Type.Array(ActionView) }), ...errors },
+    responses: { 200: Type.Object({ actions: Type.Array(ActionView) }), ...COMMON_ERRORS },
     async handler(c, { actions }) {
       const list = await actions.list(c.get('principal').tenantId);
       return jsonOnce(c, list, () => ({ actions: list }));
@@ -59,7 +57,7 @@ export const actionsRoutes: ApiRoute[] = [
     summary: 'Read one action',
     tag: 'actions',
     scope: 'webhooks:read',
-    responses: { 200: ActionView, ...errors },
+    responses: { 200: ActionView, ...COMMON_ERRORS },
     async handler(c, { actions }) {
       const action = await actions.get(c.get('principal').tenantId, idParam(c));
       return jsonOnce(c, action, () => action);
@@ -72,7 +70,7 @@ export const actionsRoutes: ApiRoute[] = [
     tag: 'actions',
     scope: 'webhooks:manage',
     body: PatchActionBody,
-    responses: { 200: ActionView, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    responses: { 200: ActionView, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { actions }) {
       const principal = c.get('principal');
       const patch = checkBody(PatchActionBody, await readJson(c), 'defer') as ActionPatch;
@@ -85,7 +83,7 @@ export const actionsRoutes: ApiRoute[] = [
     summary: 'Delete an action (its execution log stays until retention purges it)',
     tag: 'actions',
     scope: 'webhooks:manage',
-    responses: { 204: 'Deleted', ...errors },
+    responses: { 204: 'Deleted', ...COMMON_ERRORS },
     async handler(c, { actions }) {
       const principal = c.get('principal');
       await actions.remove(principal.tenantId, idParam(c), principal.actor);
@@ -103,7 +101,7 @@ export const actionsRoutes: ApiRoute[] = [
         signingSecret: Type.String(),
         previousValidUntil: Type.String({ format: 'date-time' }),
       }),
-      ...errors,
+      ...COMMON_ERRORS,
     },
     async handler(c, { actions }) {
       const principal = c.get('principal');

@@ -6,11 +6,9 @@ import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
 import { ApiKeyView, CreateApiKeyBody } from '../schemas/keys.js';
 import { CreateOperatorBody, OperatorView, PatchOperatorBody } from '../schemas/operators.js';
-import { ErrorBody } from '../schemas/shared.js';
+import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 import { PatchTenantBody, TenantView } from '../schemas/tenant.js';
 import { checkWidget } from '../widget-keys.js';
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
 /** API keys, operators, the tenant's settings and its audit log: all need `admin`. */
 export const adminRoutes: ApiRoute[] = [
@@ -21,7 +19,11 @@ export const adminRoutes: ApiRoute[] = [
     tag: 'admin',
     scope: 'admin',
     body: CreateApiKeyBody,
-    responses: { 201: Type.Object({ key: ApiKeyView, value: Type.String() }), ...errors, 422: ErrorBody },
+    responses: {
+      201: Type.Object({ key: ApiKeyView, value: Type.String() }),
+      ...COMMON_ERRORS,
+      422: ErrorBody,
+    },
     async handler(c, services) {
       const principal = c.get('principal');
       const body = checkBody(CreateApiKeyBody, await readJson(c));
@@ -42,7 +44,7 @@ export const adminRoutes: ApiRoute[] = [
     summary: 'List API keys (prefixes only)',
     tag: 'admin',
     scope: 'admin',
-    responses: { 200: Type.Object({ keys: Type.Array(ApiKeyView) }), ...errors },
+    responses: { 200: Type.Object({ keys: Type.Array(ApiKeyView) }), ...COMMON_ERRORS },
     async handler(c, { apiKeys }) {
       return c.json({ keys: await apiKeys.list(c.get('principal').tenantId) });
     },
@@ -53,7 +55,7 @@ export const adminRoutes: ApiRoute[] = [
     summary: 'Revoke an API key',
     tag: 'admin',
     scope: 'admin',
-    responses: { 200: ApiKeyView, ...errors },
+    responses: { 200: ApiKeyView, ...COMMON_ERRORS },
     async handler(c, { apiKeys }) {
       const principal = c.get('principal');
       return c.json(await apiKeys.revoke(principal.tenantId, idParam(c), principal.actor));
@@ -66,7 +68,7 @@ export const adminRoutes: ApiRoute[] = [
     tag: 'admin',
     scope: 'admin',
     body: CreateOperatorBody,
-    responses: { 201: OperatorView, ...errors, 409: ErrorBody, 422: ErrorBody },
+    responses: { 201: OperatorView, ...COMMON_ERRORS, 409: ErrorBody, 422: ErrorBody },
     async handler(c, { operators }) {
       const principal = c.get('principal');
       const body = checkBody(CreateOperatorBody, await readJson(c));
@@ -79,7 +81,7 @@ export const adminRoutes: ApiRoute[] = [
     summary: 'List operators',
     tag: 'admin',
     scope: 'admin',
-    responses: { 200: Type.Object({ operators: Type.Array(OperatorView) }), ...errors },
+    responses: { 200: Type.Object({ operators: Type.Array(OperatorView) }), ...COMMON_ERRORS },
     async handler(c, { operators }) {
       return c.json({ operators: await operators.list(c.get('principal').tenantId) });
     },
@@ -90,7 +92,7 @@ export const adminRoutes: ApiRoute[] = [
     summary: 'Disable an operator and end their sessions',
     tag: 'admin',
     scope: 'admin',
-    responses: { 200: OperatorView, ...errors },
+    responses: { 200: OperatorView, ...COMMON_ERRORS },
     async handler(c, { operators }) {
       const principal = c.get('principal');
       if (principal.actor === `operator:${idParam(c)}`) {
@@ -106,7 +108,7 @@ export const adminRoutes: ApiRoute[] = [
     tag: 'admin',
     scope: 'admin',
     body: PatchOperatorBody,
-    responses: { 200: OperatorView, ...errors, 422: ErrorBody },
+    responses: { 200: OperatorView, ...COMMON_ERRORS, 422: ErrorBody },
     async handler(c, { operators }) {
       const principal = c.get('principal');
       const body = checkBody(PatchOperatorBody, await readJson(c));
@@ -134,7 +136,7 @@ export const adminRoutes: ApiRoute[] = [
     tag: 'admin',
     scope: 'admin',
     body: PatchTenantBody,
-    responses: { 200: TenantView, ...errors, 422: ErrorBody },
+    responses: { 200: TenantView, ...COMMON_ERRORS, 422: ErrorBody },
     async handler(c, { tenants }) {
       const principal = c.get('principal');
       const body = checkBody(PatchTenantBody, await readJson(c));
@@ -167,7 +169,7 @@ export const adminRoutes: ApiRoute[] = [
           }),
         ),
       }),
-      ...errors,
+      ...COMMON_ERRORS,
     },
     async handler(c, { db }) {
       return c.json({ entries: await listAudit(db, c.get('principal').tenantId) });

@@ -3,9 +3,7 @@ import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
 import { AgentView, CreateAgentBody, CreatedAgent, PatchAgentBody } from '../schemas/agents.js';
-import { ErrorBody } from '../schemas/shared.js';
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 
 /** The agents API: prompt, model (its key write-only), actions, limits, texts, locale, webhook trigger. */
 export const agentsRoutes: ApiRoute[] = [
@@ -16,7 +14,7 @@ export const agentsRoutes: ApiRoute[] = [
     tag: 'agents',
     scope: 'agents:manage',
     body: CreateAgentBody,
-    responses: { 201: CreatedAgent, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    responses: { 201: CreatedAgent, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { agents }) {
       const principal = c.get('principal');
       const body = checkBody(CreateAgentBody, await readJson(c));
@@ -29,7 +27,7 @@ export const agentsRoutes: ApiRoute[] = [
     summary: "List the tenant's agents (model keys are never shown)",
     tag: 'agents',
     scope: 'agents:read',
-    responses: { 200: Type.Object({ agents: Type.Array(AgentView) }), ...errors },
+    responses: { 200: Type.Object({ agents: Type.Array(AgentView) }), ...COMMON_ERRORS },
     async handler(c, { agents }) {
       return c.json({ agents: await agents.list(c.get('principal').tenantId) });
     },
@@ -40,7 +38,7 @@ export const agentsRoutes: ApiRoute[] = [
     summary: 'Read one agent, by id or name',
     tag: 'agents',
     scope: 'agents:read',
-    responses: { 200: AgentView, ...errors },
+    responses: { 200: AgentView, ...COMMON_ERRORS },
     async handler(c, { agents }) {
       return c.json(await agents.get(c.get('principal').tenantId, idParam(c)));
     },
@@ -53,7 +51,7 @@ export const agentsRoutes: ApiRoute[] = [
     tag: 'agents',
     scope: 'agents:manage',
     body: PatchAgentBody,
-    responses: { 200: AgentView, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    responses: { 200: AgentView, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { agents }) {
       const principal = c.get('principal');
       const patch = checkBody(PatchAgentBody, await readJson(c));
@@ -72,7 +70,7 @@ export const agentsRoutes: ApiRoute[] = [
         signingSecret: Type.String(),
         previousValidUntil: Type.String({ format: 'date-time' }),
       }),
-      ...errors,
+      ...COMMON_ERRORS,
     },
     async handler(c, { agents }) {
       const principal = c.get('principal');
@@ -85,7 +83,7 @@ export const agentsRoutes: ApiRoute[] = [
     summary: 'Delete an agent and its conversations (their calls stay in the execution log)',
     tag: 'agents',
     scope: 'agents:manage',
-    responses: { 204: 'Deleted', ...errors },
+    responses: { 204: 'Deleted', ...COMMON_ERRORS },
     async handler(c, { agents }) {
       const principal = c.get('principal');
       await agents.remove(principal.tenantId, idParam(c), principal.actor);

@@ -23,9 +23,8 @@ import {
   Transcript,
   TurnReply,
 } from '../schemas/agents.js';
-import { ErrorBody } from '../schemas/shared.js';
+import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 const MessageQuery = Type.Object(
   {
     debug: Type.Optional(
@@ -83,7 +82,7 @@ export const conversationsRoutes: ApiRoute[] = [
     tag: 'conversations',
     scope: 'chat',
     body: CreateConversationBody,
-    responses: { 201: ConversationView, ...errors, 413: ErrorBody, 422: ErrorBody },
+    responses: { 201: ConversationView, ...COMMON_ERRORS, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { conversationService }) {
       const body = checkBody(CreateConversationBody, await readJson(c));
       const principal = c.get('principal');
@@ -105,7 +104,7 @@ export const conversationsRoutes: ApiRoute[] = [
         conversations: Type.Array(ConversationView),
         nextCursor: Type.Union([Type.String(), Type.Null()]),
       }),
-      ...errors,
+      ...COMMON_ERRORS,
       422: ErrorBody,
     },
     async handler(c, { conversations }) {
@@ -129,7 +128,7 @@ export const conversationsRoutes: ApiRoute[] = [
     tag: 'conversations',
     scope: 'conversations:read',
     query: TranscriptQuery,
-    responses: { 200: Transcript, ...errors, 422: ErrorBody },
+    responses: { 200: Transcript, ...COMMON_ERRORS, 422: ErrorBody },
     async handler(c, { conversations }) {
       const { tenantId } = c.get('principal');
       const query = checkBody(TranscriptQuery, c.req.query());
@@ -162,7 +161,7 @@ export const conversationsRoutes: ApiRoute[] = [
     scope: 'chat',
     body: SendMessageBody,
     query: MessageQuery,
-    responses: { 200: TurnReply, ...errors, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    responses: { 200: TurnReply, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     async handler(c, { conversationService, logger }) {
       const { tenantId } = c.get('principal');
       const debug = wantsDebug(c);
@@ -223,7 +222,7 @@ export const conversationsRoutes: ApiRoute[] = [
         outcome: Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('refused')]),
         result: Type.Unknown({ description: 'What the model would see of the result.' }),
       }),
-      ...errors,
+      ...COMMON_ERRORS,
       413: ErrorBody,
       422: ErrorBody,
     },

@@ -29,3 +29,6 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'Error' },
 );
+
+/** The error responses most routes can give, for their `responses` in the OpenAPI document. */
+export const COMMON_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
