@@ -46,6 +46,9 @@ export interface CrashOutcome {
   queue: QueueCounts;
 }
 
+/** Arrival problems listed one by one; the rest are counted. */
+const MAX_LISTED = 20;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -166,7 +169,9 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
     }
 
     const report = checkArrivals(produced, receiver.arrivals, probeReader);
-    problems.push(...report.problems);
+    problems.push(...report.problems.slice(0, MAX_LISTED));
+    if (report.problems.length > MAX_LISTED)
+      problems.push(`... and ${report.problems.length - MAX_LISTED} more problems of the arrivals`);
     if (production.acknowledged.size !== scenario.events)
       problems.push(`${production.acknowledged.size} of ${scenario.events} events acknowledged`);
     if (kills.length !== scenario.kills) problems.push(`${kills.length} of ${scenario.kills} kills happened`);
