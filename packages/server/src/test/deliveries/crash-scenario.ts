@@ -44,6 +44,8 @@ export interface CrashOutcome {
   resent: number;
   kills: Array<{ instance: string; pid: number; afterAcknowledged: number }>;
   queue: QueueCounts;
+  /** Wall time of each phase, ms: start-up, production (kills included), drain, final count. */
+  phasesMs: { start: number; produce: number; drain: number; settle: number };
 }
 
 /** Arrival problems listed one by one; the rest are counted. */
@@ -62,6 +64,7 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
   if (scenario.engine === 'pglite' && scenario.instances !== 1)
     throw new Error('runCrashScenario: the embedded database has one process; instances must be 1');
   const deadline = Date.now() + scenario.budgetMs;
+  const marks = [Date.now()];
   const random = seededRandom(scenario.seed);
   const cleanup: Array<() => Promise<unknown>> = [];
   try {
@@ -143,6 +146,7 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
         await victim.start();
       });
     };
+    marks.push(Date.now());
     const production = await produceEvents({
       count: scenario.events,
       concurrency: 8,
@@ -155,11 +159,13 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
     });
     await killing;
     const produced = [...production.acknowledged.keys()];
+    marks.push(Date.now());
 
     while (undelivered(produced, receiver.arrivals, probeReader).length > 0 && Date.now() < deadline)
       await sleep(100);
     // A row delivered just before its instance died is delivered again once its lease ends.
     await sleep(scenario.leaseMs + 500);
+    marks.push(Date.now());
     const problems: string[] = [];
     let queue: QueueCounts = {};
     try {
@@ -168,6 +174,7 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
       problems.push(`counting the queue: ${(error as Error).message}`);
     }
 
+    marks.push(Date.now());
     const report = checkArrivals(produced, receiver.arrivals, probeReader);
     problems.push(...report.problems.slice(0, MAX_LISTED));
     if (report.problems.length > MAX_LISTED)
@@ -196,6 +203,12 @@ export async function runCrashScenario(scenario: CrashScenario): Promise<CrashOu
       resent: production.resent,
       kills,
       queue,
+      phasesMs: {
+        start: (marks[1] ?? 0) - (marks[0] ?? 0),
+        produce: (marks[2] ?? 0) - (marks[1] ?? 0),
+        drain: (marks[3] ?? 0) - (marks[2] ?? 0),
+        settle: (marks[4] ?? 0) - (marks[3] ?? 0),
+      },
     };
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
