@@ -151,9 +151,11 @@ export function createConversationService(deps: {
             });
             // Calls recorded in the background are in the log before the turn that made them.
             await setup.recorded();
+            // The turn's webhook trigger events are queued in the transaction that stores it.
             await conversations.finish(tenantId, conversationId, conversation.leaseId, {
               entries: output.messages,
               state: output.state,
+              deliveries: setup.deliveries(),
             });
             for (const event of output.events) {
               if (event.type !== 'model-error') continue;

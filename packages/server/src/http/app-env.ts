@@ -9,6 +9,8 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { DeliveryStore } from '../deliveries/delivery-store.js';
+import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
@@ -24,6 +26,10 @@ import type { WidgetGuard } from './widget-keys.js';
 /** Everything the HTTP layer uses; built once by `createServices`, replaced piecemeal in tests. */
 export interface AppServices {
   db: Kysely<Database>;
+  /** The durable queue's rows: lists, attempts, replay. */
+  deliveries: DeliveryStore;
+  /** Runs due deliveries; started by the server, stopped gracefully on shutdown. */
+  deliveryWorker: DeliveryWorker;
   tenants: TenantStore;
   actions: ActionStore;
   apiKeys: ApiKeyStore;
@@ -35,7 +41,7 @@ export interface AppServices {
   conversations: ConversationStore;
   runtime: AgentRuntime;
   conversationService: ConversationService;
-  /** Work that outlives its request (webhook trigger events): shutdown waits for it. */
+  /** Work that outlives its request and is not a delivery: shutdown waits for it. */
   background: BackgroundWork;
   /** The connection pool of LLM requests. */
   modelTransport: { close(): Promise<void> };

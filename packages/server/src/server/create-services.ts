@@ -17,6 +17,9 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createDeliveryStore } from '../deliveries/delivery-store.js';
+import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
+import { createWebhookTriggerHandler } from '../deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -55,6 +58,12 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
+  /** The engine under `db` (default: pglite). */
+  engine?: 'pglite' | 'postgres';
+  /** `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays of rows queued without a schedule. */
+  deliveryRetryScheduleMs?: readonly number[];
+  /** The delivery worker's name in claims (default: hostname, pid and random). */
+  instanceId?: string;
   now?: () => Date;
 }
 
@@ -77,7 +86,11 @@ export function createServices(options: ServiceOptions): AppServices {
   const checkUrl = (url: string) =>
     checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const requestOrigin = createRequestOrigin(createProxyTrust(options.trustedProxies ?? []));
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const deliveries = createDeliveryStore(options.db, now);
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    deliveryStats: () => deliveries.stats(),
+  });
   const actions = createActionStore({
     db: options.db,
     box,
@@ -107,12 +120,23 @@ export function createServices(options: ServiceOptions): AppServices {
     actions,
     runner,
     logger,
-    background,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
     now,
   });
+  const deliveryWorker = createDeliveryWorker({
+    db: options.db,
+    engine: options.engine ?? 'pglite',
+    handlers: { webhook_trigger: createWebhookTriggerHandler({ agents, runner }) },
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.deliveryRetryScheduleMs ? { retryScheduleMs: options.deliveryRetryScheduleMs } : {}),
+    now,
+    logger,
+    metrics,
+  });
   return {
     db: options.db,
+    deliveries,
+    deliveryWorker,
     tenants: createTenantStore(options.db, now),
     actions,
     apiKeys: createApiKeyStore(options.db, now),

@@ -132,8 +132,11 @@ export async function startServer(
       trustedProxies: config.trustedProxies,
       cookieSecure: config.cookieSecure,
       metricsToken: config.metricsToken,
+      engine: database.engine,
+      ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
     });
     undo.push(async () => {
+      await services.deliveryWorker.stop({ graceful: false });
       await services.executor.close();
       await services.modelTransport.close();
     });
@@ -154,13 +157,19 @@ export async function startServer(
     lap('seed');
     app = createApp(services);
     appReady.resolve(app);
+    services.deliveryWorker.start();
     lock?.setUrl(url);
 
     const purge = async () => {
       try {
         const calls = await services.calls.purgeOlderThan(config.callRetentionDays);
         const sessions = await services.sessions.purgeExpired();
-        if (calls + sessions > 0) logger.info({ calls, sessions }, 'purged old calls and expired sessions');
+        const deliveries = await services.deliveries.purgeFinishedOlderThan(config.callRetentionDays);
+        if (calls + sessions + deliveries > 0)
+          logger.info(
+            { calls, sessions, deliveries },
+            'purged old calls, finished deliveries and expired sessions',
+          );
       } catch (error) {
         logger.error({ err: error }, 'purge failed; it runs again in an hour');
       }
@@ -193,7 +202,8 @@ export async function startServer(
         closing ??= (async () => {
           clearInterval(purgeTimer);
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
-          // Webhook trigger events still on their way are sent before the pools close.
+          // Attempts under way finish (or go back to the queue) before the pools close.
+          await services.deliveryWorker.stop({ graceful: true });
           await services.background.settled();
           await services.executor.close();
           await services.modelTransport.close();

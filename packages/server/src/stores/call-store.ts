@@ -58,7 +58,16 @@ export function createCallStore(db: Kysely<Database>, now: () => Date = () => ne
   return {
     async record(input: CallRecordInput): Promise<CallView> {
       const row = toCallRow(input);
-      await db.insertInto('calls').values(row).execute();
+      // A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt
+      // (each attempt is in delivery_attempts). Never across tenants.
+      const { id: _id, tenant_id: _tenant, ...latest } = row;
+      await db
+        .insertInto('calls')
+        .values(row)
+        .onConflict((conflict) =>
+          conflict.column('id').doUpdateSet(latest).where('calls.tenant_id', '=', input.tenantId),
+        )
+        .execute();
       return view({
         ...row,
         request: JSON.parse(row.request),

@@ -7,6 +7,8 @@ import {
   NotFoundError,
 } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
+import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
+import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { newestFirstPage } from './page-cursor.js';
 
@@ -97,6 +99,48 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       .where('id', '=', id);
     if (agentId !== undefined) query = query.where('agent_id', '=', agentId);
     return (await query.executeTakeFirst()) !== undefined;
+  }
+
+  /** The turn's one statement (see `finish`), on the database or inside a transaction. */
+  async function writeTurn(
+    writer: Writer,
+    tenantId: string,
+    id: string,
+    leaseId: string,
+    turn: { entries: readonly ConversationEntry[]; state: ConversationState },
+  ): Promise<void> {
+    const rows = turn.entries.map((entry, index) => ({
+      i: index + 1,
+      role: entry.role,
+      content: entry,
+      call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
+    }));
+    const result = await sql<{ updated: number | string; inserted: number | string }>`
+        with updated as (
+          update conversations
+          set state = ${JSON.stringify(turn.state)}::jsonb,
+              message_count = message_count + ${rows.length},
+              busy_until = null,
+              lease_id = null,
+              updated_at = ${now()}
+          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
+          returning message_count, updated_at
+        ), inserted as (
+          insert into messages (conversation_id, seq, role, content, call_id, created_at)
+          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
+          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+          returning 1
+        )
+        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted
+      `.execute(writer);
+    const counts = result.rows[0];
+    if (Number(counts?.updated) !== 1) {
+      throw new ConflictError(
+        'this turn took longer than its hold on the conversation and was dropped; send the message again',
+      );
+    }
+    if (Number(counts?.inserted) !== rows.length)
+      throw new Error(`conversation ${id}: messages not all written`);
   }
 
   return {
@@ -209,45 +253,26 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     /**
      * Appends the turn's entries, saves the state and frees the conversation: one statement, so
      * all of it is written or none, and only by the turn that holds the lease (409 otherwise).
+     * The turn's deliveries are queued in the same transaction (an outbox): a dropped turn queues
+     * nothing.
      */
     async finish(
       tenantId: string,
       id: string,
       leaseId: string,
-      turn: { entries: readonly ConversationEntry[]; state: ConversationState },
+      turn: {
+        entries: readonly ConversationEntry[];
+        state: ConversationState;
+        deliveries?: readonly NewDelivery[];
+      },
     ): Promise<void> {
-      const rows = turn.entries.map((entry, index) => ({
-        i: index + 1,
-        role: entry.role,
-        content: entry,
-        call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
-      }));
-      const result = await sql<{ updated: number | string; inserted: number | string }>`
-        with updated as (
-          update conversations
-          set state = ${JSON.stringify(turn.state)}::jsonb,
-              message_count = message_count + ${rows.length},
-              busy_until = null,
-              lease_id = null,
-              updated_at = ${now()}
-          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
-          returning message_count, updated_at
-        ), inserted as (
-          insert into messages (conversation_id, seq, role, content, call_id, created_at)
-          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
-          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
-          returning 1
-        )
-        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted
-      `.execute(db);
-      const counts = result.rows[0];
-      if (Number(counts?.updated) !== 1) {
-        throw new ConflictError(
-          'this turn took longer than its hold on the conversation and was dropped; send the message again',
-        );
-      }
-      if (Number(counts?.inserted) !== rows.length)
-        throw new Error(`conversation ${id}: messages not all written`);
+      const deliveries = turn.deliveries ?? [];
+      if (deliveries.length === 0) return writeTurn(db, tenantId, id, leaseId, turn);
+      await db.transaction().execute(async (trx) => {
+        await writeTurn(trx, tenantId, id, leaseId, turn);
+        for (const delivery of deliveries) await enqueue(trx, delivery, now());
+      });
+      wakeDeliveryWorkers();
     },
 
     /** Frees the conversation after a failed turn (if this turn still holds it); nothing is kept. */
