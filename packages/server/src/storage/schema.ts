@@ -147,6 +147,30 @@ export interface MessageTable {
   created_at: Timestamp;
 }
 
+export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
+
+/** An operator's endpoint for the tenant's events (docs/subscriptions.md). */
+export interface SubscriptionTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  description: string | null;
+  /** Event types delivered; empty: every type. */
+  event_types: Json<string[]>;
+  /** Agents whose events are delivered; empty: every agent (and events of no agent). */
+  agent_ids: Json<string[]>;
+  signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_signing_secret_expires_at: Timestamp | null;
+  /** `disabled`: the receiver answered 410 Gone; resuming re-activates it. */
+  status: SubscriptionStatus;
+  disabled_reason: string | null;
+  /** Delays before each retry, in ms; null: the server's schedule. */
+  retry_schedule: Json<number[] | null> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -159,4 +183,5 @@ export interface Database {
   agents: AgentTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  subscriptions: SubscriptionTable;
 }
