@@ -18,6 +18,7 @@ import type { CallStore } from '../stores/call-store.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
 import type { SessionStore } from '../stores/session-store.js';
+import type { SubscriptionStore } from '../stores/subscription-store.js';
 import type { TenantStore } from '../stores/tenant-store.js';
 import type { WidgetGuard } from './widget-keys.js';
 
@@ -33,6 +34,8 @@ export interface AppServices {
   runner: CallRunner;
   agents: AgentStore;
   conversations: ConversationStore;
+  /** Event subscriptions (docs/subscriptions.md). */
+  subscriptions: SubscriptionStore;
   runtime: AgentRuntime;
   conversationService: ConversationService;
   /** Work that outlives its request (webhook trigger events): shutdown waits for it. */

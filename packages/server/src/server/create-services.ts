@@ -29,6 +29,7 @@ import { createCallStore } from '../stores/call-store.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
+import { createSubscriptionStore } from '../stores/subscription-store.js';
 import { createTenantStore } from '../stores/tenant-store.js';
 import { createLogger } from './create-logger.js';
 
@@ -122,6 +123,7 @@ export function createServices(options: ServiceOptions): AppServices {
     runner,
     agents,
     conversations,
+    subscriptions: createSubscriptionStore({ db: options.db, box, checkUrl, now }),
     runtime,
     conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
     background,
