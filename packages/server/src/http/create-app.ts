@@ -17,6 +17,7 @@ import { agentsRoutes } from './routes/agents-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
@@ -35,6 +36,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...callsRoutes,
   ...agentsRoutes,
   ...conversationsRoutes,
+  ...subscriptionsRoutes,
   ...adminRoutes,
 ];
 
