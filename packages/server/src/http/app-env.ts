@@ -9,6 +9,7 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { EventEmitter } from '../deliveries/emit-event.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
@@ -36,6 +37,8 @@ export interface AppServices {
   conversations: ConversationStore;
   /** Event subscriptions (docs/subscriptions.md). */
   subscriptions: SubscriptionStore;
+  /** Emits events to subscriptions in the caller's transaction. */
+  events: EventEmitter;
   runtime: AgentRuntime;
   conversationService: ConversationService;
   /** Work that outlives its request (webhook trigger events): shutdown waits for it. */

@@ -17,6 +17,7 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createEventEmitter, type Enqueue, NO_EVENTS } from '../deliveries/emit-event.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -57,6 +58,11 @@ export interface ServiceOptions {
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
   now?: () => Date;
+  /**
+   * Queues event deliveries (the durable queue's `enqueue`). Without it no event is emitted to
+   * subscriptions.
+   */
+  enqueue?: Enqueue;
 }
 
 /** Wires the stores, the executor and the call runner over one database. */
@@ -85,7 +91,8 @@ export function createServices(options: ServiceOptions): AppServices {
     now,
     checkUrl,
   });
-  const calls = createCallStore(options.db, now);
+  const events = options.enqueue ? createEventEmitter({ enqueue: options.enqueue, now }) : NO_EVENTS;
+  const calls = createCallStore(options.db, now, events);
   const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
   const agents = createAgentStore({
     db: options.db,
@@ -95,7 +102,7 @@ export function createServices(options: ServiceOptions): AppServices {
     allowlist: createNetworkAllowlist(allow),
     now,
   });
-  const conversations = createConversationStore(options.db, now);
+  const conversations = createConversationStore(options.db, now, events);
   const modelTransport = createModelFetch({
     allow,
     allowInsecureHttp: allow.networks.length > 0,
@@ -124,6 +131,7 @@ export function createServices(options: ServiceOptions): AppServices {
     agents,
     conversations,
     subscriptions: createSubscriptionStore({ db: options.db, box, checkUrl, now }),
+    events,
     runtime,
     conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
     background,
