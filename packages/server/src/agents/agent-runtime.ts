@@ -6,9 +6,11 @@ import {
   type ConversationState,
   type TurnInput,
   toAgentAction,
+  type WebhookEvent,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
 import type { BackgroundWork } from './background-work.js';
@@ -40,6 +42,8 @@ export function createAgentRuntime(deps: {
   logger: Logger;
   background: BackgroundWork;
   createModel: ModelFactory;
+  /** Emits an event to subscriptions (`lead.captured` when the webhook trigger fires). */
+  emitEvent?: (event: EmittedEvent) => Promise<unknown>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -110,6 +114,7 @@ export function createAgentRuntime(deps: {
       const records: Array<Promise<unknown>> = [];
       const builtinTools: BuiltinTool[] = [];
       const trigger = agent.settings.webhookTrigger;
+      const emitEvent = deps.emitEvent;
       if (trigger && !actions.some((action) => action.definition.name === WEBHOOK_TRIGGER_TOOL)) {
         builtinTools.push(
           webhookTriggerTool({
@@ -125,6 +130,23 @@ export function createAgentRuntime(deps: {
                 { err: error, agentId: agent.id, conversationId: conversation.id },
                 'webhook trigger failed',
               ),
+            ...(emitEvent
+              ? {
+                  onSent: (event: WebhookEvent) =>
+                    emitEvent({
+                      tenantId,
+                      type: 'lead.captured',
+                      agentId: agent.id,
+                      data: {
+                        conversationId: conversation.id,
+                        agentId: agent.id,
+                        contactId: conversation.contactId,
+                        event: event.event,
+                        data: event.data,
+                      },
+                    }),
+                }
+              : {}),
           }),
         );
       }

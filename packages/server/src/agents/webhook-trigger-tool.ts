@@ -39,6 +39,8 @@ export function webhookTriggerTool(options: {
   runner: CallRunner;
   background: BackgroundWork;
   onFailure(error: unknown): void;
+  /** Told of each event sent (the `lead.captured` event to subscriptions); its promise is background work. */
+  onSent?(event: WebhookEvent, callId: string): Promise<unknown>;
 }): BuiltinTool {
   const action: ActionDefinition = {
     name: WEBHOOK_TRIGGER_TOOL,
@@ -78,6 +80,7 @@ export function webhookTriggerTool(options: {
           )
           .catch(options.onFailure),
       );
+      if (options.onSent) options.background.add(options.onSent(checked, callId).catch(options.onFailure));
       return { ok: true, content: { sent: true, event: checked.event } };
     },
   };

@@ -18,6 +18,7 @@ import { type CookieSecureSetting, createSessionCookie } from '../auth/session-c
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
 import { createEventEmitter, type Enqueue, NO_EVENTS } from '../deliveries/emit-event.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -117,6 +118,7 @@ export function createServices(options: ServiceOptions): AppServices {
     logger,
     background,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
+    ...(options.enqueue ? { emitEvent: (event: EmittedEvent) => events.emit(options.db, event) } : {}),
     now,
   });
   return {
