@@ -148,4 +148,17 @@ describeEachEngine('events emitted where they happen on $engine', (engine) => {
     await t.call('POST', '/api/v1/conversations', { key: t.tenantB.adminKey, body: { agentId: bAgent } });
     expect(queued).toEqual([]);
   });
+
+  it('a test event goes to one subscription whatever its filters, with one attempt', async () => {
+    const response = await t.call('POST', `/api/v1/subscriptions/${onlyFailures}/test`);
+    expect(response.status).toBe(202);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.delivery).toMatchObject({
+      subscriptionId: onlyFailures,
+      eventType: 'subscription.test',
+      retryScheduleMs: [],
+      payload: { envelope: { type: 'subscription.test', data: { subscriptionId: onlyFailures } } },
+    });
+    expect((await json(response)).deliveryId).toMatch(/^dlv_/);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@toolgate/core';
 import type { ClaimedDelivery, NewDelivery, Writer } from './delivery-types.js';
-import { eventDeliveries } from './event-delivery.js';
-import type { EmittedEvent, EventType } from './event-types.js';
+import { eventDeliveries, eventEnvelope } from './event-delivery.js';
+import { type EmittedEvent, type EventType, TEST_EVENT_TYPE } from './event-types.js';
 
 /** Queues one row in the writer's transaction (the queue's `enqueue`); returns its id. */
 export type Enqueue = (writer: Writer, delivery: NewDelivery, now?: Date) => Promise<string>;
@@ -14,6 +14,11 @@ export interface EventEmitter {
    * Returns the delivery ids (none when nothing subscribes).
    */
   emit<T extends EventType>(writer: Writer, event: EmittedEvent<T>): Promise<string[]>;
+  /**
+   * Queues a `subscription.test` event to one subscription whatever its filters and status (the
+   * "send a test event" button); returns the delivery id, null when no queue is configured.
+   */
+  sendTest(writer: Writer, tenantId: string, subscriptionId: string): Promise<string | null>;
 }
 
 /**
@@ -37,11 +42,33 @@ export function createEventEmitter(options: { enqueue: Enqueue; now?: () => Date
       }
       return ids;
     },
+    async sendTest(writer, tenantId, subscriptionId) {
+      const at = now();
+      const envelope = eventEnvelope(
+        TEST_EVENT_TYPE,
+        { subscriptionId, message: 'A test event sent from Toolgate.' },
+        at,
+      );
+      return options.enqueue(
+        writer,
+        {
+          tenantId,
+          kind: 'event',
+          subscriptionId,
+          eventType: TEST_EVENT_TYPE,
+          payload: { envelope },
+          // One attempt: a test shows what the receiver answers now.
+          retryScheduleMs: [],
+          notBefore: at,
+        },
+        at,
+      );
+    },
   };
 }
 
 /** Emits nothing: for stores built without subscriptions (tools, tests). */
-export const NO_EVENTS: EventEmitter = { emit: async () => [] };
+export const NO_EVENTS: EventEmitter = { emit: async () => [], sendTest: async () => null };
 
 /** The text of a stored message the `message.created` event reports; null for tool calls and results. */
 export function messageText(

@@ -56,6 +56,10 @@ describeEachEngine('the subscriptions API on $engine', (engine) => {
     );
     expect(rotated.signingSecret).toMatch(/^whsec_/);
     expect(rotated.signingSecret).not.toBe(signingSecret);
+    // This app runs no delivery queue: a test event cannot be sent, and says why.
+    const test = await t.call('POST', `/api/v1/subscriptions/${subscription.id}/test`);
+    expect(test.status).toBe(409);
+    expect((await json(test)).error.message).toContain('no delivery queue');
     expect((await t.call('DELETE', `/api/v1/subscriptions/${subscription.id}`)).status).toBe(204);
     expect((await t.call('GET', `/api/v1/subscriptions/${subscription.id}`)).status).toBe(404);
   });
@@ -73,6 +77,7 @@ describeEachEngine('the subscriptions API on $engine', (engine) => {
       ['POST', `${path}/pause`],
       ['POST', `${path}/resume`],
       ['POST', `${path}/signing-secret/rotate`],
+      ['POST', `${path}/test`],
     ];
     for (const [method, route, body] of attempts) {
       const response = await t.call(method, route, { key, ...(body ? { body } : {}) });

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ApiError } from '../api-error.js';
 import { type ApiRoute, idParam } from '../api-route.js';
 import { checkBody } from '../check-body.js';
 import { readJson } from '../read-json.js';
@@ -113,6 +114,27 @@ export const subscriptionsRoutes: ApiRoute[] = [
     async handler(c, { subscriptions }) {
       const principal = c.get('principal');
       return c.json(await subscriptions.rotateSigningSecret(principal.tenantId, idParam(c), principal.actor));
+    },
+  },
+  {
+    method: 'post',
+    path: '/subscriptions/{id}/test',
+    summary:
+      'Queue a subscription.test event to this subscription (one attempt; its result shows in the deliveries)',
+    tag: TAG,
+    scope: 'events:manage',
+    responses: {
+      202: Type.Object({ deliveryId: Type.String() }),
+      ...COMMON_ERRORS,
+      409: ErrorBody,
+    },
+    async handler(c, { subscriptions, events, db }) {
+      const { tenantId } = c.get('principal');
+      const subscription = await subscriptions.get(tenantId, idParam(c));
+      const deliveryId = await events.sendTest(db, tenantId, subscription.id);
+      if (deliveryId === null)
+        throw new ApiError('conflict', 'this server runs no delivery queue: events cannot be sent');
+      return c.json({ deliveryId }, 202);
     },
   },
 ];
