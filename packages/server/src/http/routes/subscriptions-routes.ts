@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { ApiError } from '../api-error.js';
-import { type ApiRoute, idParam } from '../api-route.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 import {
   CreatedSubscription,
@@ -16,7 +14,7 @@ const TAG = 'subscriptions';
 
 /** Event subscriptions: an operator's endpoints for the tenant's events (docs/subscriptions.md). */
 export const subscriptionsRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'post',
     path: '/subscriptions',
     summary: 'Subscribe an https endpoint to events; the signing secret is returned this once',
@@ -24,12 +22,11 @@ export const subscriptionsRoutes: ApiRoute[] = [
     scope: 'events:manage',
     body: CreateSubscriptionBody,
     responses: { 201: CreatedSubscription, ...COMMON_ERRORS, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { subscriptions }) {
+    async handler(c, { subscriptions }, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(CreateSubscriptionBody, await readJson(c));
       return c.json(await subscriptions.create(principal.tenantId, body, principal.actor), 201);
     },
-  },
+  }),
   {
     method: 'get',
     path: '/subscriptions',
@@ -52,7 +49,7 @@ export const subscriptionsRoutes: ApiRoute[] = [
       return c.json(await subscriptions.get(c.get('principal').tenantId, idParam(c)));
     },
   },
-  {
+  defineRoute({
     method: 'patch',
     path: '/subscriptions/{id}',
     summary:
@@ -61,12 +58,11 @@ export const subscriptionsRoutes: ApiRoute[] = [
     scope: 'events:manage',
     body: PatchSubscriptionBody,
     responses: { 200: SubscriptionView, ...COMMON_ERRORS, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { subscriptions }) {
+    async handler(c, { subscriptions }, { body }) {
       const principal = c.get('principal');
-      const patch = checkBody(PatchSubscriptionBody, await readJson(c));
-      return c.json(await subscriptions.update(principal.tenantId, idParam(c), patch, principal.actor));
+      return c.json(await subscriptions.update(principal.tenantId, idParam(c), body, principal.actor));
     },
-  },
+  }),
   {
     method: 'delete',
     path: '/subscriptions/{id}',
