@@ -149,6 +149,45 @@ describeEachEngine('events emitted where they happen on $engine', (engine) => {
     expect(queued).toEqual([]);
   });
 
+  it('conversation.ended: once when a caller ends it, and by the idle sweep with reason idle', async () => {
+    const first = await json(await t.call('POST', '/api/v1/conversations', { body: { agentId } }));
+    queued = [];
+    const ended = await t.call('POST', `/api/v1/conversations/${first.id}/end`);
+    expect(await json(ended)).toEqual({ ended: true });
+    expect(types(everything)).toEqual(['conversation.ended']);
+    expect(queued[0]?.delivery.payload).toMatchObject({
+      envelope: { data: { conversationId: first.id, agentId, reason: 'ended', messageCount: 1 } },
+    });
+    expect(queued[0]?.inTransaction).toBe(true);
+    queued = [];
+    expect(await json(await t.call('POST', `/api/v1/conversations/${first.id}/end`))).toEqual({
+      ended: false,
+    });
+    expect(queued).toEqual([]);
+    expect(
+      (await t.call('POST', `/api/v1/conversations/${first.id}/end`, { key: t.tenantB.adminKey })).status,
+    ).toBe(404);
+    const idle = await json(await t.call('POST', '/api/v1/conversations', { body: { agentId } }));
+    const fresh = await json(await t.call('POST', '/api/v1/conversations', { body: { agentId } }));
+    await t.services.db
+      .updateTable('conversations')
+      .set({ updated_at: new Date(Date.now() - 3_600_000) })
+      .where('id', '=', idle.id)
+      .execute();
+    queued = [];
+    expect(await t.services.conversationEnding.endIdle(30 * 60_000)).toBeGreaterThanOrEqual(1);
+    const endedIds = queued
+      .filter((row) => row.delivery.subscriptionId === everything)
+      .map((row) => (row.delivery.payload as Body).envelope.data);
+    expect(endedIds).toContainEqual(expect.objectContaining({ conversationId: idle.id, reason: 'idle' }));
+    expect(endedIds.map((data) => data.conversationId)).not.toContain(fresh.id);
+    queued = [];
+    await t.services.conversationEnding.endIdle(30 * 60_000);
+    expect(queued.map((row) => (row.delivery.payload as Body).envelope.data.conversationId)).not.toContain(
+      idle.id,
+    );
+  });
+
   it('a test event goes to one subscription whatever its filters, with one attempt', async () => {
     const response = await t.call('POST', `/api/v1/subscriptions/${onlyFailures}/test`);
     expect(response.status).toBe(202);

@@ -16,6 +16,7 @@ import type { ActionStore } from '../stores/action-store.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import type { ApiKeyStore } from '../stores/api-key-store.js';
 import type { CallStore } from '../stores/call-store.js';
+import type { ConversationEnding } from '../stores/conversation-ending.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
 import type { SessionStore } from '../stores/session-store.js';
@@ -35,6 +36,8 @@ export interface AppServices {
   runner: CallRunner;
   agents: AgentStore;
   conversations: ConversationStore;
+  /** Ends conversations (by a caller, or idle) with `conversation.ended`. */
+  conversationEnding: ConversationEnding;
   /** Event subscriptions (docs/subscriptions.md). */
   subscriptions: SubscriptionStore;
   /** Emits events to subscriptions in the caller's transaction. */

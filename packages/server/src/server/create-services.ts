@@ -28,6 +28,7 @@ import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
 import { createCallStore } from '../stores/call-store.js';
+import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
@@ -132,6 +133,7 @@ export function createServices(options: ServiceOptions): AppServices {
     runner,
     agents,
     conversations,
+    conversationEnding: createConversationEnding(options.db, now, events),
     subscriptions: createSubscriptionStore({ db: options.db, box, checkUrl, now }),
     events,
     runtime,

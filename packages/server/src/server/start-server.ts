@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { createApp } from '../http/create-app.js';
+import { IDLE_SWEEP_INTERVAL_MS } from '../stores/conversation-ending.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
@@ -168,6 +169,16 @@ export async function startServer(
     void purge();
     const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    const endIdle = async () => {
+      try {
+        const ended = await services.conversationEnding.endIdle();
+        if (ended > 0) logger.info({ ended }, 'ended idle conversations');
+      } catch (error) {
+        logger.error({ err: error }, 'ending idle conversations failed; it runs again in a minute');
+      }
+    };
+    const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
+    idleTimer.unref();
 
     logger.info(
       { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
@@ -192,6 +203,7 @@ export async function startServer(
       close() {
         closing ??= (async () => {
           clearInterval(purgeTimer);
+          clearInterval(idleTimer);
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
           // Webhook trigger events still on their way are sent before the pools close.
           await services.background.settled();

@@ -4,6 +4,8 @@ import { type Kysely, type Migration, sql } from 'kysely';
  * Event subscriptions: an operator's https endpoint that receives the tenant's events
  * (docs/subscriptions.md). Filters are jsonb lists (empty: every event type, every agent); the
  * signing secret is sealed like an action's, with the previous one kept for a rotation's grace.
+ * Conversations get an end (`ended_at`, `end_reason`: ended by a caller, or idle), which
+ * `conversation.ended` reports once.
  */
 export const subscriptionsMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema type exists.
@@ -32,6 +34,14 @@ export const subscriptionsMigration: Migration = {
       .createIndex('subscriptions_tenant_status')
       .on('subscriptions')
       .columns(['tenant_id', 'status'])
+      .execute();
+    await db.schema.alterTable('conversations').addColumn('ended_at', 'timestamptz').execute();
+    await db.schema.alterTable('conversations').addColumn('end_reason', 'text').execute();
+    await db.schema
+      .createIndex('conversations_open_updated')
+      .on('conversations')
+      .column('updated_at')
+      .where(sql.ref('ended_at'), 'is', null)
       .execute();
   },
 };

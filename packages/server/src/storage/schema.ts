@@ -131,6 +131,9 @@ export interface ConversationTable {
   busy_until: Timestamp | null;
   /** Which turn holds the lease: only it may write the turn's result or release it. */
   lease_id: string | null;
+  /** When the conversation was ended (by a caller, or after the idle timeout); null while open. */
+  ended_at: Timestamp | null;
+  end_reason: 'ended' | 'idle' | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
