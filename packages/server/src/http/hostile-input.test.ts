@@ -55,6 +55,8 @@ function validBody(route: string): unknown {
     'post /operators': { email: 'bob@example.com', password: 'a long enough password', scopes: ['chat'] },
     'patch /operators/{id}': { scopes: ['admin'] },
     'patch /tenant': { name: 'Tenant A' },
+    'post /subscriptions': { url: 'https://hooks.example.com/attack', eventTypes: ['message.created'] },
+    'patch /subscriptions/{id}': { description: 'Attacked subscription', agentIds: [] },
   };
   if (!(route in bodies)) throw new Error(`add a valid body for ${route} to the attack test`);
   return structuredClone(bodies[route]);
@@ -170,6 +172,9 @@ describeEachEngine('hostile input on every route of the OpenAPI document ($engin
     const { agent } = await t.services.agents.create(t.tenantA.id, { name: 'Attacked agent' }, 'test');
     ids.agents = agent.id;
     ids.conversations = (await t.services.conversations.create(t.tenantA.id, { agentId: agent.id })).id;
+    ids.subscriptions = (
+      await t.services.subscriptions.create(t.tenantA.id, { url: 'https://hooks.example.com/in' }, 'test')
+    ).subscription.id;
     const key = await t.services.apiKeys.create(t.tenantA.id, { name: 'chat key', scopes: ['chat'] }, 'test');
     ids['api-keys'] = key.key.id;
     const operator = await t.services.operators.create(
