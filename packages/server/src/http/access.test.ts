@@ -45,6 +45,7 @@ const bodyFor: Record<string, unknown> = {
   'patch /agents/{id}': { name: 'Taken over' },
   'patch /operators/{id}': { scopes: ['admin'] },
   'patch /subscriptions/{id}': { description: 'Taken over' },
+  'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'post /conversations/{id}/messages': { text: 'Hello from another tenant' },
   'post /conversations/{id}/events': {
     type: 'manual',

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
+import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
@@ -40,6 +41,8 @@ export interface AppServices {
   conversationEnding: ConversationEnding;
   /** Event subscriptions (docs/subscriptions.md). */
   subscriptions: SubscriptionStore;
+  /** The queue's deliveries as the subscription routes read them; absent when no queue runs. */
+  subscriptionDeliveries?: SubscriptionDeliveries;
   /** Emits events to subscriptions in the caller's transaction. */
   events: EventEmitter;
   runtime: AgentRuntime;

@@ -19,6 +19,7 @@ import { agentsRoutes } from './routes/agents-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
 import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
 import { serveAdminUi } from './serve-admin-ui.js';
@@ -52,6 +53,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...agentsRoutes,
   ...conversationsRoutes,
   ...subscriptionsRoutes,
+  ...subscriptionDeliveriesRoutes,
   ...adminRoutes,
 ];
 

@@ -19,6 +19,7 @@ import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
 import { createEventEmitter, type Enqueue, NO_EVENTS } from '../deliveries/emit-event.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
+import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -65,6 +66,8 @@ export interface ServiceOptions {
    * subscriptions.
    */
   enqueue?: Enqueue;
+  /** The queue's deliveries for the subscription routes (the queue's delivery store). */
+  subscriptionDeliveries?: SubscriptionDeliveries;
 }
 
 /** Wires the stores, the executor and the call runner over one database. */
@@ -136,6 +139,7 @@ export function createServices(options: ServiceOptions): AppServices {
     conversationEnding: createConversationEnding(options.db, now, events),
     subscriptions: createSubscriptionStore({ db: options.db, box, checkUrl, now }),
     events,
+    ...(options.subscriptionDeliveries ? { subscriptionDeliveries: options.subscriptionDeliveries } : {}),
     runtime,
     conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
     background,
