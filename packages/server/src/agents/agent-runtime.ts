@@ -6,10 +6,12 @@ import {
   type ConversationState,
   type TurnInput,
   toAgentAction,
+  type WebhookEvent,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { NewDelivery } from '../deliveries/delivery-types.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
@@ -98,6 +100,8 @@ export function createAgentRuntime(deps: {
         recorded(): Promise<void>;
         /** What the turn queued (webhook trigger events), to write with its messages. */
         deliveries(): NewDelivery[];
+        /** Events of the turn for subscriptions (`lead.captured`), to write with its messages. */
+        events(): EmittedEvent[];
       }
     > {
       const actions = await usableActions(tenantId, agent);
@@ -112,6 +116,7 @@ export function createAgentRuntime(deps: {
       const builtinTools: BuiltinTool[] = [];
       const queued: NewDelivery[] = [];
       const trigger = agent.settings.webhookTrigger;
+      const leads: EmittedEvent[] = [];
       if (trigger && !actions.some((action) => action.definition.name === WEBHOOK_TRIGGER_TOOL)) {
         builtinTools.push(
           webhookTriggerTool({
@@ -123,6 +128,20 @@ export function createAgentRuntime(deps: {
               ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
             },
             queue: (delivery) => queued.push(delivery),
+            // Subscriptions hear of each event sent as lead.captured, written with the turn.
+            onSent: (event) =>
+              leads.push({
+                tenantId,
+                type: 'lead.captured',
+                agentId: agent.id,
+                data: {
+                  conversationId: conversation.id,
+                  agentId: agent.id,
+                  contactId: conversation.contactId ?? null,
+                  event: event.event,
+                  data: event.data,
+                },
+              }),
           }),
         );
       }
@@ -152,6 +171,7 @@ export function createAgentRuntime(deps: {
           await Promise.all(records);
         },
         deliveries: () => queued,
+        events: () => leads,
       };
     },
   };

@@ -37,6 +37,8 @@ export function webhookTriggerTool(options: {
   origin: { agentId: string; conversationId: string; contactId?: string };
   /** Keeps the delivery for the turn's transaction. */
   queue(delivery: NewDelivery): void;
+  /** Told of each event queued (the `lead.captured` event to subscriptions, written with the turn). */
+  onSent?(event: WebhookEvent, callId: string): void;
 }): BuiltinTool {
   return {
     definition: {
@@ -67,6 +69,7 @@ export function webhookTriggerTool(options: {
           event: checked,
         }),
       );
+      options.onSent?.(checked, callId);
       return { ok: true, content: { sent: true, event: checked.event } };
     },
   };

@@ -19,6 +19,8 @@ import { agentsRoutes } from './routes/agents-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
+import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
@@ -50,6 +52,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...callsRoutes,
   ...agentsRoutes,
   ...conversationsRoutes,
+  ...subscriptionsRoutes,
+  ...subscriptionDeliveriesRoutes,
   ...adminRoutes,
 ];
 

@@ -17,8 +17,14 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { outcomeOfActionResult } from '../deliveries/classify-http-outcome.js';
 import { createDeliveryStore } from '../deliveries/delivery-store.js';
 import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
+import { createEventEmitter, type Enqueue } from '../deliveries/emit-event.js';
+import { enqueue as enqueueDelivery, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
+import { createEventDeadLetterHook } from '../deliveries/event-dead-letters.js';
+import { createEventHandler } from '../deliveries/event-delivery.js';
+import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import { createWebhookTriggerHandler } from '../deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
@@ -29,9 +35,11 @@ import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
 import { createCallStore } from '../stores/call-store.js';
+import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
+import { createSubscriptionStore } from '../stores/subscription-store.js';
 import { createTenantStore } from '../stores/tenant-store.js';
 import { createLogger } from './create-logger.js';
 
@@ -65,6 +73,10 @@ export interface ServiceOptions {
   /** The delivery worker's name in claims (default: hostname, pid and random). */
   instanceId?: string;
   now?: () => Date;
+  /** Replaces the durable queue's `enqueue` for event deliveries (tests record what is emitted). */
+  enqueue?: Enqueue;
+  /** Replaces the queue's deliveries the subscription routes read (tests). */
+  subscriptionDeliveries?: SubscriptionDeliveries;
 }
 
 /** Wires the stores, the executor and the call runner over one database. */
@@ -97,7 +109,15 @@ export function createServices(options: ServiceOptions): AppServices {
     now,
     checkUrl,
   });
-  const calls = createCallStore(options.db, now);
+  // Events are queued inside the transaction of their change; the worker is woken once it has committed.
+  const enqueueEvent: Enqueue = async (writer, delivery, at) => {
+    const id = await enqueueDelivery(writer, delivery, at);
+    setImmediate(wakeDeliveryWorkers);
+    return id;
+  };
+  const events = createEventEmitter({ enqueue: options.enqueue ?? enqueueEvent, now });
+  const subscriptions = createSubscriptionStore({ db: options.db, box, checkUrl, now });
+  const calls = createCallStore(options.db, now, events);
   const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
   const agents = createAgentStore({
     db: options.db,
@@ -107,7 +127,7 @@ export function createServices(options: ServiceOptions): AppServices {
     allowlist: createNetworkAllowlist(allow),
     now,
   });
-  const conversations = createConversationStore(options.db, now);
+  const conversations = createConversationStore(options.db, now, events);
   const modelTransport = createModelFetch({
     allow,
     allowInsecureHttp: allow.networks.length > 0,
@@ -126,7 +146,11 @@ export function createServices(options: ServiceOptions): AppServices {
   const deliveryWorker = createDeliveryWorker({
     db: options.db,
     engine: options.engine ?? 'pglite',
-    handlers: { webhook_trigger: createWebhookTriggerHandler({ agents, runner }) },
+    handlers: {
+      webhook_trigger: createWebhookTriggerHandler({ agents, runner }),
+      event: createEventHandler({ executor, subscriptions, outcomeOf: outcomeOfActionResult, logger }),
+    },
+    onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.deliveryRetryScheduleMs ? { retryScheduleMs: options.deliveryRetryScheduleMs } : {}),
     now,
@@ -146,6 +170,10 @@ export function createServices(options: ServiceOptions): AppServices {
     runner,
     agents,
     conversations,
+    conversationEnding: createConversationEnding(options.db, now, events),
+    subscriptions,
+    events,
+    subscriptionDeliveries: options.subscriptionDeliveries ?? deliveries,
     runtime,
     conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
     background,

@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { createApp } from '../http/create-app.js';
+import { IDLE_SWEEP_INTERVAL_MS } from '../stores/conversation-ending.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
@@ -177,6 +178,16 @@ export async function startServer(
     void purge();
     const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    const endIdle = async () => {
+      try {
+        const ended = await services.conversationEnding.endIdle();
+        if (ended > 0) logger.info({ ended }, 'ended idle conversations');
+      } catch (error) {
+        logger.error({ err: error }, 'ending idle conversations failed; it runs again in a minute');
+      }
+    };
+    const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
+    idleTimer.unref();
 
     logger.info(
       { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
@@ -201,6 +212,7 @@ export async function startServer(
       close() {
         closing ??= (async () => {
           clearInterval(purgeTimer);
+          clearInterval(idleTimer);
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
           // Attempts under way finish (or go back to the queue) before the pools close.
           await services.deliveryWorker.stop({ graceful: true });

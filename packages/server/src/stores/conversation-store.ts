@@ -8,7 +8,9 @@ import {
 } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
 import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
+import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { newestFirstPage } from './page-cursor.js';
 
@@ -90,7 +92,12 @@ function fromFirstUserMessage(messages: ChatMessage[]): ChatMessage[] {
  * Conversations and their messages. Conversations live in the database between turns; a turn
  * takes a short lease on its conversation so two messages at once cannot interleave.
  */
-export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+export function createConversationStore(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+  /** `conversation.started` and `message.created` go out in the transaction of the change. */
+  events: EventEmitter = NO_EVENTS,
+) {
   async function exists(tenantId: string, id: string, agentId?: string): Promise<boolean> {
     let query = db
       .selectFrom('conversations')
@@ -107,7 +114,11 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     tenantId: string,
     id: string,
     leaseId: string,
-    turn: { entries: readonly ConversationEntry[]; state: ConversationState },
+    turn: {
+      entries: readonly ConversationEntry[];
+      state: ConversationState;
+      events?: readonly EmittedEvent[];
+    },
   ): Promise<void> {
     const rows = turn.entries.map((entry, index) => ({
       i: index + 1,
@@ -115,7 +126,12 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       content: entry,
       call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
     }));
-    const result = await sql<{ updated: number | string; inserted: number | string }>`
+    const result = await sql<{
+      updated: number | string;
+      inserted: number | string;
+      agent_id: string | null;
+      message_count: number | null;
+    }>`
         with updated as (
           update conversations
           set state = ${JSON.stringify(turn.state)}::jsonb,
@@ -124,14 +140,15 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
               lease_id = null,
               updated_at = ${now()}
           where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
-          returning message_count, updated_at
+          returning message_count, updated_at, agent_id
         ), inserted as (
           insert into messages (conversation_id, seq, role, content, call_id, created_at)
           select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
           from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
           returning 1
         )
-        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted
+        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
+               (select agent_id from updated) as agent_id, (select message_count from updated) as message_count
       `.execute(writer);
     const counts = result.rows[0];
     if (Number(counts?.updated) !== 1) {
@@ -141,6 +158,20 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     }
     if (Number(counts?.inserted) !== rows.length)
       throw new Error(`conversation ${id}: messages not all written`);
+    if (events === NO_EVENTS) return;
+    const agentId = counts?.agent_id ?? '';
+    const firstSeq = Number(counts?.message_count) - rows.length + 1;
+    for (const [index, entry] of turn.entries.entries()) {
+      const said = messageText(entry);
+      if (!said) continue;
+      await events.emit(writer, {
+        tenantId,
+        type: 'message.created',
+        agentId,
+        data: { conversationId: id, agentId, seq: firstSeq + index, ...said },
+      });
+    }
+    for (const event of turn.events ?? []) await events.emit(writer, event);
   }
 
   return {
@@ -181,6 +212,24 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
               created_at: at,
             })
             .execute();
+        }
+        const conversation = { conversationId: row.id, agentId: row.agent_id };
+        await events.emit(trx, {
+          tenantId,
+          type: 'conversation.started',
+          agentId: row.agent_id,
+          data: { ...conversation, contactId: row.contact_id, metadata: row.metadata },
+        });
+        for (const [index, message] of greeting.entries()) {
+          const said = messageText(message);
+          if (said) {
+            await events.emit(trx, {
+              tenantId,
+              type: 'message.created',
+              agentId: row.agent_id,
+              data: { ...conversation, seq: index + 1, ...said },
+            });
+          }
         }
       });
       return show(row);
@@ -264,15 +313,18 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
         entries: readonly ConversationEntry[];
         state: ConversationState;
         deliveries?: readonly NewDelivery[];
+        /** More events of the turn (`approval.requested`), emitted with its messages. */
+        events?: readonly EmittedEvent[];
       },
     ): Promise<void> {
       const deliveries = turn.deliveries ?? [];
-      if (deliveries.length === 0) return writeTurn(db, tenantId, id, leaseId, turn);
+      // Without deliveries or subscriptions: the one statement, no transaction around it.
+      if (deliveries.length === 0 && events === NO_EVENTS) return writeTurn(db, tenantId, id, leaseId, turn);
       await db.transaction().execute(async (trx) => {
         await writeTurn(trx, tenantId, id, leaseId, turn);
         for (const delivery of deliveries) await enqueue(trx, delivery, now());
       });
-      wakeDeliveryWorkers();
+      if (deliveries.length > 0) wakeDeliveryWorkers();
     },
 
     /** Frees the conversation after a failed turn (if this turn still holds it); nothing is kept. */
