@@ -45,7 +45,9 @@ export function readWebhookHeaders(
     [WEBHOOK_SIGNATURE_HEADER, signatureText],
   ].filter(([, value]) => value === '');
   if (missing.length > 0) {
-    return { refused: `the ${missing.map(([name]) => name).join(', ')} header is missing (Standard Webhooks)` };
+    return {
+      refused: `the ${missing.map(([name]) => name).join(', ')} header is missing (Standard Webhooks)`,
+    };
   }
   if (id.length > MAX_WEBHOOK_ID_LENGTH || !WEBHOOK_ID.test(id)) {
     return { refused: `${WEBHOOK_ID_HEADER} must be 1-${MAX_WEBHOOK_ID_LENGTH} visible ASCII characters` };
@@ -62,7 +64,8 @@ export function readWebhookHeaders(
     .map((entry) => V1_SIGNATURE.exec(entry)?.[1])
     .filter((value): value is string => value !== undefined)
     .map((value) => Buffer.from(value, 'base64'));
-  if (signatures.length === 0) return { refused: `${WEBHOOK_SIGNATURE_HEADER} holds no v1,<base64> signature` };
+  if (signatures.length === 0)
+    return { refused: `${WEBHOOK_SIGNATURE_HEADER} holds no v1,<base64> signature` };
   return { id, timestamp, signatures };
 }
 
@@ -79,7 +82,10 @@ export function webhookSignatureMatches(
   const keys = secrets.length > 0 ? secrets.map(webhookSecretKey) : [DECOY_KEY];
   let matched = false;
   for (const key of keys) {
-    const expected = createHmac('sha256', key).update(`${headers.id}.${headers.timestamp}.`).update(body).digest();
+    const expected = createHmac('sha256', key)
+      .update(`${headers.id}.${headers.timestamp}.`)
+      .update(body)
+      .digest();
     for (const given of headers.signatures) {
       if (given.length === expected.length && timingSafeEqual(given, expected)) matched = true;
     }

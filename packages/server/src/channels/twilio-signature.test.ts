@@ -86,13 +86,18 @@ describe("Twilio's request signature", () => {
       'https://a.example/x?y=1',
       'https://a.example:443/x?y=1',
     ]);
-    expect(twilioUrlVariants('http://a.example:8080/x')).toEqual(['http://a.example/x', 'http://a.example:8080/x']);
+    expect(twilioUrlVariants('http://a.example:8080/x')).toEqual([
+      'http://a.example/x',
+      'http://a.example:8080/x',
+    ]);
   });
 });
 
 describe('TwiML replies', () => {
   it('escapes markup and drops what XML cannot hold', () => {
-    expect(escapeXml(`<b>"Tom" & 'Jerry'</b>\u0001`)).toBe('&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;');
+    expect(escapeXml(`<b>"Tom" & 'Jerry'</b>\u0001`)).toBe(
+      '&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;',
+    );
     expect(twimlMessage('Order <ORD-1> & co')).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Order &lt;ORD-1&gt; &amp; co</Message></Response>',
     );

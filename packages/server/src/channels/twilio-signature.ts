@@ -43,7 +43,8 @@ export function twilioUrlVariants(url: string): string[] {
   const userinfo = at >= 0 ? authority.slice(0, at + 1) : '';
   const hostPort = authority.slice(at + 1);
   const host = hostPort.replace(/:\d*$/, '');
-  const port = hostPort.length > host.length ? hostPort.slice(host.length + 1) : DEFAULT_PORTS[scheme.toLowerCase()];
+  const port =
+    hostPort.length > host.length ? hostPort.slice(host.length + 1) : DEFAULT_PORTS[scheme.toLowerCase()];
   const without = `${scheme}//${userinfo}${host}${rest}`;
   const withPort = `${scheme}//${userinfo}${host}:${port}${rest}`;
   return without === withPort ? [without] : [without, withPort];

@@ -9,12 +9,14 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { InboundChannels } from '../channels/receive-inbound.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import type { ApiKeyStore } from '../stores/api-key-store.js';
 import type { CallStore } from '../stores/call-store.js';
+import type { ChannelStore } from '../stores/channel-store.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
 import type { SessionStore } from '../stores/session-store.js';
@@ -35,6 +37,9 @@ export interface AppServices {
   conversations: ConversationStore;
   runtime: AgentRuntime;
   conversationService: ConversationService;
+  /** Agents' inbound channels, and the receiver of their messages. */
+  channels: ChannelStore;
+  inboundChannels: InboundChannels;
   /** Work that outlives its request (webhook trigger events): shutdown waits for it. */
   background: BackgroundWork;
   /** The connection pool of LLM requests. */

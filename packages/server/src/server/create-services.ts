@@ -17,6 +17,8 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createChannelTurns } from '../channels/channel-turns.js';
+import { createInboundChannels, type EnqueueDelivery } from '../channels/receive-inbound.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -26,6 +28,8 @@ import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
 import { createCallStore } from '../stores/call-store.js';
+import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
+import { createChannelStore } from '../stores/channel-store.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
@@ -55,6 +59,8 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
+  /** The durable queue (outbound channel replies); tests may capture what is queued. */
+  enqueue?: EnqueueDelivery;
   now?: () => Date;
 }
 
@@ -111,6 +117,20 @@ export function createServices(options: ServiceOptions): AppServices {
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
     now,
   });
+  const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
+  const channels = createChannelStore({ db: options.db, box, checkUrl, now });
+  const channelInbound = createChannelInboundStore(options.db, now);
+  const inboundChannels = createInboundChannels({
+    db: options.db,
+    channels,
+    inbound: channelInbound,
+    turns: createChannelTurns({ inbound: channelInbound, conversations: conversationService }),
+    background,
+    logger,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.enqueue ? { enqueue: options.enqueue } : {}),
+    now,
+  });
   return {
     db: options.db,
     tenants: createTenantStore(options.db, now),
@@ -123,7 +143,9 @@ export function createServices(options: ServiceOptions): AppServices {
     agents,
     conversations,
     runtime,
-    conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
+    conversationService,
+    channels,
+    inboundChannels,
     background,
     modelTransport,
     executor,

@@ -53,7 +53,12 @@ export function createChannelInboundStore(db: Kysely<Database>, now: () => Date 
      * still points there. Returns the conversation the contact is in afterwards: another request's
      * when it linked first.
      */
-    async link(channelId: string, contactId: string, conversationId: string, replacing?: string): Promise<string> {
+    async link(
+      channelId: string,
+      contactId: string,
+      conversationId: string,
+      replacing?: string,
+    ): Promise<string> {
       if (replacing !== undefined) {
         await db
           .updateTable('channel_contacts')

@@ -124,7 +124,14 @@ export function createChannelStore(options: {
     return row;
   }
 
-  function audit(trx: Transaction<Database>, tenantId: string, actor: string, event: string, id: string, fields: string[]) {
+  function audit(
+    trx: Transaction<Database>,
+    tenantId: string,
+    actor: string,
+    event: string,
+    id: string,
+    fields: string[],
+  ) {
     return recordAudit(trx, { tenantId, actor, event, targetType: 'channel', targetId: id, fields }, now());
   }
 
@@ -140,7 +147,10 @@ export function createChannelStore(options: {
       const outboundUrl = input.outboundUrl ?? null;
       if (input.kind === 'twilio_sms' && input.authToken === undefined) {
         throw new ValidationError('a Twilio channel needs the auth token', [
-          { path: '/authToken', message: "is required for twilio_sms: Twilio signs its requests with the account's auth token" },
+          {
+            path: '/authToken',
+            message: "is required for twilio_sms: Twilio signs its requests with the account's auth token",
+          },
         ]);
       }
       if (input.kind === 'generic' && input.authToken !== undefined) {
@@ -297,24 +307,40 @@ export function createChannelStore(options: {
         .where('agent_id', '=', agentId)
         .where('name', '=', name)
         .executeTakeFirst();
-      if (!row) return undefined;
-      const secrets = [box.open(row.secret, channelSecretPlace(row.tenant_id, row.id, 'secret'))];
-      const expires = row.previous_secret_expires_at;
-      if (row.previous_secret && expires && new Date(expires).getTime() > now().getTime()) {
-        secrets.push(box.open(row.previous_secret, channelSecretPlace(row.tenant_id, row.id, 'secret-previous')));
-      }
-      return {
-        id: row.id,
-        tenantId: row.tenant_id,
-        agentId: row.agent_id,
-        name: row.name,
-        kind: row.kind,
-        replyMode: row.reply_mode,
-        outboundUrl: row.outbound_url,
-        secrets,
-      };
+      return row && opened(row);
+    },
+
+    /** A channel of the tenant by id, secrets opened (the reply handler), or `undefined`. */
+    async findById(tenantId: string, id: string): Promise<InboundChannel | undefined> {
+      const row = await db
+        .selectFrom('channels')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && opened(row);
     },
   };
+
+  function opened(row: Selectable<ChannelTable>): InboundChannel {
+    const secrets = [box.open(row.secret, channelSecretPlace(row.tenant_id, row.id, 'secret'))];
+    const expires = row.previous_secret_expires_at;
+    if (row.previous_secret && expires && new Date(expires).getTime() > now().getTime()) {
+      secrets.push(
+        box.open(row.previous_secret, channelSecretPlace(row.tenant_id, row.id, 'secret-previous')),
+      );
+    }
+    return {
+      id: row.id,
+      tenantId: row.tenant_id,
+      agentId: row.agent_id,
+      name: row.name,
+      kind: row.kind,
+      replyMode: row.reply_mode,
+      outboundUrl: row.outbound_url,
+      secrets,
+    };
+  }
 }
 
 export type ChannelStore = ReturnType<typeof createChannelStore>;
