@@ -26,7 +26,10 @@ describeEachEngine('inbound channels on $engine', (engine) => {
   let secret: string;
   const queued: NewDelivery[] = [];
   let counter = 0;
-  const nextId = () => `msg_${(counter += 1)}`;
+  const nextId = () => {
+    counter += 1;
+    return `msg_${counter}`;
+  };
 
   const post = (path: string, body: string, headers: Record<string, string>) =>
     t.app.request(path, {
