@@ -3,6 +3,7 @@ import { agentsMigration } from './migration-0003-agents.js';
 import { turnLeasesMigration } from './migration-0004-turn-leases.js';
 import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
+import { deliveriesMigration } from './migration-0007-deliveries.js';
 import { channelsMigration } from './migration-0010-channels.js';
 
 /**
@@ -139,6 +140,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_turn_leases': turnLeasesMigration,
   '0005_widget_keys': widgetKeysMigration,
   '0006_action_definition_json': actionDefinitionJsonMigration,
+  '0007_deliveries': deliveriesMigration,
   '0010_channels': channelsMigration,
 };
 

@@ -186,6 +186,46 @@ export interface ChannelContactTable {
   created_at: Timestamp;
 }
 
+/** One thing that must happen later (docs/architecture/deliveries.md); its id is the `webhook-id`. */
+export interface DeliveryTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  event_type: string | null;
+  subscription_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  status: 'pending' | 'delivered' | 'dead' | 'cancelled';
+  /** Attempts started since the row was queued (or last replayed). */
+  attempts: number;
+  /** Delays before each retry, in ms; null: the worker's default schedule. */
+  retry_schedule: Json<number[] | null> | null;
+  next_attempt_at: Timestamp;
+  /** The worker holding the row, until `claim_expires_at`. */
+  claimed_by: string | null;
+  claim_expires_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** One attempt of a delivery. */
+export interface DeliveryAttemptTable {
+  id: Generated<string>;
+  delivery_id: string;
+  tenant_id: string;
+  attempt: number;
+  started_at: Timestamp;
+  duration_ms: number;
+  /** delivered, retry, failed, gone, or released (stopped by a shutdown before it ended). */
+  outcome: string;
+  status: number | null;
+  error: string | null;
+  /** The start of the response body, at most DELIVERY_EXCERPT_BYTES. */
+  response_excerpt: string | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -201,4 +241,6 @@ export interface Database {
   channels: ChannelTable;
   channel_inbound_ids: ChannelInboundIdTable;
   channel_contacts: ChannelContactTable;
+  deliveries: DeliveryTable;
+  delivery_attempts: DeliveryAttemptTable;
 }
