@@ -9,6 +9,7 @@ import {
 } from '@toolgate/core/test';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ClaimedDelivery } from '../deliveries/delivery-types.js';
+import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { createChannelReplyHandler } from './channel-reply-handler.js';
@@ -19,6 +20,7 @@ describeEachEngine('the channel_reply handler on $engine', (engine) => {
   let status = 200;
   let secret: string;
   let channelId: string;
+  let agentId: string;
 
   beforeAll(async () => {
     relay = await startLoopbackHttpsServer((_request, response) =>
@@ -44,6 +46,7 @@ describeEachEngine('the channel_reply handler on $engine', (engine) => {
       },
       'test',
     );
+    agentId = agent.id;
     secret = created.signingSecret as string;
     channelId = created.channel.id;
   });
@@ -103,5 +106,52 @@ describeEachEngine('the channel_reply handler on $engine', (engine) => {
     const before = relay.requests.length;
     expect((await handler(delivery(1, t.tenantB.id), AbortSignal.timeout(10_000))).kind).toBe('failed');
     expect(relay.requests.length).toBe(before);
+  });
+
+  it('end to end: an inbound message in outbound mode is queued, and the worker delivers the reply', async () => {
+    status = 200;
+    const before = relay.requests.length;
+    const body = JSON.stringify({ contactId: 'c-e2e', text: 'Hello?' });
+    const at = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', webhookSecretKey(secret))
+      .update(`msg_e2e.${at}.${body}`)
+      .digest('base64');
+    const response = await t.app.request(`/api/v1/agents/${agentId}/chat/relay`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_e2e',
+        'webhook-timestamp': String(at),
+        'webhook-signature': `v1,${signature}`,
+      },
+    });
+    expect(response.status).toBe(202);
+    await t.services.background.settled();
+    const worker = createDeliveryWorker({
+      db: t.services.db,
+      engine,
+      handlers: {
+        channel_reply: createChannelReplyHandler({
+          channels: t.services.channels,
+          executor: t.services.executor,
+        }),
+      },
+    });
+    await worker.drain();
+    await worker.stop();
+    const delivered = relay.requests.slice(before);
+    expect(delivered).toHaveLength(1);
+    expect(JSON.parse(delivered[0]?.body ?? '{}').data).toMatchObject({
+      contactId: 'c-e2e',
+      inReplyTo: 'msg_e2e',
+    });
+    const row = await t.services.db
+      .selectFrom('deliveries')
+      .select(['id', 'status', 'kind'])
+      .where('kind', '=', 'channel_reply')
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('delivered');
+    expect(delivered[0]?.headers['webhook-id']).toBe(row.id);
   });
 });

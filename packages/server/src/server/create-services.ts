@@ -19,6 +19,7 @@ import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
 import { createChannelTurns } from '../channels/channel-turns.js';
 import { createInboundChannels, type EnqueueDelivery } from '../channels/receive-inbound.js';
+import { enqueue as enqueueDelivery } from '../deliveries/enqueue.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -59,7 +60,7 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
-  /** The durable queue (outbound channel replies); tests may capture what is queued. */
+  /** Queues a delivery (default: deliveries/enqueue.ts); tests may capture what is queued. */
   enqueue?: EnqueueDelivery;
   now?: () => Date;
 }
@@ -128,7 +129,7 @@ export function createServices(options: ServiceOptions): AppServices {
     background,
     logger,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    ...(options.enqueue ? { enqueue: options.enqueue } : {}),
+    enqueue: options.enqueue ?? enqueueDelivery,
     now,
   });
   return {
