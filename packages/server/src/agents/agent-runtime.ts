@@ -6,12 +6,14 @@ import {
   type ConversationState,
   type TurnInput,
   toAgentAction,
+  type WebhookEvent,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { NewDelivery } from '../deliveries/delivery-types.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
-import type { BackgroundWork } from './background-work.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
@@ -38,7 +40,6 @@ export function createAgentRuntime(deps: {
   actions: ActionStore;
   runner: CallRunner;
   logger: Logger;
-  background: BackgroundWork;
   createModel: ModelFactory;
   now?: () => Date;
 }) {
@@ -97,6 +98,10 @@ export function createAgentRuntime(deps: {
         model: ChatModel;
         /** Resolves when every call of the turn is in the execution log. */
         recorded(): Promise<void>;
+        /** What the turn queued (webhook trigger events), to write with its messages. */
+        deliveries(): NewDelivery[];
+        /** Events of the turn for subscriptions (`lead.captured`), to write with its messages. */
+        events(): EmittedEvent[];
       }
     > {
       const actions = await usableActions(tenantId, agent);
@@ -109,22 +114,34 @@ export function createAgentRuntime(deps: {
       const argumentOptions = argumentOptionsOf(agent);
       const records: Array<Promise<unknown>> = [];
       const builtinTools: BuiltinTool[] = [];
+      const queued: NewDelivery[] = [];
       const trigger = agent.settings.webhookTrigger;
+      const leads: EmittedEvent[] = [];
       if (trigger && !actions.some((action) => action.definition.name === WEBHOOK_TRIGGER_TOOL)) {
         builtinTools.push(
           webhookTriggerTool({
             tenantId,
-            url: trigger.url,
             ...(trigger.description ? { description: trigger.description } : {}),
-            signingSecrets: agent.signingSecrets,
-            origin,
-            runner: deps.runner,
-            background: deps.background,
-            onFailure: (error) =>
-              deps.logger.error(
-                { err: error, agentId: agent.id, conversationId: conversation.id },
-                'webhook trigger failed',
-              ),
+            origin: {
+              agentId: agent.id,
+              conversationId: conversation.id,
+              ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
+            },
+            queue: (delivery) => queued.push(delivery),
+            // Subscriptions hear of each event sent as lead.captured, written with the turn.
+            onSent: (event) =>
+              leads.push({
+                tenantId,
+                type: 'lead.captured',
+                agentId: agent.id,
+                data: {
+                  conversationId: conversation.id,
+                  agentId: agent.id,
+                  contactId: conversation.contactId ?? null,
+                  event: event.event,
+                  data: event.data,
+                },
+              }),
           }),
         );
       }
@@ -153,6 +170,8 @@ export function createAgentRuntime(deps: {
         async recorded() {
           await Promise.all(records);
         },
+        deliveries: () => queued,
+        events: () => leads,
       };
     },
   };

@@ -93,6 +93,7 @@ export function createCallRunner(deps: {
       trigger: origin.trigger,
       conversationId: origin.conversationId,
       contactId: origin.contactId,
+      agentId: origin.agentId,
       result,
       at,
     });

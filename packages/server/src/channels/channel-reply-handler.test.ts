@@ -9,7 +9,6 @@ import {
 } from '@toolgate/core/test';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ClaimedDelivery } from '../deliveries/delivery-types.js';
-import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { createChannelReplyHandler } from './channel-reply-handler.js';
@@ -108,7 +107,7 @@ describeEachEngine('the channel_reply handler on $engine', (engine) => {
     expect(relay.requests.length).toBe(before);
   });
 
-  it('end to end: an inbound message in outbound mode is queued, and the worker delivers the reply', async () => {
+  it("end to end: an inbound message in outbound mode is queued, and the server's worker delivers the reply", async () => {
     status = 200;
     const before = relay.requests.length;
     const body = JSON.stringify({ contactId: 'c-e2e', text: 'Hello?' });
@@ -128,18 +127,9 @@ describeEachEngine('the channel_reply handler on $engine', (engine) => {
     });
     expect(response.status).toBe(202);
     await t.services.background.settled();
-    const worker = createDeliveryWorker({
-      db: t.services.db,
-      engine,
-      handlers: {
-        channel_reply: createChannelReplyHandler({
-          channels: t.services.channels,
-          executor: t.services.executor,
-        }),
-      },
-    });
-    await worker.drain();
-    await worker.stop();
+    // The app's own worker (create-services registers the channel_reply handler) delivers it.
+    await t.services.deliveryWorker.drain();
+    await t.services.deliveryWorker.idle();
     const delivered = relay.requests.slice(before);
     expect(delivered).toHaveLength(1);
     expect(JSON.parse(delivered[0]?.body ?? '{}').data).toMatchObject({

@@ -47,7 +47,7 @@ describeEachEngine('inbound channels on $engine', (engine) => {
     t = await createTestApp({
       engine,
       publicUrl: PUBLIC_URL,
-      enqueue: async (_writer, delivery) => queued.push(delivery),
+      enqueue: async (_writer, delivery) => String(queued.push(delivery)),
     });
     const { agent } = await t.services.agents.create(
       t.tenantA.id,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createNetworkAllowlist } from '@toolgate/core';
 import type { CookieSecureSetting } from '../auth/session-cookie.js';
 import { parseProxyEntry } from '../auth/trusted-proxies.js';
+import { parseRetrySchedule } from '../deliveries/retry-schedule.js';
 import { MIN_METRICS_TOKEN_LENGTH } from '../metrics/metrics-access.js';
 import { parseSecretKey } from '../secrets/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
@@ -43,6 +44,11 @@ export interface ServerConfig {
   cookieSecure: CookieSecureSetting;
   /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
   metricsToken: string | undefined;
+  /**
+   * `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays in ms ("0,200,500") for deliveries queued
+   * without their own schedule (tests, the crash suite); unset: the standard schedule.
+   */
+  deliveryRetryScheduleMs: number[] | undefined;
 }
 
 /** Command-line flags that override the environment. */
@@ -231,6 +237,19 @@ export function parseConfig(
     });
   }
 
+  let deliveryRetryScheduleMs: number[] | undefined;
+  const scheduleText = env.TOOLGATE_DELIVERY_RETRY_SCHEDULE?.trim();
+  if (scheduleText) {
+    try {
+      deliveryRetryScheduleMs = parseRetrySchedule(scheduleText);
+    } catch (error) {
+      problems.push({
+        source: 'TOOLGATE_DELIVERY_RETRY_SCHEDULE',
+        message: `${(error as Error).message} (delays before each retry in ms, like 0,200,500)`,
+      });
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -248,5 +267,6 @@ export function parseConfig(
     trustedProxies,
     cookieSecure: cookieSecure ?? 'auto',
     metricsToken,
+    deliveryRetryScheduleMs,
   };
 }

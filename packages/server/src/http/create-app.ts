@@ -20,6 +20,8 @@ import { callsRoutes } from './routes/calls-routes.js';
 import { channelsRoutes } from './routes/channels-routes.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
+import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
@@ -52,6 +54,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...agentsRoutes,
   ...channelsRoutes,
   ...conversationsRoutes,
+  ...subscriptionsRoutes,
+  ...subscriptionDeliveriesRoutes,
   ...adminRoutes,
 ];
 

@@ -17,9 +17,18 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createChannelReplyHandler } from '../channels/channel-reply-handler.js';
 import { createChannelTurns } from '../channels/channel-turns.js';
-import { createInboundChannels, type EnqueueDelivery } from '../channels/receive-inbound.js';
-import { enqueue as enqueueDelivery } from '../deliveries/enqueue.js';
+import { createInboundChannels } from '../channels/receive-inbound.js';
+import { outcomeOfActionResult } from '../deliveries/classify-http-outcome.js';
+import { createDeliveryStore } from '../deliveries/delivery-store.js';
+import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
+import { createEventEmitter, type Enqueue } from '../deliveries/emit-event.js';
+import { enqueue as enqueueDelivery, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
+import { createEventDeadLetterHook } from '../deliveries/event-dead-letters.js';
+import { createEventHandler } from '../deliveries/event-delivery.js';
+import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
+import { createWebhookTriggerHandler } from '../deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -31,9 +40,11 @@ import { createApiKeyStore } from '../stores/api-key-store.js';
 import { createCallStore } from '../stores/call-store.js';
 import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
 import { createChannelStore } from '../stores/channel-store.js';
+import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
+import { createSubscriptionStore } from '../stores/subscription-store.js';
 import { createTenantStore } from '../stores/tenant-store.js';
 import { createLogger } from './create-logger.js';
 
@@ -60,9 +71,17 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
-  /** Queues a delivery (default: deliveries/enqueue.ts); tests may capture what is queued. */
-  enqueue?: EnqueueDelivery;
+  /** The engine under `db` (default: pglite). */
+  engine?: 'pglite' | 'postgres';
+  /** `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays of rows queued without a schedule. */
+  deliveryRetryScheduleMs?: readonly number[];
+  /** The delivery worker's name in claims (default: hostname, pid and random). */
+  instanceId?: string;
   now?: () => Date;
+  /** Replaces the durable queue's `enqueue` for event deliveries (tests record what is emitted). */
+  enqueue?: Enqueue;
+  /** Replaces the queue's deliveries the subscription routes read (tests). */
+  subscriptionDeliveries?: SubscriptionDeliveries;
 }
 
 /** Wires the stores, the executor and the call runner over one database. */
@@ -84,14 +103,26 @@ export function createServices(options: ServiceOptions): AppServices {
   const checkUrl = (url: string) =>
     checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const requestOrigin = createRequestOrigin(createProxyTrust(options.trustedProxies ?? []));
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const deliveries = createDeliveryStore(options.db, now);
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    deliveryStats: () => deliveries.stats(),
+  });
   const actions = createActionStore({
     db: options.db,
     box,
     now,
     checkUrl,
   });
-  const calls = createCallStore(options.db, now);
+  // Events are queued inside the transaction of their change; the worker is woken once it has committed.
+  const enqueueEvent: Enqueue = async (writer, delivery, at) => {
+    const id = await enqueueDelivery(writer, delivery, at);
+    setImmediate(wakeDeliveryWorkers);
+    return id;
+  };
+  const events = createEventEmitter({ enqueue: options.enqueue ?? enqueueEvent, now });
+  const subscriptions = createSubscriptionStore({ db: options.db, box, checkUrl, now });
+  const calls = createCallStore(options.db, now, events);
   const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
   const agents = createAgentStore({
     db: options.db,
@@ -101,7 +132,7 @@ export function createServices(options: ServiceOptions): AppServices {
     allowlist: createNetworkAllowlist(allow),
     now,
   });
-  const conversations = createConversationStore(options.db, now);
+  const conversations = createConversationStore(options.db, now, events);
   const modelTransport = createModelFetch({
     allow,
     allowInsecureHttp: allow.networks.length > 0,
@@ -114,7 +145,6 @@ export function createServices(options: ServiceOptions): AppServices {
     actions,
     runner,
     logger,
-    background,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
     now,
   });
@@ -129,11 +159,28 @@ export function createServices(options: ServiceOptions): AppServices {
     background,
     logger,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    enqueue: options.enqueue ?? enqueueDelivery,
+    enqueue: options.enqueue ?? enqueueEvent,
     now,
+  });
+  const deliveryWorker = createDeliveryWorker({
+    db: options.db,
+    engine: options.engine ?? 'pglite',
+    handlers: {
+      webhook_trigger: createWebhookTriggerHandler({ agents, runner }),
+      event: createEventHandler({ executor, subscriptions, outcomeOf: outcomeOfActionResult, logger }),
+      channel_reply: createChannelReplyHandler({ channels, executor }),
+    },
+    onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.deliveryRetryScheduleMs ? { retryScheduleMs: options.deliveryRetryScheduleMs } : {}),
+    now,
+    logger,
+    metrics,
   });
   return {
     db: options.db,
+    deliveries,
+    deliveryWorker,
     tenants: createTenantStore(options.db, now),
     actions,
     apiKeys: createApiKeyStore(options.db, now),
@@ -143,6 +190,10 @@ export function createServices(options: ServiceOptions): AppServices {
     runner,
     agents,
     conversations,
+    conversationEnding: createConversationEnding(options.db, now, events),
+    subscriptions,
+    events,
+    subscriptionDeliveries: options.subscriptionDeliveries ?? deliveries,
     runtime,
     conversationService,
     channels,

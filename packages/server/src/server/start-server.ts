@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { createApp } from '../http/create-app.js';
+import { IDLE_SWEEP_INTERVAL_MS } from '../stores/conversation-ending.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
@@ -132,8 +133,11 @@ export async function startServer(
       trustedProxies: config.trustedProxies,
       cookieSecure: config.cookieSecure,
       metricsToken: config.metricsToken,
+      engine: database.engine,
+      ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
     });
     undo.push(async () => {
+      await services.deliveryWorker.stop({ graceful: false });
       await services.executor.close();
       await services.modelTransport.close();
     });
@@ -154,13 +158,19 @@ export async function startServer(
     lap('seed');
     app = createApp(services);
     appReady.resolve(app);
+    services.deliveryWorker.start();
     lock?.setUrl(url);
 
     const purge = async () => {
       try {
         const calls = await services.calls.purgeOlderThan(config.callRetentionDays);
         const sessions = await services.sessions.purgeExpired();
-        if (calls + sessions > 0) logger.info({ calls, sessions }, 'purged old calls and expired sessions');
+        const deliveries = await services.deliveries.purgeFinishedOlderThan(config.callRetentionDays);
+        if (calls + sessions + deliveries > 0)
+          logger.info(
+            { calls, sessions, deliveries },
+            'purged old calls, finished deliveries and expired sessions',
+          );
       } catch (error) {
         logger.error({ err: error }, 'purge failed; it runs again in an hour');
       }
@@ -168,6 +178,16 @@ export async function startServer(
     void purge();
     const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    const endIdle = async () => {
+      try {
+        const ended = await services.conversationEnding.endIdle();
+        if (ended > 0) logger.info({ ended }, 'ended idle conversations');
+      } catch (error) {
+        logger.error({ err: error }, 'ending idle conversations failed; it runs again in a minute');
+      }
+    };
+    const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
+    idleTimer.unref();
 
     logger.info(
       { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
@@ -192,8 +212,10 @@ export async function startServer(
       close() {
         closing ??= (async () => {
           clearInterval(purgeTimer);
+          clearInterval(idleTimer);
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
-          // Webhook trigger events still on their way are sent before the pools close.
+          // Attempts under way finish (or go back to the queue) before the pools close.
+          await services.deliveryWorker.stop({ graceful: true });
           await services.background.settled();
           await services.executor.close();
           await services.modelTransport.close();

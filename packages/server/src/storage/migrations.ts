@@ -4,6 +4,7 @@ import { turnLeasesMigration } from './migration-0004-turn-leases.js';
 import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
 import { deliveriesMigration } from './migration-0007-deliveries.js';
+import { subscriptionsMigration } from './migration-0008-subscriptions.js';
 import { channelsMigration } from './migration-0010-channels.js';
 
 /**
@@ -141,6 +142,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_widget_keys': widgetKeysMigration,
   '0006_action_definition_json': actionDefinitionJsonMigration,
   '0007_deliveries': deliveriesMigration,
+  '0008_subscriptions': subscriptionsMigration,
   '0010_channels': channelsMigration,
 };
 

@@ -131,6 +131,9 @@ export interface ConversationTable {
   busy_until: Timestamp | null;
   /** Which turn holds the lease: only it may write the turn's result or release it. */
   lease_id: string | null;
+  /** When the conversation was ended (by a caller, or after the idle timeout); null while open. */
+  ended_at: Timestamp | null;
+  end_reason: 'ended' | 'idle' | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -226,6 +229,30 @@ export interface DeliveryAttemptTable {
   response_excerpt: string | null;
 }
 
+export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
+
+/** An operator's endpoint for the tenant's events (docs/subscriptions.md). */
+export interface SubscriptionTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  description: string | null;
+  /** Event types delivered; empty: every type. */
+  event_types: Json<string[]>;
+  /** Agents whose events are delivered; empty: every agent (and events of no agent). */
+  agent_ids: Json<string[]>;
+  signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_signing_secret_expires_at: Timestamp | null;
+  /** `disabled`: the receiver answered 410 Gone; resuming re-activates it. */
+  status: SubscriptionStatus;
+  disabled_reason: string | null;
+  /** Delays before each retry, in ms; null: the server's schedule. */
+  retry_schedule: Json<number[] | null> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -243,4 +270,5 @@ export interface Database {
   channel_contacts: ChannelContactTable;
   deliveries: DeliveryTable;
   delivery_attempts: DeliveryAttemptTable;
+  subscriptions: SubscriptionTable;
 }

@@ -37,6 +37,11 @@ export interface ActionCall {
    * `{event, data, context}`. The action must then take no parameters.
    */
   event?: WebhookEvent;
+  /**
+   * A JSON body sent as it is instead of the envelope (an event subscription's
+   * `{type, timestamp, data}`). The action must then take no parameters.
+   */
+  jsonBody?: Record<string, unknown>;
 }
 
 /** A call built and signed, ready to send; `request` is what operators may see. */
@@ -126,6 +131,7 @@ export function prepareCall(
     prepared = buildRequest(action, parameters, context, {
       userAgent: options.userAgent,
       ...(call.event ? { event: call.event } : {}),
+      ...(call.jsonBody ? { jsonBody: call.jsonBody } : {}),
     });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -200,6 +200,24 @@ export const conversationsRoutes: ApiRoute[] = [
       });
     },
   }),
+  {
+    method: 'post',
+    path: '/conversations/{id}/end',
+    summary:
+      'End a conversation (emits conversation.ended once; conversations with no message for 30 minutes end by themselves)',
+    tag: 'conversations',
+    scope: 'chat',
+    responses: {
+      200: Type.Object({
+        ended: Type.Boolean({ description: 'False when the conversation had ended already.' }),
+      }),
+      ...COMMON_ERRORS,
+    },
+    async handler(c, { conversationEnding }) {
+      const principal = c.get('principal');
+      return c.json(await conversationEnding.end(principal.tenantId, idParam(c), principal.widget?.agentId));
+    },
+  },
   defineRoute({
     method: 'post',
     path: '/conversations/{id}/events',
