@@ -1,5 +1,14 @@
 // Verifying signatures
 
+// Dropping duplicate deliveries
+export {
+  createDedupe,
+  DEFAULT_DEDUPE_MAX_ENTRIES,
+  DEFAULT_DEDUPE_TTL_MS,
+  type Dedupe,
+  type DedupeOptions,
+  type DedupeStore,
+} from './create-dedupe.js';
 // Errors
 export { EnvelopeError } from './envelope-error.js';
 // The response

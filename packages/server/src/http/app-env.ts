@@ -9,6 +9,7 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { InboundChannels } from '../channels/receive-inbound.js';
 import type { DeliveryStore } from '../deliveries/delivery-store.js';
 import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
@@ -19,6 +20,7 @@ import type { ActionStore } from '../stores/action-store.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import type { ApiKeyStore } from '../stores/api-key-store.js';
 import type { CallStore } from '../stores/call-store.js';
+import type { ChannelStore } from '../stores/channel-store.js';
 import type { ConversationEnding } from '../stores/conversation-ending.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
@@ -53,6 +55,9 @@ export interface AppServices {
   events: EventEmitter;
   runtime: AgentRuntime;
   conversationService: ConversationService;
+  /** Agents' inbound channels, and the receiver of their messages. */
+  channels: ChannelStore;
+  inboundChannels: InboundChannels;
   /** Work that outlives its request and is not a delivery: shutdown waits for it. */
   background: BackgroundWork;
   /** The connection pool of LLM requests. */

@@ -17,6 +17,7 @@ import { actionsRoutes } from './routes/actions-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agentsRoutes } from './routes/agents-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
+import { channelsRoutes } from './routes/channels-routes.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
@@ -51,6 +52,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   testConsoleRoute,
   ...callsRoutes,
   ...agentsRoutes,
+  ...channelsRoutes,
   ...conversationsRoutes,
   ...subscriptionsRoutes,
   ...subscriptionDeliveriesRoutes,

@@ -17,6 +17,9 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createChannelReplyHandler } from '../channels/channel-reply-handler.js';
+import { createChannelTurns } from '../channels/channel-turns.js';
+import { createInboundChannels } from '../channels/receive-inbound.js';
 import { outcomeOfActionResult } from '../deliveries/classify-http-outcome.js';
 import { createDeliveryStore } from '../deliveries/delivery-store.js';
 import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
@@ -35,6 +38,8 @@ import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
 import { createCallStore } from '../stores/call-store.js';
+import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
+import { createChannelStore } from '../stores/channel-store.js';
 import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
@@ -143,12 +148,27 @@ export function createServices(options: ServiceOptions): AppServices {
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
     now,
   });
+  const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
+  const channels = createChannelStore({ db: options.db, box, checkUrl, now });
+  const channelInbound = createChannelInboundStore(options.db, now);
+  const inboundChannels = createInboundChannels({
+    db: options.db,
+    channels,
+    inbound: channelInbound,
+    turns: createChannelTurns({ inbound: channelInbound, conversations: conversationService }),
+    background,
+    logger,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    enqueue: options.enqueue ?? enqueueEvent,
+    now,
+  });
   const deliveryWorker = createDeliveryWorker({
     db: options.db,
     engine: options.engine ?? 'pglite',
     handlers: {
       webhook_trigger: createWebhookTriggerHandler({ agents, runner }),
       event: createEventHandler({ executor, subscriptions, outcomeOf: outcomeOfActionResult, logger }),
+      channel_reply: createChannelReplyHandler({ channels, executor }),
     },
     onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
@@ -175,7 +195,9 @@ export function createServices(options: ServiceOptions): AppServices {
     events,
     subscriptionDeliveries: options.subscriptionDeliveries ?? deliveries,
     runtime,
-    conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
+    conversationService,
+    channels,
+    inboundChannels,
     background,
     modelTransport,
     executor,

@@ -5,6 +5,7 @@ import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
 import { deliveriesMigration } from './migration-0007-deliveries.js';
 import { subscriptionsMigration } from './migration-0008-subscriptions.js';
+import { channelsMigration } from './migration-0010-channels.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -142,6 +143,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_action_definition_json': actionDefinitionJsonMigration,
   '0007_deliveries': deliveriesMigration,
   '0008_subscriptions': subscriptionsMigration,
+  '0010_channels': channelsMigration,
 };
 
 /** The names of every migration, oldest first. */

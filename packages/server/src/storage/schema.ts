@@ -150,6 +150,45 @@ export interface MessageTable {
   created_at: Timestamp;
 }
 
+/** Where an inbound channel's messages come from: a Standard Webhooks JSON sender, or Twilio SMS. */
+export type ChannelKind = 'generic' | 'twilio_sms';
+/** How the agent's reply goes back: in the response, or POSTed to `outbound_url` through the queue. */
+export type ChannelReplyMode = 'inline' | 'outbound';
+
+export interface ChannelTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  /** The `{channel}` path segment, unique per agent. */
+  name: string;
+  kind: ChannelKind;
+  /** Verifies inbound requests, sealed: a `whsec_` secret (generic) or the Twilio auth token. */
+  secret: string;
+  /** The secret before the last rotation, sealed; still accepted until it expires. */
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  /** Where replies are POSTed in `outbound` mode (checked by the outbound policy). */
+  outbound_url: string | null;
+  reply_mode: ChannelReplyMode;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Inbound message ids already received (webhook-id, Twilio MessageSid), kept for the replay window. */
+export interface ChannelInboundIdTable {
+  channel_id: string;
+  message_id: string;
+  received_at: Timestamp;
+}
+
+/** Which conversation a platform contact of a channel is in. */
+export interface ChannelContactTable {
+  channel_id: string;
+  contact_id: string;
+  conversation_id: string;
+  created_at: Timestamp;
+}
+
 /** One thing that must happen later (docs/architecture/deliveries.md); its id is the `webhook-id`. */
 export interface DeliveryTable {
   id: string;
@@ -226,6 +265,9 @@ export interface Database {
   agents: AgentTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  channels: ChannelTable;
+  channel_inbound_ids: ChannelInboundIdTable;
+  channel_contacts: ChannelContactTable;
   deliveries: DeliveryTable;
   delivery_attempts: DeliveryAttemptTable;
   subscriptions: SubscriptionTable;
