@@ -21,8 +21,9 @@ function checkerFor<T extends TSchema>(schema: T): TypeCheck<T> {
 export type TypeProblems = 'reject' | 'defer';
 
 /**
- * Checks a parsed request body against the route's schema (the same schema the OpenAPI document
- * shows). Unknown fields are a 400 listing each one; other problems a 422 listing each one,
+ * Checks a parsed request body (or query) against the route's schema (the same schema the OpenAPI
+ * document shows). The router calls it once per request for the route's declared `body` and
+ * `query` (create-app.ts); handlers receive the checked values. Unknown fields are a 400 listing each one; other problems a 422 listing each one,
  * unless `typeProblems` is `defer`, for bodies a domain validator checks in full afterwards.
  *
  * @example

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { sql } from 'kysely';
 import { ApiError, toApiError } from './api-error.js';
 import { checkUrlText } from './text-rules.js';
@@ -6,10 +6,12 @@ import { checkUrlText } from './text-rules.js';
 export { MAX_REQUEST_BODY_BYTES } from './read-json.js';
 
 import { checkMetricsAccess } from '../metrics/metrics-access.js';
-import { type ApiRoute, toHonoPath } from './api-route.js';
+import { type ApiRoute, type RouteInput, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { authenticate, requireScope } from './authenticate.js';
+import { checkBody } from './check-body.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { readJson } from './read-json.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { actionsRoutes } from './routes/actions-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -26,6 +28,19 @@ export const API_VERSION = '0.1.0';
 const SLOW_REQUEST_MS = 500;
 /** High-volume routes whose successes are not logged (see the request log below). */
 const CONVERSATION_TRAFFIC = new Set(['/api/v1/conversations', '/api/v1/conversations/:id/messages']);
+
+/** The route's declared body and query, checked once here: handlers get the values, typed. */
+async function checkedInput(c: Context<AppEnv>, route: ApiRoute): Promise<RouteInput> {
+  const query = route.query ? checkBody(route.query, c.req.query()) : undefined;
+  const body = route.body
+    ? checkBody(
+        route.body,
+        await readJson(c, route.emptyBody),
+        route.fieldsCheckedBy === 'core' ? 'defer' : 'reject',
+      )
+    : undefined;
+  return { body, query };
+}
 
 /** Every route of `/api/v1`, in the order the OpenAPI document lists them. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -139,7 +154,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
         if (route.scope !== 'any') requireScope(principal, route.scope);
         c.set('principal', principal);
       }
-      return route.handler(c, services);
+      return route.handler(c, services, await checkedInput(c, route));
     });
   }
   app.route('/api/v1', api);

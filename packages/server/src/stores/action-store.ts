@@ -45,9 +45,11 @@ export interface CallableAction {
 /**
  * A change to an action. Header values: a string replaces, `null` removes, absent keeps.
  * `auth`: an object replaces (a credential field left out keeps the stored one when the type is
- * unchanged), `null` removes. Every other field replaces.
+ * unchanged), `null` removes. Every other field replaces; `null` removes it.
  */
-export type ActionPatch = Omit<Partial<ActionDefinition>, 'headers' | 'auth'> & {
+export type ActionPatch = {
+  [Field in Exclude<keyof ActionDefinition, 'headers' | 'auth'>]?: ActionDefinition[Field] | null;
+} & {
   headers?: Record<string, string | null>;
   auth?: Record<string, unknown> | null;
 };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Static } from '@sinclair/typebox';
 import {
   ConflictError,
   generateWebhookSecret,
@@ -9,14 +8,13 @@ import {
   type TargetCheck,
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
-import type { AgentSettings } from '../agents/agent-settings.js';
-import { AGENT_ID, createAgentChecks } from '../agents/check-agent.js';
-import { type AgentView, showAgent } from '../agents/show-agent.js';
-import type { CreateAgentBody, PatchAgentBody } from '../http/schemas/agents.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from './action-store.js';
+import type { AgentInput, AgentPatch, AgentSettings, AgentView } from './agent-settings.js';
 import { recordAudit } from './audit.js';
+import { AGENT_ID, createAgentChecks } from './check-agent.js';
+import { showAgent } from './show-agent.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 import { createTtlCache } from './ttl-cache.js';
 
@@ -25,8 +23,7 @@ export const AGENT_READ_CACHE_MS = 2_000;
 /** A tenant may have this many agents. */
 export const MAX_AGENTS_PER_TENANT = 100;
 
-export type AgentInput = Static<typeof CreateAgentBody>;
-export type AgentPatch = Static<typeof PatchAgentBody>;
+export type { AgentInput, AgentPatch, AgentView } from './agent-settings.js';
 
 /** An agent ready for a turn: settings and opened secrets. Never for an API response. */
 export interface LoadedAgent {
@@ -243,7 +240,7 @@ export function createAgentStore(options: AgentStoreOptions) {
               merged.limits = mergeLimits(current.limits, value as Record<string, number | null>);
             else merged[key] = value;
           }
-          const settings = settingsFrom(merged as AgentInput);
+          const settings = settingsFrom(merged as unknown as AgentInput);
           const name = (merged.name as string) ?? row.name;
           let sealedKey = row.model_key;
           const keyChange = patch.model?.apiKey;
@@ -352,4 +349,3 @@ export function createAgentStore(options: AgentStoreOptions) {
 }
 
 export type AgentStore = ReturnType<typeof createAgentStore>;
-export type { AgentView };

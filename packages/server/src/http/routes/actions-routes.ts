@@ -1,10 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Context } from 'hono';
 import type { ActionPatch } from '../../stores/action-store.js';
-import { type ApiRoute, idParam } from '../api-route.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
 import { ActionView, CreateActionBody, CreatedAction, PatchActionBody } from '../schemas/actions.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 
@@ -24,21 +22,21 @@ function jsonOnce(c: Context<AppEnv>, key: object, build: () => unknown): Respon
 
 /** The actions API: definitions, write-only secrets, signing secret rotation. */
 export const actionsRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'post',
     path: '/actions',
     summary: 'Create an action; its signing secret is returned this once',
     tag: 'actions',
     scope: 'webhooks:manage',
     body: CreateActionBody,
+    fieldsCheckedBy: 'core',
     responses: { 201: CreatedAction, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { actions }) {
+    async handler(c, { actions }, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(CreateActionBody, await readJson(c), 'defer');
       const created = await actions.create(principal.tenantId, body, principal.actor);
       return c.json(created, 201);
     },
-  },
+  }),
   {
     method: 'get',
     path: '/actions',
@@ -63,20 +61,22 @@ export const actionsRoutes: ApiRoute[] = [
       return jsonOnce(c, action, () => action);
     },
   },
-  {
+  defineRoute({
     method: 'patch',
     path: '/actions/{id}',
     summary: 'Change an action: each header and credential can be kept, replaced or removed',
     tag: 'actions',
     scope: 'webhooks:manage',
     body: PatchActionBody,
+    fieldsCheckedBy: 'core',
     responses: { 200: ActionView, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { actions }) {
+    async handler(c, { actions }, { body: patch }) {
       const principal = c.get('principal');
-      const patch = checkBody(PatchActionBody, await readJson(c), 'defer') as ActionPatch;
-      return c.json(await actions.update(principal.tenantId, idParam(c), patch, principal.actor));
+      // The store merges the patch and core's validator checks every field of the result.
+      const change = patch as ActionPatch;
+      return c.json(await actions.update(principal.tenantId, idParam(c), change, principal.actor));
     },
-  },
+  }),
   {
     method: 'delete',
     path: '/actions/{id}',

@@ -1,9 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { listAudit } from '../../stores/audit.js';
 import { ApiError } from '../api-error.js';
-import { type ApiRoute, idParam } from '../api-route.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import { ApiKeyView, CreateApiKeyBody } from '../schemas/keys.js';
 import { CreateOperatorBody, OperatorView, PatchOperatorBody } from '../schemas/operators.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
@@ -12,7 +10,7 @@ import { checkWidget } from '../widget-keys.js';
 
 /** API keys, operators, the tenant's settings and its audit log: all need `admin`. */
 export const adminRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'post',
     path: '/api-keys',
     summary: 'Create an API key; its value is returned this once',
@@ -24,9 +22,8 @@ export const adminRoutes: ApiRoute[] = [
       ...COMMON_ERRORS,
       422: ErrorBody,
     },
-    async handler(c, services) {
+    async handler(c, services, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(CreateApiKeyBody, await readJson(c));
       const widget = body.widget ? await checkWidget(services, principal.tenantId, body) : undefined;
       return c.json(
         await services.apiKeys.create(
@@ -37,7 +34,7 @@ export const adminRoutes: ApiRoute[] = [
         201,
       );
     },
-  },
+  }),
   {
     method: 'get',
     path: '/api-keys',
@@ -61,7 +58,7 @@ export const adminRoutes: ApiRoute[] = [
       return c.json(await apiKeys.revoke(principal.tenantId, idParam(c), principal.actor));
     },
   },
-  {
+  defineRoute({
     method: 'post',
     path: '/operators',
     summary: 'Add an operator (email, password, scopes)',
@@ -69,12 +66,11 @@ export const adminRoutes: ApiRoute[] = [
     scope: 'admin',
     body: CreateOperatorBody,
     responses: { 201: OperatorView, ...COMMON_ERRORS, 409: ErrorBody, 422: ErrorBody },
-    async handler(c, { operators }) {
+    async handler(c, { operators }, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(CreateOperatorBody, await readJson(c));
       return c.json(await operators.create(principal.tenantId, body, principal.actor), 201);
     },
-  },
+  }),
   {
     method: 'get',
     path: '/operators',
@@ -101,7 +97,7 @@ export const adminRoutes: ApiRoute[] = [
       return c.json(await operators.disable(principal.tenantId, idParam(c), principal.actor));
     },
   },
-  {
+  defineRoute({
     method: 'patch',
     path: '/operators/{id}',
     summary: "Replace an operator's scopes; their open sessions get the new scopes at once",
@@ -109,15 +105,14 @@ export const adminRoutes: ApiRoute[] = [
     scope: 'admin',
     body: PatchOperatorBody,
     responses: { 200: OperatorView, ...COMMON_ERRORS, 422: ErrorBody },
-    async handler(c, { operators }) {
+    async handler(c, { operators }, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(PatchOperatorBody, await readJson(c));
       // Like DELETE: an operator cannot take `admin` from themselves (the store refuses it).
       return c.json(
         await operators.updateScopes(principal.tenantId, idParam(c), body.scopes, principal.actor),
       );
     },
-  },
+  }),
   {
     method: 'get',
     path: '/tenant',
@@ -129,7 +124,7 @@ export const adminRoutes: ApiRoute[] = [
       return c.json(await tenants.get(c.get('principal').tenantId));
     },
   },
-  {
+  defineRoute({
     method: 'patch',
     path: '/tenant',
     summary: "Change the tenant's name or action limit",
@@ -137,12 +132,11 @@ export const adminRoutes: ApiRoute[] = [
     scope: 'admin',
     body: PatchTenantBody,
     responses: { 200: TenantView, ...COMMON_ERRORS, 422: ErrorBody },
-    async handler(c, { tenants }) {
+    async handler(c, { tenants }, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(PatchTenantBody, await readJson(c));
       return c.json(await tenants.update(principal.tenantId, body, principal.actor));
     },
-  },
+  }),
   {
     method: 'get',
     path: '/audit',

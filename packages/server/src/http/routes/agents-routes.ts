@@ -1,13 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { type ApiRoute, idParam } from '../api-route.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import { AgentView, CreateAgentBody, CreatedAgent, PatchAgentBody } from '../schemas/agents.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 
 /** The agents API: prompt, model (its key write-only), actions, limits, texts, locale, webhook trigger. */
 export const agentsRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'post',
     path: '/agents',
     summary: 'Create an agent; the signing secret of its webhook trigger is returned this once',
@@ -15,12 +13,11 @@ export const agentsRoutes: ApiRoute[] = [
     scope: 'agents:manage',
     body: CreateAgentBody,
     responses: { 201: CreatedAgent, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { agents }) {
+    async handler(c, { agents }, { body }) {
       const principal = c.get('principal');
-      const body = checkBody(CreateAgentBody, await readJson(c));
       return c.json(await agents.create(principal.tenantId, body, principal.actor), 201);
     },
-  },
+  }),
   {
     method: 'get',
     path: '/agents',
@@ -43,7 +40,7 @@ export const agentsRoutes: ApiRoute[] = [
       return c.json(await agents.get(c.get('principal').tenantId, idParam(c)));
     },
   },
-  {
+  defineRoute({
     method: 'patch',
     path: '/agents/{id}',
     summary:
@@ -52,12 +49,11 @@ export const agentsRoutes: ApiRoute[] = [
     scope: 'agents:manage',
     body: PatchAgentBody,
     responses: { 200: AgentView, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { agents }) {
+    async handler(c, { agents }, { body: patch }) {
       const principal = c.get('principal');
-      const patch = checkBody(PatchAgentBody, await readJson(c));
       return c.json(await agents.update(principal.tenantId, idParam(c), patch, principal.actor));
     },
-  },
+  }),
   {
     method: 'post',
     path: '/agents/{id}/signing-secret/rotate',

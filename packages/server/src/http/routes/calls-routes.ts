@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type CallFilters, MAX_CALL_PAGE } from '../../stores/call-store.js';
 import { ApiError } from '../api-error.js';
-import { type ApiRoute, idParam } from '../api-route.js';
-import { checkBody } from '../check-body.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import { CallListQuery, CallRecordView } from '../schemas/calls.js';
 import { ErrorBody } from '../schemas/shared.js';
 
@@ -11,7 +10,7 @@ const ACTION_ID = /^act_[0-9a-f]{32}$/;
 
 /** The execution log. */
 export const callsRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'get',
     path: '/calls',
     summary: 'List calls, newest first, with filters and cursor pagination',
@@ -28,8 +27,7 @@ export const callsRoutes: ApiRoute[] = [
       403: ErrorBody,
       422: ErrorBody,
     },
-    async handler(c, { calls }) {
-      const query = checkBody(CallListQuery, c.req.query());
+    async handler(c, { calls }, { query }) {
       const filters: CallFilters = {};
       if (query.action !== undefined) {
         if (ACTION_ID.test(query.action)) filters.actionId = query.action;
@@ -57,7 +55,7 @@ export const callsRoutes: ApiRoute[] = [
       if (query.cursor !== undefined) filters.cursor = query.cursor;
       return c.json(await calls.list(c.get('principal').tenantId, filters));
     },
-  },
+  }),
   {
     method: 'get',
     path: '/calls/by-action',

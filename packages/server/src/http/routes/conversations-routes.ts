@@ -9,11 +9,9 @@ const MAX_TRANSCRIPT_PAGE = 1_000;
 
 import { toTranscriptEntry } from '../../agents/transcript.js';
 import { ApiError, toApiError } from '../api-error.js';
-import { type ApiRoute, idParam } from '../api-route.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
 import { requireScope } from '../authenticate.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
 import {
   ConversationEventBody,
   ConversationListQuery,
@@ -52,8 +50,8 @@ function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
   return event;
 }
 
-function wantsDebug(c: Context<AppEnv>): boolean {
-  if (checkBody(MessageQuery, c.req.query()).debug !== 'true') return false;
+function wantsDebug(c: Context<AppEnv>, debug: string | undefined): boolean {
+  if (debug !== 'true') return false;
   requireScope(c.get('principal'), 'conversations:read');
   return true;
 }
@@ -75,7 +73,7 @@ const TranscriptQuery = Type.Object(
 
 /** Conversations: start one, send messages (JSON or server-sent events), events, transcripts. */
 export const conversationsRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'post',
     path: '/conversations',
     summary: "Start a conversation with one of the tenant's agents",
@@ -83,16 +81,15 @@ export const conversationsRoutes: ApiRoute[] = [
     scope: 'chat',
     body: CreateConversationBody,
     responses: { 201: ConversationView, ...COMMON_ERRORS, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { conversationService }) {
-      const body = checkBody(CreateConversationBody, await readJson(c));
+    async handler(c, { conversationService }, { body }) {
       const principal = c.get('principal');
       return c.json(
         await conversationService.start(principal.tenantId, body, principal.widget?.agentId),
         201,
       );
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'get',
     path: '/conversations',
     summary: 'List conversations, newest first',
@@ -107,8 +104,7 @@ export const conversationsRoutes: ApiRoute[] = [
       ...COMMON_ERRORS,
       422: ErrorBody,
     },
-    async handler(c, { conversations }) {
-      const query = checkBody(ConversationListQuery, c.req.query());
+    async handler(c, { conversations }, { query }) {
       const limit = query.limit === undefined ? undefined : Number(query.limit);
       if (limit !== undefined && (limit < 1 || limit > MAX_CONVERSATION_PAGE)) {
         throw new ApiError('validation_failed', `limit must be from 1 to ${MAX_CONVERSATION_PAGE}`, [
@@ -120,8 +116,8 @@ export const conversationsRoutes: ApiRoute[] = [
         await conversations.list(c.get('principal').tenantId, { ...filters, ...(limit ? { limit } : {}) }),
       );
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'get',
     path: '/conversations/{id}',
     summary: 'The transcript, each action call linked to its execution log record',
@@ -129,9 +125,8 @@ export const conversationsRoutes: ApiRoute[] = [
     scope: 'conversations:read',
     query: TranscriptQuery,
     responses: { 200: Transcript, ...COMMON_ERRORS, 422: ErrorBody },
-    async handler(c, { conversations }) {
+    async handler(c, { conversations }, { query }) {
       const { tenantId } = c.get('principal');
-      const query = checkBody(TranscriptQuery, c.req.query());
       const limit = query.limit === undefined ? DEFAULT_TRANSCRIPT_PAGE : Number(query.limit);
       if (limit < 1 || limit > MAX_TRANSCRIPT_PAGE) {
         throw new ApiError('validation_failed', `limit must be from 1 to ${MAX_TRANSCRIPT_PAGE}`, [
@@ -151,8 +146,8 @@ export const conversationsRoutes: ApiRoute[] = [
         nextAfterSeq: messages.length > limit ? (page.at(-1)?.seq ?? null) : null,
       });
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'post',
     path: '/conversations/{id}/messages',
     summary:
@@ -162,10 +157,9 @@ export const conversationsRoutes: ApiRoute[] = [
     body: SendMessageBody,
     query: MessageQuery,
     responses: { 200: TurnReply, ...COMMON_ERRORS, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
-    async handler(c, { conversationService, logger }) {
+    async handler(c, { conversationService, logger }, { body: { text }, query }) {
       const { tenantId } = c.get('principal');
-      const debug = wantsDebug(c);
-      const { text } = checkBody(SendMessageBody, await readJson(c));
+      const debug = wantsDebug(c, query.debug);
       const turn = await conversationService.open(tenantId, idParam(c), c.get('principal').widget?.agentId);
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         const result = await turn.run(text);
@@ -205,8 +199,8 @@ export const conversationsRoutes: ApiRoute[] = [
         }
       });
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'post',
     path: '/conversations/{id}/events',
     summary:
@@ -226,12 +220,11 @@ export const conversationsRoutes: ApiRoute[] = [
       413: ErrorBody,
       422: ErrorBody,
     },
-    async handler(c, { conversationService }) {
-      const body = checkBody(ConversationEventBody, await readJson(c));
+    async handler(c, { conversationService }, { body }) {
       const principal = c.get('principal');
       return c.json(
         await conversationService.trigger(principal.tenantId, idParam(c), body, principal.widget?.agentId),
       );
     },
-  },
+  }),
 ];

@@ -2,10 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DEFAULT_TENANT_ID } from '../../stores/tenant-store.js';
 import { ApiError } from '../api-error.js';
-import type { ApiRoute } from '../api-route.js';
+import { type ApiRoute, defineRoute } from '../api-route.js';
 import { SESSION_COOKIE } from '../authenticate.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
 import { LoginBody } from '../schemas/session.js';
 import { ErrorBody } from '../schemas/shared.js';
 
@@ -21,7 +19,7 @@ const Me = Type.Object({
 
 /** Operators sign in with email and password; the session lives in an HttpOnly, SameSite=Strict cookie. */
 export const sessionRoutes: ApiRoute[] = [
-  {
+  defineRoute({
     method: 'post',
     path: '/session',
     summary: 'Sign in as an operator',
@@ -29,8 +27,7 @@ export const sessionRoutes: ApiRoute[] = [
     scope: null,
     body: LoginBody,
     responses: { 200: Me, 400: ErrorBody, 401: ErrorBody, 422: ErrorBody, 429: ErrorBody },
-    async handler(c, { operators, sessions, sessionCookie, loginThrottle, requestOrigin }) {
-      const body = checkBody(LoginBody, await readJson(c));
+    async handler(c, { operators, sessions, sessionCookie, loginThrottle, requestOrigin }, { body }) {
       const tenantId = body.tenant ?? DEFAULT_TENANT_ID;
       const account = `${tenantId}/${body.email.trim().toLowerCase()}`;
       const address = requestOrigin.clientAddress(c);
@@ -52,7 +49,7 @@ export const sessionRoutes: ApiRoute[] = [
         csrfToken: session.csrfToken,
       });
     },
-  },
+  }),
   {
     method: 'get',
     path: '/session',

@@ -1,9 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { parametersProblem } from '../../calls/parameters-problem.js';
 import { ApiError } from '../api-error.js';
-import { type ApiRoute, idParam } from '../api-route.js';
-import { checkBody } from '../check-body.js';
-import { readJson } from '../read-json.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import { TestCallBody } from '../schemas/actions.js';
 import { CallRecordView } from '../schemas/calls.js';
 import { ErrorBody } from '../schemas/shared.js';
@@ -43,13 +41,14 @@ const TestResult = Type.Object({
  * it (trigger `test`), records it and shows what came back. Invalid parameters are a 422 in both
  * modes and nothing is sent.
  */
-export const testConsoleRoute: ApiRoute = {
+export const testConsoleRoute: ApiRoute = defineRoute({
   method: 'post',
   path: '/actions/{id}/test',
   summary: 'Dry-run or live-test an action with parameters',
   tag: 'actions',
   scope: 'webhooks:manage',
   body: TestCallBody,
+  emptyBody: {},
   responses: {
     200: TestResult,
     400: ErrorBody,
@@ -58,10 +57,9 @@ export const testConsoleRoute: ApiRoute = {
     404: ErrorBody,
     422: ErrorBody,
   },
-  async handler(c, { runner }) {
+  async handler(c, { runner }, { body }) {
     const { tenantId } = c.get('principal');
     const id = idParam(c);
-    const body = checkBody(TestCallBody, await readJson(c, {}));
     const parameters = body.parameters ?? {};
     const mode = body.mode ?? 'dry_run';
     // Prepared once: a dry run shows this call, a live test sends exactly it.
@@ -96,4 +94,4 @@ export const testConsoleRoute: ApiRoute = {
       record,
     });
   },
-};
+});
