@@ -26,12 +26,31 @@ function unknownFields(value: Record<string, unknown>, field: string, known: str
     }));
 }
 
-/** Problems of an action's `async` settings (`{deadlineSeconds?, pendingMessage?}`). */
-export function collectAsyncIssues(value: unknown): ValidationIssue[] {
+/**
+ * Problems of an action's `async` settings (`{deadlineSeconds?, pendingMessage?}`): the request
+ * must carry `context.callback_url`, so a body method, and a body template must place it.
+ */
+export function collectAsyncIssues(
+  value: unknown,
+  method: unknown,
+  bodyTemplate: unknown,
+): ValidationIssue[] {
   if (value === undefined) return [];
   if (!isRecord(value))
     return [{ path: '/async', message: 'must be an object, e.g. {"deadlineSeconds": 300}' }];
   const issues = unknownFields(value, 'async', ['deadlineSeconds', 'pendingMessage']);
+  if (method === 'GET' || method === 'DELETE') {
+    issues.push({
+      path: '/async',
+      message: `an async action sends context.callback_url in its body: use POST, PUT or PATCH, not ${method}`,
+    });
+  }
+  if (bodyTemplate !== undefined && !JSON.stringify(bodyTemplate).includes('{{context.callback_url}}')) {
+    issues.push({
+      path: '/async',
+      message: 'the body template must place {{context.callback_url}} so the endpoint knows where to answer',
+    });
+  }
   const { deadlineSeconds, pendingMessage } = value;
   if (
     deadlineSeconds !== undefined &&

@@ -224,16 +224,26 @@ describe('bodyTemplate', () => {
 
 describe('async and retry settings', () => {
   it('accepts async and retry settings within bounds', () => {
-    expect(issuesWith({ async: { deadlineSeconds: 600, pendingMessage: 'One moment.' } })).toEqual([]);
+    expect(
+      issuesWith({ bodyTemplate: undefined, async: { deadlineSeconds: 600, pendingMessage: 'One moment.' } }),
+    ).toEqual([]);
     expect(issuesWith({ method: 'PUT', retry: { attempts: 3 } })).toEqual([]);
     expect(issuesWith({ method: 'POST', retry: { attempts: 5, nonIdempotent: true } })).toEqual([]);
   });
 
   it('refuses out-of-bounds or unknown async settings, naming the field', () => {
-    expect(pathsOf(issuesWith({ async: { deadlineSeconds: 5 } }))).toEqual(['/async/deadlineSeconds']);
-    expect(pathsOf(issuesWith({ async: { deadlineSeconds: 86_401 } }))).toEqual(['/async/deadlineSeconds']);
-    expect(pathsOf(issuesWith({ async: { wait: 1 } }))).toEqual(['/async/wait']);
+    expect(pathsOf(issuesWith({ bodyTemplate: undefined, async: { deadlineSeconds: 5 } }))).toEqual([
+      '/async/deadlineSeconds',
+    ]);
+    expect(pathsOf(issuesWith({ bodyTemplate: undefined, async: { deadlineSeconds: 86_401 } }))).toEqual([
+      '/async/deadlineSeconds',
+    ]);
+    expect(pathsOf(issuesWith({ bodyTemplate: undefined, async: { wait: 1 } }))).toEqual(['/async/wait']);
     expect(pathsOf(issuesWith({ async: true }))).toEqual(['/async']);
+    expect(pathsOf(issuesWith({ method: 'GET', bodyTemplate: undefined, async: {} }))).toEqual(['/async']);
+    expect(pathsOf(issuesWith({ bodyTemplate: { id: '{{parameters.order_number}}' }, async: {} }))).toEqual([
+      '/async',
+    ]);
   });
 
   it('refuses too many attempts and retries of a POST without the explicit flag', () => {

@@ -160,7 +160,10 @@ export function collectActionDefinitionIssues(input: unknown): ValidationIssue[]
     }
   }
   checkSigning(input.signing, issues);
-  issues.push(...collectAsyncIssues(input.async), ...collectRetryIssues(input.retry, method));
+  issues.push(
+    ...collectAsyncIssues(input.async, method ?? DEFAULT_METHOD, input.bodyTemplate),
+    ...collectRetryIssues(input.retry, method),
+  );
   issues.push(...collectConversationIssues(input.conversation, [...declared.names]));
   return issues;
 }

@@ -16,6 +16,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { actionsRoutes } from './routes/actions-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agentsRoutes } from './routes/agents-routes.js';
+import { callbacksRoutes } from './routes/callbacks-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
@@ -50,6 +51,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...callsRoutes,
   ...agentsRoutes,
   ...conversationsRoutes,
+  ...callbacksRoutes,
   ...adminRoutes,
 ];
 

@@ -9,7 +9,9 @@ import {
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createAgentRuntime } from '../agents/agent-runtime.js';
+import { type AsyncCalls, createAsyncCalls } from '../agents/async-calls.js';
 import { createBackgroundWork } from '../agents/background-work.js';
+import { createConversationFeed } from '../agents/conversation-feed.js';
 import { createConversationService } from '../agents/conversation-service.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
 import { createRequestOrigin } from '../auth/client-address.js';
@@ -17,6 +19,7 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { DEFAULT_PORT } from '../config/parse-config.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
@@ -25,6 +28,7 @@ import type { Database } from '../storage/schema.js';
 import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
+import { createAsyncCallStore } from '../stores/async-call-store.js';
 import { createCallStore } from '../stores/call-store.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
@@ -55,6 +59,8 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
+  /** Where async actions' endpoints POST their results (default: `publicUrl`, else localhost). */
+  callbackBaseUrl?: string;
   now?: () => Date;
 }
 
@@ -103,12 +109,29 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.dial ? { dial: options.dial } : {}),
   });
   const background = createBackgroundWork();
+  const conversationFeed = createConversationFeed();
+  let asyncCalls: AsyncCalls | undefined;
   const runtime = createAgentRuntime({
     actions,
     runner,
     logger,
     background,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
+    asyncCalls: () => asyncCalls as AsyncCalls,
+    now,
+  });
+  asyncCalls = createAsyncCalls({
+    asyncCalls: createAsyncCallStore(options.db, now),
+    actions,
+    agents,
+    calls,
+    conversations,
+    runtime: () => runtime,
+    executor,
+    feed: conversationFeed,
+    logger,
+    callbackBaseUrl: options.callbackBaseUrl ?? options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`,
+    writer: options.db,
     now,
   });
   return {
@@ -123,6 +146,8 @@ export function createServices(options: ServiceOptions): AppServices {
     agents,
     conversations,
     runtime,
+    asyncCalls,
+    conversationFeed,
     conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
     background,
     modelTransport,

@@ -3,6 +3,7 @@ import { agentsMigration } from './migration-0003-agents.js';
 import { turnLeasesMigration } from './migration-0004-turn-leases.js';
 import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
+import { asyncCallsMigration } from './migration-0009-async-calls.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -138,6 +139,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_turn_leases': turnLeasesMigration,
   '0005_widget_keys': widgetKeysMigration,
   '0006_action_definition_json': actionDefinitionJsonMigration,
+  '0009_async_calls': asyncCallsMigration,
 };
 
 /** The names of every migration, oldest first. */

@@ -11,7 +11,9 @@ let server: LoopbackHttpsServer;
 let executor: Executor;
 
 beforeAll(async () => {
-  server = await startLoopbackHttpsServer((_request, response) => response.end());
+  server = await startLoopbackHttpsServer((_request, response) => {
+    response.end();
+  });
   ({ executor } = await createTestExecutor());
 });
 beforeEach(() => {
