@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { agentsRoutes } from './routes/agents-routes.js';
 import { callbacksRoutes } from './routes/callbacks-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
+import { conversationStreamRoute } from './routes/conversation-stream-route.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
@@ -51,6 +52,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...callsRoutes,
   ...agentsRoutes,
   ...conversationsRoutes,
+  conversationStreamRoute,
   ...callbacksRoutes,
   ...adminRoutes,
 ];

@@ -97,6 +97,28 @@ describeEachEngine('async actions and their callbacks ($engine)', (engine) => {
     expect(call.callback).toMatchObject({ state: 'answered' });
   });
 
+  it('pushes the follow-up to an open stream of the conversation', async () => {
+    const { id, path } = await askAsync();
+    const stream = await t.call('GET', `/api/v1/conversations/${id}/stream`);
+    expect(stream.status).toBe(200);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value);
+      }
+    };
+    await readUntil('event: ready');
+    expect((await callback(path, { message: 'Streamed: it was delivered.' })).status).toBe(200);
+    await readUntil('Streamed: it was delivered.');
+    await reader.cancel();
+    expect(text).toContain('event: message');
+    expect(text).toContain('"reply":"Streamed: it was delivered."');
+  });
+
   it('refuses a replayed callback with 409 and leaves the transcript alone', async () => {
     const { id, path } = await askAsync();
     expect((await callback(path, { data: { status: 'shipped' } })).status).toBe(200);
