@@ -1,5 +1,7 @@
 // Verifying signatures
 
+// Async actions
+export { type AcceptedResponse, answerLater, type CallbackOutcome } from './answer-later.js';
 // Dropping duplicate deliveries
 export {
   createDedupe,

@@ -14,6 +14,8 @@ import type { NewDelivery } from '../deliveries/delivery-types.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
+import type { AsyncCalls } from './async-calls.js';
+import type { BackgroundWork } from './background-work.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
@@ -41,6 +43,8 @@ export function createAgentRuntime(deps: {
   runner: CallRunner;
   logger: Logger;
   createModel: ModelFactory;
+  /** Async actions' callbacks (set once the service is wired; absent: async actions run sync). */
+  asyncCalls?: () => Pick<AsyncCalls, 'open' | 'settleImmediate'>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -157,14 +161,25 @@ export function createAgentRuntime(deps: {
           // The loop hands back one of `actions`: the id travels with it.
           if (action.id === undefined)
             throw new Error(`the action ${action.definition.name} has no stored id`);
+          const async = action.definition.async === undefined ? undefined : deps.asyncCalls?.();
+          const callbackUrl = async
+            ? await async.open({
+                tenantId,
+                conversationId: conversation.id,
+                action: { ...action, id: action.id },
+                arguments: args,
+                callId,
+              })
+            : undefined;
           const { result, recorded } = await deps.runner.start(
             tenantId,
             action.id,
             args,
-            { ...origin, callId },
+            { ...origin, callId, ...(callbackUrl ? { callbackUrl } : {}) },
             argumentOptions,
           );
           records.push(recorded);
+          if (async) records.push(async.settleImmediate(tenantId, result));
           return result;
         },
         async recorded() {

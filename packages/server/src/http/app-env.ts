@@ -2,7 +2,9 @@ import type { Executor } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AgentRuntime } from '../agents/agent-runtime.js';
+import type { AsyncCalls } from '../agents/async-calls.js';
 import type { BackgroundWork } from '../agents/background-work.js';
+import type { ConversationFeed } from '../agents/conversation-feed.js';
 import type { ConversationService } from '../agents/conversation-service.js';
 import type { RequestOrigin } from '../auth/client-address.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
@@ -54,6 +56,8 @@ export interface AppServices {
   /** Emits events to subscriptions in the caller's transaction. */
   events: EventEmitter;
   runtime: AgentRuntime;
+  asyncCalls: AsyncCalls;
+  conversationFeed: ConversationFeed;
   conversationService: ConversationService;
   /** Agents' inbound channels, and the receiver of their messages. */
   channels: ChannelStore;

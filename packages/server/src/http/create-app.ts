@@ -16,8 +16,10 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { actionsRoutes } from './routes/actions-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agentsRoutes } from './routes/agents-routes.js';
+import { callbacksRoutes } from './routes/callbacks-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
 import { channelsRoutes } from './routes/channels-routes.js';
+import { conversationStreamRoute } from './routes/conversation-stream-route.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
@@ -56,6 +58,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...conversationsRoutes,
   ...subscriptionsRoutes,
   ...subscriptionDeliveriesRoutes,
+  conversationStreamRoute,
+  ...callbacksRoutes,
   ...adminRoutes,
 ];
 

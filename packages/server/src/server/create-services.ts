@@ -9,7 +9,9 @@ import {
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createAgentRuntime } from '../agents/agent-runtime.js';
+import { type AsyncCalls, createAsyncCalls } from '../agents/async-calls.js';
 import { createBackgroundWork } from '../agents/background-work.js';
+import { createConversationFeed } from '../agents/conversation-feed.js';
 import { createConversationService } from '../agents/conversation-service.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
 import { createRequestOrigin } from '../auth/client-address.js';
@@ -20,6 +22,7 @@ import { createCallRunner } from '../calls/call-runner.js';
 import { createChannelReplyHandler } from '../channels/channel-reply-handler.js';
 import { createChannelTurns } from '../channels/channel-turns.js';
 import { createInboundChannels } from '../channels/receive-inbound.js';
+import { DEFAULT_PORT } from '../config/parse-config.js';
 import { outcomeOfActionResult } from '../deliveries/classify-http-outcome.js';
 import { createDeliveryStore } from '../deliveries/delivery-store.js';
 import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
@@ -37,6 +40,7 @@ import type { Database } from '../storage/schema.js';
 import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
+import { createAsyncCallStore } from '../stores/async-call-store.js';
 import { createCallStore } from '../stores/call-store.js';
 import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
 import { createChannelStore } from '../stores/channel-store.js';
@@ -77,6 +81,8 @@ export interface ServiceOptions {
   deliveryRetryScheduleMs?: readonly number[];
   /** The delivery worker's name in claims (default: hostname, pid and random). */
   instanceId?: string;
+  /** Where async actions' endpoints POST their results (default: `publicUrl`, else localhost). */
+  callbackBaseUrl?: string;
   now?: () => Date;
   /** Replaces the durable queue's `enqueue` for event deliveries (tests record what is emitted). */
   enqueue?: Enqueue;
@@ -141,11 +147,28 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.dial ? { dial: options.dial } : {}),
   });
   const background = createBackgroundWork();
+  const conversationFeed = createConversationFeed();
+  let asyncCalls: AsyncCalls | undefined;
   const runtime = createAgentRuntime({
     actions,
     runner,
     logger,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
+    asyncCalls: () => asyncCalls as AsyncCalls,
+    now,
+  });
+  asyncCalls = createAsyncCalls({
+    asyncCalls: createAsyncCallStore(options.db, now),
+    actions,
+    agents,
+    calls,
+    conversations,
+    runtime: () => runtime,
+    executor,
+    feed: conversationFeed,
+    logger,
+    callbackBaseUrl: options.callbackBaseUrl ?? options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`,
+    writer: options.db,
     now,
   });
   const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
@@ -198,6 +221,8 @@ export function createServices(options: ServiceOptions): AppServices {
     conversationService,
     channels,
     inboundChannels,
+    asyncCalls,
+    conversationFeed,
     background,
     modelTransport,
     executor,

@@ -19,6 +19,8 @@ function trusted(ca: ServiceOptions['ca'], demoCert: string): NonNullable<Servic
   return [...(Array.isArray(ca) ? ca : [ca]), demoCert];
 }
 
+/** Async calls past their deadline are looked for this often. */
+const ASYNC_SWEEP_INTERVAL_MS = 10_000;
 /** The execution log and expired sessions are purged this often. */
 const PURGE_INTERVAL_MS = 3600_000;
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -130,6 +132,7 @@ export async function startServer(
       logger,
       defaultMetrics: true,
       publicUrl: config.publicUrl,
+      callbackBaseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       trustedProxies: config.trustedProxies,
       cookieSecure: config.cookieSecure,
       metricsToken: config.metricsToken,
@@ -188,6 +191,18 @@ export async function startServer(
     };
     const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
     idleTimer.unref();
+    // Async calls past their deadline get the agent's "no answer" follow-up (until the durable
+    // queue's async_deadline deliveries run them, this sweep does).
+    const expireAsync = async () => {
+      try {
+        const expired = await services.asyncCalls.sweep();
+        if (expired > 0) logger.info({ expired }, 'async calls expired at their deadline');
+      } catch (error) {
+        logger.error({ err: error }, 'the async deadline sweep failed; it runs again shortly');
+      }
+    };
+    const asyncTimer = setInterval(expireAsync, ASYNC_SWEEP_INTERVAL_MS);
+    asyncTimer.unref();
 
     logger.info(
       { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },

@@ -5,6 +5,7 @@ import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
 import { deliveriesMigration } from './migration-0007-deliveries.js';
 import { subscriptionsMigration } from './migration-0008-subscriptions.js';
+import { asyncCallsMigration } from './migration-0009-async-calls.js';
 import { channelsMigration } from './migration-0010-channels.js';
 
 /**
@@ -144,6 +145,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_deliveries': deliveriesMigration,
   '0008_subscriptions': subscriptionsMigration,
   '0010_channels': channelsMigration,
+  '0009_async_calls': asyncCallsMigration,
 };
 
 /** The names of every migration, oldest first. */

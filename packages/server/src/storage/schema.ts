@@ -87,6 +87,8 @@ export interface CallTable {
   failure_kind: string | null;
   duration_ms: number;
   created_at: Timestamp;
+  /** An async call's late answer: `{state: 'answered', result, at}` or `{state: 'expired', at}`. */
+  callback?: Json<Record<string, unknown> | null>;
 }
 
 export interface SessionTable {
@@ -253,6 +255,23 @@ export interface SubscriptionTable {
   updated_at: Timestamp;
 }
 
+/** An async action call waiting for its callback (migration 0009). */
+export interface AsyncCallTable {
+  call_id: string;
+  tenant_id: string;
+  conversation_id: string;
+  action_id: string;
+  action_name: string;
+  arguments: Json<Record<string, unknown>>;
+  /** SHA-256 (hex) of the callback token; the token itself is never stored. */
+  token_hash: string;
+  /** `cancelled`: the endpoint answered at once (not 202), so no callback is expected. */
+  state: 'pending' | 'answered' | 'expired' | 'cancelled';
+  deadline: Timestamp;
+  created_at: Timestamp;
+  settled_at: Timestamp | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -271,4 +290,5 @@ export interface Database {
   deliveries: DeliveryTable;
   delivery_attempts: DeliveryAttemptTable;
   subscriptions: SubscriptionTable;
+  async_calls: AsyncCallTable;
 }

@@ -52,6 +52,7 @@ function view(row: CallRow) {
     failureKind: row.failure_kind,
     durationMs: row.duration_ms,
     createdAt: new Date(row.created_at).toISOString(),
+    callback: (row.callback ?? null) as Record<string, unknown> | null,
   };
 }
 export type CallView = ReturnType<typeof view>;
@@ -101,6 +102,20 @@ export function createCallStore(
         response: JSON.parse(row.response),
         result: JSON.parse(row.result),
       } as CallRow);
+    },
+
+    /** Notes an async call's late answer (the callback's result, or the deadline's expiry) on its record. */
+    async recordCallback(
+      tenantId: string,
+      id: string,
+      callback: { state: 'answered'; result: unknown } | { state: 'expired' },
+    ): Promise<void> {
+      await db
+        .updateTable('calls')
+        .set({ callback: JSON.stringify({ ...callback, at: now().toISOString() }) })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .execute();
     },
 
     async get(tenantId: string, id: string): Promise<CallView> {

@@ -38,7 +38,7 @@ const MessageQuery = Type.Object(
  * no debug events, and no operator-facing reasons (the model provider's error, the endpoint's
  * failure text): the customer gets the polite `message` events instead.
  */
-function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
+export function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
   if (debug) return event;
   if (event.type === 'debug') return undefined;
   if (event.type === 'model-error') return { ...event, message: 'the model could not answer' };
