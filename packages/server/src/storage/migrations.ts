@@ -144,8 +144,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_action_definition_json': actionDefinitionJsonMigration,
   '0007_deliveries': deliveriesMigration,
   '0008_subscriptions': subscriptionsMigration,
-  '0010_channels': channelsMigration,
   '0009_async_calls': asyncCallsMigration,
+  '0010_channels': channelsMigration,
 };
 
 /** The names of every migration, oldest first. */
