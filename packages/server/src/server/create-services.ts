@@ -21,6 +21,8 @@ import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
 import { createSecretBox } from '../secrets/secret-box.js';
+import type { CacheBus } from '../shared/cache-bus.js';
+import { createLimiterStore, type LimiterStore } from '../shared/limiter-store.js';
 import type { Database } from '../storage/schema.js';
 import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
@@ -56,6 +58,10 @@ export interface ServiceOptions {
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
   now?: () => Date;
+  /** Where limits count (openSharedState); default: this process's memory. */
+  limits?: LimiterStore;
+  /** Carries cache deletes to the other instances (openSharedState); default: none. */
+  cacheBus?: CacheBus;
 }
 
 /** Wires the stores, the executor and the call runner over one database. */
@@ -67,6 +73,7 @@ export function createServices(options: ServiceOptions): AppServices {
     endpoints: [...(options.allowEndpoints ?? [])],
   };
   const box = createSecretBox(options.secretKeys);
+  const limits = options.limits ?? createLimiterStore({});
   const executor = createExecutor({
     allow,
     ...(options.resolve ? { resolve: options.resolve } : {}),
@@ -83,6 +90,7 @@ export function createServices(options: ServiceOptions): AppServices {
     box,
     now,
     checkUrl,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
   const calls = createCallStore(options.db, now);
   const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
@@ -93,6 +101,7 @@ export function createServices(options: ServiceOptions): AppServices {
     checkUrl,
     allowlist: createNetworkAllowlist(allow),
     now,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
   const conversations = createConversationStore(options.db, now);
   const modelTransport = createModelFetch({
@@ -115,7 +124,7 @@ export function createServices(options: ServiceOptions): AppServices {
     db: options.db,
     tenants: createTenantStore(options.db, now),
     actions,
-    apiKeys: createApiKeyStore(options.db, now),
+    apiKeys: createApiKeyStore(options.db, now, options.cacheBus),
     operators: createOperatorStore(options.db, now),
     sessions: createSessionStore(options.db, now),
     calls,
@@ -130,8 +139,9 @@ export function createServices(options: ServiceOptions): AppServices {
     metrics,
     metricsToken: options.metricsToken,
     logger,
-    loginThrottle: createLoginThrottle(),
-    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress }),
+    loginThrottle: createLoginThrottle(limits),
+    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress, limits }),
+    lifecycle: { draining: false },
     requestOrigin,
     sessionCookie: createSessionCookie({
       setting: options.cookieSecure ?? 'auto',
