@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createNetworkAllowlist } from '@toolgate/core';
 import type { CookieSecureSetting } from '../auth/session-cookie.js';
 import { parseProxyEntry } from '../auth/trusted-proxies.js';
+import { parseRetrySchedule } from '../deliveries/retry-schedule.js';
 import { MIN_METRICS_TOKEN_LENGTH } from '../metrics/metrics-access.js';
 import { parseSecretKey } from '../secrets/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
@@ -47,6 +48,11 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** `TOOLGATE_DRAIN_MS`: on shutdown, how long `/readyz` answers 503 before the listener closes. */
   drainMs: number;
+  /**
+   * `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays in ms ("0,200,500") for deliveries queued
+   * without their own schedule (tests, the crash suite); unset: the standard schedule.
+   */
+  deliveryRetryScheduleMs: number[] | undefined;
 }
 
 /** The default drain with PostgreSQL (a fleet behind a load balancer); embedded mode has none. */
@@ -250,6 +256,18 @@ export function parseConfig(
       });
     else drainMs = ms;
   }
+  let deliveryRetryScheduleMs: number[] | undefined;
+  const scheduleText = env.TOOLGATE_DELIVERY_RETRY_SCHEDULE?.trim();
+  if (scheduleText) {
+    try {
+      deliveryRetryScheduleMs = parseRetrySchedule(scheduleText);
+    } catch (error) {
+      problems.push({
+        source: 'TOOLGATE_DELIVERY_RETRY_SCHEDULE',
+        message: `${(error as Error).message} (delays before each retry in ms, like 0,200,500)`,
+      });
+    }
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -270,6 +288,7 @@ export function parseConfig(
     metricsToken,
     redisUrl,
     drainMs,
+    deliveryRetryScheduleMs,
   };
 }
 
