@@ -21,6 +21,8 @@ describe('parseConfig', () => {
       trustedProxies: [],
       cookieSecure: 'auto',
       metricsToken: undefined,
+      redisUrl: undefined,
+      drainMs: 0,
       deliveryRetryScheduleMs: undefined,
     });
   });

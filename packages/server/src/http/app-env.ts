@@ -78,6 +78,8 @@ export interface AppServices {
   requestOrigin: RequestOrigin;
   /** The session cookie's attributes, `Secure` per `TOOLGATE_COOKIE_SECURE`. */
   sessionCookie: SessionCookie;
+  /** `draining` turns true on shutdown, before the listener closes: `/readyz` then answers 503. */
+  lifecycle: { draining: boolean };
 }
 
 /** Hono's environment: the request's id (set first) and the authenticated caller (set by the auth middleware). */

@@ -137,6 +137,8 @@ export function createApp(services: AppServices): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
+    if (services.lifecycle.draining)
+      return c.json({ status: 'draining', reason: 'this instance is shutting down' }, 503);
     try {
       await sql`select 1`.execute(services.db);
       return c.json({ status: 'ready' });

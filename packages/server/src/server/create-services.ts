@@ -36,6 +36,8 @@ import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
 import { createSecretBox } from '../secrets/secret-box.js';
+import type { CacheBus } from '../shared/cache-bus.js';
+import { createLimiterStore, type LimiterStore } from '../shared/limiter-store.js';
 import type { Database } from '../storage/schema.js';
 import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
@@ -84,6 +86,10 @@ export interface ServiceOptions {
   /** Where async actions' endpoints POST their results (default: `publicUrl`, else localhost). */
   callbackBaseUrl?: string;
   now?: () => Date;
+  /** Where limits count (openSharedState); default: this process's memory. */
+  limits?: LimiterStore;
+  /** Carries cache deletes to the other instances (openSharedState); default: none. */
+  cacheBus?: CacheBus;
   /** Replaces the durable queue's `enqueue` for event deliveries (tests record what is emitted). */
   enqueue?: Enqueue;
   /** Replaces the queue's deliveries the subscription routes read (tests). */
@@ -99,6 +105,7 @@ export function createServices(options: ServiceOptions): AppServices {
     endpoints: [...(options.allowEndpoints ?? [])],
   };
   const box = createSecretBox(options.secretKeys);
+  const limits = options.limits ?? createLimiterStore({});
   const executor = createExecutor({
     allow,
     ...(options.resolve ? { resolve: options.resolve } : {}),
@@ -119,6 +126,7 @@ export function createServices(options: ServiceOptions): AppServices {
     box,
     now,
     checkUrl,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
   // Events are queued inside the transaction of their change; the worker is woken once it has committed.
   const enqueueEvent: Enqueue = async (writer, delivery, at) => {
@@ -137,6 +145,7 @@ export function createServices(options: ServiceOptions): AppServices {
     checkUrl,
     allowlist: createNetworkAllowlist(allow),
     now,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
   const conversations = createConversationStore(options.db, now, events);
   const modelTransport = createModelFetch({
@@ -206,7 +215,7 @@ export function createServices(options: ServiceOptions): AppServices {
     deliveryWorker,
     tenants: createTenantStore(options.db, now),
     actions,
-    apiKeys: createApiKeyStore(options.db, now),
+    apiKeys: createApiKeyStore(options.db, now, options.cacheBus),
     operators: createOperatorStore(options.db, now),
     sessions: createSessionStore(options.db, now),
     calls,
@@ -229,8 +238,9 @@ export function createServices(options: ServiceOptions): AppServices {
     metrics,
     metricsToken: options.metricsToken,
     logger,
-    loginThrottle: createLoginThrottle(),
-    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress }),
+    loginThrottle: createLoginThrottle(limits),
+    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress, limits }),
+    lifecycle: { draining: false },
     requestOrigin,
     sessionCookie: createSessionCookie({
       setting: options.cookieSecure ?? 'auto',

@@ -9,6 +9,7 @@ import {
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../secrets/secret-box.js';
+import type { CacheBus } from '../shared/cache-bus.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from './action-store.js';
 import type { AgentInput, AgentPatch, AgentSettings, AgentView } from './agent-settings.js';
@@ -49,6 +50,8 @@ export interface AgentStoreOptions {
   /** The server's allowlist: plain-http model URLs must point into it. */
   allowlist: NetworkAllowlist;
   now?: () => Date;
+  /** Carries cache deletes to the other instances on the database (none: this process only). */
+  cacheBus?: CacheBus;
 }
 
 /** A limits patch over the stored limits: a number sets one, `null` drops it (back to the default). */
@@ -94,8 +97,9 @@ export function agentSecretPlace(
 export function createAgentStore(options: AgentStoreOptions) {
   const { db, box, now = () => new Date() } = options;
   const assertValid = createAgentChecks(options);
-  const views = createTtlCache<AgentView[]>(AGENT_READ_CACHE_MS);
-  const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS);
+  const shared = (name: string) => (options.cacheBus ? { name, bus: options.cacheBus } : undefined);
+  const views = createTtlCache<AgentView[]>(AGENT_READ_CACHE_MS, 10_000, Date.now, shared('agent-views'));
+  const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS, 10_000, Date.now, shared('agent-loaded'));
   const keyPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'model-key');
   const signingPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'signing');
   const signingPlaces = (tenantId: string, id: string): SigningPlaces => ({
@@ -107,8 +111,7 @@ export function createAgentStore(options: AgentStoreOptions) {
     try {
       return await write();
     } finally {
-      views.delete(tenantId);
-      loaded.deletePrefix(`${tenantId}/`);
+      await Promise.all([views.delete(tenantId), loaded.deletePrefix(`${tenantId}/`)]);
     }
   }
 
@@ -322,7 +325,7 @@ export function createAgentStore(options: AgentStoreOptions) {
       const agent = await loaded.get(key, () => openForTurn(tenantId, id));
       if (agent.previousValidUntil === undefined || agent.previousValidUntil > now().getTime()) return agent;
       // The grace period ended while cached: the old secret stops signing on time.
-      loaded.delete(key);
+      await loaded.delete(key);
       return loaded.get(key, () => openForTurn(tenantId, id));
     },
   };
