@@ -10,6 +10,7 @@ describe('visiblePages', () => {
       'Agents',
       'Chat',
       'Calls',
+      'Subscriptions',
       'Keys',
       'Operators',
       'Settings',
@@ -18,6 +19,7 @@ describe('visiblePages', () => {
 
   it('shows only what the scopes allow, managing implying reading', () => {
     expect(labels(['webhooks:read'])).toEqual(['Actions', 'Calls']);
+    expect(labels(['events:read'])).toEqual(['Subscriptions']);
     expect(labels(['webhooks:manage'])).toEqual(['Actions', 'Calls']);
     expect(labels(['agents:manage', 'chat'])).toEqual(['Agents', 'Chat']);
     expect(labels(['conversations:read'])).toEqual([]);

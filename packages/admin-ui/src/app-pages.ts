@@ -1,7 +1,15 @@
 import { hasScope, type Scope } from './auth/scopes';
 import { matchRoute, type RouteDefinition, type RouteMatch } from './router/match-route';
 
-export type PageKey = 'actions' | 'agents' | 'chat' | 'calls' | 'keys' | 'operators' | 'settings';
+export type PageKey =
+  | 'actions'
+  | 'agents'
+  | 'chat'
+  | 'calls'
+  | 'subscriptions'
+  | 'keys'
+  | 'operators'
+  | 'settings';
 
 /** A page of the main navigation and the scope an operator needs to see it. */
 export interface AppPage {
@@ -43,6 +51,13 @@ export const APP_PAGES: readonly AppPage[] = [
     label: 'Calls',
     scope: 'webhooks:read',
     summary: 'Every action call: request, response and what the model saw.',
+  },
+  {
+    key: 'subscriptions',
+    path: '/subscriptions',
+    label: 'Subscriptions',
+    scope: 'events:read',
+    summary: "Your endpoints for the tenant's events, signed and retried.",
   },
   {
     key: 'keys',

@@ -15,6 +15,7 @@ import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { OperatorsPage } from './pages/operators-page';
 import { SettingsPage } from './pages/settings-page';
+import { SubscriptionsPage } from './pages/subscriptions-page';
 import { useRouter } from './router/router-context';
 
 /** `/` leads to the first page the operator may see. */
@@ -93,6 +94,7 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
     return <CallDetailPage key={params.id} callId={params.id ?? ''} canTest={canManage} />;
   }
   if (key === 'chat') return <ChatPage />;
+  if (key === 'subscriptions') return <SubscriptionsPage canManage={hasScope(scopes, 'events:manage')} />;
   if (key === 'keys') return <KeysPage />;
   if (key === 'operators') return <OperatorsPage />;
   if (key === 'settings') return <SettingsPage />;

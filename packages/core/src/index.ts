@@ -2,14 +2,20 @@
 export {
   ACTION_METHODS,
   ACTION_NAME_PATTERN,
+  type ActionAsync,
   type ActionAuth,
   type ActionDefinition,
   type ActionMethod,
+  type ActionRetry,
   type ActionSigning,
+  DEFAULT_ASYNC_DEADLINE_SECONDS,
   DEFAULT_METHOD,
   DEFAULT_TIMEOUT_MS,
+  MAX_ASYNC_DEADLINE_SECONDS,
   MAX_REDIRECTS,
+  MAX_RETRY_ATTEMPTS,
   MAX_TIMEOUT_MS,
+  MIN_ASYNC_DEADLINE_SECONDS,
   MIN_TIMEOUT_MS,
   PARAMETER_FORMATS,
   PARAMETER_TYPES,
@@ -29,6 +35,10 @@ export {
   toEnvelopeContext,
   type WebhookEvent,
 } from './actions/call-context.js';
+export {
+  IDEMPOTENT_METHODS,
+  MAX_PENDING_MESSAGE_LENGTH,
+} from './actions/collect-async-retry-issues.js';
 // Conversations: the agent loop and the model interface
 export {
   CONFIRMATION_POLICIES,
@@ -89,6 +99,7 @@ export {
   type ToolCallRequest,
 } from './agent/chat-model.js';
 export { classifyReply, type ReplyClass } from './agent/classify-reply.js';
+export { type FollowUpInput, runFollowUp } from './agent/run-follow-up.js';
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
 export { shapeModelResult } from './agent/shape-model-result.js';
 export {

@@ -1,5 +1,16 @@
 // Verifying signatures
 
+// Async actions
+export { type AcceptedResponse, answerLater, type CallbackOutcome } from './answer-later.js';
+// Dropping duplicate deliveries
+export {
+  createDedupe,
+  DEFAULT_DEDUPE_MAX_ENTRIES,
+  DEFAULT_DEDUPE_TTL_MS,
+  type Dedupe,
+  type DedupeOptions,
+  type DedupeStore,
+} from './create-dedupe.js';
 // Errors
 export { EnvelopeError } from './envelope-error.js';
 // The response

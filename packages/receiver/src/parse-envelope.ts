@@ -5,7 +5,7 @@ import { CALL_TRIGGERS, type ToolgateEnvelope } from './toolgate-envelope.js';
 
 /** ISO 8601 date-time with seconds and a zone, as `Date.prototype.toISOString()` writes it. */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const OPTIONAL_CONTEXT_IDS = ['agent_id', 'conversation_id', 'contact_id'] as const;
+const OPTIONAL_CONTEXT_IDS = ['agent_id', 'conversation_id', 'contact_id', 'callback_url'] as const;
 const TRIGGERS: ReadonlySet<string> = new Set(CALL_TRIGGERS);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -30,6 +30,8 @@ export interface EnvelopeContext {
   contact_id?: string;
   /** When the call was made, ISO 8601. */
   timestamp: string;
+  /** Async actions only: POST the result here once, before the action's deadline (see `answerLater`). */
+  callback_url?: string;
 }
 
 /**

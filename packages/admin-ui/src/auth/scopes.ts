@@ -9,13 +9,25 @@ export type Scope =
   | 'agents:manage'
   | 'conversations:read'
   | 'chat'
+  | 'events:read'
+  | 'events:manage'
   | 'admin';
 
 /** Scopes that include others, as on the server: `admin` includes all. */
 const IMPLIED: Readonly<Partial<Record<string, readonly Scope[]>>> = {
-  admin: ['webhooks:read', 'webhooks:manage', 'agents:read', 'agents:manage', 'conversations:read', 'chat'],
+  admin: [
+    'webhooks:read',
+    'webhooks:manage',
+    'agents:read',
+    'agents:manage',
+    'conversations:read',
+    'chat',
+    'events:read',
+    'events:manage',
+  ],
   'webhooks:manage': ['webhooks:read'],
   'agents:manage': ['agents:read'],
+  'events:manage': ['events:read'],
 };
 
 /** True when the granted scopes include `needed`, directly or by implication. */

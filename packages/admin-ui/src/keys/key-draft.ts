@@ -10,6 +10,11 @@ export const KEY_SCOPES: readonly { scope: Scope; description: string }[] = [
   { scope: 'agents:manage', description: 'Create and change agents (includes agents:read).' },
   { scope: 'conversations:read', description: 'Read conversation transcripts.' },
   { scope: 'chat', description: 'Start conversations and send messages.' },
+  { scope: 'events:read', description: 'Read event subscriptions and their deliveries.' },
+  {
+    scope: 'events:manage',
+    description: 'Create, change, test and replay event subscriptions (includes events:read).',
+  },
   { scope: 'admin', description: 'Everything, plus keys, operators and the tenant.' },
 ];
 

@@ -69,6 +69,36 @@ export interface ActionSigning {
   hexSignatureHeader?: boolean;
 }
 
+/** Default and bounds of an async action's deadline for its callback, in seconds. */
+export const DEFAULT_ASYNC_DEADLINE_SECONDS = 300;
+export const MIN_ASYNC_DEADLINE_SECONDS = 10;
+export const MAX_ASYNC_DEADLINE_SECONDS = 86_400;
+
+/**
+ * An async action: the endpoint may answer `202 Accepted` at once and POST the result later to
+ * the call's `context.callback_url`, before `deadlineSeconds` have passed (docs/async-actions.md).
+ */
+export interface ActionAsync {
+  /** Seconds the callback may take; default {@link DEFAULT_ASYNC_DEADLINE_SECONDS}. */
+  deadlineSeconds?: number;
+  /** Said on a 202 that carries no `{message}` of its own. */
+  pendingMessage?: string;
+}
+
+/** Most attempts a sync action's retries may make (the first one included). */
+export const MAX_RETRY_ATTEMPTS = 5;
+
+/**
+ * Retries of a sync call: on network errors, timeouts, 429 and 502/503/504, all attempts within
+ * the action's `timeoutMs`, every one with the same `Idempotency-Key`.
+ */
+export interface ActionRetry {
+  /** Attempts in all, the first included: 2 to {@link MAX_RETRY_ATTEMPTS}. */
+  attempts: number;
+  /** POST and PATCH are retried only with this set: the endpoint must honour `Idempotency-Key`. */
+  nonIdempotent?: boolean;
+}
+
 /** An action: one HTTP endpoint an agent may call, with the parameters it must collect. */
 export interface ActionDefinition {
   name: string;
@@ -93,6 +123,10 @@ export interface ActionDefinition {
   followRedirects?: boolean;
   signing?: ActionSigning;
   enabled?: boolean;
+  /** The endpoint may answer later, through a callback: see {@link ActionAsync}. */
+  async?: ActionAsync;
+  /** Retries of failed attempts: see {@link ActionRetry}. */
+  retry?: ActionRetry;
   /** How conversations use the action: confirmation, latency messages, visible fields, triggers. */
   conversation?: ConversationSettings;
 }

@@ -35,6 +35,8 @@ export interface BuildRequestOptions {
   userAgent?: string;
   /** Sent as `{event, data, context}` instead of the parameters envelope or template. */
   event?: WebhookEvent;
+  /** Sent exactly as given (JSON) instead of any envelope: an event subscription's `{type, timestamp, data}`. */
+  jsonBody?: Record<string, unknown>;
 }
 
 /** URL parsers treat these segments (in any percent-encoding) as "here" and "up one level". */
@@ -118,14 +120,16 @@ export function buildRequest(
     }
   } else {
     const envelopeContext = toEnvelopeContext(context);
-    const payload = options.event
-      ? { event: options.event.event, data: options.event.data, context: envelopeContext }
-      : action.bodyTemplate === undefined
-        ? { action: action.name, parameters, context: envelopeContext }
-        : renderBodyTemplate(action.bodyTemplate, {
-            parameters,
-            context: { ...envelopeContext, action: action.name },
-          });
+    const payload = options.jsonBody
+      ? options.jsonBody
+      : options.event
+        ? { event: options.event.event, data: options.event.data, context: envelopeContext }
+        : action.bodyTemplate === undefined
+          ? { action: action.name, parameters, context: envelopeContext }
+          : renderBodyTemplate(action.bodyTemplate, {
+              parameters,
+              context: { ...envelopeContext, action: action.name },
+            });
     body = JSON.stringify(payload);
     headers['content-type'] = 'application/json';
   }

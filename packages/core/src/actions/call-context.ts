@@ -12,6 +12,8 @@ export interface CallContext {
   contactId?: string;
   /** When the call was made. */
   timestamp: Date;
+  /** An async action's one-time URL for the result (`context.callback_url`). */
+  callbackUrl?: string;
 }
 
 /** The `context` object of the request envelope, as the endpoint receives it. */
@@ -22,6 +24,8 @@ export interface EnvelopeContext {
   conversation_id?: string;
   contact_id?: string;
   timestamp: string;
+  /** Async actions only: POST the result here once, before the deadline. */
+  callback_url?: string;
 }
 
 /** Names usable as `{{context.x}}` in a body template. */
@@ -32,6 +36,7 @@ export const CONTEXT_TEMPLATE_KEYS = [
   'conversation_id',
   'contact_id',
   'timestamp',
+  'callback_url',
   'action',
 ] as const;
 
@@ -44,6 +49,7 @@ export function toEnvelopeContext(context: CallContext): EnvelopeContext {
     ...(context.conversationId === undefined ? {} : { conversation_id: context.conversationId }),
     ...(context.contactId === undefined ? {} : { contact_id: context.contactId }),
     timestamp: context.timestamp.toISOString(),
+    ...(context.callbackUrl === undefined ? {} : { callback_url: context.callbackUrl }),
   };
 }
 

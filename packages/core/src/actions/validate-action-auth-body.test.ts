@@ -138,7 +138,7 @@ describe('bodyTemplate', () => {
       {
         path: '/bodyTemplate/lines/1/who',
         message:
-          '{{context.customer}} is not a context value; use one of: call_id, trigger, agent_id, conversation_id, contact_id, timestamp, action',
+          '{{context.customer}} is not a context value; use one of: call_id, trigger, agent_id, conversation_id, contact_id, timestamp, callback_url, action',
       },
       {
         path: '/bodyTemplate/raw',
@@ -219,5 +219,36 @@ describe('bodyTemplate', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]?.message).toBe('nests deeper than 32 levels');
     expect(issues[0]?.path).toBe(`/bodyTemplate${'/0'.repeat(32)}`);
+  });
+});
+
+describe('async and retry settings', () => {
+  it('accepts async and retry settings within bounds', () => {
+    expect(
+      issuesWith({ bodyTemplate: undefined, async: { deadlineSeconds: 600, pendingMessage: 'One moment.' } }),
+    ).toEqual([]);
+    expect(issuesWith({ method: 'PUT', retry: { attempts: 3 } })).toEqual([]);
+    expect(issuesWith({ method: 'POST', retry: { attempts: 5, nonIdempotent: true } })).toEqual([]);
+  });
+
+  it('refuses out-of-bounds or unknown async settings, naming the field', () => {
+    expect(pathsOf(issuesWith({ bodyTemplate: undefined, async: { deadlineSeconds: 5 } }))).toEqual([
+      '/async/deadlineSeconds',
+    ]);
+    expect(pathsOf(issuesWith({ bodyTemplate: undefined, async: { deadlineSeconds: 86_401 } }))).toEqual([
+      '/async/deadlineSeconds',
+    ]);
+    expect(pathsOf(issuesWith({ bodyTemplate: undefined, async: { wait: 1 } }))).toEqual(['/async/wait']);
+    expect(pathsOf(issuesWith({ async: true }))).toEqual(['/async']);
+    expect(pathsOf(issuesWith({ method: 'GET', bodyTemplate: undefined, async: {} }))).toEqual(['/async']);
+    expect(pathsOf(issuesWith({ bodyTemplate: { id: '{{parameters.order_number}}' }, async: {} }))).toEqual([
+      '/async',
+    ]);
+  });
+
+  it('refuses too many attempts and retries of a POST without the explicit flag', () => {
+    expect(pathsOf(issuesWith({ method: 'PUT', retry: { attempts: 6 } }))).toEqual(['/retry/attempts']);
+    expect(pathsOf(issuesWith({ method: 'POST', retry: { attempts: 2 } }))).toEqual(['/retry']);
+    expect(pathsOf(issuesWith({ method: 'PATCH', retry: { attempts: 2 } }))).toEqual(['/retry']);
   });
 });

@@ -7,6 +7,7 @@ import {
   MAX_TIMEOUT_MS,
   MIN_TIMEOUT_MS,
 } from './action-definition.js';
+import { collectAsyncIssues, collectRetryIssues } from './collect-async-retry-issues.js';
 import { collectAuthIssues } from './collect-auth-issues.js';
 import { collectBodyTemplateIssues } from './collect-body-template-issues.js';
 import { collectHeaderIssues } from './collect-header-issues.js';
@@ -35,6 +36,8 @@ const FIELDS: ReadonlySet<string> = new Set<keyof ActionDefinition>([
   'followRedirects',
   'signing',
   'enabled',
+  'async',
+  'retry',
   'conversation',
 ]);
 
@@ -157,6 +160,10 @@ export function collectActionDefinitionIssues(input: unknown): ValidationIssue[]
     }
   }
   checkSigning(input.signing, issues);
+  issues.push(
+    ...collectAsyncIssues(input.async, method ?? DEFAULT_METHOD, input.bodyTemplate),
+    ...collectRetryIssues(input.retry, method),
+  );
   issues.push(...collectConversationIssues(input.conversation, [...declared.names]));
   return issues;
 }

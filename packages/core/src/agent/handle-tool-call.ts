@@ -6,8 +6,12 @@ import { callLimitRefusal, countCall, turnCallKey, turnCallRefusal } from './cal
 import type { ToolCallRequest } from './chat-model.js';
 import { askAgain, askFor, politeFailure, readBack } from './phrasing.js';
 import { shapeModelResult } from './shape-model-result.js';
-import { refusedContent, type ToolContent } from './tool-content.js';
+import { type PendingToolContent, refusedContent, type ToolContent } from './tool-content.js';
 import type { BuiltinTool, ConversationState, TurnEvent, TurnInput } from './turn-types.js';
+
+/** Said when an async action answers 202 with no message and the action has no pending message. */
+export const DEFAULT_PENDING_MESSAGE =
+  "I'm looking into that now; I'll write back here as soon as I have the answer.";
 
 /** What became of one proposed call. */
 export type ToolCallOutcome =
@@ -17,7 +21,7 @@ export type ToolCallOutcome =
   | { kind: 'ask'; toolContent: ToolContent; say: string };
 
 interface Context {
-  input: TurnInput;
+  input: Omit<TurnInput, 'userText'>;
   limits: AgentLimits;
   state: ConversationState;
   emit(event: TurnEvent): void;
@@ -131,6 +135,13 @@ async function callWithMessages(
     const say = action.messages?.failure ?? politeFailure(labelOf(action), result.failure);
     context.emit({ type: 'message', text: say, reason: 'failure' });
     return { kind: 'result', toolContent, say };
+  }
+  const pending = action.definition.async !== undefined && result.status === 202;
+  if (pending) {
+    const say = result.message ?? action.definition.async?.pendingMessage ?? DEFAULT_PENDING_MESSAGE;
+    context.emit({ type: 'action-pending', action: name, callId, text: say });
+    const content: PendingToolContent = { ok: true, status: 202, pending: true, message: say };
+    return { kind: 'result', toolContent: content, say, callId };
   }
   context.emit({ type: 'action-completed', action: name, callId, result: toolContent });
   return result.message !== undefined

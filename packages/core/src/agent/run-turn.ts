@@ -1,42 +1,18 @@
-import type { ActionDefinition } from '../actions/action-definition.js';
-import { type ToolDefinition, toToolDefinition } from '../actions/to-tool-definition.js';
 import { DEFAULT_AGENT_LIMITS, labelOf } from './agent-action.js';
-import { type ChatMessage, ModelError, type ToolCallRequest } from './chat-model.js';
+import type { ChatMessage, ToolCallRequest } from './chat-model.js';
 import { classifyReply } from './classify-reply.js';
-import { handleToolCall, type ToolCallOutcome } from './handle-tool-call.js';
-import { refusedContent } from './tool-content.js';
+import { handleToolCall } from './handle-tool-call.js';
+import { DEFAULT_FALLBACK_TEXT, runModelSteps, toolMessage } from './model-steps.js';
 import type { ConversationState, TurnEvent, TurnInput, TurnOutput } from './turn-types.js';
 
-/** Said when the model fails and the agent has no fallback text of its own. */
-export const DEFAULT_FALLBACK_TEXT =
-  "Sorry, I'm having trouble answering right now. Please try again in a moment.";
+export { DEFAULT_FALLBACK_TEXT };
 
-function copyState(state: ConversationState): ConversationState {
+/** A copy the loop may change: the caller's state stays as it was. */
+export function copyState(state: ConversationState): ConversationState {
   return {
     ...state,
     recentCalls: [...state.recentCalls],
     ...(state.pending ? { pending: { ...state.pending, arguments: { ...state.pending.arguments } } } : {}),
-  };
-}
-
-/** Tool definitions by definition object: a service that keeps its actions gets each built once. */
-const builtTools = new WeakMap<ActionDefinition, ToolDefinition>();
-function toolOf(definition: ActionDefinition): ToolDefinition {
-  let tool = builtTools.get(definition);
-  if (!tool) {
-    tool = toToolDefinition(definition);
-    builtTools.set(definition, tool);
-  }
-  return tool;
-}
-
-function toolMessage(call: ToolCallRequest, outcome: ToolCallOutcome): ChatMessage {
-  return {
-    role: 'tool',
-    toolCallId: call.id,
-    toolName: call.name,
-    content: outcome.toolContent,
-    ...(outcome.kind === 'result' && outcome.callId ? { callId: outcome.callId } : {}),
   };
 }
 
@@ -93,58 +69,5 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
     }
   }
 
-  const tools = [
-    ...input.actions.map((action) => toolOf(action.definition)),
-    ...(input.builtinTools ?? []).map((tool) => tool.definition),
-  ];
-  for (let step = 0; step < limits.maxStepsPerTurn; step += 1) {
-    let response: Awaited<ReturnType<TurnInput['model']['respond']>>;
-    try {
-      input.signal?.throwIfAborted();
-      response = await input.model.respond({
-        system: input.system,
-        messages: [...input.history, ...messages],
-        tools,
-        state: state.modelState,
-        ...(input.signal ? { signal: input.signal } : {}),
-      });
-    } catch (error) {
-      const message =
-        error instanceof ModelError
-          ? error.message
-          : input.signal?.aborted
-            ? 'the turn ran out of time'
-            : `the model failed: ${(error as Error).message}`;
-      emit({ type: 'model-error', message });
-      return finish(input.fallbackText ?? DEFAULT_FALLBACK_TEXT);
-    }
-    if (response.state !== undefined) state.modelState = response.state;
-    if (response.debug) emit({ type: 'debug', step, data: response.debug });
-    if (response.toolCalls.length === 0)
-      return finish(response.text.trim() || (input.fallbackText ?? DEFAULT_FALLBACK_TEXT));
-    messages.push({ role: 'assistant', content: response.text, toolCalls: response.toolCalls });
-    let say: string | undefined;
-    for (const call of response.toolCalls) {
-      if (say !== undefined) {
-        // The turn already ends with a question or a final text: later calls are not made.
-        messages.push({
-          role: 'tool',
-          toolCallId: call.id,
-          toolName: call.name,
-          content: refusedContent('skipped', 'not made'),
-        });
-        continue;
-      }
-      const outcome = await handleToolCall(call, context);
-      messages.push(toolMessage(call, outcome));
-      if (outcome.say !== undefined) {
-        say = outcome.say;
-        // A final answer (result, failure, limit) ends the request the model was building; a
-        // question keeps it, so the next answer fills it in.
-        if (outcome.kind === 'result') delete state.modelState;
-      }
-    }
-    if (say !== undefined) return finish(say);
-  }
-  return finish("I'm sorry, I couldn't finish that. Could you put it another way?");
+  return finish(await runModelSteps(context, messages));
 }

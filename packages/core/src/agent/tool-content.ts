@@ -37,6 +37,18 @@ export interface AwaitingConfirmationToolContent {
 }
 
 /**
+ * An async action accepted the call (202): the answer comes later, through its callback, and the
+ * agent then follows up in the conversation. The model must not guess the result meanwhile.
+ */
+export interface PendingToolContent {
+  ok: true;
+  status: 202;
+  pending: true;
+  /** What the agent said meanwhile ("I'm checking with the warehouse"). */
+  message: string;
+}
+
+/**
  * Everything the model can read as a tool's result, one union: `ok` says whether there is a
  * result; a failure has `error` (with `status` when a call was made: a {@link ModelResult}) or
  * `awaitingConfirmation`; a success has `status` (a call) or only `data` (a built-in tool).
@@ -45,6 +57,7 @@ export type ToolContent =
   | ModelResult
   | TruncatedToolContent
   | BuiltinToolContent
+  | PendingToolContent
   | RefusedToolContent
   | AwaitingConfirmationToolContent;
 

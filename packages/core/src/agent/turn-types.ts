@@ -25,6 +25,8 @@ export const EMPTY_CONVERSATION_STATE: ConversationState = { callsMade: 0, recen
 /** Something that happened during a turn, in order; streamed to clients as it happens. */
 export type TurnEvent =
   | { type: 'action-started'; action: string; callId: string; arguments: Record<string, unknown> }
+  /** An async action answered 202: its result comes later, as a follow-up message. */
+  | { type: 'action-pending'; action: string; callId: string; text: string }
   | { type: 'action-delayed'; action: string; callId: string; text: string }
   | { type: 'action-completed'; action: string; callId: string; result: unknown }
   | {

@@ -6,11 +6,15 @@ import {
   type ConversationState,
   type TurnInput,
   toAgentAction,
+  type WebhookEvent,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { NewDelivery } from '../deliveries/delivery-types.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
+import type { AsyncCalls } from './async-calls.js';
 import type { BackgroundWork } from './background-work.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
@@ -38,8 +42,9 @@ export function createAgentRuntime(deps: {
   actions: ActionStore;
   runner: CallRunner;
   logger: Logger;
-  background: BackgroundWork;
   createModel: ModelFactory;
+  /** Async actions' callbacks (set once the service is wired; absent: async actions run sync). */
+  asyncCalls?: () => Pick<AsyncCalls, 'open' | 'settleImmediate'>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -97,6 +102,10 @@ export function createAgentRuntime(deps: {
         model: ChatModel;
         /** Resolves when every call of the turn is in the execution log. */
         recorded(): Promise<void>;
+        /** What the turn queued (webhook trigger events), to write with its messages. */
+        deliveries(): NewDelivery[];
+        /** Events of the turn for subscriptions (`lead.captured`), to write with its messages. */
+        events(): EmittedEvent[];
       }
     > {
       const actions = await usableActions(tenantId, agent);
@@ -109,22 +118,34 @@ export function createAgentRuntime(deps: {
       const argumentOptions = argumentOptionsOf(agent);
       const records: Array<Promise<unknown>> = [];
       const builtinTools: BuiltinTool[] = [];
+      const queued: NewDelivery[] = [];
       const trigger = agent.settings.webhookTrigger;
+      const leads: EmittedEvent[] = [];
       if (trigger && !actions.some((action) => action.definition.name === WEBHOOK_TRIGGER_TOOL)) {
         builtinTools.push(
           webhookTriggerTool({
             tenantId,
-            url: trigger.url,
             ...(trigger.description ? { description: trigger.description } : {}),
-            signingSecrets: agent.signingSecrets,
-            origin,
-            runner: deps.runner,
-            background: deps.background,
-            onFailure: (error) =>
-              deps.logger.error(
-                { err: error, agentId: agent.id, conversationId: conversation.id },
-                'webhook trigger failed',
-              ),
+            origin: {
+              agentId: agent.id,
+              conversationId: conversation.id,
+              ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
+            },
+            queue: (delivery) => queued.push(delivery),
+            // Subscriptions hear of each event sent as lead.captured, written with the turn.
+            onSent: (event) =>
+              leads.push({
+                tenantId,
+                type: 'lead.captured',
+                agentId: agent.id,
+                data: {
+                  conversationId: conversation.id,
+                  agentId: agent.id,
+                  contactId: conversation.contactId ?? null,
+                  event: event.event,
+                  data: event.data,
+                },
+              }),
           }),
         );
       }
@@ -140,19 +161,32 @@ export function createAgentRuntime(deps: {
           // The loop hands back one of `actions`: the id travels with it.
           if (action.id === undefined)
             throw new Error(`the action ${action.definition.name} has no stored id`);
+          const async = action.definition.async === undefined ? undefined : deps.asyncCalls?.();
+          const callbackUrl = async
+            ? await async.open({
+                tenantId,
+                conversationId: conversation.id,
+                action: { ...action, id: action.id },
+                arguments: args,
+                callId,
+              })
+            : undefined;
           const { result, recorded } = await deps.runner.start(
             tenantId,
             action.id,
             args,
-            { ...origin, callId },
+            { ...origin, callId, ...(callbackUrl ? { callbackUrl } : {}) },
             argumentOptions,
           );
           records.push(recorded);
+          if (async) records.push(async.settleImmediate(tenantId, result));
           return result;
         },
         async recorded() {
           await Promise.all(records);
         },
+        deliveries: () => queued,
+        events: () => leads,
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { AgentSettings } from './agent-settings.js';
+import type { AgentSettings } from '../stores/agent-settings.js';
 
 const DEFAULT_PROMPT = "You are a helpful assistant for this business's customers.";
 

@@ -12,6 +12,7 @@ import {
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import { parametersProblem } from '../calls/parameters-problem.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import {
   type ConversationStore,
@@ -48,6 +49,33 @@ function afterCall(state: ConversationState, confirmed: boolean): ConversationSt
   if (!confirmed) return state;
   const { pending: _pending, modelState: _modelState, ...rest } = state;
   return rest;
+}
+
+/** The turn's confirmation requests as `approval.requested` events, emitted with its messages. */
+function approvalEvents(
+  tenantId: string,
+  conversationId: string,
+  agentId: string,
+  events: readonly TurnEvent[],
+): EmittedEvent[] {
+  return events.flatMap((event) =>
+    event.type === 'approval-requested'
+      ? [
+          {
+            tenantId,
+            type: 'approval.requested' as const,
+            agentId,
+            data: {
+              conversationId,
+              agentId,
+              confirmationId: event.confirmationId,
+              action: event.action,
+              parameters: event.arguments,
+            },
+          },
+        ]
+      : [],
+  );
 }
 
 function checkMetadata(metadata: Record<string, unknown> | undefined): void {
@@ -151,9 +179,15 @@ export function createConversationService(deps: {
             });
             // Calls recorded in the background are in the log before the turn that made them.
             await setup.recorded();
+            // The turn's webhook trigger events are queued in the transaction that stores it.
             await conversations.finish(tenantId, conversationId, conversation.leaseId, {
               entries: output.messages,
               state: output.state,
+              deliveries: setup.deliveries(),
+              events: [
+                ...approvalEvents(tenantId, conversationId, agent.id, output.events),
+                ...setup.events(),
+              ],
             });
             for (const event of output.events) {
               if (event.type !== 'model-error') continue;

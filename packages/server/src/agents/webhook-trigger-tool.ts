@@ -1,6 +1,6 @@
-import type { ActionDefinition, BuiltinTool, WebhookEvent } from '@toolgate/core';
-import type { CallOrigin, CallRunner } from '../calls/call-runner.js';
-import type { BackgroundWork } from './background-work.js';
+import type { BuiltinTool, WebhookEvent } from '@toolgate/core';
+import type { NewDelivery } from '../deliveries/delivery-types.js';
+import { webhookTriggerDelivery } from '../deliveries/webhook-trigger-delivery.js';
 
 export const WEBHOOK_TRIGGER_TOOL = 'webhook_trigger';
 /** The largest `data` a model may send, as JSON. */
@@ -25,27 +25,21 @@ export function checkWebhookEvent(args: Record<string, unknown>): WebhookEvent |
 
 /**
  * The built-in `webhook_trigger` tool of an agent with a destination: the model names an event
- * and composes its data; the event is signed with the agent's secret and POSTed as
- * `{event, data, context}` in the background, recorded in the execution log like an action call.
- * The model hears at once that it was sent; the reply never waits for the destination.
+ * and composes its data; the event is queued as a `webhook_trigger` delivery (`queue`), which the
+ * turn writes in the same transaction as its messages; the delivery worker signs it with the
+ * agent's secret, POSTs `{event, data, context}` with retries, and records it in the execution
+ * log like an action call. The model hears at once that it was sent; the reply never waits for
+ * the destination, and a turn that is dropped drops its events too.
  */
 export function webhookTriggerTool(options: {
   tenantId: string;
-  url: string;
   description?: string;
-  /** Current first; two during a rotation. */
-  signingSecrets: string[];
-  origin: Omit<CallOrigin, 'callId'>;
-  runner: CallRunner;
-  background: BackgroundWork;
-  onFailure(error: unknown): void;
+  origin: { agentId: string; conversationId: string; contactId?: string };
+  /** Keeps the delivery for the turn's transaction. */
+  queue(delivery: NewDelivery): void;
+  /** Told of each event queued (the `lead.captured` event to subscriptions, written with the turn). */
+  onSent?(event: WebhookEvent, callId: string): void;
 }): BuiltinTool {
-  const action: ActionDefinition = {
-    name: WEBHOOK_TRIGGER_TOOL,
-    description: 'Sends an event to the business.',
-    url: options.url,
-    method: 'POST',
-  };
   return {
     definition: {
       name: WEBHOOK_TRIGGER_TOOL,
@@ -69,15 +63,13 @@ export function webhookTriggerTool(options: {
     async run(args, callId) {
       const checked = checkWebhookEvent(args);
       if (typeof checked === 'string') return { ok: false, message: checked };
-      options.background.add(
-        options.runner
-          .deliver(
-            options.tenantId,
-            { action, event: checked, signingSecrets: options.signingSecrets },
-            { ...options.origin, callId },
-          )
-          .catch(options.onFailure),
+      options.queue(
+        webhookTriggerDelivery(options.tenantId, callId, {
+          ...options.origin,
+          event: checked,
+        }),
       );
+      options.onSent?.(checked, callId);
       return { ok: true, content: { sent: true, event: checked.event } };
     },
   };

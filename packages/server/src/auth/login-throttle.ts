@@ -1,5 +1,6 @@
 import { ToolgateError } from '@toolgate/core';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { createLimiterStore, type LimiterStore, type SharedLimiter } from '../shared/limiter-store.js';
 import { rateLimitKey } from './client-address.js';
 
 /** Failed sign-ins allowed per account per window: enough for typos, too few for guessing. */
@@ -20,7 +21,7 @@ function refuse(msBeforeNext: number): never {
 }
 
 /** Takes one point, or refuses with 429 when none is left (a refused attempt keeps nothing). */
-async function take(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function take(limiter: SharedLimiter, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
@@ -30,7 +31,8 @@ async function take(limiter: RateLimiterMemory, key: string): Promise<void> {
 }
 
 /**
- * Counts sign-ins per account and per client address (in this process). Every attempt takes its
+ * Counts sign-ins per account and per client address, in `store` (shared by every instance on
+ * PostgreSQL or Redis; this process's memory in embedded mode). Every attempt takes its
  * point before the password is checked, so parallel attempts can never get more than the budget
  * of 401s; a right password gives its point back. Once either budget is spent, attempts are refused
  * with 429 until the window ends, even with the right password.
@@ -39,9 +41,17 @@ async function take(limiter: RateLimiterMemory, key: string): Promise<void> {
  * const attempt = await throttle.begin(account, address); // 429 when spent
  * if (await verify()) await attempt.succeeded();
  */
-export function createLoginThrottle() {
-  const byAccount = new RateLimiterMemory({ points: FAILED_LOGINS_PER_ACCOUNT, duration: WINDOW_SECONDS });
-  const byAddress = new RateLimiterMemory({ points: FAILED_LOGINS_PER_ADDRESS, duration: WINDOW_SECONDS });
+export function createLoginThrottle(store: LimiterStore = createLimiterStore({})) {
+  const byAccount = store.limiter({
+    name: 'login-account',
+    points: FAILED_LOGINS_PER_ACCOUNT,
+    duration: WINDOW_SECONDS,
+  });
+  const byAddress = store.limiter({
+    name: 'login-address',
+    points: FAILED_LOGINS_PER_ADDRESS,
+    duration: WINDOW_SECONDS,
+  });
 
   return {
     /**

@@ -6,15 +6,27 @@ export const SCOPES = [
   'agents:manage',
   'conversations:read',
   'chat',
+  'events:read',
+  'events:manage',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Scopes that include others: managing actions (or agents) includes reading them. */
 const IMPLIED: Partial<Record<Scope, Scope[]>> = {
-  admin: ['webhooks:read', 'webhooks:manage', 'agents:read', 'agents:manage', 'conversations:read', 'chat'],
+  admin: [
+    'webhooks:read',
+    'webhooks:manage',
+    'agents:read',
+    'agents:manage',
+    'conversations:read',
+    'chat',
+    'events:read',
+    'events:manage',
+  ],
   'webhooks:manage': ['webhooks:read'],
   'agents:manage': ['agents:read'],
+  'events:manage': ['events:read'],
 };
 
 /**

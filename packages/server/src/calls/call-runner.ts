@@ -20,6 +20,8 @@ export interface CallOrigin {
   contactId?: string;
   /** Reuse to retry the same call (same `webhook-id` and `Idempotency-Key`). */
   callId?: string;
+  /** An async action's callback URL, sent as `context.callback_url`. */
+  callbackUrl?: string;
 }
 
 /** A stored action's call validated, built and signed for a tenant: what `send` sends as it is. */
@@ -93,6 +95,7 @@ export function createCallRunner(deps: {
       trigger: origin.trigger,
       conversationId: origin.conversationId,
       contactId: origin.contactId,
+      agentId: origin.agentId,
       result,
       at,
     });

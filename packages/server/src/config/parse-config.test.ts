@@ -21,7 +21,19 @@ describe('parseConfig', () => {
       trustedProxies: [],
       cookieSecure: 'auto',
       metricsToken: undefined,
+      redisUrl: undefined,
+      drainMs: 0,
+      deliveryRetryScheduleMs: undefined,
     });
+  });
+
+  it('reads the delivery retry schedule and names a bad entry', () => {
+    expect(parseConfig({ TOOLGATE_DELIVERY_RETRY_SCHEDULE: '0,200, 500' }).deliveryRetryScheduleMs).toEqual([
+      0, 200, 500,
+    ]);
+    expect(() => parseConfig({ TOOLGATE_DELIVERY_RETRY_SCHEDULE: '0,later' })).toThrow(
+      /TOOLGATE_DELIVERY_RETRY_SCHEDULE: entry 2 must be a whole number of milliseconds, got "later"/,
+    );
   });
 
   it('reads previous secret keys for rotation and names a bad one by position', () => {

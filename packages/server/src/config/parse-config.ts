@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createNetworkAllowlist } from '@toolgate/core';
 import type { CookieSecureSetting } from '../auth/session-cookie.js';
 import { parseProxyEntry } from '../auth/trusted-proxies.js';
+import { parseRetrySchedule } from '../deliveries/retry-schedule.js';
 import { MIN_METRICS_TOKEN_LENGTH } from '../metrics/metrics-access.js';
 import { parseSecretKey } from '../secrets/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
@@ -43,7 +44,19 @@ export interface ServerConfig {
   cookieSecure: CookieSecureSetting;
   /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
   metricsToken: string | undefined;
+  /** `REDIS_URL`: limits and cache notices go through Redis instead of PostgreSQL. */
+  redisUrl: string | undefined;
+  /** `TOOLGATE_DRAIN_MS`: on shutdown, how long `/readyz` answers 503 before the listener closes. */
+  drainMs: number;
+  /**
+   * `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays in ms ("0,200,500") for deliveries queued
+   * without their own schedule (tests, the crash suite); unset: the standard schedule.
+   */
+  deliveryRetryScheduleMs: number[] | undefined;
 }
+
+/** The default drain with PostgreSQL (a fleet behind a load balancer); embedded mode has none. */
+export const DEFAULT_FLEET_DRAIN_MS = 5_000;
 
 /** Command-line flags that override the environment. */
 export interface ConfigFlags {
@@ -231,6 +244,31 @@ export function parseConfig(
     });
   }
 
+  const redisUrl = parseRedisUrl(env.REDIS_URL, databaseUrl, problems);
+  let drainMs = databaseUrl === undefined ? 0 : DEFAULT_FLEET_DRAIN_MS;
+  const drainText = env.TOOLGATE_DRAIN_MS?.trim();
+  if (drainText !== undefined && drainText !== '') {
+    const ms = Number(drainText);
+    if (!Number.isInteger(ms) || ms < 0 || ms > 300_000)
+      problems.push({
+        source: 'TOOLGATE_DRAIN_MS',
+        message: `must be whole milliseconds from 0 to 300000, got "${drainText}"`,
+      });
+    else drainMs = ms;
+  }
+  let deliveryRetryScheduleMs: number[] | undefined;
+  const scheduleText = env.TOOLGATE_DELIVERY_RETRY_SCHEDULE?.trim();
+  if (scheduleText) {
+    try {
+      deliveryRetryScheduleMs = parseRetrySchedule(scheduleText);
+    } catch (error) {
+      problems.push({
+        source: 'TOOLGATE_DELIVERY_RETRY_SCHEDULE',
+        message: `${(error as Error).message} (delays before each retry in ms, like 0,200,500)`,
+      });
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -248,5 +286,38 @@ export function parseConfig(
     trustedProxies,
     cookieSecure: cookieSecure ?? 'auto',
     metricsToken,
+    redisUrl,
+    drainMs,
+    deliveryRetryScheduleMs,
   };
+}
+
+function parseRedisUrl(
+  text: string | undefined,
+  databaseUrl: string | undefined,
+  problems: ConfigProblem[],
+): string | undefined {
+  const trimmed = text?.trim();
+  if (trimmed === undefined || trimmed === '') return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(trimmed).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    problems.push({
+      source: 'REDIS_URL',
+      message: 'must be a redis:// or rediss:// URL, like redis://127.0.0.1:6379',
+    });
+    return undefined;
+  }
+  if (databaseUrl === undefined) {
+    problems.push({
+      source: 'REDIS_URL',
+      message: 'needs DATABASE_URL: the embedded database serves one process, whose limits stay in memory',
+    });
+    return undefined;
+  }
+  return trimmed;
 }

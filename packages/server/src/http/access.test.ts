@@ -33,6 +33,9 @@ beforeAll(async () => {
   const { agent } = await t.services.agents.create(t.tenantA.id, { name: 'Agent of A' }, 'test');
   idsOfA.agents = agent.id;
   idsOfA.conversations = (await t.services.conversations.create(t.tenantA.id, { agentId: agent.id })).id;
+  idsOfA.subscriptions = (
+    await t.services.subscriptions.create(t.tenantA.id, { url: 'https://hooks.example.com/in' }, 'test')
+  ).subscription.id;
 });
 afterAll(() => t.close());
 
@@ -41,6 +44,10 @@ const bodyFor: Record<string, unknown> = {
   'post /actions/{id}/test': { parameters: { order_number: 'ORD-1' }, mode: 'dry_run' },
   'patch /agents/{id}': { name: 'Taken over' },
   'patch /operators/{id}': { scopes: ['admin'] },
+  'patch /subscriptions/{id}': { description: 'Taken over' },
+  'post /agents/{id}/channels': { name: 'taken-over', kind: 'generic' },
+  'patch /agents/{id}/channels/{channel}': { replyMode: 'inline' },
+  'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'post /conversations/{id}/messages': { text: 'Hello from another tenant' },
   'post /conversations/{id}/events': {
     type: 'manual',
@@ -50,7 +57,9 @@ const bodyFor: Record<string, unknown> = {
 };
 
 describe('tenant isolation', () => {
-  const routesWithIds = API_ROUTES.filter((route) => route.path.includes('{id}'));
+  // Routes without an API key (an inbound channel's signed messages) answer one 401 for every
+  // unknown, foreign or unsigned target instead: channels' own tests attack them.
+  const routesWithIds = API_ROUTES.filter((route) => route.path.includes('{id}') && route.scope !== null);
 
   it('covers every route that takes an id', () => {
     expect(routesWithIds.length).toBeGreaterThanOrEqual(8);

@@ -12,6 +12,8 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   confirmation_mismatch: 409,
+  callback_used: 409,
+  callback_expired: 410,
   request_timeout: 408,
   payload_too_large: 413,
   header_fields_too_large: 431,

@@ -2,28 +2,42 @@ import type { Executor } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AgentRuntime } from '../agents/agent-runtime.js';
+import type { AsyncCalls } from '../agents/async-calls.js';
 import type { BackgroundWork } from '../agents/background-work.js';
+import type { ConversationFeed } from '../agents/conversation-feed.js';
 import type { ConversationService } from '../agents/conversation-service.js';
 import type { RequestOrigin } from '../auth/client-address.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { InboundChannels } from '../channels/receive-inbound.js';
+import type { DeliveryStore } from '../deliveries/delivery-store.js';
+import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
+import type { EventEmitter } from '../deliveries/emit-event.js';
+import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import type { ApiKeyStore } from '../stores/api-key-store.js';
 import type { CallStore } from '../stores/call-store.js';
+import type { ChannelStore } from '../stores/channel-store.js';
+import type { ConversationEnding } from '../stores/conversation-ending.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
 import type { SessionStore } from '../stores/session-store.js';
+import type { SubscriptionStore } from '../stores/subscription-store.js';
 import type { TenantStore } from '../stores/tenant-store.js';
 import type { WidgetGuard } from './widget-keys.js';
 
 /** Everything the HTTP layer uses; built once by `createServices`, replaced piecemeal in tests. */
 export interface AppServices {
   db: Kysely<Database>;
+  /** The durable queue's rows: lists, attempts, replay. */
+  deliveries: DeliveryStore;
+  /** Runs due deliveries; started by the server, stopped gracefully on shutdown. */
+  deliveryWorker: DeliveryWorker;
   tenants: TenantStore;
   actions: ActionStore;
   apiKeys: ApiKeyStore;
@@ -33,9 +47,22 @@ export interface AppServices {
   runner: CallRunner;
   agents: AgentStore;
   conversations: ConversationStore;
+  /** Ends conversations (by a caller, or idle) with `conversation.ended`. */
+  conversationEnding: ConversationEnding;
+  /** Event subscriptions (docs/subscriptions.md). */
+  subscriptions: SubscriptionStore;
+  /** The queue's deliveries as the subscription routes read them; absent when no queue runs. */
+  subscriptionDeliveries?: SubscriptionDeliveries;
+  /** Emits events to subscriptions in the caller's transaction. */
+  events: EventEmitter;
   runtime: AgentRuntime;
+  asyncCalls: AsyncCalls;
+  conversationFeed: ConversationFeed;
   conversationService: ConversationService;
-  /** Work that outlives its request (webhook trigger events): shutdown waits for it. */
+  /** Agents' inbound channels, and the receiver of their messages. */
+  channels: ChannelStore;
+  inboundChannels: InboundChannels;
+  /** Work that outlives its request and is not a delivery: shutdown waits for it. */
   background: BackgroundWork;
   /** The connection pool of LLM requests. */
   modelTransport: { close(): Promise<void> };
@@ -51,6 +78,8 @@ export interface AppServices {
   requestOrigin: RequestOrigin;
   /** The session cookie's attributes, `Secure` per `TOOLGATE_COOKIE_SECURE`. */
   sessionCookie: SessionCookie;
+  /** `draining` turns true on shutdown, before the listener closes: `/readyz` then answers 503. */
+  lifecycle: { draining: boolean };
 }
 
 /** Hono's environment: the request's id (set first) and the authenticated caller (set by the auth middleware). */

@@ -16,9 +16,14 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { actionsRoutes } from './routes/actions-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agentsRoutes } from './routes/agents-routes.js';
+import { callbacksRoutes } from './routes/callbacks-routes.js';
 import { callsRoutes } from './routes/calls-routes.js';
+import { channelsRoutes } from './routes/channels-routes.js';
+import { conversationStreamRoute } from './routes/conversation-stream-route.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
+import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
@@ -49,7 +54,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   testConsoleRoute,
   ...callsRoutes,
   ...agentsRoutes,
+  ...channelsRoutes,
   ...conversationsRoutes,
+  ...subscriptionsRoutes,
+  ...subscriptionDeliveriesRoutes,
+  conversationStreamRoute,
+  ...callbacksRoutes,
   ...adminRoutes,
 ];
 
@@ -127,6 +137,8 @@ export function createApp(services: AppServices): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
+    if (services.lifecycle.draining)
+      return c.json({ status: 'draining', reason: 'this instance is shutting down' }, 503);
     try {
       await sql`select 1`.execute(services.db);
       return c.json({ status: 'ready' });

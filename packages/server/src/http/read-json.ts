@@ -6,32 +6,32 @@ import { checkJsonText } from './text-rules.js';
 /** Request bodies above this are refused with 413: the largest action definition is far smaller. */
 export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
 
-function tooLarge(): ApiError {
-  return new ApiError('payload_too_large', `the request body is over ${MAX_REQUEST_BODY_BYTES} bytes`);
+function tooLarge(limit: number): ApiError {
+  return new ApiError('payload_too_large', `the request body is over ${limit} bytes`);
 }
 
 /**
- * The body's text, at most `MAX_REQUEST_BODY_BYTES`. Under the Node server it is read straight from
+ * The body's text, at most `limit` bytes (413 beyond; default `MAX_REQUEST_BODY_BYTES`). Under the Node server it is read straight from
  * the socket's request: going through a web `Request` (stream, abort signal) cost a measurable
  * share of a conversation turn (docs/benchmarks.md). Elsewhere (`app.request()` in tests) the
  * web request is read.
  */
-async function bodyText(c: Context): Promise<string> {
+export async function readBodyText(c: Context, limit: number = MAX_REQUEST_BODY_BYTES): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+  if (declared > limit) throw tooLarge(limit);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming || incoming.readableEnded || incoming.readableDidRead) {
     const text = await c.req.text();
-    if (Buffer.byteLength(text) > MAX_REQUEST_BODY_BYTES) throw tooLarge();
+    if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
     return text;
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming) {
     size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BODY_BYTES) {
+    if (size > limit) {
       incoming.resume();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(chunk as Buffer);
   }
@@ -45,7 +45,7 @@ async function bodyText(c: Context): Promise<string> {
  * (text-rules.ts). An empty body reads as `{}` only when `emptyAs` allows it.
  */
 export async function readJson(c: Context, emptyAs?: unknown): Promise<unknown> {
-  const text = await bodyText(c);
+  const text = await readBodyText(c);
   if (text.trim() === '') {
     if (emptyAs !== undefined) return emptyAs;
     throw new ApiError('malformed_json', 'the request body is empty; send a JSON object');

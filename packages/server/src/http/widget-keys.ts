@@ -1,8 +1,9 @@
 import type { Static } from '@sinclair/typebox';
 import type { Context } from 'hono';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimitKey } from '../auth/client-address.js';
 import type { Principal } from '../auth/principal.js';
+import { createLimiterStore, type LimiterStore } from '../shared/limiter-store.js';
 import type { WidgetRestriction } from '../storage/schema.js';
 import type { AgentStore } from '../stores/agent-store.js';
 import { ApiError } from './api-error.js';
@@ -38,10 +39,15 @@ export async function checkWidget(
 
 /**
  * The rules a widget key lives by, on every request: the page's Origin must be one of the key's,
- * and each visitor (client address; an IPv6 one by its /64) gets a budget of requests per minute.
+ * and each visitor (client address; an IPv6 one by its /64) gets a budget of requests per minute,
+ * counted in `limits` (shared across instances outside embedded mode).
  */
-export function createWidgetGuard(options: { clientAddress: (c: Context) => string }) {
-  const perVisitor = new RateLimiterMemory({ points: WIDGET_REQUESTS_PER_MINUTE, duration: 60 });
+export function createWidgetGuard(options: { clientAddress: (c: Context) => string; limits?: LimiterStore }) {
+  const perVisitor = (options.limits ?? createLimiterStore({})).limiter({
+    name: 'widget-visitor',
+    points: WIDGET_REQUESTS_PER_MINUTE,
+    duration: 60,
+  });
   return {
     async check(c: Context, principal: Principal & { widget: WidgetRestriction }): Promise<void> {
       const origin = c.req.header('origin');

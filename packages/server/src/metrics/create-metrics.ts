@@ -1,4 +1,5 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { QueueStats } from '../deliveries/delivery-store.js';
 
 /** Latency buckets in seconds, from a fast local call to the 30 s maximum timeout. */
 const CALL_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -20,7 +21,13 @@ export interface ObservedCall {
  * The server's Prometheus metrics, in a registry of its own (several apps can live in one process).
  * Call series are labelled by tenant and action id, so two tenants' actions of one name stay apart.
  */
-export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
+export function createMetrics(
+  options: {
+    defaultMetrics?: boolean;
+    /** Samples the delivery queue on each scrape; a failed sample keeps the previous values. */
+    deliveryStats?: () => Promise<QueueStats>;
+  } = {},
+) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'toolgate_' });
   const calls = new Counter({
@@ -49,8 +56,53 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     buckets: HTTP_BUCKETS,
     registers: [registry],
   });
+  const deliveryAttempts = new Counter({
+    name: 'toolgate_delivery_attempts_total',
+    help: 'Delivery attempts by kind and outcome (delivered, retry, failed, gone).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [registry],
+  });
+  const deadLetters = new Counter({
+    name: 'toolgate_delivery_dead_letters_total',
+    help: 'Deliveries dead-lettered (no retry left, failed, or gone), by kind.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  let sampled: Promise<QueueStats | undefined> | undefined;
+  /** One query per scrape for both gauges. */
+  const sample = () => {
+    sampled ??= (options.deliveryStats?.() ?? Promise.resolve(undefined))
+      .catch(() => undefined)
+      .finally(() => setTimeout(() => (sampled = undefined), 0));
+    return sampled;
+  };
+  new Gauge({
+    name: 'toolgate_delivery_queue_depth',
+    help: 'Deliveries by status (sampled at scrape).',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      const stats = await sample();
+      if (stats) for (const [status, count] of Object.entries(stats.byStatus)) this.set({ status }, count);
+    },
+  });
+  new Gauge({
+    name: 'toolgate_delivery_oldest_pending_seconds',
+    help: 'How long the oldest due pending delivery has waited (sampled at scrape).',
+    registers: [registry],
+    async collect() {
+      const stats = await sample();
+      if (stats) this.set(stats.oldestPendingSeconds);
+    },
+  });
   return {
     registry,
+    observeDeliveryAttempt(kind: string, outcome: string) {
+      deliveryAttempts.inc({ kind, outcome });
+    },
+    observeDeadLetter(kind: string) {
+      deadLetters.inc({ kind });
+    },
     observeCall(call: ObservedCall) {
       const series = { tenant_id: call.tenantId, action_id: call.actionId ?? '' };
       calls.inc({ ...series, action: call.action, trigger: call.trigger, outcome: call.outcome });

@@ -1,5 +1,6 @@
 import { generatePassword } from '../auth/password.js';
 import type { AppServices } from '../http/app-env.js';
+import { LOCKS, withAdvisoryLock } from '../shared/advisory-lock.js';
 import { DEFAULT_TENANT_ID } from '../stores/tenant-store.js';
 
 /** The first operator's sign-in name on a fresh installation. */
@@ -16,8 +17,24 @@ export interface BootstrapResult {
  * Prepares a database for use: the default tenant on first start and, unless `TOOLGATE_ADMIN_KEY`
  * is set, an admin API key and an admin operator whose secrets the caller prints once. With
  * `TOOLGATE_ADMIN_KEY`, makes sure a live all-scopes key of the default tenant has that value.
+ * On PostgreSQL the whole of it runs under an advisory lock, so instances starting at once on an
+ * empty database take turns: the first creates the tenant and the credentials, the others find them.
  */
 export async function bootstrap(
+  services: AppServices,
+  options: { adminKey?: string | undefined; engine?: 'pglite' | 'postgres' },
+): Promise<BootstrapResult> {
+  const locked = await withAdvisoryLock(
+    services.db,
+    options.engine ?? 'pglite',
+    LOCKS.bootstrap,
+    { wait: true },
+    () => bootstrapUnlocked(services, options),
+  );
+  return (locked as { value: BootstrapResult }).value;
+}
+
+async function bootstrapUnlocked(
   services: AppServices,
   options: { adminKey?: string | undefined },
 ): Promise<BootstrapResult> {

@@ -9,7 +9,9 @@ import {
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createAgentRuntime } from '../agents/agent-runtime.js';
+import { type AsyncCalls, createAsyncCalls } from '../agents/async-calls.js';
 import { createBackgroundWork } from '../agents/background-work.js';
+import { createConversationFeed } from '../agents/conversation-feed.js';
 import { createConversationService } from '../agents/conversation-service.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
 import { createRequestOrigin } from '../auth/client-address.js';
@@ -17,18 +19,38 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createChannelReplyHandler } from '../channels/channel-reply-handler.js';
+import { createChannelTurns } from '../channels/channel-turns.js';
+import { createInboundChannels } from '../channels/receive-inbound.js';
+import { DEFAULT_PORT } from '../config/parse-config.js';
+import { outcomeOfActionResult } from '../deliveries/classify-http-outcome.js';
+import { createDeliveryStore } from '../deliveries/delivery-store.js';
+import { createDeliveryWorker } from '../deliveries/delivery-worker.js';
+import { createEventEmitter, type Enqueue } from '../deliveries/emit-event.js';
+import { enqueue as enqueueDelivery, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
+import { createEventDeadLetterHook } from '../deliveries/event-dead-letters.js';
+import { createEventHandler } from '../deliveries/event-delivery.js';
+import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
+import { createWebhookTriggerHandler } from '../deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../http/app-env.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
 import { createSecretBox } from '../secrets/secret-box.js';
+import type { CacheBus } from '../shared/cache-bus.js';
+import { createLimiterStore, type LimiterStore } from '../shared/limiter-store.js';
 import type { Database } from '../storage/schema.js';
 import { createActionStore } from '../stores/action-store.js';
 import { createAgentStore } from '../stores/agent-store.js';
 import { createApiKeyStore } from '../stores/api-key-store.js';
+import { createAsyncCallStore } from '../stores/async-call-store.js';
 import { createCallStore } from '../stores/call-store.js';
+import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
+import { createChannelStore } from '../stores/channel-store.js';
+import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createSessionStore } from '../stores/session-store.js';
+import { createSubscriptionStore } from '../stores/subscription-store.js';
 import { createTenantStore } from '../stores/tenant-store.js';
 import { createLogger } from './create-logger.js';
 
@@ -55,7 +77,23 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** The bearer token `/metrics` requires; without one `/metrics` answers 403. */
   metricsToken?: string;
+  /** The engine under `db` (default: pglite). */
+  engine?: 'pglite' | 'postgres';
+  /** `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays of rows queued without a schedule. */
+  deliveryRetryScheduleMs?: readonly number[];
+  /** The delivery worker's name in claims (default: hostname, pid and random). */
+  instanceId?: string;
+  /** Where async actions' endpoints POST their results (default: `publicUrl`, else localhost). */
+  callbackBaseUrl?: string;
   now?: () => Date;
+  /** Where limits count (openSharedState); default: this process's memory. */
+  limits?: LimiterStore;
+  /** Carries cache deletes to the other instances (openSharedState); default: none. */
+  cacheBus?: CacheBus;
+  /** Replaces the durable queue's `enqueue` for event deliveries (tests record what is emitted). */
+  enqueue?: Enqueue;
+  /** Replaces the queue's deliveries the subscription routes read (tests). */
+  subscriptionDeliveries?: SubscriptionDeliveries;
 }
 
 /** Wires the stores, the executor and the call runner over one database. */
@@ -67,6 +105,7 @@ export function createServices(options: ServiceOptions): AppServices {
     endpoints: [...(options.allowEndpoints ?? [])],
   };
   const box = createSecretBox(options.secretKeys);
+  const limits = options.limits ?? createLimiterStore({});
   const executor = createExecutor({
     allow,
     ...(options.resolve ? { resolve: options.resolve } : {}),
@@ -77,14 +116,27 @@ export function createServices(options: ServiceOptions): AppServices {
   const checkUrl = (url: string) =>
     checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const requestOrigin = createRequestOrigin(createProxyTrust(options.trustedProxies ?? []));
-  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const deliveries = createDeliveryStore(options.db, now);
+  const metrics = createMetrics({
+    defaultMetrics: options.defaultMetrics ?? false,
+    deliveryStats: () => deliveries.stats(),
+  });
   const actions = createActionStore({
     db: options.db,
     box,
     now,
     checkUrl,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
-  const calls = createCallStore(options.db, now);
+  // Events are queued inside the transaction of their change; the worker is woken once it has committed.
+  const enqueueEvent: Enqueue = async (writer, delivery, at) => {
+    const id = await enqueueDelivery(writer, delivery, at);
+    setImmediate(wakeDeliveryWorkers);
+    return id;
+  };
+  const events = createEventEmitter({ enqueue: options.enqueue ?? enqueueEvent, now });
+  const subscriptions = createSubscriptionStore({ db: options.db, box, checkUrl, now });
+  const calls = createCallStore(options.db, now, events);
   const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
   const agents = createAgentStore({
     db: options.db,
@@ -93,8 +145,9 @@ export function createServices(options: ServiceOptions): AppServices {
     checkUrl,
     allowlist: createNetworkAllowlist(allow),
     now,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
-  const conversations = createConversationStore(options.db, now);
+  const conversations = createConversationStore(options.db, now, events);
   const modelTransport = createModelFetch({
     allow,
     allowInsecureHttp: allow.networks.length > 0,
@@ -103,35 +156,91 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.dial ? { dial: options.dial } : {}),
   });
   const background = createBackgroundWork();
+  const conversationFeed = createConversationFeed();
+  let asyncCalls: AsyncCalls | undefined;
   const runtime = createAgentRuntime({
     actions,
     runner,
     logger,
-    background,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
+    asyncCalls: () => asyncCalls as AsyncCalls,
     now,
+  });
+  asyncCalls = createAsyncCalls({
+    asyncCalls: createAsyncCallStore(options.db, now),
+    actions,
+    agents,
+    calls,
+    conversations,
+    runtime: () => runtime,
+    executor,
+    feed: conversationFeed,
+    logger,
+    callbackBaseUrl: options.callbackBaseUrl ?? options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`,
+    writer: options.db,
+    now,
+  });
+  const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
+  const channels = createChannelStore({ db: options.db, box, checkUrl, now });
+  const channelInbound = createChannelInboundStore(options.db, now);
+  const inboundChannels = createInboundChannels({
+    db: options.db,
+    channels,
+    inbound: channelInbound,
+    turns: createChannelTurns({ inbound: channelInbound, conversations: conversationService }),
+    background,
+    logger,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    enqueue: options.enqueue ?? enqueueEvent,
+    now,
+  });
+  const deliveryWorker = createDeliveryWorker({
+    db: options.db,
+    engine: options.engine ?? 'pglite',
+    handlers: {
+      webhook_trigger: createWebhookTriggerHandler({ agents, runner }),
+      event: createEventHandler({ executor, subscriptions, outcomeOf: outcomeOfActionResult, logger }),
+      channel_reply: createChannelReplyHandler({ channels, executor }),
+    },
+    onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.deliveryRetryScheduleMs ? { retryScheduleMs: options.deliveryRetryScheduleMs } : {}),
+    now,
+    logger,
+    metrics,
   });
   return {
     db: options.db,
+    deliveries,
+    deliveryWorker,
     tenants: createTenantStore(options.db, now),
     actions,
-    apiKeys: createApiKeyStore(options.db, now),
+    apiKeys: createApiKeyStore(options.db, now, options.cacheBus),
     operators: createOperatorStore(options.db, now),
     sessions: createSessionStore(options.db, now),
     calls,
     runner,
     agents,
     conversations,
+    conversationEnding: createConversationEnding(options.db, now, events),
+    subscriptions,
+    events,
+    subscriptionDeliveries: options.subscriptionDeliveries ?? deliveries,
     runtime,
-    conversationService: createConversationService({ agents, conversations, runtime, runner, logger }),
+    conversationService,
+    channels,
+    inboundChannels,
+    asyncCalls,
+    conversationFeed,
     background,
     modelTransport,
     executor,
     metrics,
     metricsToken: options.metricsToken,
     logger,
-    loginThrottle: createLoginThrottle(),
-    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress }),
+    loginThrottle: createLoginThrottle(limits),
+    widgetGuard: createWidgetGuard({ clientAddress: requestOrigin.clientAddress, limits }),
+    lifecycle: { draining: false },
     requestOrigin,
     sessionCookie: createSessionCookie({
       setting: options.cookieSecure ?? 'auto',

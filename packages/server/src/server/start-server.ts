@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { createApp } from '../http/create-app.js';
+import { IDLE_SWEEP_INTERVAL_MS } from '../stores/conversation-ending.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
@@ -18,6 +19,8 @@ function trusted(ca: ServiceOptions['ca'], demoCert: string): NonNullable<Servic
   return [...(Array.isArray(ca) ? ca : [ca]), demoCert];
 }
 
+/** Async calls past their deadline are looked for this often. */
+const ASYNC_SWEEP_INTERVAL_MS = 10_000;
 /** The execution log and expired sessions are purged this often. */
 const PURGE_INTERVAL_MS = 3600_000;
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
@@ -129,11 +132,15 @@ export async function startServer(
       logger,
       defaultMetrics: true,
       publicUrl: config.publicUrl,
+      callbackBaseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       trustedProxies: config.trustedProxies,
       cookieSecure: config.cookieSecure,
       metricsToken: config.metricsToken,
+      engine: database.engine,
+      ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
     });
     undo.push(async () => {
+      await services.deliveryWorker.stop({ graceful: false });
       await services.executor.close();
       await services.modelTransport.close();
     });
@@ -154,13 +161,19 @@ export async function startServer(
     lap('seed');
     app = createApp(services);
     appReady.resolve(app);
+    services.deliveryWorker.start();
     lock?.setUrl(url);
 
     const purge = async () => {
       try {
         const calls = await services.calls.purgeOlderThan(config.callRetentionDays);
         const sessions = await services.sessions.purgeExpired();
-        if (calls + sessions > 0) logger.info({ calls, sessions }, 'purged old calls and expired sessions');
+        const deliveries = await services.deliveries.purgeFinishedOlderThan(config.callRetentionDays);
+        if (calls + sessions + deliveries > 0)
+          logger.info(
+            { calls, sessions, deliveries },
+            'purged old calls, finished deliveries and expired sessions',
+          );
       } catch (error) {
         logger.error({ err: error }, 'purge failed; it runs again in an hour');
       }
@@ -168,6 +181,28 @@ export async function startServer(
     void purge();
     const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    const endIdle = async () => {
+      try {
+        const ended = await services.conversationEnding.endIdle();
+        if (ended > 0) logger.info({ ended }, 'ended idle conversations');
+      } catch (error) {
+        logger.error({ err: error }, 'ending idle conversations failed; it runs again in a minute');
+      }
+    };
+    const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
+    idleTimer.unref();
+    // Async calls past their deadline get the agent's "no answer" follow-up (until the durable
+    // queue's async_deadline deliveries run them, this sweep does).
+    const expireAsync = async () => {
+      try {
+        const expired = await services.asyncCalls.sweep();
+        if (expired > 0) logger.info({ expired }, 'async calls expired at their deadline');
+      } catch (error) {
+        logger.error({ err: error }, 'the async deadline sweep failed; it runs again shortly');
+      }
+    };
+    const asyncTimer = setInterval(expireAsync, ASYNC_SWEEP_INTERVAL_MS);
+    asyncTimer.unref();
 
     logger.info(
       { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
@@ -192,8 +227,10 @@ export async function startServer(
       close() {
         closing ??= (async () => {
           clearInterval(purgeTimer);
+          clearInterval(idleTimer);
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
-          // Webhook trigger events still on their way are sent before the pools close.
+          // Attempts under way finish (or go back to the queue) before the pools close.
+          await services.deliveryWorker.stop({ graceful: true });
           await services.background.settled();
           await services.executor.close();
           await services.modelTransport.close();

@@ -3,6 +3,10 @@ import { agentsMigration } from './migration-0003-agents.js';
 import { turnLeasesMigration } from './migration-0004-turn-leases.js';
 import { widgetKeysMigration } from './migration-0005-widget-keys.js';
 import { actionDefinitionJsonMigration } from './migration-0006-action-definition-json.js';
+import { deliveriesMigration } from './migration-0007-deliveries.js';
+import { subscriptionsMigration } from './migration-0008-subscriptions.js';
+import { asyncCallsMigration } from './migration-0009-async-calls.js';
+import { channelsMigration } from './migration-0010-channels.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -138,6 +142,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_turn_leases': turnLeasesMigration,
   '0005_widget_keys': widgetKeysMigration,
   '0006_action_definition_json': actionDefinitionJsonMigration,
+  '0007_deliveries': deliveriesMigration,
+  '0008_subscriptions': subscriptionsMigration,
+  '0009_async_calls': asyncCallsMigration,
+  '0010_channels': channelsMigration,
 };
 
 /** The names of every migration, oldest first. */

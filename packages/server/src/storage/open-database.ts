@@ -32,6 +32,8 @@ export type DatabaseLocation =
 export interface OpenDatabase {
   db: Kysely<Database>;
   engine: 'pglite' | 'postgres';
+  /** PostgreSQL only: the pool under `db`, for what shares it (rate limits, cache notices). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export interface OpenDatabase {
  */
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   let db: Kysely<Database>;
+  let pool: pg.Pool | undefined;
   if (location.engine === 'pglite') {
     let path: string | undefined;
     if (location.dataDir !== undefined) {
@@ -57,7 +60,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
     db = new Kysely<Database>({ dialect: new PGliteDialect(database) });
   } else {
     // int8 as string everywhere (PGlite does the same with text ids): ids are text anyway.
-    const pool = new pg.Pool({
+    pool = new pg.Pool({
       connectionString: location.url,
       max: POSTGRES_POOL_SIZE,
       connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
@@ -80,7 +83,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
     if (location.engine === 'postgres') throw unreachablePostgresError(location.url, error);
     throw error;
   }
-  return { db, engine: location.engine, close: () => db.destroy() };
+  return { db, engine: location.engine, ...(pool ? { pool } : {}), close: () => db.destroy() };
 }
 
 /** What went wrong, for a message: the error's message, or its code when it has none. */

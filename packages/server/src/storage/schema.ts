@@ -87,6 +87,8 @@ export interface CallTable {
   failure_kind: string | null;
   duration_ms: number;
   created_at: Timestamp;
+  /** An async call's late answer: `{state: 'answered', result, at}` or `{state: 'expired', at}`. */
+  callback?: Json<Record<string, unknown> | null>;
 }
 
 export interface SessionTable {
@@ -131,6 +133,9 @@ export interface ConversationTable {
   busy_until: Timestamp | null;
   /** Which turn holds the lease: only it may write the turn's result or release it. */
   lease_id: string | null;
+  /** When the conversation was ended (by a caller, or after the idle timeout); null while open. */
+  ended_at: Timestamp | null;
+  end_reason: 'ended' | 'idle' | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -147,6 +152,126 @@ export interface MessageTable {
   created_at: Timestamp;
 }
 
+/** Where an inbound channel's messages come from: a Standard Webhooks JSON sender, or Twilio SMS. */
+export type ChannelKind = 'generic' | 'twilio_sms';
+/** How the agent's reply goes back: in the response, or POSTed to `outbound_url` through the queue. */
+export type ChannelReplyMode = 'inline' | 'outbound';
+
+export interface ChannelTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  /** The `{channel}` path segment, unique per agent. */
+  name: string;
+  kind: ChannelKind;
+  /** Verifies inbound requests, sealed: a `whsec_` secret (generic) or the Twilio auth token. */
+  secret: string;
+  /** The secret before the last rotation, sealed; still accepted until it expires. */
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  /** Where replies are POSTed in `outbound` mode (checked by the outbound policy). */
+  outbound_url: string | null;
+  reply_mode: ChannelReplyMode;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Inbound message ids already received (webhook-id, Twilio MessageSid), kept for the replay window. */
+export interface ChannelInboundIdTable {
+  channel_id: string;
+  message_id: string;
+  received_at: Timestamp;
+}
+
+/** Which conversation a platform contact of a channel is in. */
+export interface ChannelContactTable {
+  channel_id: string;
+  contact_id: string;
+  conversation_id: string;
+  created_at: Timestamp;
+}
+
+/** One thing that must happen later (docs/architecture/deliveries.md); its id is the `webhook-id`. */
+export interface DeliveryTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  event_type: string | null;
+  subscription_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  status: 'pending' | 'delivered' | 'dead' | 'cancelled';
+  /** Attempts started since the row was queued (or last replayed). */
+  attempts: number;
+  /** Delays before each retry, in ms; null: the worker's default schedule. */
+  retry_schedule: Json<number[] | null> | null;
+  next_attempt_at: Timestamp;
+  /** The worker holding the row, until `claim_expires_at`. */
+  claimed_by: string | null;
+  claim_expires_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** One attempt of a delivery. */
+export interface DeliveryAttemptTable {
+  id: Generated<string>;
+  delivery_id: string;
+  tenant_id: string;
+  attempt: number;
+  started_at: Timestamp;
+  duration_ms: number;
+  /** delivered, retry, failed, gone, or released (stopped by a shutdown before it ended). */
+  outcome: string;
+  status: number | null;
+  error: string | null;
+  /** The start of the response body, at most DELIVERY_EXCERPT_BYTES. */
+  response_excerpt: string | null;
+}
+
+export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
+
+/** An operator's endpoint for the tenant's events (docs/subscriptions.md). */
+export interface SubscriptionTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  description: string | null;
+  /** Event types delivered; empty: every type. */
+  event_types: Json<string[]>;
+  /** Agents whose events are delivered; empty: every agent (and events of no agent). */
+  agent_ids: Json<string[]>;
+  signing_secret: string;
+  previous_signing_secret: string | null;
+  previous_signing_secret_expires_at: Timestamp | null;
+  /** `disabled`: the receiver answered 410 Gone; resuming re-activates it. */
+  status: SubscriptionStatus;
+  disabled_reason: string | null;
+  /** Delays before each retry, in ms; null: the server's schedule. */
+  retry_schedule: Json<number[] | null> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An async action call waiting for its callback (migration 0009). */
+export interface AsyncCallTable {
+  call_id: string;
+  tenant_id: string;
+  conversation_id: string;
+  action_id: string;
+  action_name: string;
+  arguments: Json<Record<string, unknown>>;
+  /** SHA-256 (hex) of the callback token; the token itself is never stored. */
+  token_hash: string;
+  /** `cancelled`: the endpoint answered at once (not 202), so no callback is expected. */
+  state: 'pending' | 'answered' | 'expired' | 'cancelled';
+  deadline: Timestamp;
+  created_at: Timestamp;
+  settled_at: Timestamp | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   tenants: TenantTable;
@@ -159,4 +284,11 @@ export interface Database {
   agents: AgentTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  channels: ChannelTable;
+  channel_inbound_ids: ChannelInboundIdTable;
+  channel_contacts: ChannelContactTable;
+  deliveries: DeliveryTable;
+  delivery_attempts: DeliveryAttemptTable;
+  subscriptions: SubscriptionTable;
+  async_calls: AsyncCallTable;
 }

@@ -11,6 +11,7 @@ import {
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../secrets/secret-box.js';
+import type { CacheBus } from '../shared/cache-bus.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
@@ -62,6 +63,8 @@ export interface ActionStoreOptions {
   /** The outbound policy (`checkTarget` with the server's resolver and allowlist). */
   checkUrl: (url: string) => Promise<TargetCheck>;
   now?: () => Date;
+  /** Carries cache deletes to the other instances on the database (none: this process only). */
+  cacheBus?: CacheBus;
 }
 
 const place = sealedPlace;
@@ -75,17 +78,33 @@ function invalid(error: { details: ValidationError['details']; message: string }
 }
 
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
-export function createActionStore({ db, box, checkUrl, now = () => new Date() }: ActionStoreOptions) {
-  const views = createTtlCache<StoredAction[]>(ACTION_READ_CACHE_MS);
+export function createActionStore({
+  db,
+  box,
+  checkUrl,
+  now = () => new Date(),
+  cacheBus,
+}: ActionStoreOptions) {
+  const shared = (name: string) => (cacheBus ? { name, bus: cacheBus } : undefined);
+  const views = createTtlCache<StoredAction[]>(
+    ACTION_READ_CACHE_MS,
+    10_000,
+    Date.now,
+    shared('action-views'),
+  );
   /** Opened actions for calls: a conversation's calls skip the read and the decryption. */
-  const callable = createTtlCache<CallableAction>(ACTION_READ_CACHE_MS, 10_000, () => now().getTime());
+  const callable = createTtlCache<CallableAction>(
+    ACTION_READ_CACHE_MS,
+    10_000,
+    () => now().getTime(),
+    shared('action-callable'),
+  );
   /** Runs a write, then forgets the tenant's cached views (after commit, so no stale re-fill). */
   async function writing<T>(tenantId: string, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } finally {
-      views.delete(tenantId);
-      callable.deletePrefix(`${tenantId}/`);
+      await Promise.all([views.delete(tenantId), callable.deletePrefix(`${tenantId}/`)]);
     }
   }
 
@@ -346,7 +365,7 @@ export function createActionStore({ db, box, checkUrl, now = () => new Date() }:
       if (opened.previousValidUntil === undefined || opened.previousValidUntil > now().getTime())
         return opened;
       // The grace period ended while cached: the old secret stops signing on time.
-      callable.delete(key);
+      await callable.delete(key);
       return callable.get(key, () => openForCall(tenantId, id));
     },
   };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Static } from '@sinclair/typebox';
 import {
   ConflictError,
   generateWebhookSecret,
@@ -9,14 +8,14 @@ import {
   type TargetCheck,
 } from '@toolgate/core';
 import type { Kysely, Transaction } from 'kysely';
-import type { AgentSettings } from '../agents/agent-settings.js';
-import { AGENT_ID, createAgentChecks } from '../agents/check-agent.js';
-import { type AgentView, showAgent } from '../agents/show-agent.js';
-import type { CreateAgentBody, PatchAgentBody } from '../http/schemas/agents.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import type { CacheBus } from '../shared/cache-bus.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from './action-store.js';
+import type { AgentInput, AgentPatch, AgentSettings, AgentView } from './agent-settings.js';
 import { recordAudit } from './audit.js';
+import { AGENT_ID, createAgentChecks } from './check-agent.js';
+import { showAgent } from './show-agent.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 import { createTtlCache } from './ttl-cache.js';
 
@@ -25,8 +24,7 @@ export const AGENT_READ_CACHE_MS = 2_000;
 /** A tenant may have this many agents. */
 export const MAX_AGENTS_PER_TENANT = 100;
 
-export type AgentInput = Static<typeof CreateAgentBody>;
-export type AgentPatch = Static<typeof PatchAgentBody>;
+export type { AgentInput, AgentPatch, AgentView } from './agent-settings.js';
 
 /** An agent ready for a turn: settings and opened secrets. Never for an API response. */
 export interface LoadedAgent {
@@ -52,6 +50,8 @@ export interface AgentStoreOptions {
   /** The server's allowlist: plain-http model URLs must point into it. */
   allowlist: NetworkAllowlist;
   now?: () => Date;
+  /** Carries cache deletes to the other instances on the database (none: this process only). */
+  cacheBus?: CacheBus;
 }
 
 /** A limits patch over the stored limits: a number sets one, `null` drops it (back to the default). */
@@ -97,8 +97,9 @@ export function agentSecretPlace(
 export function createAgentStore(options: AgentStoreOptions) {
   const { db, box, now = () => new Date() } = options;
   const assertValid = createAgentChecks(options);
-  const views = createTtlCache<AgentView[]>(AGENT_READ_CACHE_MS);
-  const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS);
+  const shared = (name: string) => (options.cacheBus ? { name, bus: options.cacheBus } : undefined);
+  const views = createTtlCache<AgentView[]>(AGENT_READ_CACHE_MS, 10_000, Date.now, shared('agent-views'));
+  const loaded = createTtlCache<LoadedAgent>(AGENT_READ_CACHE_MS, 10_000, Date.now, shared('agent-loaded'));
   const keyPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'model-key');
   const signingPlace = (tenantId: string, id: string) => agentSecretPlace(tenantId, id, 'signing');
   const signingPlaces = (tenantId: string, id: string): SigningPlaces => ({
@@ -110,8 +111,7 @@ export function createAgentStore(options: AgentStoreOptions) {
     try {
       return await write();
     } finally {
-      views.delete(tenantId);
-      loaded.deletePrefix(`${tenantId}/`);
+      await Promise.all([views.delete(tenantId), loaded.deletePrefix(`${tenantId}/`)]);
     }
   }
 
@@ -243,7 +243,7 @@ export function createAgentStore(options: AgentStoreOptions) {
               merged.limits = mergeLimits(current.limits, value as Record<string, number | null>);
             else merged[key] = value;
           }
-          const settings = settingsFrom(merged as AgentInput);
+          const settings = settingsFrom(merged as unknown as AgentInput);
           const name = (merged.name as string) ?? row.name;
           let sealedKey = row.model_key;
           const keyChange = patch.model?.apiKey;
@@ -325,7 +325,7 @@ export function createAgentStore(options: AgentStoreOptions) {
       const agent = await loaded.get(key, () => openForTurn(tenantId, id));
       if (agent.previousValidUntil === undefined || agent.previousValidUntil > now().getTime()) return agent;
       // The grace period ended while cached: the old secret stops signing on time.
-      loaded.delete(key);
+      await loaded.delete(key);
       return loaded.get(key, () => openForTurn(tenantId, id));
     },
   };
@@ -352,4 +352,3 @@ export function createAgentStore(options: AgentStoreOptions) {
 }
 
 export type AgentStore = ReturnType<typeof createAgentStore>;
-export type { AgentView };

@@ -3,6 +3,7 @@ import { NotFoundError } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.js';
 import type { Principal } from '../auth/principal.js';
+import type { CacheBus } from '../shared/cache-bus.js';
 import type { Database, WidgetRestriction } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
 import { createTtlCache } from './ttl-cache.js';
@@ -52,10 +53,23 @@ function view(row: {
   };
 }
 
-export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+/**
+ * API keys of every tenant. Looked-up keys are cached `API_KEY_CACHE_MS`; with `cacheBus`, a
+ * revocation on any instance clears the others' caches too.
+ */
+export function createApiKeyStore(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+  cacheBus?: CacheBus,
+) {
   /** key id -> when its use was last written. */
   const lastWritten = new Map<string, number>();
-  const principals = createTtlCache<Principal | undefined>(API_KEY_CACHE_MS, 10_000, () => now().getTime());
+  const principals = createTtlCache<Principal | undefined>(
+    API_KEY_CACHE_MS,
+    10_000,
+    () => now().getTime(),
+    cacheBus ? { name: 'api-key-principals', bus: cacheBus } : undefined,
+  );
 
   async function lookUp(hash: string): Promise<Principal | undefined> {
     const row = await db
@@ -123,7 +137,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
         );
       });
       // An earlier "unknown key" answer for this value must not outlive its creation.
-      principals.delete(row.key_hash);
+      await principals.delete(row.key_hash);
       return { key: view(row), value };
     },
 
@@ -194,7 +208,7 @@ export function createApiKeyStore(db: Kysely<Database>, now: () => Date = () => 
         .set({ revoked_at: null, scopes: JSON.stringify(input.scopes), tenant_id: tenantId })
         .where('id', '=', existing.id)
         .execute();
-      principals.delete(hash);
+      await principals.delete(hash);
     },
 
     /** Whether a key with exactly this value exists (any tenant): used to honour TOOLGATE_ADMIN_KEY. */

@@ -20,6 +20,8 @@ export interface CallRecordInput {
   trigger: CallTrigger;
   conversationId?: string | undefined;
   contactId?: string | undefined;
+  /** Not stored: the `action.succeeded` / `action.failed` event carries it for agent filters. */
+  agentId?: string | undefined;
   result: ActionResult;
   at: Date;
 }

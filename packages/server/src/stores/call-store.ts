@@ -1,5 +1,7 @@
 import { NotFoundError } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
+import type { Writer } from '../deliveries/delivery-types.js';
+import { type EventEmitter, NO_EVENTS } from '../deliveries/emit-event.js';
 import type { Database } from '../storage/schema.js';
 import { type CallRecordInput, toCallRow } from './call-record.js';
 import { newestFirstPage } from './page-cursor.js';
@@ -50,21 +52,70 @@ function view(row: CallRow) {
     failureKind: row.failure_kind,
     durationMs: row.duration_ms,
     createdAt: new Date(row.created_at).toISOString(),
+    callback: (row.callback ?? null) as Record<string, unknown> | null,
   };
 }
 export type CallView = ReturnType<typeof view>;
 
-export function createCallStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+export function createCallStore(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+  /** `action.succeeded` / `action.failed` go out in the transaction that records the call. */
+  events: EventEmitter = NO_EVENTS,
+) {
   return {
     async record(input: CallRecordInput): Promise<CallView> {
       const row = toCallRow(input);
-      await db.insertInto('calls').values(row).execute();
+      const write = async (trx: Writer) => {
+        // A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt
+        // (each attempt is in delivery_attempts). Never across tenants.
+        const { id: _id, tenant_id: _tenant, ...latest } = row;
+        await trx
+          .insertInto('calls')
+          .values(row)
+          .onConflict((conflict) =>
+            conflict.column('id').doUpdateSet(latest).where('calls.tenant_id', '=', input.tenantId),
+          )
+          .execute();
+        await events.emit(trx, {
+          tenantId: input.tenantId,
+          type: row.outcome === 'ok' ? 'action.succeeded' : 'action.failed',
+          agentId: input.agentId ?? null,
+          data: {
+            callId: row.id,
+            actionId: row.action_id,
+            actionName: row.action_name,
+            conversationId: row.conversation_id,
+            trigger: row.trigger,
+            status: row.status,
+            durationMs: row.duration_ms,
+            ...(row.outcome === 'ok' ? {} : { failureKind: row.failure_kind }),
+          },
+        });
+      };
+      // Without subscriptions, one statement and no transaction around it (the hot path stays as it was).
+      if (events === NO_EVENTS) await write(db);
+      else await db.transaction().execute(write);
       return view({
         ...row,
         request: JSON.parse(row.request),
         response: JSON.parse(row.response),
         result: JSON.parse(row.result),
       } as CallRow);
+    },
+
+    /** Notes an async call's late answer (the callback's result, or the deadline's expiry) on its record. */
+    async recordCallback(
+      tenantId: string,
+      id: string,
+      callback: { state: 'answered'; result: unknown } | { state: 'expired' },
+    ): Promise<void> {
+      await db
+        .updateTable('calls')
+        .set({ callback: JSON.stringify({ ...callback, at: now().toISOString() }) })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .execute();
     },
 
     async get(tenantId: string, id: string): Promise<CallView> {

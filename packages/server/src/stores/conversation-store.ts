@@ -7,6 +7,10 @@ import {
   NotFoundError,
 } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
+import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
+import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
+import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { newestFirstPage } from './page-cursor.js';
 
@@ -88,7 +92,12 @@ function fromFirstUserMessage(messages: ChatMessage[]): ChatMessage[] {
  * Conversations and their messages. Conversations live in the database between turns; a turn
  * takes a short lease on its conversation so two messages at once cannot interleave.
  */
-export function createConversationStore(db: Kysely<Database>, now: () => Date = () => new Date()) {
+export function createConversationStore(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+  /** `conversation.started` and `message.created` go out in the transaction of the change. */
+  events: EventEmitter = NO_EVENTS,
+) {
   async function exists(tenantId: string, id: string, agentId?: string): Promise<boolean> {
     let query = db
       .selectFrom('conversations')
@@ -97,6 +106,72 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
       .where('id', '=', id);
     if (agentId !== undefined) query = query.where('agent_id', '=', agentId);
     return (await query.executeTakeFirst()) !== undefined;
+  }
+
+  /** The turn's one statement (see `finish`), on the database or inside a transaction. */
+  async function writeTurn(
+    writer: Writer,
+    tenantId: string,
+    id: string,
+    leaseId: string,
+    turn: {
+      entries: readonly ConversationEntry[];
+      state: ConversationState;
+      events?: readonly EmittedEvent[];
+    },
+  ): Promise<void> {
+    const rows = turn.entries.map((entry, index) => ({
+      i: index + 1,
+      role: entry.role,
+      content: entry,
+      call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
+    }));
+    const result = await sql<{
+      updated: number | string;
+      inserted: number | string;
+      agent_id: string | null;
+      message_count: number | null;
+    }>`
+        with updated as (
+          update conversations
+          set state = ${JSON.stringify(turn.state)}::jsonb,
+              message_count = message_count + ${rows.length},
+              busy_until = null,
+              lease_id = null,
+              updated_at = ${now()}
+          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
+          returning message_count, updated_at, agent_id
+        ), inserted as (
+          insert into messages (conversation_id, seq, role, content, call_id, created_at)
+          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
+          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+          returning 1
+        )
+        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
+               (select agent_id from updated) as agent_id, (select message_count from updated) as message_count
+      `.execute(writer);
+    const counts = result.rows[0];
+    if (Number(counts?.updated) !== 1) {
+      throw new ConflictError(
+        'this turn took longer than its hold on the conversation and was dropped; send the message again',
+      );
+    }
+    if (Number(counts?.inserted) !== rows.length)
+      throw new Error(`conversation ${id}: messages not all written`);
+    if (events === NO_EVENTS) return;
+    const agentId = counts?.agent_id ?? '';
+    const firstSeq = Number(counts?.message_count) - rows.length + 1;
+    for (const [index, entry] of turn.entries.entries()) {
+      const said = messageText(entry);
+      if (!said) continue;
+      await events.emit(writer, {
+        tenantId,
+        type: 'message.created',
+        agentId,
+        data: { conversationId: id, agentId, seq: firstSeq + index, ...said },
+      });
+    }
+    for (const event of turn.events ?? []) await events.emit(writer, event);
   }
 
   return {
@@ -137,6 +212,24 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
               created_at: at,
             })
             .execute();
+        }
+        const conversation = { conversationId: row.id, agentId: row.agent_id };
+        await events.emit(trx, {
+          tenantId,
+          type: 'conversation.started',
+          agentId: row.agent_id,
+          data: { ...conversation, contactId: row.contact_id, metadata: row.metadata },
+        });
+        for (const [index, message] of greeting.entries()) {
+          const said = messageText(message);
+          if (said) {
+            await events.emit(trx, {
+              tenantId,
+              type: 'message.created',
+              agentId: row.agent_id,
+              data: { ...conversation, seq: index + 1, ...said },
+            });
+          }
         }
       });
       return show(row);
@@ -209,45 +302,29 @@ export function createConversationStore(db: Kysely<Database>, now: () => Date = 
     /**
      * Appends the turn's entries, saves the state and frees the conversation: one statement, so
      * all of it is written or none, and only by the turn that holds the lease (409 otherwise).
+     * The turn's deliveries are queued in the same transaction (an outbox): a dropped turn queues
+     * nothing.
      */
     async finish(
       tenantId: string,
       id: string,
       leaseId: string,
-      turn: { entries: readonly ConversationEntry[]; state: ConversationState },
+      turn: {
+        entries: readonly ConversationEntry[];
+        state: ConversationState;
+        deliveries?: readonly NewDelivery[];
+        /** More events of the turn (`approval.requested`), emitted with its messages. */
+        events?: readonly EmittedEvent[];
+      },
     ): Promise<void> {
-      const rows = turn.entries.map((entry, index) => ({
-        i: index + 1,
-        role: entry.role,
-        content: entry,
-        call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
-      }));
-      const result = await sql<{ updated: number | string; inserted: number | string }>`
-        with updated as (
-          update conversations
-          set state = ${JSON.stringify(turn.state)}::jsonb,
-              message_count = message_count + ${rows.length},
-              busy_until = null,
-              lease_id = null,
-              updated_at = ${now()}
-          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
-          returning message_count, updated_at
-        ), inserted as (
-          insert into messages (conversation_id, seq, role, content, call_id, created_at)
-          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
-          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
-          returning 1
-        )
-        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted
-      `.execute(db);
-      const counts = result.rows[0];
-      if (Number(counts?.updated) !== 1) {
-        throw new ConflictError(
-          'this turn took longer than its hold on the conversation and was dropped; send the message again',
-        );
-      }
-      if (Number(counts?.inserted) !== rows.length)
-        throw new Error(`conversation ${id}: messages not all written`);
+      const deliveries = turn.deliveries ?? [];
+      // Without deliveries or subscriptions: the one statement, no transaction around it.
+      if (deliveries.length === 0 && events === NO_EVENTS) return writeTurn(db, tenantId, id, leaseId, turn);
+      await db.transaction().execute(async (trx) => {
+        await writeTurn(trx, tenantId, id, leaseId, turn);
+        for (const delivery of deliveries) await enqueue(trx, delivery, now());
+      });
+      if (deliveries.length > 0) wakeDeliveryWorkers();
     },
 
     /** Frees the conversation after a failed turn (if this turn still holds it); nothing is kept. */

@@ -3,6 +3,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database } from '../storage/schema.js';
 import { sealedPlace } from './action-secrets.js';
 import { agentSecretPlace } from './agent-store.js';
+import { channelSecretPlace } from './channel-store.js';
 
 /**
  * Re-encrypts every stored secret under the box's current key, in one transaction: after it,
@@ -58,6 +59,27 @@ export async function resealSecrets(db: Kysely<Database>, box: SecretBox): Promi
             row.previous_signing_secret === null
               ? null
               : reseal(row.previous_signing_secret, 'signing-previous'),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    const channels = await trx
+      .selectFrom('channels')
+      .select(['id', 'tenant_id', 'secret', 'previous_secret'])
+      .forUpdate()
+      .execute();
+    for (const row of channels) {
+      const reseal = (sealed: string, what: 'secret' | 'secret-previous') => {
+        const aad = channelSecretPlace(row.tenant_id, row.id, what);
+        count += 1;
+        return box.seal(box.open(sealed, aad), aad);
+      };
+      await trx
+        .updateTable('channels')
+        .set({
+          secret: reseal(row.secret, 'secret'),
+          previous_secret:
+            row.previous_secret === null ? null : reseal(row.previous_secret, 'secret-previous'),
         })
         .where('id', '=', row.id)
         .execute();

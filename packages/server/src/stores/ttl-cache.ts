@@ -1,10 +1,35 @@
+import type { CacheBus, CacheNotice } from '../shared/cache-bus.js';
+
+/** A cache's name on the bus, and the bus that carries its notices to the other instances. */
+export interface SharedCache {
+  name: string;
+  bus: CacheBus;
+}
+
 /**
  * A small per-process read cache: entries live `ttlMs`, writes through this process delete them
- * at once, other processes' writes show after at most `ttlMs`. Concurrent misses for one key
- * share one load.
+ * at once. With `shared`, every delete is also sent to the other instances' caches of that name
+ * (the returned promise settles once sent); without it, or while notices are lost, other
+ * processes' writes show after at most `ttlMs`. Concurrent misses for one key share one load.
  */
-export function createTtlCache<V>(ttlMs: number, maxEntries = 10_000, now: () => number = Date.now) {
+export function createTtlCache<V>(
+  ttlMs: number,
+  maxEntries = 10_000,
+  now: () => number = Date.now,
+  shared?: SharedCache,
+) {
   const entries = new Map<string, { value: Promise<V>; expires: number }>();
+  const forget = (notice: CacheNotice) => {
+    if (notice.op === 'clear') entries.clear();
+    else if (notice.op === 'delete' && notice.key !== undefined) entries.delete(notice.key);
+    else if (notice.op === 'prefix' && notice.key !== undefined)
+      for (const key of entries.keys()) if (key.startsWith(notice.key)) entries.delete(key);
+  };
+  shared?.bus.subscribe(shared.name, forget, () => entries.clear());
+  const tell = (notice: Omit<CacheNotice, 'cache'>): Promise<void> => {
+    forget({ cache: '', ...notice });
+    return shared ? shared.bus.publish({ cache: shared.name, ...notice }) : Promise.resolve();
+  };
   return {
     get(key: string, load: () => Promise<V>): Promise<V> {
       const at = now();
@@ -19,15 +44,15 @@ export function createTtlCache<V>(ttlMs: number, maxEntries = 10_000, now: () =>
       });
       return value;
     },
-    delete(key: string): void {
-      entries.delete(key);
+    delete(key: string): Promise<void> {
+      return tell({ op: 'delete', key });
     },
-    clear(): void {
-      entries.clear();
+    clear(): Promise<void> {
+      return tell({ op: 'clear' });
     },
     /** Deletes every key that starts with `prefix`. */
-    deletePrefix(prefix: string): void {
-      for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+    deletePrefix(prefix: string): Promise<void> {
+      return tell({ op: 'prefix', key: prefix });
     },
   };
 }

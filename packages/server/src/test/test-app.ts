@@ -55,7 +55,14 @@ export async function createTestApp(
       },
     }),
   );
-  const services = createServices({ ...options, db: database.db, secretKeys: [TEST_SECRET_KEY], logger });
+  const services = createServices({
+    ...options,
+    db: database.db,
+    engine: database.engine,
+    secretKeys: [TEST_SECRET_KEY],
+    logger,
+  });
+  services.deliveryWorker.start();
   const app = createApp(services);
   const tenant = async (id: string): Promise<TestTenant> => {
     await services.tenants.create({ id, name: `Tenant ${id}` });
@@ -95,6 +102,7 @@ export async function createTestApp(
       );
     },
     async close() {
+      await services.deliveryWorker.stop({ graceful: true });
       await services.background.settled();
       await services.executor.close();
       await services.modelTransport.close();

@@ -64,6 +64,8 @@ interface ActionResultCommon {
   redirects: string[];
   /** The response body was longer than the cap and was cut. */
   truncated: boolean;
+  /** Attempts made, when the action's retries made more than one (same `Idempotency-Key`). */
+  attempts?: number;
 }
 
 /** The endpoint answered and what it said is usable. Exactly one of `data` or `message` is set. */

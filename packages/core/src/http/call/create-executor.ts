@@ -27,6 +27,7 @@ import {
   signHeaders,
 } from './prepare-call.js';
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
+import { attemptsAllowed, retryDelayMs } from './retry-policy.js';
 
 const SIGNATURE_HEADERS = [
   WEBHOOK_ID_HEADER,
@@ -122,6 +123,12 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>, 
   return flat;
 }
 
+/** Notes the attempts on a result that took more than one. */
+function withAttempts(result: ActionResult, attempts: number): ActionResult {
+  if (attempts > 1) result.attempts = attempts;
+  return result;
+}
+
 /** Why a 3xx response ended the call instead of being followed. */
 function redirectEnd(followRedirects: boolean, status: number, hop: number): RedirectEnd {
   if (!followRedirects) return 'not_followed';
@@ -161,10 +168,30 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   };
 
+  /**
+   * Sends a call, again after a retryable failure when the action opts in, every attempt with
+   * the same headers (one `Idempotency-Key`) and all within the action's `timeoutMs`.
+   */
   async function send(call: PreparedCall, started: number): Promise<ActionResult> {
+    const deadline = started + call.action.timeoutMs;
+    const allowed = attemptsAllowed(call.action);
+    for (let attempt = 1; ; attempt += 1) {
+      const remaining = deadline - performance.now();
+      // An attempt with retries left gets its share of the time, so a hung one leaves room for the next.
+      const attemptDeadline =
+        attempt < allowed ? performance.now() + remaining / (allowed - attempt + 1) : deadline;
+      const result = await sendOnce(call, started, attemptDeadline);
+      if (attempt >= allowed) return withAttempts(result, attempt);
+      const delay = retryDelayMs(result, attempt);
+      if (delay === undefined || performance.now() + delay >= deadline - 1)
+        return withAttempts(result, attempt);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  async function sendOnce(call: PreparedCall, started: number, deadline: number): Promise<ActionResult> {
     const { action, prepared, scrubber } = call;
     const redirects: string[] = [];
-    const deadline = started + action.timeoutMs;
     let url = prepared.url;
     let method = prepared.method;
     let body = prepared.body;
@@ -267,7 +294,8 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       }
     } catch (error) {
       if (error instanceof DeadlineExceededError && error.status !== undefined) status = error.status;
-      return finish({ ok: false, failure: classifyTransportError(error, action.timeoutMs) }, null);
+      const budgetMs = Math.round(deadline - started);
+      return finish({ ok: false, failure: classifyTransportError(error, budgetMs) }, null);
     }
   }
 

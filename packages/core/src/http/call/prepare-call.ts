@@ -27,6 +27,8 @@ export interface ActionCall {
     agentId?: string;
     conversationId?: string;
     contactId?: string;
+    /** An async action's callback URL (`context.callback_url`); a credential, redacted in the request shown. */
+    callbackUrl?: string;
   };
   /** Signing secrets, current first; two during rotation. Unsigned when absent. */
   signingSecrets?: readonly string[];
@@ -37,6 +39,11 @@ export interface ActionCall {
    * `{event, data, context}`. The action must then take no parameters.
    */
   event?: WebhookEvent;
+  /**
+   * A JSON body sent as it is instead of the envelope (an event subscription's
+   * `{type, timestamp, data}`). The action must then take no parameters.
+   */
+  jsonBody?: Record<string, unknown>;
 }
 
 /** A call built and signed, ready to send; `request` is what operators may see. */
@@ -120,12 +127,14 @@ export function prepareCall(
     ...(call.context?.agentId === undefined ? {} : { agentId: call.context.agentId }),
     ...(call.context?.conversationId === undefined ? {} : { conversationId: call.context.conversationId }),
     ...(call.context?.contactId === undefined ? {} : { contactId: call.context.contactId }),
+    ...(call.context?.callbackUrl === undefined ? {} : { callbackUrl: call.context.callbackUrl }),
   };
   let prepared: PreparedRequest;
   try {
     prepared = buildRequest(action, parameters, context, {
       userAgent: options.userAgent,
       ...(call.event ? { event: call.event } : {}),
+      ...(call.jsonBody ? { jsonBody: call.jsonBody } : {}),
     });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
@@ -152,7 +161,12 @@ export function prepareCall(
   }
   const signing = { secrets: call.signingSecrets, hex: action.signing?.hexSignatureHeader === true };
   const headers = signHeaders(prepared.headers, prepared.body, { callId, ...signing, now });
-  const scrubber = createSecretScrubber(prepared.secretValues);
+  // The callback URL carries its token: redacted like a credential wherever the request is shown.
+  const scrubber = createSecretScrubber(
+    context.callbackUrl === undefined
+      ? prepared.secretValues
+      : [...prepared.secretValues, context.callbackUrl],
+  );
   return {
     ok: true,
     call: {

@@ -38,7 +38,7 @@ const MessageQuery = Type.Object(
  * no debug events, and no operator-facing reasons (the model provider's error, the endpoint's
  * failure text): the customer gets the polite `message` events instead.
  */
-function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
+export function forClient(event: TurnEvent, debug: boolean): TurnEvent | undefined {
   if (debug) return event;
   if (event.type === 'debug') return undefined;
   if (event.type === 'model-error') return { ...event, message: 'the model could not answer' };
@@ -200,6 +200,24 @@ export const conversationsRoutes: ApiRoute[] = [
       });
     },
   }),
+  {
+    method: 'post',
+    path: '/conversations/{id}/end',
+    summary:
+      'End a conversation (emits conversation.ended once; conversations with no message for 30 minutes end by themselves)',
+    tag: 'conversations',
+    scope: 'chat',
+    responses: {
+      200: Type.Object({
+        ended: Type.Boolean({ description: 'False when the conversation had ended already.' }),
+      }),
+      ...COMMON_ERRORS,
+    },
+    async handler(c, { conversationEnding }) {
+      const principal = c.get('principal');
+      return c.json(await conversationEnding.end(principal.tenantId, idParam(c), principal.widget?.agentId));
+    },
+  },
   defineRoute({
     method: 'post',
     path: '/conversations/{id}/events',

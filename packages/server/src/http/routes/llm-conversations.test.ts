@@ -99,11 +99,11 @@ describe.each(['openai-compatible', 'anthropic'])('an agent on %s', (agent) => {
     expect(JSON.stringify(last?.body)).not.toContain('planted-bearer-secret');
   });
 
-  it('fires the webhook trigger in the background, signed with the agent secret, and logs it', async () => {
+  it('queues the webhook trigger and delivers it, signed with the agent secret, and logs it', async () => {
     const say = await conversation(agent);
     const reply = await say('Could I get a quote for garden chairs? ann@example.com');
     expect(reply.reply).toBe('Thanks! A colleague will email you a quote.');
-    await f.t.services.background.settled();
+    await f.t.services.deliveryWorker.drain();
     const hook = f.shop.requests.filter((request) => request.url === '/hook').at(-1);
     expect(hook).toBeDefined();
     const payload = new Webhook(agents[agent]?.signingSecret as string).verify(

@@ -1,5 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { ACTION_METHODS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '@toolgate/core';
+import {
+  ACTION_METHODS,
+  MAX_ASYNC_DEADLINE_SECONDS,
+  MAX_PENDING_MESSAGE_LENGTH,
+  MAX_RETRY_ATTEMPTS,
+  MAX_TIMEOUT_MS,
+  MIN_ASYNC_DEADLINE_SECONDS,
+  MIN_TIMEOUT_MS,
+} from '@toolgate/core';
 import { allowed } from '../plain-issues.js';
 import { closed, literals } from './shared.js';
 
@@ -58,6 +66,34 @@ const actionFields = {
   followRedirects: Type.Optional(Type.Boolean()),
   signing: Type.Optional(Type.Object({ hexSignatureHeader: Type.Optional(Type.Boolean()) }, closed)),
   enabled: Type.Optional(Type.Boolean()),
+  async: Type.Optional(
+    Type.Object(
+      {
+        deadlineSeconds: Type.Optional(
+          Type.Integer({ minimum: MIN_ASYNC_DEADLINE_SECONDS, maximum: MAX_ASYNC_DEADLINE_SECONDS }),
+        ),
+        pendingMessage: Type.Optional(Type.String({ maxLength: MAX_PENDING_MESSAGE_LENGTH })),
+      },
+      {
+        ...closed,
+        description:
+          'The endpoint may answer 202 and POST the result later to context.callback_url, within deadlineSeconds (default 300).',
+      },
+    ),
+  ),
+  retry: Type.Optional(
+    Type.Object(
+      {
+        attempts: Type.Integer({ minimum: 2, maximum: MAX_RETRY_ATTEMPTS }),
+        nonIdempotent: Type.Optional(Type.Boolean()),
+      },
+      {
+        ...closed,
+        description:
+          'Retries on network errors, timeouts, 429 and 502/503/504 within timeoutMs, with one Idempotency-Key; POST and PATCH need nonIdempotent: true.',
+      },
+    ),
+  ),
   conversation: Type.Optional(
     Type.Object(
       {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MODEL_PROVIDERS } from '../../agents/agent-settings.js';
+import { MODEL_PROVIDERS } from '../../stores/agent-settings.js';
 import { allowed } from '../plain-issues.js';
 import { closed, literals } from './shared.js';
 

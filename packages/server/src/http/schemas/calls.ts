@@ -37,6 +37,10 @@ export const CallRecordView = Type.Object(
     failureKind: Type.Union([literals(FAILURE_KINDS), Type.Null()]),
     durationMs: Type.Number(),
     createdAt: Type.String({ format: 'date-time' }),
+    callback: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+      description:
+        "An async action's late answer: {state: 'answered', result, at} or {state: 'expired', at}; null for others.",
+    }),
   },
   { $id: 'Call' },
 );

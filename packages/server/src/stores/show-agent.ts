@@ -1,8 +1,4 @@
-import type { Static } from '@sinclair/typebox';
-import type { AgentView as AgentViewSchema } from '../http/schemas/agents.js';
-import type { AgentSettings } from './agent-settings.js';
-
-export type AgentView = Static<typeof AgentViewSchema>;
+import type { AgentSettings, AgentView } from './agent-settings.js';
 
 /** An agent as the API shows it: settings, whether a key is stored (never the key). */
 export function showAgent(row: {

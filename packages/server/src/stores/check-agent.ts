@@ -5,7 +5,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@toolgate/core';
-import type { ActionStore, StoredAction } from '../stores/action-store.js';
+import type { ActionStore, StoredAction } from './action-store.js';
 import { type AgentSettings, checkAgentSettings } from './agent-settings.js';
 
 /** Agent ids look like this; a name that does would make `/agents/{id|name}` ambiguous. */

@@ -26,7 +26,78 @@ export interface AgentSettings {
   language?: string;
   phoneRegion?: string;
   timezone?: string;
-  webhookTrigger: { url: string; description?: string } | null;
+  webhookTrigger: WebhookTriggerSettings | null;
+}
+
+/** Where the `webhook_trigger` tool's events go, and when the model should send one. */
+export interface WebhookTriggerSettings {
+  url: string;
+  description?: string;
+}
+
+/** The limits an operator may set; a missing one takes the loop's default. */
+export interface AgentLimitSettings {
+  maxCallsPerConversation?: number;
+  maxStepsPerTurn?: number;
+  maxResultChars?: number;
+}
+
+/** The model as written to the API: the key is write-only (a string replaces, null removes). */
+export interface AgentModelInput extends AgentModelSettings {
+  apiKey?: string | null;
+}
+
+/** What creates an agent (the API's `CreateAgentBody` describes exactly this: a type test checks). */
+export interface AgentInput {
+  name: string;
+  systemPrompt?: string;
+  model?: AgentModelInput;
+  actions?: string[] | null;
+  limits?: AgentLimitSettings;
+  fallbackText?: string;
+  greeting?: string;
+  language?: string;
+  phoneRegion?: string;
+  timezone?: string;
+  webhookTrigger?: WebhookTriggerSettings | null;
+}
+
+/** A change to an agent: absent keeps, `null` removes (a limit: back to its default). */
+export interface AgentPatch {
+  name?: string;
+  systemPrompt?: string | null;
+  model?: AgentModelInput;
+  actions?: string[] | null;
+  limits?: { [Limit in keyof AgentLimitSettings]?: number | null } | null;
+  fallbackText?: string | null;
+  greeting?: string | null;
+  language?: string | null;
+  phoneRegion?: string | null;
+  timezone?: string | null;
+  webhookTrigger?: WebhookTriggerSettings | null;
+}
+
+/** The model as the API shows it: whether a key is stored, never the key. */
+export interface AgentModelView extends AgentModelSettings {
+  apiKeySet: boolean;
+}
+
+/** An agent as the API shows it: settings, whether a key is stored (never the key). */
+export interface AgentView {
+  id: string;
+  name: string;
+  systemPrompt?: string;
+  model: AgentModelView;
+  actions: string[] | null;
+  limits: AgentLimitSettings;
+  fallbackText?: string;
+  greeting?: string;
+  language?: string;
+  phoneRegion?: string;
+  timezone?: string;
+  webhookTrigger: WebhookTriggerSettings | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** Providers that cannot work without an API key. */

@@ -1,0 +1,130 @@
+import { Type } from '@sinclair/typebox';
+import { NotFoundError } from '@toolgate/core';
+import type { Context } from 'hono';
+import type { SubscriptionDeliveries } from '../../deliveries/subscription-deliveries.js';
+import { ApiError } from '../api-error.js';
+import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
+import type { AppEnv, AppServices } from '../app-env.js';
+import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
+import { AttemptView, DeliveryListQuery, DeliveryView, ReplayRangeBody } from '../schemas/subscriptions.js';
+
+const TAG = 'subscriptions';
+const MAX_PAGE = 200;
+
+/** The queue's deliveries, or a 409 on a server that runs none. */
+function queue(services: AppServices): SubscriptionDeliveries {
+  if (!services.subscriptionDeliveries) {
+    throw new ApiError('conflict', 'this server runs no delivery queue: there are no deliveries');
+  }
+  return services.subscriptionDeliveries;
+}
+
+/** The subscription (404 when not the caller's) and one of its deliveries (404 when another's). */
+async function deliveryOf(c: Context<AppEnv>, services: AppServices) {
+  const { tenantId } = c.get('principal');
+  const subscription = await services.subscriptions.get(tenantId, idParam(c));
+  const deliveries = queue(services);
+  const delivery = await deliveries.get(tenantId, c.req.param('deliveryId') ?? '');
+  if (delivery.subscriptionId !== subscription.id) throw new NotFoundError('delivery');
+  return { tenantId, deliveries, delivery };
+}
+
+/** A subscription's deliveries and attempts, and replay of the dead ones (docs/subscriptions.md). */
+export const subscriptionDeliveriesRoutes: ApiRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/subscriptions/{id}/deliveries',
+    summary: "List a subscription's deliveries, newest first (status dead: its dead letters)",
+    tag: TAG,
+    scope: 'events:read',
+    query: DeliveryListQuery,
+    responses: {
+      200: Type.Object({
+        deliveries: Type.Array(DeliveryView),
+        nextCursor: Type.Union([Type.String(), Type.Null()]),
+      }),
+      ...COMMON_ERRORS,
+      409: ErrorBody,
+      422: ErrorBody,
+    },
+    async handler(c, services, { query }) {
+      const { tenantId } = c.get('principal');
+      const subscription = await services.subscriptions.get(tenantId, idParam(c));
+      const limit = query.limit === undefined ? undefined : Number(query.limit);
+      if (limit !== undefined && (limit < 1 || limit > MAX_PAGE)) {
+        throw new ApiError('validation_failed', `limit must be from 1 to ${MAX_PAGE}`, [
+          { path: '/limit', message: `must be from 1 to ${MAX_PAGE}` },
+        ]);
+      }
+      const page = await queue(services).list(tenantId, {
+        subscriptionId: subscription.id,
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(limit === undefined ? {} : { limit }),
+        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+      });
+      return c.json({
+        deliveries: page.deliveries.map(({ subscriptionId: _s, ...shown }) => shown),
+        nextCursor: page.nextCursor,
+      });
+    },
+  }),
+  {
+    method: 'get',
+    path: '/subscriptions/{id}/deliveries/{deliveryId}/attempts',
+    summary: "One delivery's attempts: outcome, status, duration and the start of the response",
+    tag: TAG,
+    scope: 'events:read',
+    responses: { 200: Type.Object({ attempts: Type.Array(AttemptView) }), ...COMMON_ERRORS, 409: ErrorBody },
+    async handler(c, services) {
+      const { tenantId, deliveries, delivery } = await deliveryOf(c, services);
+      return c.json({ attempts: await deliveries.attempts(tenantId, delivery.id) });
+    },
+  },
+  {
+    method: 'post',
+    path: '/subscriptions/{id}/deliveries/{deliveryId}/replay',
+    summary: 'Replay one dead delivery: queued again with the same webhook-id and fresh attempts',
+    tag: TAG,
+    scope: 'events:manage',
+    responses: { 200: DeliveryView, ...COMMON_ERRORS, 409: ErrorBody },
+    async handler(c, services) {
+      const { tenantId, deliveries, delivery } = await deliveryOf(c, services);
+      const { subscriptionId: _s, ...shown } = await deliveries.replay(tenantId, delivery.id);
+      return c.json(shown);
+    },
+  },
+  defineRoute({
+    method: 'post',
+    path: '/subscriptions/{id}/replay',
+    summary: 'Replay every dead delivery of the subscription created in [from, to)',
+    tag: TAG,
+    scope: 'events:manage',
+    body: ReplayRangeBody,
+    responses: {
+      200: Type.Object({ replayed: Type.Array(Type.String()) }),
+      ...COMMON_ERRORS,
+      409: ErrorBody,
+      413: ErrorBody,
+      422: ErrorBody,
+    },
+    async handler(c, services, { body }) {
+      const { tenantId } = c.get('principal');
+      const subscription = await services.subscriptions.get(tenantId, idParam(c));
+      const from = new Date(body.from);
+      const to = new Date(body.to);
+      if (from >= to) {
+        throw new ApiError('validation_failed', 'from must be before to', [
+          { path: '/from', message: 'must be before to' },
+        ]);
+      }
+      return c.json(
+        await queue(services).replayRange(tenantId, {
+          from,
+          to,
+          subscriptionId: subscription.id,
+          status: 'dead',
+        }),
+      );
+    },
+  }),
+];
