@@ -7,12 +7,13 @@ import {
   NotFoundError,
 } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
-import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
+import type { NewDelivery } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { Database, MessageTable } from '../storage/schema.js';
 import { newestFirstPage } from './page-cursor.js';
+import { type ConversationEntry, writeTurn } from './write-turn.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
 export const HISTORY_MESSAGES = 40;
@@ -37,18 +38,7 @@ export interface ConversationView {
   updatedAt: string;
 }
 
-/** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
-export interface EventEntry {
-  role: 'event';
-  type: string;
-  action: string;
-  outcome: 'ok' | 'failed' | 'refused';
-  callId?: string;
-  reason?: string;
-}
-
-/** What a turn appends: the loop's messages, or an event's record. */
-export type ConversationEntry = ChatMessage | EventEntry;
+export type { ConversationEntry, EventEntry } from './write-turn.js';
 
 /** One stored message: a loop message, or a record of an event-triggered call. */
 export interface StoredMessage {
@@ -106,72 +96,6 @@ export function createConversationStore(
       .where('id', '=', id);
     if (agentId !== undefined) query = query.where('agent_id', '=', agentId);
     return (await query.executeTakeFirst()) !== undefined;
-  }
-
-  /** The turn's one statement (see `finish`), on the database or inside a transaction. */
-  async function writeTurn(
-    writer: Writer,
-    tenantId: string,
-    id: string,
-    leaseId: string,
-    turn: {
-      entries: readonly ConversationEntry[];
-      state: ConversationState;
-      events?: readonly EmittedEvent[];
-    },
-  ): Promise<void> {
-    const rows = turn.entries.map((entry, index) => ({
-      i: index + 1,
-      role: entry.role,
-      content: entry,
-      call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
-    }));
-    const result = await sql<{
-      updated: number | string;
-      inserted: number | string;
-      agent_id: string | null;
-      message_count: number | null;
-    }>`
-        with updated as (
-          update conversations
-          set state = ${JSON.stringify(turn.state)}::jsonb,
-              message_count = message_count + ${rows.length},
-              busy_until = null,
-              lease_id = null,
-              updated_at = ${now()}
-          where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
-          returning message_count, updated_at, agent_id
-        ), inserted as (
-          insert into messages (conversation_id, seq, role, content, call_id, created_at)
-          select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
-          from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
-          returning 1
-        )
-        select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
-               (select agent_id from updated) as agent_id, (select message_count from updated) as message_count
-      `.execute(writer);
-    const counts = result.rows[0];
-    if (Number(counts?.updated) !== 1) {
-      throw new ConflictError(
-        'this turn took longer than its hold on the conversation and was dropped; send the message again',
-      );
-    }
-    if (Number(counts?.inserted) !== rows.length)
-      throw new Error(`conversation ${id}: messages not all written`);
-    if (events === NO_EVENTS) return;
-    const agentId = counts?.agent_id ?? '';
-    const firstSeq = Number(counts?.message_count) - rows.length + 1;
-    for (const [index, entry] of turn.entries.entries()) {
-      const said = messageText(entry);
-      if (!said) continue;
-      await events.emit(writer, {
-        tenantId,
-        type: 'message.created',
-        agentId,
-        data: { conversationId: id, agentId, seq: firstSeq + index, ...said },
-      });
-    }
-    for (const event of turn.events ?? []) await events.emit(writer, event);
   }
 
   return {
@@ -319,9 +243,10 @@ export function createConversationStore(
     ): Promise<void> {
       const deliveries = turn.deliveries ?? [];
       // Without deliveries or subscriptions: the one statement, no transaction around it.
-      if (deliveries.length === 0 && events === NO_EVENTS) return writeTurn(db, tenantId, id, leaseId, turn);
+      if (deliveries.length === 0 && events === NO_EVENTS)
+        return writeTurn(db, { tenantId, id, leaseId, at: now(), events }, turn);
       await db.transaction().execute(async (trx) => {
-        await writeTurn(trx, tenantId, id, leaseId, turn);
+        await writeTurn(trx, { tenantId, id, leaseId, at: now(), events }, turn);
         for (const delivery of deliveries) await enqueue(trx, delivery, now());
       });
       if (deliveries.length > 0) wakeDeliveryWorkers();

@@ -1,0 +1,88 @@
+import { type ChatMessage, ConflictError, type ConversationState } from '@toolgate/core';
+import { sql } from 'kysely';
+import type { Writer } from '../deliveries/delivery-types.js';
+import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
+import type { EmittedEvent } from '../deliveries/event-types.js';
+
+/** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
+export interface EventEntry {
+  role: 'event';
+  type: string;
+  action: string;
+  outcome: 'ok' | 'failed' | 'refused';
+  callId?: string;
+  reason?: string;
+}
+
+/** What a turn appends: the loop's messages, or an event's record. */
+export type ConversationEntry = ChatMessage | EventEntry;
+
+/**
+ * A turn's one statement: the conversation's state and counters updated (only while this turn
+ * holds its lease) and its messages appended with the next sequence numbers; then, when
+ * subscriptions listen, `message.created` for each said message and the turn's other events, in
+ * the same writer (the caller's transaction).
+ */
+export async function writeTurn(
+  writer: Writer,
+  target: { tenantId: string; id: string; leaseId: string; at: Date; events: EventEmitter },
+  turn: {
+    entries: readonly ConversationEntry[];
+    state: ConversationState;
+    events?: readonly EmittedEvent[];
+  },
+): Promise<void> {
+  const { tenantId, id, leaseId, at, events } = target;
+  const rows = turn.entries.map((entry, index) => ({
+    i: index + 1,
+    role: entry.role,
+    content: entry,
+    call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
+  }));
+  const result = await sql<{
+    updated: number | string;
+    inserted: number | string;
+    agent_id: string | null;
+    message_count: number | null;
+  }>`
+      with updated as (
+        update conversations
+        set state = ${JSON.stringify(turn.state)}::jsonb,
+            message_count = message_count + ${rows.length},
+            busy_until = null,
+            lease_id = null,
+            updated_at = ${at}
+        where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
+        returning message_count, updated_at, agent_id
+      ), inserted as (
+        insert into messages (conversation_id, seq, role, content, call_id, created_at)
+        select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
+        from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
+        returning 1
+      )
+      select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
+             (select agent_id from updated) as agent_id, (select message_count from updated) as message_count
+    `.execute(writer);
+  const counts = result.rows[0];
+  if (Number(counts?.updated) !== 1) {
+    throw new ConflictError(
+      'this turn took longer than its hold on the conversation and was dropped; send the message again',
+    );
+  }
+  if (Number(counts?.inserted) !== rows.length)
+    throw new Error(`conversation ${id}: messages not all written`);
+  if (events === NO_EVENTS) return;
+  const agentId = counts?.agent_id ?? '';
+  const firstSeq = Number(counts?.message_count) - rows.length + 1;
+  for (const [index, entry] of turn.entries.entries()) {
+    const said = messageText(entry);
+    if (!said) continue;
+    await events.emit(writer, {
+      tenantId,
+      type: 'message.created',
+      agentId,
+      data: { conversationId: id, agentId, seq: firstSeq + index, ...said },
+    });
+  }
+  for (const event of turn.events ?? []) await events.emit(writer, event);
+}
