@@ -6,7 +6,6 @@ import {
   type ConversationState,
   type TurnInput,
   toAgentAction,
-  type WebhookEvent,
 } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
@@ -15,7 +14,6 @@ import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
 import type { AsyncCalls } from './async-calls.js';
-import type { BackgroundWork } from './background-work.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';

@@ -106,7 +106,10 @@ function withValue(body: unknown, path: Segment[], value: unknown): unknown {
 function concretePath(path: string, id?: string): string {
   const resource = path.split('/')[1] ?? '';
   // A second path parameter (a subscription's delivery) gets a well-formed id that names nothing.
-  return `/api/v1${path.replace('{id}', id ?? ids[resource] ?? 'missing').replace('{deliveryId}', 'dlv_missing').replace('{channel}', 'missing-channel')}`;
+  return `/api/v1${path
+    .replace('{id}', id ?? ids[resource] ?? 'missing')
+    .replace('{deliveryId}', 'dlv_missing')
+    .replace('{channel}', 'missing-channel')}`;
 }
 
 const failures: string[] = [];
