@@ -7,6 +7,7 @@ import { LoadingStatus } from '../components/loading-status';
 import { PageTitle } from '../components/page-title';
 import { useResource } from '../hooks/use-resource';
 import { useApp } from '../session/app-context';
+import { DeadLetters } from '../subscriptions/dead-letters';
 import { draftOf, EMPTY_DRAFT } from '../subscriptions/subscription-draft';
 import { SubscriptionForm } from '../subscriptions/subscription-form';
 import {
@@ -32,6 +33,7 @@ export function SubscriptionsPage({ canManage }: { canManage: boolean }) {
   const { resource: agents } = useResource(loadAgents);
   const [shown, setShown] = useState<ShownSecret | null>(null);
   const [editing, setEditing] = useState<SubscriptionRow | null>(null);
+  const [inspecting, setInspecting] = useState<SubscriptionRow | null>(null);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const agentList = agents.status === 'ready' ? agents.data : [];
@@ -102,7 +104,7 @@ export function SubscriptionsPage({ canManage }: { canManage: boolean }) {
                   <th scope="col">Events</th>
                   <th scope="col">Status</th>
                   <th scope="col">Created</th>
-                  {canManage && <th scope="col">Actions</th>}
+                  <th scope="col">Actions</th>
                 </tr>
               </thead>
               <tbody>
@@ -117,71 +119,80 @@ export function SubscriptionsPage({ canManage }: { canManage: boolean }) {
                     <td data-label="Created">
                       <DateTime iso={row.createdAt} />
                     </td>
-                    {canManage && (
-                      <td data-label="Actions">
-                        <div class="button-row">
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() => setEditing(row)}
-                          >
-                            Edit
-                          </button>
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() =>
-                              act(async () => {
-                                const paused = row.status !== 'paused' && row.status !== 'disabled';
-                                await setPaused(client, row.id, paused);
-                                return paused ? `${row.url} is paused.` : `${row.url} is active again.`;
-                              })
-                            }
-                          >
-                            {row.status === 'active' ? 'Pause' : 'Resume'}
-                          </button>
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() =>
-                              act(
-                                async () =>
-                                  `Test event queued (delivery ${await sendTestEvent(client, row.id)}).`,
-                              )
-                            }
-                          >
-                            Send test event
-                          </button>
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() =>
-                              act(async () => {
-                                setShown(await rotateSecret(client, row));
-                                return 'A new signing secret was issued.';
-                              })
-                            }
-                          >
-                            Rotate secret
-                          </button>
-                          <button
-                            type="button"
-                            class="button button-danger"
-                            onClick={() =>
-                              window.confirm(
-                                `Delete the subscription to ${row.url}? Queued events are not sent.`,
-                              ) &&
-                              act(async () => {
-                                await deleteSubscription(client, row.id);
-                                return `The subscription to ${row.url} is deleted.`;
-                              })
-                            }
-                          >
-                            Delete
-                          </button>
-                        </div>
-                      </td>
-                    )}
+                    <td data-label="Actions">
+                      <div class="button-row">
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          onClick={() => setInspecting(row)}
+                        >
+                          Dead letters
+                        </button>
+                        {canManage && (
+                          <>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() => setEditing(row)}
+                            >
+                              Edit
+                            </button>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() =>
+                                act(async () => {
+                                  const paused = row.status !== 'paused' && row.status !== 'disabled';
+                                  await setPaused(client, row.id, paused);
+                                  return paused ? `${row.url} is paused.` : `${row.url} is active again.`;
+                                })
+                              }
+                            >
+                              {row.status === 'active' ? 'Pause' : 'Resume'}
+                            </button>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() =>
+                                act(
+                                  async () =>
+                                    `Test event queued (delivery ${await sendTestEvent(client, row.id)}).`,
+                                )
+                              }
+                            >
+                              Send test event
+                            </button>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() =>
+                                act(async () => {
+                                  setShown(await rotateSecret(client, row));
+                                  return 'A new signing secret was issued.';
+                                })
+                              }
+                            >
+                              Rotate secret
+                            </button>
+                            <button
+                              type="button"
+                              class="button button-danger"
+                              onClick={() =>
+                                window.confirm(
+                                  `Delete the subscription to ${row.url}? Queued events are not sent.`,
+                                ) &&
+                                act(async () => {
+                                  await deleteSubscription(client, row.id);
+                                  return `The subscription to ${row.url} is deleted.`;
+                                })
+                              }
+                            >
+                              Delete
+                            </button>
+                          </>
+                        )}
+                      </div>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -189,6 +200,15 @@ export function SubscriptionsPage({ canManage }: { canManage: boolean }) {
           </div>
         )}
       </section>
+      {inspecting && (
+        <DeadLetters
+          key={inspecting.id}
+          client={client}
+          subscription={inspecting}
+          canManage={canManage}
+          onClose={() => setInspecting(null)}
+        />
+      )}
       {canManage && (
         <SubscriptionForm
           key={editing?.id ?? 'new'}
