@@ -11,6 +11,7 @@ describe('visiblePages', () => {
       'Chat',
       'Calls',
       'Subscriptions',
+      'Channels',
       'Keys',
       'Operators',
       'Settings',
@@ -21,7 +22,7 @@ describe('visiblePages', () => {
     expect(labels(['webhooks:read'])).toEqual(['Actions', 'Calls']);
     expect(labels(['events:read'])).toEqual(['Subscriptions']);
     expect(labels(['webhooks:manage'])).toEqual(['Actions', 'Calls']);
-    expect(labels(['agents:manage', 'chat'])).toEqual(['Agents', 'Chat']);
+    expect(labels(['agents:manage', 'chat'])).toEqual(['Agents', 'Chat', 'Channels']);
     expect(labels(['conversations:read'])).toEqual([]);
     expect(labels([])).toEqual([]);
   });

@@ -7,6 +7,7 @@ export type PageKey =
   | 'chat'
   | 'calls'
   | 'subscriptions'
+  | 'channels'
   | 'keys'
   | 'operators'
   | 'settings';
@@ -58,6 +59,13 @@ export const APP_PAGES: readonly AppPage[] = [
     label: 'Subscriptions',
     scope: 'events:read',
     summary: "Your endpoints for the tenant's events, signed and retried.",
+  },
+  {
+    key: 'channels',
+    path: '/channels',
+    label: 'Channels',
+    scope: 'agents:read',
+    summary: 'Inbound channels: webhooks and SMS that reach an agent.',
   },
   {
     key: 'keys',

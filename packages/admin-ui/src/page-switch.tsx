@@ -9,6 +9,7 @@ import { AgentEditorPage } from './pages/agent-editor-page';
 import { AgentsPage } from './pages/agents-page';
 import { CallDetailPage } from './pages/call-detail-page';
 import { CallsPage } from './pages/calls-page';
+import { ChannelsPage } from './pages/channels-page';
 import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { KeysPage } from './pages/keys-page';
@@ -94,6 +95,7 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
     return <CallDetailPage key={params.id} callId={params.id ?? ''} canTest={canManage} />;
   }
   if (key === 'chat') return <ChatPage />;
+  if (key === 'channels') return <ChannelsPage canManage={hasScope(scopes, 'agents:manage')} />;
   if (key === 'subscriptions') return <SubscriptionsPage canManage={hasScope(scopes, 'events:manage')} />;
   if (key === 'keys') return <KeysPage />;
   if (key === 'operators') return <OperatorsPage />;
