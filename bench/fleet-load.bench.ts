@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Agent, request } from 'undici';
 import { postgresAvailable } from '../packages/server/src/test/engines.js';
-import { type Fleet, startFleet } from '../packages/server/src/test/fleet/fleet-harness.js';
+import { type Fleet, shopOrderAction, startFleet } from '../packages/server/src/test/fleet/fleet-harness.js';
 import { bundleCliFromSource } from '../packages/server/src/test/spawn-toolgate.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
@@ -39,20 +39,7 @@ function cpuMsOf(pid: number | undefined): number {
 }
 
 async function setUp(fleet: Fleet): Promise<string> {
-  const action = await fleet.call(0, 'POST', '/api/v1/actions', {
-    body: {
-      name: 'check_order_status',
-      displayName: 'Check order status',
-      description: 'Look up the status of an order by its number when the customer asks where it is.',
-      url: `${fleet.shopUrl}/status`,
-      method: 'GET',
-      parameters: {
-        type: 'object',
-        properties: { order_number: { type: 'string', pattern: '^ORD-\\d+$' } },
-        required: ['order_number'],
-      },
-    },
-  });
+  const action = await fleet.call(0, 'POST', '/api/v1/actions', { body: shopOrderAction(fleet) });
   if (action.status !== 201) throw new Error(`creating the action: ${action.status}`);
   const agent = await fleet.call(0, 'POST', '/api/v1/agents', {
     body: { name: 'Load assistant', limits: { maxCallsPerConversation: 100 } },

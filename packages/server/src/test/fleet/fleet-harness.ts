@@ -12,6 +12,7 @@ import { createScratchDatabase } from '../deliveries/scratch-database.js';
 import { type ToolgateInstance, toolgateInstance } from '../deliveries/toolgate-instance.js';
 import { httpJson } from '../http-client.js';
 import { freeLoopbackPort } from '../spawned-server.js';
+import { orderStatusAction } from '../test-app.js';
 
 /** Several real `toolgate start` processes on one PostgreSQL database, and a shop they call. */
 export interface Fleet {
@@ -124,4 +125,9 @@ export async function startFleet(options: {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
     throw error;
   }
+}
+
+/** The order lookup every fleet flow uses: the shop's `/status`, by GET. */
+export function shopOrderAction(fleet: Pick<Fleet, 'shopUrl'>) {
+  return orderStatusAction({ url: `${fleet.shopUrl}/status`, method: 'GET' });
 }
