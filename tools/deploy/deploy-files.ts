@@ -88,7 +88,7 @@ export function copySources(instruction: DockerInstruction): string[] {
 /** The environment variable names the server reads: every `env.NAME` in its config parsers. */
 export function configVariableNames(): Set<string> {
   const names = new Set<string>();
-  for (const file of ['parse-config.ts', 'parse-log-settings.ts']) {
+  for (const file of ['parse-config.ts', 'parse-log-settings.ts', 'parse-secret-key.ts']) {
     const source = readRepoFile(`packages/server/src/config/${file}`);
     for (const match of source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) names.add(match[1] ?? '');
   }
