@@ -206,7 +206,7 @@ describeEachEngine('hostile input on every route of the OpenAPI document ($engin
       paths: Record<string, Record<string, Operation>>;
     };
     // The conversation stream stays open for as long as the client listens, so requests that wait
-    // for a whole answer cannot attack it; callbacks-routes.test.ts covers it (not hostile input yet).
+    // for a whole answer cannot attack it; routes/conversation-stream-attacks.test.ts does.
     operations = Object.entries(document.paths)
       .filter(([path]) => !path.endsWith('/stream'))
       .flatMap(([path, methods]) =>

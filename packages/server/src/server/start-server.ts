@@ -138,6 +138,8 @@ export async function startServer(
       metricsToken: config.metricsToken,
       engine: database.engine,
       ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
+      ...(config.deliveryLeaseMs ? { deliveryLeaseMs: config.deliveryLeaseMs } : {}),
+      ...(config.deliveryPollMs ? { deliveryPollMs: config.deliveryPollMs } : {}),
     });
     undo.push(async () => {
       await services.deliveryWorker.stop({ graceful: false });

@@ -87,7 +87,10 @@ export const AttemptView = Type.Object(
     attempt: Type.Integer(),
     startedAt: Type.String({ format: 'date-time' }),
     durationMs: Type.Number(),
-    outcome: Type.String({ description: 'delivered, retry, failed, gone or released.' }),
+    outcome: Type.String({
+      description:
+        'delivered, retry, failed, gone, released (a shutdown gave it back) or deferred (the subscription was paused; not counted).',
+    }),
     status: Type.Union([Type.Integer(), Type.Null()]),
     error: Type.Union([Type.String(), Type.Null()]),
     responseExcerpt: Type.Union([Type.String(), Type.Null()]),
