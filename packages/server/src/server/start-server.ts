@@ -147,7 +147,7 @@ export async function startServer(
       await services.modelTransport.close();
     });
     lap('services');
-    const first = await bootstrap(services, { adminKey: config.adminKey });
+    const first = await bootstrap(services, { adminKey: config.adminKey, engine: database.engine });
     if (first.adminKey && first.operator) {
       // Printed below once the start is complete, or by the failure path if a later step fails.
       unprinted = firstStartBanner({
