@@ -240,8 +240,11 @@ export function createAsyncCalls(deps: {
         const callId = delivery.payload.callId;
         if (typeof callId !== 'string') return { kind: 'failed', error: 'the payload has no callId' };
         try {
-          await this.expire(delivery.tenantId, callId);
-          return { kind: 'delivered' };
+          if (await this.expire(delivery.tenantId, callId)) return { kind: 'delivered' };
+          // Answered or cancelled meanwhile: nothing to say. Still pending means this instance's
+          // clock is behind the deadline's writer: look again shortly.
+          if ((await deps.asyncCalls.stateOf(callId)) !== 'pending') return { kind: 'delivered' };
+          return { kind: 'retry', error: 'the deadline has not passed here yet', retryAfterMs: 1_000 };
         } catch (error) {
           return { kind: 'retry', error: (error as Error).message };
         }
