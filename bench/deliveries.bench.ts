@@ -15,7 +15,6 @@
 import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { generateWebhookSecret } from '../packages/core/src/index.js';
 import { testCertificate } from '../packages/core/src/test/test-certificate.js';
 import {
   createDeliveryWorker,
@@ -25,7 +24,7 @@ import { enqueue } from '../packages/server/src/deliveries/enqueue.js';
 import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';
 import { openTestDatabase, postgresAvailable } from '../packages/server/src/test/engines.js';
-import { benchHandlers, webhookTriggerPayload } from './delivery-bench-handlers.js';
+import { benchHandlers, webhookTriggerRow } from './delivery-bench-handlers.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 600);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -103,7 +102,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', tls: { key: string; ce
     logger,
   });
   await services.tenants.create({ id: 'bench', name: 'Bench' });
-  const secret = generateWebhookSecret();
+  const { agent } = await services.agents.create(
+    'bench',
+    { name: 'Bench agent', webhookTrigger: { url } },
+    'bench',
+  );
   const handlers = benchHandlers(services);
   const worker = (): DeliveryWorker => createDeliveryWorker({ db: database.db, engine, handlers, logger });
   let sequence = 0;
@@ -112,12 +115,10 @@ async function benchEngine(engine: 'pglite' | 'postgres', tls: { key: string; ce
     sequence += 1;
     const at = Date.now();
     const number = sequence;
-    const id = await enqueue(database.db, {
-      tenantId: 'bench',
-      kind: 'webhook_trigger',
-      eventType: 'bench_event',
-      payload: webhookTriggerPayload({ url, secret, sequence: number }),
-    });
+    const id = await enqueue(
+      database.db,
+      webhookTriggerRow({ tenantId: 'bench', agentId: agent.id, sequence: number }),
+    );
     enqueuedAt.set(id, at);
     return id;
   };

@@ -1,44 +1,37 @@
 /**
- * What the deliveries benchmark's worker runs for a `webhook_trigger` row, and the row's payload.
- * Until the queue's own handler is wired, a stand-in that sends the way the tool does today: the
- * call runner's `deliver` (executor: outbound policy, Standard Webhooks signature, pinned
- * connection; then the execution log record), with the delivery id as the call id and webhook-id.
+ * What the deliveries benchmark's worker runs: the product's own `webhook_trigger` handler (the
+ * agent's destination and signing secrets loaded through the agent store's cache, the call
+ * runner's `deliver`: outbound policy, Standard Webhooks signature, pinned connection, execution
+ * log record), and the rows a turn would queue for it.
  */
-import type { ActionDefinition } from '../packages/core/src/index.js';
-import type { DeliveryHandler, DeliveryKind } from '../packages/server/src/deliveries/delivery-types.js';
+import { randomUUID } from 'node:crypto';
+import type {
+  DeliveryHandler,
+  DeliveryKind,
+  NewDelivery,
+} from '../packages/server/src/deliveries/delivery-types.js';
+import {
+  createWebhookTriggerHandler,
+  webhookTriggerDelivery,
+} from '../packages/server/src/deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../packages/server/src/http/app-env.js';
 
-/** A `webhook_trigger` row's payload for event number `sequence`. */
-export function webhookTriggerPayload(options: { url: string; secret: string; sequence: number }) {
-  return {
-    url: options.url,
-    signingSecrets: [options.secret],
+/** The row the `webhook_trigger` tool queues for event number `sequence` of a conversation. */
+export function webhookTriggerRow(options: {
+  tenantId: string;
+  agentId: string;
+  sequence: number;
+}): NewDelivery {
+  return webhookTriggerDelivery(options.tenantId, `call_${randomUUID().replaceAll('-', '')}`, {
+    agentId: options.agentId,
+    conversationId: 'conv_bench',
     event: { event: 'bench_event', data: { seq: options.sequence } },
-  };
+  });
 }
 
-/** The handlers the benchmark's worker gets. */
+/** The handlers the benchmark's worker gets: the same as the server's for this kind. */
 export function benchHandlers(services: AppServices): Partial<Record<DeliveryKind, DeliveryHandler>> {
   return {
-    async webhook_trigger(delivery) {
-      const payload = delivery.payload as ReturnType<typeof webhookTriggerPayload>;
-      const action: ActionDefinition = {
-        name: 'webhook_trigger',
-        description: 'Sends an event to the business.',
-        url: payload.url,
-        method: 'POST',
-      };
-      const { result } = await services.runner.deliver(
-        delivery.tenantId,
-        { action, event: payload.event, signingSecrets: payload.signingSecrets },
-        { trigger: 'ai_intent', callId: delivery.id },
-      );
-      if (result.ok) return { kind: 'delivered', status: result.status };
-      return {
-        kind: 'retry',
-        error: result.failure.message,
-        ...(result.status === null ? {} : { status: result.status }),
-      };
-    },
+    webhook_trigger: createWebhookTriggerHandler({ agents: services.agents, runner: services.runner }),
   };
 }

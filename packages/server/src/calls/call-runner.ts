@@ -22,6 +22,8 @@ export interface CallOrigin {
   callId?: string;
   /** An async action's callback URL, sent as `context.callback_url`. */
   callbackUrl?: string;
+  /** When the call was made (`context.timestamp`): a queued delivery's enqueue time, same on every attempt. */
+  timestamp?: Date;
 }
 
 /** A stored action's call validated, built and signed for a tenant: what `send` sends as it is. */

@@ -24,7 +24,20 @@ describe('parseConfig', () => {
       redisUrl: undefined,
       drainMs: 0,
       deliveryRetryScheduleMs: undefined,
+      deliveryLeaseMs: undefined,
+      deliveryPollMs: undefined,
     });
+  });
+
+  it('reads the delivery lease and poll interval and refuses values out of bounds', () => {
+    const config = parseConfig({ TOOLGATE_DELIVERY_LEASE_MS: '2000', TOOLGATE_DELIVERY_POLL_MS: ' 200 ' });
+    expect([config.deliveryLeaseMs, config.deliveryPollMs]).toEqual([2_000, 200]);
+    expect(() => parseConfig({ TOOLGATE_DELIVERY_LEASE_MS: '500' })).toThrow(
+      /TOOLGATE_DELIVERY_LEASE_MS: must be whole milliseconds from 1000 to 3600000, got "500"/,
+    );
+    expect(() => parseConfig({ TOOLGATE_DELIVERY_POLL_MS: 'soon' })).toThrow(
+      /TOOLGATE_DELIVERY_POLL_MS: .*"soon"/,
+    );
   });
 
   it('reads the delivery retry schedule and names a bad entry', () => {

@@ -53,6 +53,10 @@ export interface ServerConfig {
    * without their own schedule (tests, the crash suite); unset: the standard schedule.
    */
   deliveryRetryScheduleMs: number[] | undefined;
+  /** `TOOLGATE_DELIVERY_LEASE_MS`: how long a worker's claim on a delivery lasts (default 120 s). */
+  deliveryLeaseMs: number | undefined;
+  /** `TOOLGATE_DELIVERY_POLL_MS`: how often the worker looks for due rows nobody woke it for (default 1 s). */
+  deliveryPollMs: number | undefined;
 }
 
 /** The default drain with PostgreSQL (a fleet behind a load balancer); embedded mode has none. */
@@ -269,6 +273,19 @@ export function parseConfig(
     }
   }
 
+  const deliveryLeaseMs = parseMilliseconds(
+    env,
+    'TOOLGATE_DELIVERY_LEASE_MS',
+    { min: 1_000, max: 3_600_000 },
+    problems,
+  );
+  const deliveryPollMs = parseMilliseconds(
+    env,
+    'TOOLGATE_DELIVERY_POLL_MS',
+    { min: 10, max: 60_000 },
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -289,7 +306,27 @@ export function parseConfig(
     redisUrl,
     drainMs,
     deliveryRetryScheduleMs,
+    deliveryLeaseMs,
+    deliveryPollMs,
   };
+}
+
+/** A whole number of milliseconds within bounds, or undefined when unset; a problem otherwise. */
+function parseMilliseconds(
+  env: Record<string, string | undefined>,
+  name: string,
+  bounds: { min: number; max: number },
+  problems: ConfigProblem[],
+): number | undefined {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return undefined;
+  const ms = Number(text);
+  if (Number.isInteger(ms) && ms >= bounds.min && ms <= bounds.max) return ms;
+  problems.push({
+    source: name,
+    message: `must be whole milliseconds from ${bounds.min} to ${bounds.max}, got "${text}"`,
+  });
+  return undefined;
 }
 
 function parseRedisUrl(

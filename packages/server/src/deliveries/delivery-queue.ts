@@ -89,39 +89,29 @@ export async function finishAttempt(
   next: NextState,
   now: Date,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('delivery_attempts')
-      .values({
-        delivery_id: held.id,
-        tenant_id: held.tenantId,
-        attempt: held.attempt,
-        started_at: attempt.startedAt,
-        duration_ms: attempt.durationMs,
-        outcome: attempt.outcome,
-        status: attempt.status,
-        error: attempt.error,
-        response_excerpt: attempt.excerpt,
-      })
-      .execute();
-    const updated = await trx
-      .updateTable('deliveries')
-      .set({
-        status: next.status,
-        claimed_by: null,
-        claim_expires_at: null,
-        last_status: attempt.status,
-        last_error: next.status === 'dead' ? next.reason : attempt.error,
-        updated_at: now,
-        ...(next.status === 'pending' ? { next_attempt_at: next.nextAttemptAt } : { finished_at: now }),
-      })
-      .where('id', '=', held.id)
-      .where('claimed_by', '=', held.workerId)
-      .where('attempts', '=', held.attempt)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) === 1;
-  });
+  // One statement (a data-modifying CTE is atomic): one round trip instead of four.
+  const nextAttemptAt = next.status === 'pending' ? next.nextAttemptAt : null;
+  const finishedAt = next.status === 'pending' ? null : now;
+  const lastError = next.status === 'dead' ? next.reason : attempt.error;
+  const result = await sql<{ held: number }>`
+    with moved as (
+      update deliveries
+      set status = ${next.status}, claimed_by = null, claim_expires_at = null,
+        last_status = ${attempt.status}, last_error = ${lastError}, updated_at = ${now},
+        next_attempt_at = coalesce(${nextAttemptAt}::timestamptz, next_attempt_at),
+        finished_at = coalesce(${finishedAt}::timestamptz, finished_at)
+      where id = ${held.id} and claimed_by = ${held.workerId} and attempts = ${held.attempt}
+        and status = 'pending'
+      returning id
+    ), recorded as (
+      insert into delivery_attempts
+        (delivery_id, tenant_id, attempt, started_at, duration_ms, outcome, status, error, response_excerpt)
+      values (${held.id}, ${held.tenantId}, ${held.attempt}, ${attempt.startedAt}, ${attempt.durationMs},
+        ${attempt.outcome}, ${attempt.status}, ${attempt.error}, ${attempt.excerpt})
+    )
+    select count(*)::int as held from moved
+  `.execute(db);
+  return Number(result.rows[0]?.held ?? 0) === 1;
 }
 
 /**

@@ -23,7 +23,7 @@ import { nextRetryDelay } from './retry-schedule.js';
 /** A claim lasts this long: far past the executor's 30 s deadline, short enough that a crash costs little. */
 export const DEFAULT_DELIVERY_LEASE_MS = 120_000;
 /** Attempts running at once per instance. */
-export const DEFAULT_DELIVERY_CONCURRENCY = 16;
+export const DEFAULT_DELIVERY_CONCURRENCY = 48;
 /** Due rows are looked for this often when nothing wakes the worker (retries, other instances' rows). */
 export const DEFAULT_DELIVERY_POLL_MS = 1_000;
 /** A graceful stop waits this long for running attempts, then gives them back to the queue. */

@@ -64,6 +64,7 @@ export function createWebhookTriggerHandler(deps: {
         conversationId: payload.conversationId,
         ...(payload.contactId ? { contactId: payload.contactId } : {}),
         callId: delivery.id,
+        timestamp: delivery.createdAt,
       },
     );
     return outcomeOfActionResult(result);

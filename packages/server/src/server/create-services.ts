@@ -82,6 +82,9 @@ export interface ServiceOptions {
   engine?: 'pglite' | 'postgres';
   /** `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays of rows queued without a schedule. */
   deliveryRetryScheduleMs?: readonly number[];
+  /** `TOOLGATE_DELIVERY_LEASE_MS` / `TOOLGATE_DELIVERY_POLL_MS`: the worker's claim length and poll interval. */
+  deliveryLeaseMs?: number;
+  deliveryPollMs?: number;
   /** The delivery worker's name in claims (default: hostname, pid and random). */
   instanceId?: string;
   /** Where async actions' endpoints POST their results (default: `publicUrl`, else localhost). */
@@ -217,6 +220,8 @@ export function createServices(options: ServiceOptions): AppServices {
     onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.deliveryRetryScheduleMs ? { retryScheduleMs: options.deliveryRetryScheduleMs } : {}),
+    ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
+    ...(options.deliveryPollMs ? { pollMs: options.deliveryPollMs } : {}),
     now,
     logger,
     metrics,

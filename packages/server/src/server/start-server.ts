@@ -142,6 +142,8 @@ export async function startServer(
       limits: shared.limits,
       cacheBus: shared.cacheBus,
       ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
+      ...(config.deliveryLeaseMs ? { deliveryLeaseMs: config.deliveryLeaseMs } : {}),
+      ...(config.deliveryPollMs ? { deliveryPollMs: config.deliveryPollMs } : {}),
     });
     undo.push(async () => {
       await services.deliveryWorker.stop({ graceful: false });

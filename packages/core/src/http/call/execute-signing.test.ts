@@ -57,6 +57,25 @@ describe('signed, identified requests', () => {
     expect(headersOf()['user-agent']).toMatch(/^Toolgate\//);
   });
 
+  it('keeps a given context timestamp (a queued delivery retried) while signing with the current time', async () => {
+    const queuedAt = new Date('2026-01-02T03:04:05.000Z');
+    const secret = generateWebhookSecret();
+    const attempt = () =>
+      executor.execute({
+        action: orderStatusAction(server),
+        parameters: { order_number: 'ORD-7' },
+        signingSecrets: [secret],
+        context: { callId: 'call_same_event', trigger: 'ai_intent', timestamp: queuedAt },
+      });
+    await attempt();
+    const firstBody = server.requests.at(-1)?.body;
+    await attempt();
+    expect(server.requests.at(-1)?.body).toBe(firstBody);
+    expect(JSON.parse(firstBody ?? '{}').context.timestamp).toBe('2026-01-02T03:04:05.000Z');
+    const signedAt = Number(headersOf()['webhook-timestamp']);
+    expect(Math.abs(signedAt - Date.now() / 1000)).toBeLessThan(300);
+  });
+
   it('signs with both secrets during rotation, each verifiable alone', async () => {
     const current = generateWebhookSecret();
     const previous = generateWebhookSecret();

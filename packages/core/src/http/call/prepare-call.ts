@@ -29,6 +29,11 @@ export interface ActionCall {
     contactId?: string;
     /** An async action's callback URL (`context.callback_url`); a credential, redacted in the request shown. */
     callbackUrl?: string;
+    /**
+     * When the call was made (`context.timestamp`; default: now). A queued delivery passes the
+     * time it was queued, so every attempt of it carries the same body.
+     */
+    timestamp?: Date;
   };
   /** Signing secrets, current first; two during rotation. Unsigned when absent. */
   signingSecrets?: readonly string[];
@@ -123,7 +128,7 @@ export function prepareCall(
   const context: CallContext = {
     callId,
     trigger: call.context?.trigger ?? 'manual',
-    timestamp: new Date(now),
+    timestamp: call.context?.timestamp ?? new Date(now),
     ...(call.context?.agentId === undefined ? {} : { agentId: call.context.agentId }),
     ...(call.context?.conversationId === undefined ? {} : { conversationId: call.context.conversationId }),
     ...(call.context?.contactId === undefined ? {} : { contactId: call.context.contactId }),
