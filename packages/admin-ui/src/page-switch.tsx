@@ -12,6 +12,7 @@ import { CallsPage } from './pages/calls-page';
 import { ChannelsPage } from './pages/channels-page';
 import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
+import { DeliveriesPage } from './pages/deliveries-page';
 import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { OperatorsPage } from './pages/operators-page';
@@ -97,6 +98,7 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   if (key === 'chat') return <ChatPage />;
   if (key === 'channels') return <ChannelsPage canManage={hasScope(scopes, 'agents:manage')} />;
   if (key === 'subscriptions') return <SubscriptionsPage canManage={hasScope(scopes, 'events:manage')} />;
+  if (key === 'deliveries') return <DeliveriesPage canManage={hasScope(scopes, 'events:manage')} />;
   if (key === 'keys') return <KeysPage />;
   if (key === 'operators') return <OperatorsPage />;
   if (key === 'settings') return <SettingsPage />;

@@ -2,6 +2,7 @@ import type { ChatMessage } from '@toolgate/core';
 import type { ClaimedDelivery, NewDelivery, Writer } from './delivery-types.js';
 import { eventDeliveries, eventEnvelope } from './event-delivery.js';
 import { type EmittedEvent, type EventType, TEST_EVENT_TYPE } from './event-types.js';
+import type { SubscriptionCache } from './subscription-cache.js';
 
 /** Queues one row in the writer's transaction (the queue's `enqueue`); returns its id. */
 export type Enqueue = (writer: Writer, delivery: NewDelivery, now?: Date) => Promise<string>;
@@ -31,13 +32,18 @@ export interface EventEmitter {
  *   await events.emit(trx, { tenantId, type: 'conversation.started', agentId, data });
  * });
  */
-export function createEventEmitter(options: { enqueue: Enqueue; now?: () => Date }): EventEmitter {
+export function createEventEmitter(options: {
+  enqueue: Enqueue;
+  now?: () => Date;
+  /** Each tenant's active subscriptions, kept between events (default: read on every event). */
+  subscriptions?: SubscriptionCache;
+}): EventEmitter {
   const now = options.now ?? (() => new Date());
   return {
     async emit(writer, event) {
       const at = now();
       const ids: string[] = [];
-      for (const delivery of await eventDeliveries(writer, event, at)) {
+      for (const delivery of await eventDeliveries(writer, event, at, options.subscriptions)) {
         ids.push(await options.enqueue(writer, delivery, at));
       }
       return ids;

@@ -1,7 +1,7 @@
 import { type ActionDefinition, type ActionResult, type Executor, NotFoundError } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { SubscriptionStore } from '../stores/subscription-store.js';
-import { matchingSubscriptions } from '../stores/subscription-store.js';
+import { activeSubscriptions, subscriptionsTaking } from '../stores/subscription-store.js';
 import type {
   AttemptOutcome,
   ClaimedDelivery,
@@ -10,6 +10,7 @@ import type {
   Writer,
 } from './delivery-types.js';
 import type { EmittedEvent, EventDeliveryPayload, EventEnvelope } from './event-types.js';
+import type { SubscriptionCache } from './subscription-cache.js';
 
 /** Each attempt's own deadline (the executor's total deadline: connect, headers and body). */
 export const EVENT_TIMEOUT_MS = 15_000;
@@ -21,10 +22,19 @@ export function eventEnvelope(type: string, data: object, at: Date): EventEnvelo
 
 /**
  * The `event` rows one event becomes: one per active subscription whose filters take it, each
- * with the subscription's retry schedule. Read with the caller's writer (its transaction).
+ * with the subscription's retry schedule. The subscriptions come from `cache` when given (see
+ * subscription-cache.ts), else are read with the caller's writer (its transaction).
  */
-export async function eventDeliveries(writer: Writer, event: EmittedEvent, at: Date): Promise<NewDelivery[]> {
-  const matches = await matchingSubscriptions(writer, event.tenantId, event.type, event.agentId);
+export async function eventDeliveries(
+  writer: Writer,
+  event: EmittedEvent,
+  at: Date,
+  cache?: SubscriptionCache,
+): Promise<NewDelivery[]> {
+  const active = cache
+    ? await cache.active(writer, event.tenantId)
+    : await activeSubscriptions(writer, event.tenantId);
+  const matches = subscriptionsTaking(active, event.type, event.agentId);
   const payload: EventDeliveryPayload = { envelope: eventEnvelope(event.type, event.data, at) };
   return matches.map((match) => ({
     tenantId: event.tenantId,
@@ -56,6 +66,9 @@ export interface EventHandlerOptions {
   logger?: Logger;
 }
 
+/** A paused subscription's rows are looked at again this often; resuming wakes none sooner. */
+export const PAUSED_RECHECK_MS = 60_000;
+
 /**
  * The handler of `event` deliveries: loads the subscription (URL, secrets that sign now) and
  * POSTs the stored envelope through the executor (the one outbound policy, pinned and capped),
@@ -77,7 +90,8 @@ export function createEventHandler(options: EventHandlerOptions): DeliveryHandle
       throw error;
     }
     if (subscription.status === 'disabled') return { kind: 'failed', error: 'the subscription is disabled' };
-    if (subscription.status === 'paused') return { kind: 'retry', error: 'the subscription is paused' };
+    if (subscription.status === 'paused')
+      return { kind: 'deferred', reason: 'the subscription is paused', delayMs: PAUSED_RECHECK_MS };
     const result = await options.executor.execute({
       action: eventAction(subscription.url, envelope.type),
       jsonBody: envelope as unknown as Record<string, unknown>,

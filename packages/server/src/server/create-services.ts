@@ -30,6 +30,7 @@ import { createEventEmitter, type Enqueue } from '../deliveries/emit-event.js';
 import { enqueue as enqueueDelivery, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import { createEventDeadLetterHook } from '../deliveries/event-dead-letters.js';
 import { createEventHandler } from '../deliveries/event-delivery.js';
+import { createSubscriptionCache } from '../deliveries/subscription-cache.js';
 import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import { createWebhookTriggerHandler } from '../deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../http/app-env.js';
@@ -137,8 +138,19 @@ export function createServices(options: ServiceOptions): AppServices {
     setImmediate(wakeDeliveryWorkers);
     return id;
   };
-  const events = createEventEmitter({ enqueue: options.enqueue ?? enqueueEvent, now });
-  const subscriptions = createSubscriptionStore({ db: options.db, box, checkUrl, now });
+  const subscriptionCache = createSubscriptionCache({ cacheBus: options.cacheBus });
+  const events = createEventEmitter({
+    enqueue: options.enqueue ?? enqueueEvent,
+    now,
+    subscriptions: subscriptionCache,
+  });
+  const subscriptions = createSubscriptionStore({
+    db: options.db,
+    box,
+    checkUrl,
+    now,
+    changed: (tenantId) => subscriptionCache.forget(tenantId),
+  });
   const calls = createCallStore(options.db, now, events);
   const runner = createCallRunner({ executor, actions, calls, metrics, logger, now });
   const agents = createAgentStore({
@@ -180,6 +192,8 @@ export function createServices(options: ServiceOptions): AppServices {
     feed: conversationFeed,
     logger,
     callbackBaseUrl: options.callbackBaseUrl ?? options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`,
+    // The deadline is a queued row written with the pending call: it fires on any instance, once.
+    enqueue: options.enqueue ?? enqueueEvent,
     writer: options.db,
     now,
   });
@@ -204,6 +218,7 @@ export function createServices(options: ServiceOptions): AppServices {
       webhook_trigger: createWebhookTriggerHandler({ agents, runner }),
       event: createEventHandler({ executor, subscriptions, outcomeOf: outcomeOfActionResult, logger }),
       channel_reply: createChannelReplyHandler({ channels, executor }),
+      async_deadline: asyncCalls.deadlineHandler(),
     },
     onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),

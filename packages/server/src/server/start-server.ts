@@ -4,7 +4,8 @@ import type { ServerConfig } from '../config/parse-config.js';
 import { prepareDemo } from '../demo/prepare-demo.js';
 import { repointDemo, seedDemo } from '../demo/seed-demo.js';
 import { createApp } from '../http/create-app.js';
-import { IDLE_SWEEP_INTERVAL_MS } from '../stores/conversation-ending.js';
+import { openSharedState } from '../shared/shared-state.js';
+import { startBackgroundTimers } from './background-timers.js';
 import { bootstrap } from './bootstrap.js';
 import { answerClientErrors } from './client-errors.js';
 import { createLogger } from './create-logger.js';
@@ -19,10 +20,6 @@ function trusted(ca: ServiceOptions['ca'], demoCert: string): NonNullable<Servic
   return [...(Array.isArray(ca) ? ca : [ca]), demoCert];
 }
 
-/** Async calls past their deadline are looked for this often. */
-const ASYNC_SWEEP_INTERVAL_MS = 10_000;
-/** The execution log and expired sessions are purged this often. */
-const PURGE_INTERVAL_MS = 3600_000;
 /** In-flight requests get this long to finish on shutdown before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -123,6 +120,11 @@ export async function startServer(
     const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
     if (demo) undo.push(() => demo.endpoint.close());
     lap('demo');
+    // Limits and cache notices: memory and none in embedded mode (one process), else the
+    // PostgreSQL database (or Redis with REDIS_URL), so every instance counts and forgets together.
+    const shared = await openSharedState({ pool: database.pool, redisUrl: config.redisUrl, logger });
+    undo.push(() => shared.close());
+    lap('sharedState');
     const services = createServices({
       db: database.db,
       secretKeys,
@@ -137,6 +139,8 @@ export async function startServer(
       cookieSecure: config.cookieSecure,
       metricsToken: config.metricsToken,
       engine: database.engine,
+      limits: shared.limits,
+      cacheBus: shared.cacheBus,
       ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
       ...(config.deliveryLeaseMs ? { deliveryLeaseMs: config.deliveryLeaseMs } : {}),
       ...(config.deliveryPollMs ? { deliveryPollMs: config.deliveryPollMs } : {}),
@@ -147,7 +151,7 @@ export async function startServer(
       await services.modelTransport.close();
     });
     lap('services');
-    const first = await bootstrap(services, { adminKey: config.adminKey });
+    const first = await bootstrap(services, { adminKey: config.adminKey, engine: database.engine });
     if (first.adminKey && first.operator) {
       // Printed below once the start is complete, or by the failure path if a later step fails.
       unprinted = firstStartBanner({
@@ -166,45 +170,10 @@ export async function startServer(
     services.deliveryWorker.start();
     lock?.setUrl(url);
 
-    const purge = async () => {
-      try {
-        const calls = await services.calls.purgeOlderThan(config.callRetentionDays);
-        const sessions = await services.sessions.purgeExpired();
-        const deliveries = await services.deliveries.purgeFinishedOlderThan(config.callRetentionDays);
-        if (calls + sessions + deliveries > 0)
-          logger.info(
-            { calls, sessions, deliveries },
-            'purged old calls, finished deliveries and expired sessions',
-          );
-      } catch (error) {
-        logger.error({ err: error }, 'purge failed; it runs again in an hour');
-      }
-    };
-    void purge();
-    const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
-    purgeTimer.unref();
-    const endIdle = async () => {
-      try {
-        const ended = await services.conversationEnding.endIdle();
-        if (ended > 0) logger.info({ ended }, 'ended idle conversations');
-      } catch (error) {
-        logger.error({ err: error }, 'ending idle conversations failed; it runs again in a minute');
-      }
-    };
-    const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
-    idleTimer.unref();
-    // Async calls past their deadline get the agent's "no answer" follow-up (until the durable
-    // queue's async_deadline deliveries run them, this sweep does).
-    const expireAsync = async () => {
-      try {
-        const expired = await services.asyncCalls.sweep();
-        if (expired > 0) logger.info({ expired }, 'async calls expired at their deadline');
-      } catch (error) {
-        logger.error({ err: error }, 'the async deadline sweep failed; it runs again shortly');
-      }
-    };
-    const asyncTimer = setInterval(expireAsync, ASYNC_SWEEP_INTERVAL_MS);
-    asyncTimer.unref();
+    const timers = startBackgroundTimers(services, {
+      engine: database.engine,
+      retentionDays: config.callRetentionDays,
+    });
 
     logger.info(
       { url, engine: database.engine, readyMs: Math.round(performance.now() - started), stagesMs },
@@ -228,8 +197,12 @@ export async function startServer(
       url,
       close() {
         closing ??= (async () => {
-          clearInterval(purgeTimer);
-          clearInterval(idleTimer);
+          // Draining: /readyz answers 503 so the load balancer stops sending here, while requests
+          // still get served; after TOOLGATE_DRAIN_MS the listener closes.
+          services.lifecycle.draining = true;
+          logger.info({ drainMs: config.drainMs }, 'draining: /readyz answers 503');
+          if (config.drainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainMs));
+          timers.stop();
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
           // Attempts under way finish (or go back to the queue) before the pools close.
           await services.deliveryWorker.stop({ graceful: true });
@@ -237,6 +210,7 @@ export async function startServer(
           await services.executor.close();
           await services.modelTransport.close();
           await demo?.endpoint.close();
+          await shared.close();
           await database.close();
           lock?.release();
           logger.info('Toolgate stopped');

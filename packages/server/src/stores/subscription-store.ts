@@ -75,17 +75,16 @@ function show(row: SubscriptionRow): SubscriptionView {
   };
 }
 
-/**
- * The active subscriptions of a tenant that take an event of this type and agent: filters empty
- * mean "all"; a subscription filtered by agent never takes an event of no agent. Reads with the
- * caller's writer, so it runs inside the transaction of the change that caused the event.
- */
-export async function matchingSubscriptions(
-  writer: Writer,
-  tenantId: string,
-  type: string,
-  agentId: string | null | undefined,
-): Promise<Array<{ id: string; retryScheduleMs: number[] | null }>> {
+/** What an event needs of one active subscription to decide whether it takes the event. */
+export interface ActiveSubscription {
+  id: string;
+  eventTypes: string[];
+  agentIds: string[];
+  retryScheduleMs: number[] | null;
+}
+
+/** The active subscriptions of a tenant, oldest first, read with `writer`. */
+export async function activeSubscriptions(writer: Writer, tenantId: string): Promise<ActiveSubscription[]> {
   const rows = await writer
     .selectFrom('subscriptions')
     .select(['id', 'event_types', 'agent_ids', 'retry_schedule'])
@@ -94,15 +93,43 @@ export async function matchingSubscriptions(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows
+  return rows.map((row) => ({
+    id: row.id,
+    eventTypes: row.event_types as string[],
+    agentIds: row.agent_ids as string[],
+    retryScheduleMs: (row.retry_schedule as number[] | null) ?? null,
+  }));
+}
+
+/**
+ * Those of `active` that take an event of this type and agent: filters empty mean "all"; a
+ * subscription filtered by agent never takes an event of no agent.
+ */
+export function subscriptionsTaking(
+  active: readonly ActiveSubscription[],
+  type: string,
+  agentId: string | null | undefined,
+): Array<{ id: string; retryScheduleMs: number[] | null }> {
+  return active
     .filter((row) => {
-      const types = row.event_types as string[];
-      const agents = row.agent_ids as string[];
-      const typeOk = types.length === 0 || types.includes(type);
-      const agentOk = agents.length === 0 || (agentId != null && agents.includes(agentId));
+      const typeOk = row.eventTypes.length === 0 || row.eventTypes.includes(type);
+      const agentOk = row.agentIds.length === 0 || (agentId != null && row.agentIds.includes(agentId));
       return typeOk && agentOk;
     })
-    .map((row) => ({ id: row.id, retryScheduleMs: (row.retry_schedule as number[] | null) ?? null }));
+    .map((row) => ({ id: row.id, retryScheduleMs: row.retryScheduleMs }));
+}
+
+/**
+ * The active subscriptions of a tenant that take an event of this type and agent, read with the
+ * caller's writer (uncached; the emitter's per-tenant cache is `createSubscriptionCache`).
+ */
+export async function matchingSubscriptions(
+  writer: Writer,
+  tenantId: string,
+  type: string,
+  agentId: string | null | undefined,
+): Promise<Array<{ id: string; retryScheduleMs: number[] | null }>> {
+  return subscriptionsTaking(await activeSubscriptions(writer, tenantId), type, agentId);
 }
 
 export interface SubscriptionStoreOptions {
@@ -111,11 +138,17 @@ export interface SubscriptionStoreOptions {
   /** The outbound policy actions use (the server's resolver and allowlist). */
   checkUrl: (url: string) => Promise<TargetCheck>;
   now?: () => Date;
+  /**
+   * Told a tenant's subscriptions changed, once the change is written (the emitter's cache, which
+   * tells the other instances).
+   */
+  changed?: (tenantId: string) => Promise<void>;
 }
 
 /** The tenant-scoped store of event subscriptions. */
 export function createSubscriptionStore(options: SubscriptionStoreOptions) {
   const { db, box, checkUrl, now = () => new Date() } = options;
+  const changed = options.changed ?? (async () => {});
 
   /** Like an action's URL: https and the outbound policy; a name that does not resolve yet is accepted. */
   async function assertUrlAllowed(url: string): Promise<void> {
@@ -169,7 +202,7 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
     columns: (row: SubscriptionRow) => Updateable<SubscriptionTable>,
     fields: string[],
   ): Promise<SubscriptionView> {
-    return db.transaction().execute(async (trx) => {
+    const view = await db.transaction().execute(async (trx) => {
       const row = await rowFor(trx, tenantId, id, true);
       const set = { ...columns(row), updated_at: now() };
       await trx
@@ -181,6 +214,8 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
       await audit(trx, tenantId, actor, event, id, fields);
       return show(await rowFor(trx, tenantId, id));
     });
+    await changed(tenantId);
+    return view;
   }
 
   return {
@@ -194,7 +229,7 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
       const id = `sub_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
       const at = now();
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const { count } = await trx
           .selectFrom('subscriptions')
           .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -225,6 +260,8 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
         await audit(trx, tenantId, actor, 'subscription-created', id, Object.keys(input).sort());
         return { subscription: show(await rowFor(trx, tenantId, id)), signingSecret };
       });
+      await changed(tenantId);
+      return created;
     },
 
     async list(tenantId: string): Promise<SubscriptionView[]> {
@@ -270,9 +307,12 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
       );
     },
 
-    /** Pauses (events are not queued for it) or resumes (also re-activates one disabled by a 410). */
-    setPaused(tenantId: string, id: string, paused: boolean, actor: string): Promise<SubscriptionView> {
-      return change(
+    /**
+     * Pauses (events are not queued for it; rows already queued wait) or resumes (also re-activates
+     * one disabled by a 410, and makes its waiting rows due now).
+     */
+    async setPaused(tenantId: string, id: string, paused: boolean, actor: string): Promise<SubscriptionView> {
+      const view = await change(
         tenantId,
         id,
         actor,
@@ -280,6 +320,17 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
         () => ({ status: paused ? 'paused' : 'active', disabled_reason: null }),
         ['status'],
       );
+      // Rows queued before the pause waited (deferred, not counted): due again now.
+      if (!paused)
+        await db
+          .updateTable('deliveries')
+          .set({ next_attempt_at: now() })
+          .where('tenant_id', '=', tenantId)
+          .where('subscription_id', '=', id)
+          .where('status', '=', 'pending')
+          .where('claimed_by', 'is', null)
+          .execute();
+      return view;
     },
 
     /** Disables a subscription whose receiver answered 410 Gone; with the caller's writer (the worker's). */
@@ -290,6 +341,9 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .execute();
+      // Inside the worker's transaction: a read before it commits may cache the old status, for
+      // at most the cache's TTL.
+      await changed(tenantId);
     },
 
     /** Issues a new signing secret; the old one keeps signing for the grace period. */
@@ -325,6 +379,7 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
           .execute();
         await audit(trx, tenantId, actor, 'subscription-deleted', id, []);
       });
+      await changed(tenantId);
     },
 
     /** The URL and opened secrets for one attempt; NotFoundError when the subscription is gone. */
