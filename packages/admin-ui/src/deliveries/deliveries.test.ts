@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, HttpMethod, RequestOptions } from '../api/api-client';
 import { ApiError } from '../api/api-error';
+import { fakeClient } from '../api/testing/fake-client';
 import { listAttempts, listDeliveries, replayDelivery, replayRange } from './deliveries-api';
 import {
   describeDelivery,
@@ -22,20 +22,6 @@ const deadRow = {
   createdAt: '2026-12-07T10:00:00.000Z',
   finishedAt: '2026-12-07T10:00:01.000Z',
 };
-
-function fakeClient(answer: unknown) {
-  const sent: { method: HttpMethod; path: string; options: RequestOptions | undefined }[] = [];
-  const client: ApiClient = {
-    async request(method, path, options) {
-      sent.push({ method, path, options });
-      return answer;
-    },
-    async stream() {},
-    setCsrfToken() {},
-    csrfToken: () => undefined,
-  };
-  return { client, sent };
-}
 
 describe('the deliveries API', () => {
   it('lists the queue with its filters', async () => {

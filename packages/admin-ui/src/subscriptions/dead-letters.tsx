@@ -4,9 +4,9 @@ import { DateTime } from '../components/date-time';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingStatus } from '../components/loading-status';
+import { type AttemptRow, describeLastAttempt } from '../deliveries/delivery-view';
 import { useResource } from '../hooks/use-resource';
 import { listAttempts, listDeadLetters, replayDelivery, replayRange } from './deliveries-api';
-import { type AttemptRow, describeLastResponse } from './delivery-view';
 import type { SubscriptionRow } from './subscription-view';
 
 /** A `datetime-local` value as an ISO instant, or `undefined` when empty or unreadable. */
@@ -97,7 +97,7 @@ export function DeadLetters({
                   </td>
                   <td data-label="Status">{row.status}</td>
                   <td data-label="Attempts">{row.attempts}</td>
-                  <td data-label="Last response">{describeLastResponse(row)}</td>
+                  <td data-label="Last response">{describeLastAttempt(row)}</td>
                   <td data-label="Created">
                     <DateTime iso={row.createdAt} />
                   </td>

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, HttpMethod, RequestOptions } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { fakeClient } from '../api/testing/fake-client';
+import { describeLastAttempt } from '../deliveries/delivery-view';
 import { listAttempts, listDeadLetters, replayDelivery, replayRange } from './deliveries-api';
-import { describeLastResponse } from './delivery-view';
-
-function fakeClient(answer: unknown) {
-  const sent: { method: HttpMethod; path: string; options: RequestOptions | undefined }[] = [];
-  const client: ApiClient = {
-    async request(method, path, options) {
-      sent.push({ method, path, options });
-      return answer;
-    },
-    async stream() {},
-    setCsrfToken() {},
-    csrfToken: () => undefined,
-  };
-  return { client, sent };
-}
 
 const dead = {
   id: 'dlv_1',
@@ -30,12 +17,20 @@ const dead = {
 };
 
 describe('the dead-letter API', () => {
-  it('lists dead deliveries and leaves out rows it cannot read', async () => {
-    const { client, sent } = fakeClient({ deliveries: [dead, { id: 'x', status: 'odd' }], nextCursor: 'c2' });
+  it('lists dead deliveries; a row it cannot read is an error, not half a list', async () => {
+    await expect(
+      listDeadLetters(
+        fakeClient({ deliveries: [dead, { id: 'x', status: 'odd' }], nextCursor: null }).client,
+        's',
+      ),
+    ).rejects.toBeInstanceOf(ApiError);
+    const { client, sent } = fakeClient({ deliveries: [dead], nextCursor: 'c2' });
     const page = await listDeadLetters(client, 'sub/1', 'c1');
     expect(page.deliveries).toEqual([
       {
         id: 'dlv_1',
+        kind: null,
+        nextAttemptAt: null,
         eventType: 'lead.captured',
         status: 'dead',
         attempts: 8,
@@ -51,13 +46,13 @@ describe('the dead-letter API', () => {
       path: '/subscriptions/sub%2F1/deliveries',
       options: { query: { status: 'dead', limit: 50, cursor: 'c1' } },
     });
-    expect(describeLastResponse(page.deliveries[0] ?? dead)).toBe('HTTP 503');
+    expect(describeLastAttempt(page.deliveries[0] ?? { ...dead, attempts: 8 })).toBe('HTTP 503');
   });
 
   it('says what the last error was when there was no response', () => {
-    expect(
-      describeLastResponse({ ...dead, status: 'dead', lastStatus: null, lastError: 'connection refused' }),
-    ).toBe('connection refused');
+    expect(describeLastAttempt({ ...dead, lastStatus: null, lastError: 'connection refused' })).toBe(
+      'no response: connection refused',
+    );
   });
 
   it('reads attempts with their duration and response excerpt', async () => {

@@ -6,7 +6,7 @@ import {
   toAttemptRows,
   toDeliveryPage,
   toDeliveryRow,
-} from './delivery-view';
+} from '../deliveries/delivery-view';
 import { unexpected } from './subscription-view';
 
 const path = (id: string) => `/subscriptions/${encodeURIComponent(id)}`;
