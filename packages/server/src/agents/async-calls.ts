@@ -212,8 +212,14 @@ export function createAsyncCalls(deps: {
       const claimed = await deps.asyncCalls.claim(token);
       if (!claimed.ok) return claimed;
       const { call } = claimed;
-      const { content, message } = await contentOf(call, body);
-      await followUp(call, content, { state: 'answered', result: content }, message);
+      try {
+        const { content, message } = await contentOf(call, body);
+        await followUp(call, content, { state: 'answered', result: content }, message);
+      } catch (error) {
+        // Nothing was said: the sender may call back again (or the deadline will come).
+        await deps.asyncCalls.reopen(call.tenantId, call.callId, 'answered');
+        throw error;
+      }
       return { ok: true };
     },
 
@@ -222,15 +228,21 @@ export function createAsyncCalls(deps: {
       const call = await deps.asyncCalls.expire(tenantId, callId);
       if (!call) return false;
       const label = labelOf({ definition: { name: call.actionName, description: '', url: '' } });
-      await followUp(
-        call,
-        {
-          ok: false,
-          error: { kind: 'timeout', message: 'the endpoint did not call back before the deadline' },
-        },
-        { state: 'expired' },
-        deadlineReply(label),
-      );
+      try {
+        await followUp(
+          call,
+          {
+            ok: false,
+            error: { kind: 'timeout', message: 'the endpoint did not call back before the deadline' },
+          },
+          { state: 'expired' },
+          deadlineReply(label),
+        );
+      } catch (error) {
+        // Nothing was said: pending again, so the deadline's retry says it.
+        await deps.asyncCalls.reopen(tenantId, callId, 'expired');
+        throw error;
+      }
       return true;
     },
 

@@ -123,6 +123,20 @@ export function createAsyncCallStore(db: Kysely<Database>, now: () => Date = () 
       return row ? show(row) : undefined;
     },
 
+    /**
+     * Puts a call settled as `from` back to pending: its follow-up could not be stored, so the
+     * callback's sender (or the deadline's retry) can settle it again. Only from that state.
+     */
+    async reopen(tenantId: string, callId: string, from: 'answered' | 'expired'): Promise<void> {
+      await db
+        .updateTable('async_calls')
+        .set({ state: 'pending', settled_at: null })
+        .where('tenant_id', '=', tenantId)
+        .where('call_id', '=', callId)
+        .where('state', '=', from)
+        .execute();
+    },
+
     /** The state of a call (tests, the admin view). */
     async stateOf(callId: string): Promise<string | undefined> {
       const row = await db

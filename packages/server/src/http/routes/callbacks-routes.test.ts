@@ -6,7 +6,8 @@ import {
   testCertificate,
 } from '@toolgate/core/test';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deadlineReply } from '../../agents/async-calls.js';
+import { createAsyncCalls, deadlineReply } from '../../agents/async-calls.js';
+import { createAsyncCallStore } from '../../stores/async-call-store.js';
 import { json } from '../../test/conversation-fixture.js';
 import { describeEachEngine } from '../../test/describe-each-engine.js';
 import { createTestApp, orderStatusAction, type TestApp } from '../../test/test-app.js';
@@ -240,6 +241,38 @@ describeEachEngine('async actions and their callbacks ($engine)', (engine) => {
     expect(again).toEqual({ kind: 'delivered' });
     expect(await followUps(id)).toBe(count);
     expect((await callback(path, { data: 1 })).status).toBe(410);
+  });
+
+  it('a deadline whose follow-up cannot be stored leaves the call pending, for the retry to say it', async () => {
+    const { id } = await askAsync();
+    await moveDeadline(id, -1_000);
+    const { call } = await pendingCall(id);
+    // The same calls, with a conversation store that is away when the follow-up is stored.
+    const failing = createAsyncCalls({
+      asyncCalls: createAsyncCallStore(t.services.db),
+      actions: t.services.actions,
+      agents: t.services.agents,
+      calls: t.services.calls,
+      conversations: {
+        ...t.services.conversations,
+        begin: async () => {
+          throw new Error('the database went away');
+        },
+      },
+      runtime: () => t.services.runtime,
+      executor: t.services.executor,
+      feed: t.services.conversationFeed,
+      logger: t.services.logger,
+      callbackBaseUrl: 'http://localhost',
+      enqueue: async () => undefined,
+      writer: t.services.db,
+    });
+    await expect(failing.expire(t.tenantA.id, call.call_id)).rejects.toThrow('the database went away');
+    expect((await pendingCall(id)).call.state).toBe('pending');
+    // The queue's retry, on the real services, says it.
+    await t.services.deliveryWorker.drain();
+    expect((await pendingCall(id)).call.state).toBe('expired');
+    expect((await transcript(id)).at(-1)).toMatchObject({ text: deadlineReply('Check order status') });
   });
 
   it('a callback and the deadline racing: exactly one of them follows up', async () => {
