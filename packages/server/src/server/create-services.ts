@@ -171,7 +171,10 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.dial ? { dial: options.dial } : {}),
   });
   const background = createBackgroundWork();
-  const conversationFeed = createConversationFeed();
+  const conversationFeed = createConversationFeed({
+    ...(options.cacheBus ? { bus: options.cacheBus } : {}),
+    logger,
+  });
   let asyncCalls: AsyncCalls | undefined;
   const runtime = createAgentRuntime({
     actions,

@@ -8,10 +8,14 @@ export const CACHE_CHANNEL = 'toolgate_cache';
 /** The longest pause between attempts to get the listener connection back. */
 const MAX_RECONNECT_MS = 5_000;
 
-/** "Forget this": one key, every key under a prefix, or the whole cache, of the cache named. */
+/**
+ * "Forget this": one key, every key under a prefix, or the whole cache, of the cache named; or
+ * `message`: news for the listeners of that name, carried in `key` (JSON, small: PostgreSQL's
+ * NOTIFY takes under 8,000 bytes).
+ */
 export interface CacheNotice {
   cache: string;
-  op: 'delete' | 'prefix' | 'clear';
+  op: 'delete' | 'prefix' | 'clear' | 'message';
   key?: string;
 }
 

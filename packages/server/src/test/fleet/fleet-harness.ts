@@ -28,6 +28,8 @@ export interface Fleet {
   shop: LoopbackHttpsServer;
   /** The shop's answers wait for `until`; replace it to hold a call in flight. */
   hold: { until: Promise<void> };
+  /** The callback URLs the shop's async `/stock` received, oldest first. */
+  callbacks: string[];
   /** `method` + `path` on instance `index` with the admin key (or `key`). */
   call(
     index: number,
@@ -56,8 +58,16 @@ export async function startFleet(options: {
   const cleanup: Array<() => Promise<unknown>> = [];
   try {
     const hold = { until: Promise.resolve() };
+    const callbacks: string[] = [];
     const shop = await startLoopbackHttpsServer(async (request, response) => {
       const url = new URL(request.url, 'https://shop.test');
+      if (url.pathname === '/stock') {
+        // An async action: answers 202 now and keeps the callback URL for the test to call.
+        const envelope = JSON.parse(request.body || '{}') as { context?: { callback_url?: string } };
+        if (envelope.context?.callback_url) callbacks.push(envelope.context.callback_url);
+        sendJson(response, 202, { message: 'Let me check the warehouse.' });
+        return;
+      }
       await hold.until;
       if (options.shopDelayMs) await new Promise((resolve) => setTimeout(resolve, options.shopDelayMs));
       const order = url.searchParams.get('order_number') ?? 'unknown';
@@ -107,6 +117,7 @@ export async function startFleet(options: {
       shopUrl: `https://127.0.0.1:${shop.port}`,
       shop,
       hold,
+      callbacks,
       call(index, method, path, callOptions = {}) {
         const instance = instances[index];
         if (!instance) throw new Error(`no instance ${index}`);
@@ -130,4 +141,24 @@ export async function startFleet(options: {
 /** The order lookup every fleet flow uses: the shop's `/status`, by GET. */
 export function shopOrderAction(fleet: Pick<Fleet, 'shopUrl'>) {
   return orderStatusAction({ url: `${fleet.shopUrl}/status`, method: 'GET' });
+}
+
+/** An async action of the shop: `/stock` answers 202 and the result comes to the callback URL. */
+export function shopStockAction(fleet: Pick<Fleet, 'shopUrl'>) {
+  return {
+    name: 'check_stock',
+    displayName: 'Check stock',
+    description: 'Check whether a product is in stock by its SKU when the customer asks about availability.',
+    url: `${fleet.shopUrl}/stock`,
+    method: 'POST',
+    async: { deadlineSeconds: 120 },
+    conversation: { confirmation: 'never' },
+    parameters: {
+      type: 'object',
+      properties: {
+        sku: { type: 'string', description: 'The product SKU, like SKU-123', pattern: '^SKU-\\d+$' },
+      },
+      required: ['sku'],
+    },
+  };
 }

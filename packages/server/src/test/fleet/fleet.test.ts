@@ -1,9 +1,10 @@
 import pg from 'pg';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_LOGINS_PER_ACCOUNT } from '../../auth/login-throttle.js';
 import { postgresAvailable, redisAvailable, TEST_REDIS_URL } from '../engines.js';
 import { bundleCliFromSource } from '../spawn-toolgate.js';
-import { type Fleet, shopOrderAction, startFleet } from './fleet-harness.js';
+import { type Fleet, shopOrderAction, shopStockAction, startFleet } from './fleet-harness.js';
 
 // Issue 15's proof: three real `toolgate start` processes on one PostgreSQL database (and again
 // with Redis for the limits and cache notices), started at once on an empty database, with real
@@ -112,6 +113,39 @@ function fleetSuite(label: string, redisUrl: string | undefined) {
       expect(streamed.status).toBe(200);
       expect(String(streamed.body)).toContain('event: done');
       expect(await speakers(2, conversation)).toEqual(['answered', 'answered', 'answered']);
+    });
+
+    it("an async follow-up called back to A is pushed to the conversation's stream open on B", async () => {
+      const stock = await fleet.call(0, 'POST', '/api/v1/actions', { body: shopStockAction(fleet) });
+      expect(stock.status, JSON.stringify(stock.body)).toBe(201);
+      const conversation = await startConversation(2);
+      const stream = await request(`${fleet.instances[1]?.url}/api/v1/conversations/${conversation}/stream`, {
+        headers: { authorization: `Bearer ${fleet.adminKey}` },
+      });
+      expect(stream.statusCode).toBe(200);
+      let text = '';
+      const ready = new Promise<void>((resolve) => {
+        stream.body.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('event: ready')) resolve();
+        });
+      });
+      await ready;
+      const seen = fleet.callbacks.length;
+      const asked = await say(2, conversation, 'Is SKU-42 in stock?');
+      expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+      expect((asked.body as Body).reply).toBe('Let me check the warehouse.');
+      const callbackUrl = fleet.callbacks[seen];
+      if (!callbackUrl) throw new Error('the shop got no callback URL');
+      // The endpoint calls back to A (whatever host the URL names; the path carries the token).
+      const answered = await fleet.call(0, 'POST', new URL(callbackUrl).pathname, {
+        key: '',
+        body: { message: 'Yes, 12 of SKU-42 are in stock.' },
+      });
+      expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+      await expect.poll(() => text, { timeout: 2_000 }).toContain('Yes, 12 of SKU-42 are in stock.');
+      stream.body.destroy();
+      await fleet.call(0, 'DELETE', `/api/v1/actions/${(stock.body as Body).action.id}`);
     });
 
     it(`a key revoked on A is refused on A, B and C within ${REVOCATION_BOUND_MS} ms`, async () => {
