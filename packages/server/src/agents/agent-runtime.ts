@@ -13,7 +13,7 @@ import type { NewDelivery } from '../deliveries/delivery-types.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
-import type { AsyncCalls } from './async-calls.js';
+import type { AsyncCallHooks } from './async-call-hooks.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
@@ -42,7 +42,7 @@ export function createAgentRuntime(deps: {
   logger: Logger;
   createModel: ModelFactory;
   /** Async actions' callbacks (set once the service is wired; absent: async actions run sync). */
-  asyncCalls?: () => Pick<AsyncCalls, 'open' | 'settleImmediate'>;
+  asyncCalls?: () => AsyncCallHooks;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
