@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readStored } from './widget-client';
+import { takeEvents } from '../api/sse-lines';
+import { followUpReplies, readStored } from './widget-client';
 
 describe('readStored (the conversation a tab remembers)', () => {
   it('reads the id and the agent name', () => {
@@ -12,5 +13,16 @@ describe('readStored (the conversation a tab remembers)', () => {
     expect(readStored(null)).toBeUndefined();
     expect(readStored('{"id":')).toBeUndefined();
     expect(readStored('{"agentName":"Support"}')).toBeUndefined();
+  });
+});
+
+describe('followUpReplies (what the follow-up stream says)', () => {
+  it("takes the agent's replies from message events, nothing from ready or comments", () => {
+    const { events } = takeEvents(
+      'event: ready\ndata: {"conversationId":"cnv_1"}\n\n: heartbeat\n\n' +
+        'event: message\ndata: {"reply":"Yes, 12 are in stock.","events":[]}\n\n' +
+        'event: message\ndata: {"reply":""}\n\nevent: message\ndata: {"events":[]}\n\n',
+    );
+    expect(followUpReplies(events)).toEqual(['Yes, 12 are in stock.']);
   });
 });

@@ -45,6 +45,42 @@ export function createWidgetClient(options: { base: string; agent: string; key: 
       return conversation;
     },
 
+    /**
+     * Listens for what the agent says outside a turn (an async action's answer coming later) and
+     * hands each reply to `onReply`, until `signal` aborts; a dropped stream is opened again after
+     * LISTEN_RETRY_MS, a refused one (the key or the conversation is gone) is given up.
+     */
+    async listen(
+      conversationId: string,
+      onReply: (text: string) => void,
+      signal: AbortSignal,
+    ): Promise<void> {
+      while (!signal.aborted) {
+        const response = await fetch(`${options.base}/api/v1/conversations/${conversationId}/stream`, {
+          headers: { authorization: headers.authorization, accept: 'text/event-stream' },
+          signal,
+        }).catch(() => undefined);
+        if (response && [401, 403, 404].includes(response.status)) return;
+        if (response?.ok && response.body) {
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffered = '';
+          try {
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              const { events, rest } = takeEvents(buffered + value);
+              buffered = rest;
+              for (const reply of followUpReplies(events)) onReply(reply);
+            }
+          } catch {
+            // The connection dropped (or the page aborted it): listen again below.
+          }
+        }
+        if (signal.aborted) return;
+        await new Promise((resolve) => setTimeout(resolve, LISTEN_RETRY_MS));
+      }
+    },
+
     /** Sends a message and reports what happens as it streams. */
     async send(
       conversationId: string,
@@ -84,6 +120,17 @@ export function createWidgetClient(options: { base: string; agent: string; key: 
       }
     },
   };
+}
+
+/** How long the widget waits before listening again after its follow-up stream ended. */
+export const LISTEN_RETRY_MS = 5_000;
+
+/** The agent's follow-ups among a stream's events (`message` events `{reply}` of `/stream`). */
+export function followUpReplies(events: ReadonlyArray<{ event: string; data: unknown }>): string[] {
+  return events.flatMap(({ event, data }) => {
+    const reply = (data as { reply?: unknown } | null)?.reply;
+    return event === 'message' && typeof reply === 'string' && reply !== '' ? [reply] : [];
+  });
 }
 
 /** What the tab remembers of its conversation. */

@@ -49,6 +49,8 @@ function mount(script: HTMLScriptElement): void {
   document.body.append(host);
 
   let conversation: Promise<string> | undefined;
+  const listening = new AbortController();
+  window.addEventListener('pagehide', () => listening.abort(), { once: true });
   const say = (who: 'agent' | 'you' | 'note' | 'error', text: string) => {
     log.append(element('li', { class: who }, text));
     log.scrollTop = log.scrollHeight;
@@ -58,6 +60,8 @@ function mount(script: HTMLScriptElement): void {
       (started) => {
         if (started.agentName) title.textContent = started.agentName;
         if (started.greeting) say('agent', started.greeting);
+        // Answers that come later (an async action's result) appear as the agent's messages.
+        void client.listen(started.id, (text) => say('agent', text), listening.signal);
         return started.id;
       },
       (error: Error) => {
