@@ -1,7 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ApiError } from '../api-error.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
-import type { AppServices } from '../app-env.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 import {
   AttemptView,
@@ -9,16 +7,9 @@ import {
   ReplayRangeBody,
   TenantDeliveryListQuery,
 } from '../schemas/subscriptions.js';
+import { deliveryPageLimit, deliveryQueue, replayWindow } from './delivery-route-parts.js';
 
 const TAG = 'deliveries';
-const MAX_PAGE = 200;
-
-function queue(services: AppServices) {
-  if (!services.subscriptionDeliveries) {
-    throw new ApiError('conflict', 'this server runs no delivery queue: there are no deliveries');
-  }
-  return services.subscriptionDeliveries;
-}
 
 /**
  * The tenant's whole durable queue, every kind: an agent's `webhook_trigger` events and channel
@@ -44,13 +35,8 @@ export const deliveriesRoutes: ApiRoute[] = [
     },
     async handler(c, services, { query }) {
       const { tenantId } = c.get('principal');
-      const limit = query.limit === undefined ? undefined : Number(query.limit);
-      if (limit !== undefined && (limit < 1 || limit > MAX_PAGE)) {
-        throw new ApiError('validation_failed', `limit must be from 1 to ${MAX_PAGE}`, [
-          { path: '/limit', message: `must be from 1 to ${MAX_PAGE}` },
-        ]);
-      }
-      const page = await queue(services).list(tenantId, {
+      const limit = deliveryPageLimit(query.limit);
+      const page = await deliveryQueue(services).list(tenantId, {
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.kind === undefined ? {} : { kind: query.kind }),
         ...(limit === undefined ? {} : { limit }),
@@ -68,7 +54,7 @@ export const deliveriesRoutes: ApiRoute[] = [
     responses: { 200: Type.Object({ attempts: Type.Array(AttemptView) }), ...COMMON_ERRORS, 409: ErrorBody },
     async handler(c, services) {
       const { tenantId } = c.get('principal');
-      return c.json({ attempts: await queue(services).attempts(tenantId, idParam(c)) });
+      return c.json({ attempts: await deliveryQueue(services).attempts(tenantId, idParam(c)) });
     },
   },
   {
@@ -80,7 +66,7 @@ export const deliveriesRoutes: ApiRoute[] = [
     responses: { 200: DeliveryView, ...COMMON_ERRORS, 409: ErrorBody },
     async handler(c, services) {
       const { tenantId } = c.get('principal');
-      return c.json(await queue(services).replay(tenantId, idParam(c)));
+      return c.json(await deliveryQueue(services).replay(tenantId, idParam(c)));
     },
   },
   defineRoute({
@@ -99,14 +85,8 @@ export const deliveriesRoutes: ApiRoute[] = [
     },
     async handler(c, services, { body }) {
       const { tenantId } = c.get('principal');
-      const from = new Date(body.from);
-      const to = new Date(body.to);
-      if (from >= to) {
-        throw new ApiError('validation_failed', 'from must be before to', [
-          { path: '/from', message: 'must be before to' },
-        ]);
-      }
-      return c.json(await queue(services).replayRange(tenantId, { from, to, status: 'dead' }));
+      const { from, to } = replayWindow(body);
+      return c.json(await deliveryQueue(services).replayRange(tenantId, { from, to, status: 'dead' }));
     },
   }),
 ];

@@ -1,29 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import { NotFoundError } from '@toolgate/core';
 import type { Context } from 'hono';
-import type { SubscriptionDeliveries } from '../../deliveries/subscription-deliveries.js';
-import { ApiError } from '../api-error.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv, AppServices } from '../app-env.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 import { AttemptView, DeliveryListQuery, DeliveryView, ReplayRangeBody } from '../schemas/subscriptions.js';
+import { deliveryPageLimit, deliveryQueue, replayWindow } from './delivery-route-parts.js';
 
 const TAG = 'subscriptions';
-const MAX_PAGE = 200;
-
-/** The queue's deliveries, or a 409 on a server that runs none. */
-function queue(services: AppServices): SubscriptionDeliveries {
-  if (!services.subscriptionDeliveries) {
-    throw new ApiError('conflict', 'this server runs no delivery queue: there are no deliveries');
-  }
-  return services.subscriptionDeliveries;
-}
 
 /** The subscription (404 when not the caller's) and one of its deliveries (404 when another's). */
 async function deliveryOf(c: Context<AppEnv>, services: AppServices) {
   const { tenantId } = c.get('principal');
   const subscription = await services.subscriptions.get(tenantId, idParam(c));
-  const deliveries = queue(services);
+  const deliveries = deliveryQueue(services);
   const delivery = await deliveries.get(tenantId, c.req.param('deliveryId') ?? '');
   if (delivery.subscriptionId !== subscription.id) throw new NotFoundError('delivery');
   return { tenantId, deliveries, delivery };
@@ -50,13 +40,8 @@ export const subscriptionDeliveriesRoutes: ApiRoute[] = [
     async handler(c, services, { query }) {
       const { tenantId } = c.get('principal');
       const subscription = await services.subscriptions.get(tenantId, idParam(c));
-      const limit = query.limit === undefined ? undefined : Number(query.limit);
-      if (limit !== undefined && (limit < 1 || limit > MAX_PAGE)) {
-        throw new ApiError('validation_failed', `limit must be from 1 to ${MAX_PAGE}`, [
-          { path: '/limit', message: `must be from 1 to ${MAX_PAGE}` },
-        ]);
-      }
-      const page = await queue(services).list(tenantId, {
+      const limit = deliveryPageLimit(query.limit);
+      const page = await deliveryQueue(services).list(tenantId, {
         subscriptionId: subscription.id,
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(limit === undefined ? {} : { limit }),
@@ -110,15 +95,9 @@ export const subscriptionDeliveriesRoutes: ApiRoute[] = [
     async handler(c, services, { body }) {
       const { tenantId } = c.get('principal');
       const subscription = await services.subscriptions.get(tenantId, idParam(c));
-      const from = new Date(body.from);
-      const to = new Date(body.to);
-      if (from >= to) {
-        throw new ApiError('validation_failed', 'from must be before to', [
-          { path: '/from', message: 'must be before to' },
-        ]);
-      }
+      const { from, to } = replayWindow(body);
       return c.json(
-        await queue(services).replayRange(tenantId, {
+        await deliveryQueue(services).replayRange(tenantId, {
           from,
           to,
           subscriptionId: subscription.id,
