@@ -56,3 +56,37 @@ export async function openFreshPostgres(): Promise<OpenDatabase> {
 export function openTestDatabase(engine: 'pglite' | 'postgres'): Promise<OpenDatabase> {
   return engine === 'pglite' ? openDatabase({ engine: 'pglite', dataDir: undefined }) : openFreshPostgres();
 }
+
+/** The machine's Redis, as the project's test environment promises it. */
+export const TEST_REDIS_URL = process.env.TOOLGATE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let redisReachable: Promise<boolean> | undefined;
+
+/** Whether the test Redis answers PING. Under CI=true a missing server is an error, not a skip. */
+export function redisAvailable(): Promise<boolean> {
+  redisReachable ??= (async () => {
+    const { Redis } = await import('ioredis');
+    const client = new Redis(TEST_REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2_000,
+      retryStrategy: () => null,
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.ping();
+      return true;
+    } catch (error) {
+      if (process.env.CI === 'true')
+        throw new Error(`CI needs Redis at ${TEST_REDIS_URL}: ${(error as Error).message}`);
+      console.warn(
+        `Redis is not reachable at ${TEST_REDIS_URL}; its tests are skipped (${(error as Error).message})`,
+      );
+      return false;
+    } finally {
+      client.disconnect();
+    }
+  })();
+  return redisReachable;
+}
