@@ -11,6 +11,7 @@ describe('visiblePages', () => {
       'Chat',
       'Calls',
       'Subscriptions',
+      'Deliveries',
       'Keys',
       'Operators',
       'Settings',
@@ -19,7 +20,7 @@ describe('visiblePages', () => {
 
   it('shows only what the scopes allow, managing implying reading', () => {
     expect(labels(['webhooks:read'])).toEqual(['Actions', 'Calls']);
-    expect(labels(['events:read'])).toEqual(['Subscriptions']);
+    expect(labels(['events:read'])).toEqual(['Subscriptions', 'Deliveries']);
     expect(labels(['webhooks:manage'])).toEqual(['Actions', 'Calls']);
     expect(labels(['agents:manage', 'chat'])).toEqual(['Agents', 'Chat']);
     expect(labels(['conversations:read'])).toEqual([]);

@@ -7,6 +7,7 @@ export type PageKey =
   | 'chat'
   | 'calls'
   | 'subscriptions'
+  | 'deliveries'
   | 'keys'
   | 'operators'
   | 'settings';
@@ -58,6 +59,13 @@ export const APP_PAGES: readonly AppPage[] = [
     label: 'Subscriptions',
     scope: 'events:read',
     summary: "Your endpoints for the tenant's events, signed and retried.",
+  },
+  {
+    key: 'deliveries',
+    path: '/deliveries',
+    label: 'Deliveries',
+    scope: 'events:read',
+    summary: 'The delivery queue: dead letters, each attempt, replay.',
   },
   {
     key: 'keys',

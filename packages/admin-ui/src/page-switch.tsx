@@ -11,6 +11,7 @@ import { CallDetailPage } from './pages/call-detail-page';
 import { CallsPage } from './pages/calls-page';
 import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
+import { DeliveriesPage } from './pages/deliveries-page';
 import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { OperatorsPage } from './pages/operators-page';
@@ -95,6 +96,7 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
   }
   if (key === 'chat') return <ChatPage />;
   if (key === 'subscriptions') return <SubscriptionsPage canManage={hasScope(scopes, 'events:manage')} />;
+  if (key === 'deliveries') return <DeliveriesPage canManage={hasScope(scopes, 'events:manage')} />;
   if (key === 'keys') return <KeysPage />;
   if (key === 'operators') return <OperatorsPage />;
   if (key === 'settings') return <SettingsPage />;

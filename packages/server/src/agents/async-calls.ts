@@ -57,8 +57,8 @@ export function createAsyncCalls(deps: {
   logger: Logger;
   /** The server's public address; callback URLs are `<base>/api/v1/callbacks/<token>`. */
   callbackBaseUrl: string;
-  /** Queues the deadline; without a queue, `sweep` finds overdue calls. */
-  enqueue?: Enqueue;
+  /** Queues the deadline (`async_deadline`) in the transaction that opens the call. */
+  enqueue: Enqueue;
   writer: Writer;
   now?: () => Date;
 }) {
@@ -180,18 +180,18 @@ export function createAsyncCalls(deps: {
         deadline,
         tokenHash: hash,
       };
-      const enqueue = deps.enqueue;
-      if (enqueue && 'transaction' in deps.writer) {
-        await deps.writer.transaction().execute(async (trx) => {
-          await deps.asyncCalls.open(trx, row);
-          await enqueue(trx, {
-            tenantId: input.tenantId,
-            kind: 'async_deadline',
-            payload: { callId: input.callId },
-            notBefore: deadline,
-          });
+      // The pending call and its deadline are one write: neither exists without the other.
+      const write = async (writer: Writer) => {
+        await deps.asyncCalls.open(writer, row);
+        await deps.enqueue(writer, {
+          tenantId: input.tenantId,
+          kind: 'async_deadline',
+          payload: { callId: input.callId },
+          notBefore: deadline,
         });
-      } else await deps.asyncCalls.open(deps.writer, row);
+      };
+      if (deps.writer.isTransaction) await write(deps.writer);
+      else await deps.writer.transaction().execute(write);
       return `${base}/api/v1/callbacks/${token}`;
     },
 
@@ -240,28 +240,15 @@ export function createAsyncCalls(deps: {
         const callId = delivery.payload.callId;
         if (typeof callId !== 'string') return { kind: 'failed', error: 'the payload has no callId' };
         try {
-          await this.expire(delivery.tenantId, callId);
-          return { kind: 'delivered' };
+          if (await this.expire(delivery.tenantId, callId)) return { kind: 'delivered' };
+          // Answered or cancelled meanwhile: nothing to say. Still pending means this instance's
+          // clock is behind the deadline's writer: look again shortly.
+          if ((await deps.asyncCalls.stateOf(callId)) !== 'pending') return { kind: 'delivered' };
+          return { kind: 'retry', error: 'the deadline has not passed here yet', retryAfterMs: 1_000 };
         } catch (error) {
           return { kind: 'retry', error: (error as Error).message };
         }
       };
-    },
-
-    /** Expires every overdue pending call (a timer's job where no queue runs the deadlines). */
-    async sweep(): Promise<number> {
-      let count = 0;
-      for (const due of await deps.asyncCalls.overdue()) {
-        try {
-          if (await this.expire(due.tenantId, due.callId)) count += 1;
-        } catch (error) {
-          deps.logger.error(
-            { err: error, ...due },
-            'could not expire an async call; the next sweep tries again',
-          );
-        }
-      }
-      return count;
     },
   };
 }

@@ -27,6 +27,10 @@ export function createConversationFeed() {
         if (set.size === 0) listeners.delete(id);
       };
     },
+    /** How many open streams listen to one conversation (operations, tests). */
+    listeners(tenantId: string, conversationId: string): number {
+      return listeners.get(key(tenantId, conversationId))?.size ?? 0;
+    },
     publish(tenantId: string, conversationId: string, message: FeedMessage): void {
       for (const listener of listeners.get(key(tenantId, conversationId)) ?? []) listener(message);
     },

@@ -7,6 +7,7 @@ import { MIN_METRICS_TOKEN_LENGTH } from '../metrics/metrics-access.js';
 import { parseSecretKey } from '../secrets/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { type LogSettings, parseLogSettings } from './parse-log-settings.js';
+import { parseConfiguredSecretKey } from './parse-secret-key.js';
 
 /** Where Toolgate listens when nobody says otherwise. */
 export const DEFAULT_PORT = 3000;
@@ -148,22 +149,7 @@ export function parseConfig(
     }
   }
 
-  let secretKey: Buffer | undefined;
-  if (env.TOOLGATE_SECRET_KEY) {
-    try {
-      secretKey = parseSecretKey(env.TOOLGATE_SECRET_KEY);
-    } catch (error) {
-      problems.push({
-        source: 'TOOLGATE_SECRET_KEY',
-        message: `${(error as Error).message}; generate one with: openssl rand -base64 32`,
-      });
-    }
-  } else if (databaseUrl !== undefined) {
-    problems.push({
-      source: 'TOOLGATE_SECRET_KEY',
-      message: 'is required with DATABASE_URL (32 bytes of base64): every instance must share it',
-    });
-  }
+  const secretKey = parseConfiguredSecretKey(env, databaseUrl, cwd, problems);
 
   const previousSecretKeys: Buffer[] = [];
   for (const [index, text] of (env.TOOLGATE_PREVIOUS_SECRET_KEYS ?? '')

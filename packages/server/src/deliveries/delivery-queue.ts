@@ -71,7 +71,7 @@ export interface AttemptRecord {
   startedAt: Date;
   durationMs: number;
   /** The outcome's kind, or `released` (stopped by a shutdown before it ended). */
-  outcome: AttemptOutcome['kind'] | 'released';
+  outcome: Exclude<AttemptOutcome['kind'], 'deferred'> | 'released';
   status: number | null;
   error: string | null;
   excerpt: string | null;
@@ -115,14 +115,16 @@ export async function finishAttempt(
 }
 
 /**
- * Gives a held row back (a shutdown stopped its attempt): due at once, and the attempt does not
- * count. Recorded as `released`.
+ * Gives a held row back and the attempt does not count: a shutdown stopped it (due again at
+ * once, recorded as `released`), or the handler deferred it (`later`: due then, recorded as
+ * `deferred` with the reason).
  */
 export async function releaseClaim(
   db: Kysely<Database>,
   held: { id: string; tenantId: string; attempt: number; workerId: string },
   startedAt: Date,
   now: Date,
+  later?: { at: Date; reason: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -133,9 +135,9 @@ export async function releaseClaim(
         attempt: held.attempt,
         started_at: startedAt,
         duration_ms: now.getTime() - startedAt.getTime(),
-        outcome: 'released',
+        outcome: later ? 'deferred' : 'released',
         status: null,
-        error: 'stopped by a shutdown; given back to the queue',
+        error: later ? later.reason : 'stopped by a shutdown; given back to the queue',
         response_excerpt: null,
       })
       .execute();
@@ -145,7 +147,7 @@ export async function releaseClaim(
         claimed_by: null,
         claim_expires_at: null,
         attempts: sql<number>`attempts - 1`,
-        next_attempt_at: now,
+        next_attempt_at: later ? later.at : now,
         updated_at: now,
       })
       .where('id', '=', held.id)

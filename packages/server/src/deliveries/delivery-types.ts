@@ -63,7 +63,12 @@ export type AttemptOutcome =
   /** A 4xx other than 408/429/410, or a payload that can never be sent: dead-lettered now. */
   | { kind: 'failed'; status?: number; error: string; excerpt?: string }
   /** 410 Gone: dead-lettered and the subscription disabled. */
-  | { kind: 'gone'; status: number; error: string; excerpt?: string };
+  | { kind: 'gone'; status: number; error: string; excerpt?: string }
+  /**
+   * Not tried: the destination is on hold (a paused subscription). The row waits `delayMs` and the
+   * attempt does not count, so a pause never uses up the retry schedule.
+   */
+  | { kind: 'deferred'; reason: string; delayMs: number; status?: undefined; excerpt?: undefined };
 
 export type DeliveryHandler = (delivery: ClaimedDelivery, signal: AbortSignal) => Promise<AttemptOutcome>;
 

@@ -192,6 +192,32 @@ describeEachEngine('the delivery queue on $engine', (engine) => {
     expect((await store.attempts(TENANT, id)).map((a) => a.outcome)).toEqual(['released']);
   });
 
+  it('puts a deferred row back for its delay without counting the attempt, however often', async () => {
+    const id = await queue();
+    let calls = 0;
+    const w = worker(async () => {
+      calls += 1;
+      return calls <= 3
+        ? { kind: 'deferred', reason: 'the subscription is paused', delayMs: 60_000 }
+        : { kind: 'delivered', status: 200 };
+    });
+    const store = createDeliveryStore(database.db, now);
+    for (let round = 1; round <= 3; round += 1) {
+      await w.drain();
+      expect(calls).toBe(round);
+      expect(await store.get(TENANT, id)).toMatchObject({ status: 'pending', attempts: 0 });
+      clock = new Date(clock.getTime() + 59_000);
+      await w.drain();
+      expect(calls).toBe(round); // not due before its delay
+      clock = new Date(clock.getTime() + 1_000);
+    }
+    await w.drain();
+    expect(await store.get(TENANT, id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    const attempts = await store.attempts(TENANT, id);
+    expect(attempts.map((a) => a.outcome).sort()).toEqual(['deferred', 'deferred', 'deferred', 'delivered']);
+    expect(attempts.find((a) => a.outcome === 'deferred')?.error).toBe('the subscription is paused');
+  });
+
   it('claims each due row for one worker only (two workers at once)', async () => {
     const ids = new Set<string>();
     for (let index = 0; index < 40; index++) ids.add(await queue({ payload: { index } }));

@@ -127,7 +127,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     for (const resolve of waiters) resolve();
   }
 
-  function nextState(held: HeldDelivery, outcome: AttemptOutcome, at: Date): NextState {
+  function nextState(
+    held: HeldDelivery,
+    outcome: Exclude<AttemptOutcome, { kind: 'deferred' }>,
+    at: Date,
+  ): NextState {
     switch (outcome.kind) {
       case 'delivered':
         return { status: 'delivered' };
@@ -166,6 +170,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       return;
     }
     const at = now();
+    if (outcome.kind === 'deferred') {
+      await releaseClaim(db, workerHeld, startedAt, at, {
+        at: new Date(at.getTime() + outcome.delayMs),
+        reason: outcome.reason,
+      });
+      metrics?.observeDeliveryAttempt(held.kind, outcome.kind);
+      return;
+    }
     const next = nextState(held, outcome, at);
     const kept = await finishAttempt(
       db,

@@ -11,7 +11,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import type { AttemptOutcome, ClaimedDelivery } from './delivery-types.js';
-import { createEventHandler, disableGoneSubscription, eventDeliveries } from './event-delivery.js';
+import { enqueue } from './enqueue.js';
+import {
+  createEventHandler,
+  disableGoneSubscription,
+  eventDeliveries,
+  PAUSED_RECHECK_MS,
+} from './event-delivery.js';
 
 /**
  * The test's stand-in for the queue's classifier until the queue lands on this branch: by the
@@ -133,6 +139,57 @@ describeEachEngine('event deliveries to a subscription on $engine', (engine) => 
       verifyWebhook({ payload: request.body, headers: request.headers, secret: other.signingSecret }),
     ).toThrow();
     await t.services.subscriptions.remove(t.tenantA.id, other.subscription.id, 'test');
+    await t.services.subscriptions.remove(t.tenantA.id, subscription.id, 'test');
+  });
+
+  it("holds a paused subscription's rows without sending or counting; resuming makes them due now", async () => {
+    const { subscription } = await t.services.subscriptions.create(
+      t.tenantA.id,
+      { url: `https://hooks.example.net:${server.port}/paused` },
+      'test',
+    );
+    const rows = await eventDeliveries(
+      t.services.db,
+      {
+        tenantId: t.tenantA.id,
+        type: 'lead.captured',
+        agentId: AGENT,
+        data: {
+          conversationId: null,
+          agentId: AGENT,
+          contactId: null,
+          event: 'lead_captured',
+          data: { name: 'Grace' },
+        },
+      },
+      new Date(),
+    );
+    const row = rows.find((candidate) => candidate.subscriptionId === subscription.id);
+    if (!row) throw new Error('no row for the subscription');
+    await t.services.subscriptions.setPaused(t.tenantA.id, subscription.id, true, 'test');
+    const handler = createEventHandler({
+      executor: t.services.executor,
+      subscriptions: t.services.subscriptions,
+      outcomeOf,
+    });
+    const before = server.requests.length;
+    expect(await handler(claimed(row), new AbortController().signal)).toEqual({
+      kind: 'deferred',
+      reason: 'the subscription is paused',
+      delayMs: PAUSED_RECHECK_MS,
+    });
+    expect(server.requests.length).toBe(before);
+
+    const later = new Date(Date.now() + PAUSED_RECHECK_MS);
+    const id = await enqueue(t.services.db, { ...row, notBefore: later });
+    await t.services.subscriptions.setPaused(t.tenantA.id, subscription.id, false, 'test');
+    const waiting = await t.services.db
+      .selectFrom('deliveries')
+      .select('next_attempt_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(new Date(waiting.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now());
+    await t.services.db.deleteFrom('deliveries').where('id', '=', id).execute();
     await t.services.subscriptions.remove(t.tenantA.id, subscription.id, 'test');
   });
 

@@ -66,6 +66,9 @@ export interface EventHandlerOptions {
   logger?: Logger;
 }
 
+/** A paused subscription's rows are looked at again this often; resuming wakes none sooner. */
+export const PAUSED_RECHECK_MS = 60_000;
+
 /**
  * The handler of `event` deliveries: loads the subscription (URL, secrets that sign now) and
  * POSTs the stored envelope through the executor (the one outbound policy, pinned and capped),
@@ -87,7 +90,8 @@ export function createEventHandler(options: EventHandlerOptions): DeliveryHandle
       throw error;
     }
     if (subscription.status === 'disabled') return { kind: 'failed', error: 'the subscription is disabled' };
-    if (subscription.status === 'paused') return { kind: 'retry', error: 'the subscription is paused' };
+    if (subscription.status === 'paused')
+      return { kind: 'deferred', reason: 'the subscription is paused', delayMs: PAUSED_RECHECK_MS };
     const result = await options.executor.execute({
       action: eventAction(subscription.url, envelope.type),
       jsonBody: envelope as unknown as Record<string, unknown>,

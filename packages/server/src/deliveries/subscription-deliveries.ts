@@ -1,8 +1,9 @@
-import type { DeliveryStatus } from './delivery-types.js';
+import type { DeliveryKind, DeliveryStatus } from './delivery-types.js';
 
 /** One delivery as the subscription pages show it (the queue's `DeliveryView`). */
 export interface ListedDelivery {
   id: string;
+  kind: DeliveryKind;
   eventType: string | null;
   subscriptionId: string | null;
   status: DeliveryStatus;
@@ -34,7 +35,13 @@ export interface SubscriptionDeliveries {
   get(tenantId: string, id: string): Promise<ListedDelivery>;
   list(
     tenantId: string,
-    filters: { subscriptionId?: string; status?: DeliveryStatus; limit?: number; cursor?: string },
+    filters: {
+      subscriptionId?: string;
+      status?: DeliveryStatus;
+      kind?: DeliveryKind;
+      limit?: number;
+      cursor?: string;
+    },
   ): Promise<{ deliveries: ListedDelivery[]; nextCursor: string | null }>;
   attempts(tenantId: string, id: string): Promise<ListedAttempt[]>;
   /** Puts one dead delivery back in the queue, same id; refuses one that is not dead (409). */

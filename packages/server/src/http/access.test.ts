@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueue } from '../deliveries/enqueue.js';
 import { createTestApp, orderStatusAction, type TestApp } from '../test/test-app.js';
 import { API_ROUTES } from './create-app.js';
 
@@ -36,6 +37,12 @@ beforeAll(async () => {
   idsOfA.subscriptions = (
     await t.services.subscriptions.create(t.tenantA.id, { url: 'https://hooks.example.com/in' }, 'test')
   ).subscription.id;
+  idsOfA.deliveries = await enqueue(t.services.db, {
+    tenantId: t.tenantA.id,
+    kind: 'webhook_trigger',
+    payload: {},
+    notBefore: new Date(Date.now() + 3_600_000),
+  });
 });
 afterAll(() => t.close());
 
@@ -48,6 +55,7 @@ const bodyFor: Record<string, unknown> = {
   'post /agents/{id}/channels': { name: 'taken-over', kind: 'generic' },
   'patch /agents/{id}/channels/{channel}': { replyMode: 'inline' },
   'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
+  'post /deliveries/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'post /conversations/{id}/messages': { text: 'Hello from another tenant' },
   'post /conversations/{id}/events': {
     type: 'manual',

@@ -21,6 +21,7 @@ import { callsRoutes } from './routes/calls-routes.js';
 import { channelsRoutes } from './routes/channels-routes.js';
 import { conversationStreamRoute } from './routes/conversation-stream-route.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
+import { deliveriesRoutes } from './routes/deliveries-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
 import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
@@ -58,6 +59,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...conversationsRoutes,
   ...subscriptionsRoutes,
   ...subscriptionDeliveriesRoutes,
+  ...deliveriesRoutes,
   conversationStreamRoute,
   ...callbacksRoutes,
   ...adminRoutes,

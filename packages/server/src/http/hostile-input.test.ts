@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { enqueue } from '../deliveries/enqueue.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import {
   fieldName,
@@ -63,6 +64,7 @@ function validBody(route: string): unknown {
     'post /agents/{id}/chat/{channel}': { contactId: 'contact-1', text: 'Hello' },
     'post /callbacks/{token}': { result: { ok: true } },
     'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
+    'post /deliveries/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   };
   if (!(route in bodies)) throw new Error(`add a valid body for ${route} to the attack test`);
   return structuredClone(bodies[route]);
@@ -185,6 +187,12 @@ describeEachEngine('hostile input on every route of the OpenAPI document ($engin
     ids.subscriptions = (
       await t.services.subscriptions.create(t.tenantA.id, { url: 'https://hooks.example.com/in' }, 'test')
     ).subscription.id;
+    ids.deliveries = await enqueue(t.services.db, {
+      tenantId: t.tenantA.id,
+      kind: 'webhook_trigger',
+      payload: {},
+      notBefore: new Date(Date.now() + 3_600_000),
+    });
     const key = await t.services.apiKeys.create(t.tenantA.id, { name: 'chat key', scopes: ['chat'] }, 'test');
     ids['api-keys'] = key.key.id;
     const operator = await t.services.operators.create(
@@ -206,7 +214,7 @@ describeEachEngine('hostile input on every route of the OpenAPI document ($engin
       paths: Record<string, Record<string, Operation>>;
     };
     // The conversation stream stays open for as long as the client listens, so requests that wait
-    // for a whole answer cannot attack it; callbacks-routes.test.ts covers it (not hostile input yet).
+    // for a whole answer cannot attack it; routes/conversation-stream-attacks.test.ts does.
     operations = Object.entries(document.paths)
       .filter(([path]) => !path.endsWith('/stream'))
       .flatMap(([path, methods]) =>

@@ -2,8 +2,6 @@ import type { AppServices } from '../http/app-env.js';
 import { LOCKS, withAdvisoryLock } from '../shared/advisory-lock.js';
 import { IDLE_SWEEP_INTERVAL_MS } from '../stores/conversation-ending.js';
 
-/** Async calls past their deadline are looked for this often. */
-const ASYNC_SWEEP_INTERVAL_MS = 10_000;
 /** The execution log and expired sessions are purged this often. */
 export const PURGE_INTERVAL_MS = 3600_000;
 
@@ -31,8 +29,9 @@ export async function purgeOnce(
 }
 
 /**
- * Starts the server's periodic work: the purge (once now, then hourly, one instance at a time),
- * ending idle conversations, and the async-call deadline sweep. Returns what stops them.
+ * Starts the server's periodic work: the purge (once now, then hourly, one instance at a time)
+ * and ending idle conversations. Async calls' deadlines are queued deliveries (`async_deadline`),
+ * not a timer. Returns what stops them.
  */
 export function startBackgroundTimers(
   services: AppServices,
@@ -69,23 +68,10 @@ export function startBackgroundTimers(
   };
   const idleTimer = setInterval(endIdle, IDLE_SWEEP_INTERVAL_MS);
   idleTimer.unref();
-  // Async calls past their deadline get the agent's "no answer" follow-up (until the durable
-  // queue's async_deadline deliveries run them, this sweep does).
-  const expireAsync = async () => {
-    try {
-      const expired = await services.asyncCalls.sweep();
-      if (expired > 0) logger.info({ expired }, 'async calls expired at their deadline');
-    } catch (error) {
-      logger.error({ err: error }, 'the async deadline sweep failed; it runs again shortly');
-    }
-  };
-  const asyncTimer = setInterval(expireAsync, ASYNC_SWEEP_INTERVAL_MS);
-  asyncTimer.unref();
   return {
     stop() {
       clearInterval(purgeTimer);
       clearInterval(idleTimer);
-      clearInterval(asyncTimer);
     },
   };
 }

@@ -192,6 +192,8 @@ export function createServices(options: ServiceOptions): AppServices {
     feed: conversationFeed,
     logger,
     callbackBaseUrl: options.callbackBaseUrl ?? options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`,
+    // The deadline is a queued row written with the pending call: it fires on any instance, once.
+    enqueue: options.enqueue ?? enqueueEvent,
     writer: options.db,
     now,
   });
@@ -216,6 +218,7 @@ export function createServices(options: ServiceOptions): AppServices {
       webhook_trigger: createWebhookTriggerHandler({ agents, runner }),
       event: createEventHandler({ executor, subscriptions, outcomeOf: outcomeOfActionResult, logger }),
       channel_reply: createChannelReplyHandler({ channels, executor }),
+      async_deadline: asyncCalls.deadlineHandler(),
     },
     onDeadLettered: createEventDeadLetterHook({ db: options.db, subscriptions, events }),
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),

@@ -123,19 +123,6 @@ export function createAsyncCallStore(db: Kysely<Database>, now: () => Date = () 
       return row ? show(row) : undefined;
     },
 
-    /** Pending calls whose deadline passed (for a sweep when no queue handles them). */
-    async overdue(limit = 100): Promise<Array<{ tenantId: string; callId: string }>> {
-      const rows = await db
-        .selectFrom('async_calls')
-        .select(['tenant_id', 'call_id'])
-        .where('state', '=', 'pending')
-        .where('deadline', '<=', now())
-        .orderBy('deadline')
-        .limit(limit)
-        .execute();
-      return rows.map((row) => ({ tenantId: row.tenant_id, callId: row.call_id }));
-    },
-
     /** The state of a call (tests, the admin view). */
     async stateOf(callId: string): Promise<string | undefined> {
       const row = await db

@@ -307,9 +307,12 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
       );
     },
 
-    /** Pauses (events are not queued for it) or resumes (also re-activates one disabled by a 410). */
-    setPaused(tenantId: string, id: string, paused: boolean, actor: string): Promise<SubscriptionView> {
-      return change(
+    /**
+     * Pauses (events are not queued for it; rows already queued wait) or resumes (also re-activates
+     * one disabled by a 410, and makes its waiting rows due now).
+     */
+    async setPaused(tenantId: string, id: string, paused: boolean, actor: string): Promise<SubscriptionView> {
+      const view = await change(
         tenantId,
         id,
         actor,
@@ -317,6 +320,17 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions) {
         () => ({ status: paused ? 'paused' : 'active', disabled_reason: null }),
         ['status'],
       );
+      // Rows queued before the pause waited (deferred, not counted): due again now.
+      if (!paused)
+        await db
+          .updateTable('deliveries')
+          .set({ next_attempt_at: now() })
+          .where('tenant_id', '=', tenantId)
+          .where('subscription_id', '=', id)
+          .where('status', '=', 'pending')
+          .where('claimed_by', 'is', null)
+          .execute();
+      return view;
     },
 
     /** Disables a subscription whose receiver answered 410 Gone; with the caller's writer (the worker's). */

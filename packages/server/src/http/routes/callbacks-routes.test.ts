@@ -161,22 +161,128 @@ describeEachEngine('async actions and their callbacks ($engine)', (engine) => {
     );
   });
 
-  it('expires a call at its deadline: the agent says it got no answer, a late callback is refused with 410', async () => {
-    const { id, path } = await askAsync();
+  /** The async call a conversation made, and its queued deadline row. */
+  async function pendingCall(conversationId: string) {
+    const call = await t.services.db
+      .selectFrom('async_calls')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    const rows = await t.services.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('kind', '=', 'async_deadline')
+      .execute();
+    const deadline = rows.find((row) => (row.payload as { callId?: string }).callId === call.call_id);
+    return { call, deadline };
+  }
+  /** Moves a call's deadline (and its queued row) `ms` from now: time passing, without the wait. */
+  async function moveDeadline(conversationId: string, ms: number) {
+    const { call, deadline } = await pendingCall(conversationId);
+    const at = new Date(Date.now() + ms);
     await t.services.db
       .updateTable('async_calls')
-      .set({ deadline: new Date(Date.now() - 1_000) })
-      .where('conversation_id', '=', id)
+      .set({ deadline: at })
+      .where('call_id', '=', call.call_id)
       .execute();
+    if (deadline)
+      await t.services.db
+        .updateTable('deliveries')
+        .set({ next_attempt_at: at })
+        .where('id', '=', deadline.id)
+        .execute();
+  }
+  /** What the agent said (its tool-call entries carry no text). */
+  const followUps = async (id: string) =>
+    (await transcript(id)).filter((message) => message.role === 'assistant' && message.text).length;
+
+  it('queues the deadline with the pending call, in the same write, due at the deadline', async () => {
+    const before = Date.now();
+    const { id } = await askAsync();
+    const { call, deadline } = await pendingCall(id);
+    expect(call.state).toBe('pending');
+    expect(deadline).toMatchObject({ tenant_id: t.tenantA.id, status: 'pending' });
+    const due = new Date(deadline?.next_attempt_at as Date).getTime();
+    expect(due).toBeGreaterThanOrEqual(before + 59_000);
+    expect(due).toBe(new Date(call.deadline).getTime());
+  });
+
+  it('expires a call at its deadline through the queue: the agent says it got no answer once; a late callback gets 410', async () => {
+    const { id, path } = await askAsync();
+    await moveDeadline(id, -1_000);
     const late = await callback(path, { data: { status: 'shipped' } });
     expect(late.status).toBe(410);
     expect((await json(late)).error.code).toBe('callback_expired');
-    expect(await t.services.asyncCalls.sweep()).toBe(1);
+    await t.services.deliveryWorker.drain();
     expect((await transcript(id)).at(-1)).toMatchObject({
       role: 'assistant',
       text: deadlineReply('Check order status'),
     });
-    expect(await t.services.asyncCalls.sweep()).toBe(0);
+    const { call, deadline } = await pendingCall(id);
+    expect(call.state).toBe('expired');
+    expect(deadline?.status).toBe('delivered');
+    // The queue is at least once: the same deadline run again adds nothing.
+    const count = await followUps(id);
+    const handler = t.services.asyncCalls.deadlineHandler();
+    const again = await handler(
+      {
+        id: deadline?.id as string,
+        tenantId: t.tenantA.id,
+        kind: 'async_deadline',
+        payload: { callId: call.call_id },
+        subscriptionId: null,
+        eventType: null,
+        attempt: 2,
+        createdAt: new Date(),
+      },
+      new AbortController().signal,
+    );
+    expect(again).toEqual({ kind: 'delivered' });
+    expect(await followUps(id)).toBe(count);
     expect((await callback(path, { data: 1 })).status).toBe(410);
+  });
+
+  it('a callback and the deadline racing: exactly one of them follows up', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { id, path } = await askAsync();
+      const before = await followUps(id);
+      await moveDeadline(id, 40);
+      await new Promise((resolve) => setTimeout(resolve, 35));
+      const racing = await Promise.all([
+        callback(path, { message: 'It was delivered.' }).then((response) => response.status),
+        (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          await t.services.deliveryWorker.drain();
+        })(),
+      ]);
+      await t.services.deliveryWorker.drain();
+      const { call } = await pendingCall(id);
+      expect(['answered', 'expired']).toContain(call.state);
+      expect(racing[0]).toBe(call.state === 'answered' ? 200 : 410);
+      expect(await followUps(id)).toBe(before + 1);
+    }
+  });
+
+  it('emits message.created for the follow-up, in the write that stores it', async () => {
+    const { subscription } = await t.services.subscriptions.create(
+      t.tenantA.id,
+      { url: `https://hooks.example.net:${shop.port}/events`, eventTypes: ['message.created'] },
+      'test',
+    );
+    const { id, path } = await askAsync();
+    expect((await callback(path, { message: 'Your parcel is at the depot.' })).status).toBe(200);
+    const rows = await t.services.db
+      .selectFrom('deliveries')
+      .select(['payload', 'event_type'])
+      .where('subscription_id', '=', subscription.id)
+      .execute();
+    const followUp = rows.filter(
+      (row) =>
+        row.event_type === 'message.created' &&
+        JSON.stringify(row.payload).includes('Your parcel is at the depot.'),
+    );
+    expect(followUp).toHaveLength(1);
+    expect(JSON.stringify(followUp[0]?.payload)).toContain(id);
+    await t.services.subscriptions.remove(t.tenantA.id, subscription.id, 'test');
   });
 });

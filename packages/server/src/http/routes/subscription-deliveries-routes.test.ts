@@ -80,6 +80,7 @@ describe("a subscription's deliveries, attempts and replay", () => {
     const row = (id: string, subscriptionId: string, status: ListedDelivery['status']) => ({
       tenantId: t.tenantA.id,
       id,
+      kind: 'event' as const,
       eventType: 'message.created',
       subscriptionId,
       status,

@@ -67,9 +67,13 @@ export const RotatedSecret = Type.Object({
   previousValidUntil: Type.String({ format: 'date-time' }),
 });
 
+export const DELIVERY_KINDS = ['event', 'webhook_trigger', 'channel_reply', 'async_deadline'] as const;
+
 export const DeliveryView = Type.Object(
   {
     id: Type.String({ description: 'Also the webhook-id of every attempt.' }),
+    /** event (a subscription's), webhook_trigger (an agent's), channel_reply, async_deadline. */
+    kind: Type.Optional(literals(DELIVERY_KINDS)),
     eventType: Type.Union([Type.String(), Type.Null()]),
     status: literals(['pending', 'delivered', 'dead', 'cancelled'] as const),
     attempts: Type.Integer(),
@@ -87,7 +91,10 @@ export const AttemptView = Type.Object(
     attempt: Type.Integer(),
     startedAt: Type.String({ format: 'date-time' }),
     durationMs: Type.Number(),
-    outcome: Type.String({ description: 'delivered, retry, failed, gone or released.' }),
+    outcome: Type.String({
+      description:
+        'delivered, retry, failed, gone, released (a shutdown gave it back) or deferred (the subscription was paused; not counted).',
+    }),
     status: Type.Union([Type.Integer(), Type.Null()]),
     error: Type.Union([Type.String(), Type.Null()]),
     responseExcerpt: Type.Union([Type.String(), Type.Null()]),
@@ -98,6 +105,17 @@ export const AttemptView = Type.Object(
 export const DeliveryListQuery = Type.Object(
   {
     status: Type.Optional(literals(['pending', 'delivered', 'dead', 'cancelled'] as const)),
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  closed,
+);
+
+/** The tenant's whole queue: by status and kind. */
+export const TenantDeliveryListQuery = Type.Object(
+  {
+    status: Type.Optional(literals(['pending', 'delivered', 'dead', 'cancelled'] as const)),
+    kind: Type.Optional(literals(DELIVERY_KINDS)),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },
