@@ -79,9 +79,8 @@ for (const { mode, run } of modes) {
       await b.close();
     });
 
-    it.runIf(mode === 'memory')(
-      'keeps notices in the process (embedded mode has no other instance)',
-      async () => {
+    if (mode === 'memory')
+      it('keeps notices in the process (embedded mode has no other instance)', async () => {
         const [a, b] = await twoInstances(mode);
         const received: CacheNotice[] = [];
         b.cacheBus.subscribe(
@@ -94,12 +93,10 @@ for (const { mode, run } of modes) {
         expect(received).toEqual([]);
         await a.close();
         await b.close();
-      },
-    );
+      });
 
-    it.runIf(mode !== 'memory')(
-      `carries a notice to the other instance within ${NOTICE_BOUND_MS} ms, never back to its sender`,
-      async () => {
+    if (mode !== 'memory')
+      it(`carries a notice to the other instance within ${NOTICE_BOUND_MS} ms, never back to its sender`, async () => {
         const [a, b] = await twoInstances(mode);
         const toA: CacheNotice[] = [];
         const toB: CacheNotice[] = [];
@@ -128,8 +125,7 @@ for (const { mode, run } of modes) {
         expect(toA).toEqual([]);
         await a.close();
         await b.close();
-      },
-    );
+      });
   });
 }
 
