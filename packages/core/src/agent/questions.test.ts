@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ParameterSchema } from '../actions/action-definition.js';
 import { askFor, politeFailure, readBack, taskOf } from './phrasing.js';
 import { askForValue } from './questions.js';
 
@@ -24,8 +25,8 @@ describe('questions as a person asks them', () => {
     ['quantity', { type: 'integer' }, 'How many would you like?'],
     ['newsletter_consent', { type: 'boolean' }, 'Would you like newsletter consent? (yes or no)'],
     ['issue', { type: 'string' }, 'What is the issue?'],
-  ] as const)('%s -> %j', (name, schema, question) => {
-    expect(askForValue(name, { ...schema })).toBe(question);
+  ] as Array<[string, ParameterSchema, string]>)('%s -> %j', (name, schema, question) => {
+    expect(askForValue(name, schema)).toBe(question);
   });
 
   it('adds a short description as a hint, unless it only repeats the question', () => {
