@@ -5,6 +5,7 @@ import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
+import { asksToRetry, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
 
 /** What the embedded agent remembers between steps. */
@@ -67,11 +68,16 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
     defaultRegion: options.defaultRegion ?? 'US',
     ...(options.synonyms ? { synonyms: options.synonyms } : {}),
   });
+  const labels = () =>
+    options.actions.map((action) => action.displayName ?? action.name.replaceAll('_', ' '));
+  const greet = () =>
+    options.actions.length === 0
+      ? 'Hello! How can I help?'
+      : `Hello! I can help with: ${labels().join(', ')}. What can I do for you?`;
   const offer = () => {
-    const labels = options.actions.map((action) => action.displayName ?? action.name.replaceAll('_', ' '));
-    return labels.length === 0
+    return options.actions.length === 0
       ? "I'm sorry, I can't help with that here."
-      : `I'm sorry, I didn't quite get that. I can help with: ${labels.join(', ')}.`;
+      : `I'm sorry, I didn't quite get that. I can help with: ${labels().join(', ')}.`;
   };
 
   /** Proposes a call of `chosen` with the values found in `texts` (later texts win). */
@@ -111,9 +117,12 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
             text: `Sorry, that didn't work: ${content.error?.message ?? 'unknown error'}.`,
             toolCalls: [],
           };
+        const described = describeData(content.data);
         const text =
           content.message ??
-          (content.dataPreview ? content.dataPreview : `Here's what I found: ${describeData(content.data)}`);
+          (content.dataPreview
+            ? content.dataPreview
+            : `Here's what I found:${described.includes('\n') ? '\n' : ' '}${described}`);
         return { ...done, text, toolCalls: [], debug: { phrased: 'result' } };
       }
       const text = last?.role === 'user' ? last.content : '';
@@ -125,6 +134,28 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           state: { slots: {} },
           debug: { cancelled: state.intent ?? state.choosing?.names },
         };
+      }
+      if (asksToRetry(text)) {
+        const failed = lastFailedCall(request.messages);
+        if (failed && byName.has(failed.name)) {
+          if (failed.id.startsWith(RETRY_CALL_PREFIX))
+            return {
+              text: "I'm sorry, it's still not working. Please try again a little later.",
+              toolCalls: [],
+              state: { slots: {} },
+              debug: { retried: failed.name, again: false },
+            };
+          const call = { ...failed, id: `${RETRY_CALL_PREFIX}${Date.now().toString(36)}` };
+          return {
+            text: '',
+            toolCalls: [call],
+            state: { intent: failed.name, slots: { ...failed.arguments } },
+            debug: { retrying: failed.name },
+          };
+        }
+      }
+      if (!state.intent && !state.choosing && isGreeting(text)) {
+        return { text: greet(), toolCalls: [], state: { slots: {} }, debug: { greeting: true } };
       }
       const choosing = state.choosing;
       const contenders = (choosing?.names ?? []).flatMap((name) => byName.get(name) ?? []);
