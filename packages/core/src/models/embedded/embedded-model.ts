@@ -62,8 +62,8 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       ...(action.conversation?.triggers ? { triggers: action.conversation.triggers } : {}),
     })),
   );
-  const slotOptions = () => ({
-    referenceDate: (options.now ?? (() => new Date()))(),
+  const slotOptions = (at: Date) => ({
+    referenceDate: at,
     timezone: options.timezone ?? 'UTC',
     defaultRegion: options.defaultRegion ?? 'US',
     ...(options.synonyms ? { synonyms: options.synonyms } : {}),
@@ -85,9 +85,10 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
     chosen: ActionDefinition,
     texts: readonly string[],
     debug: Record<string, unknown>,
+    at: Date,
   ): ModelResponse => {
     const parameters = chosen.parameters ?? { type: 'object', properties: {} };
-    const found = texts.map((said) => extractSlots(said, parameters, slotOptions()));
+    const found = texts.map((said) => extractSlots(said, parameters, slotOptions(at)));
     const values = Object.assign({}, ...found.map((entry) => entry.values)) as Record<string, unknown>;
     return {
       text: '',
@@ -100,6 +101,8 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
   return {
     kind: 'embedded',
     async respond(request): Promise<ModelResponse> {
+      // An explicit clock (tests) wins over the loop's, which carries the conversation's reference time.
+      const at = options.now?.() ?? request.now ?? new Date();
       const state = stateOf(request);
       const last = lastOf(request.messages);
       if (last?.role === 'tool') {
@@ -164,21 +167,26 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
         const chosen = choice ? contenders[choice.index] : undefined;
         if (choice && chosen) {
           // The values come from the first message, and from the answer unless it was a number.
-          return propose(chosen, choice.by === 'number' ? [choosing.text] : [choosing.text, text], {
-            chose: chosen.name,
-            by: choice.by,
-          });
+          return propose(
+            chosen,
+            choice.by === 'number' ? [choosing.text] : [choosing.text, text],
+            {
+              chose: chosen.name,
+              by: choice.by,
+            },
+            at,
+          );
         }
       }
       const current = state.intent ? byName.get(state.intent) : undefined;
       if (current) {
         const missing = missingOf(current.parameters, state.slots);
         const found = extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
-          ...slotOptions(),
+          ...slotOptions(at),
           only: missing.length > 0 ? missing : Object.keys(current.parameters?.properties ?? {}),
         });
         const corrected = reply.correction
-          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, slotOptions())
+          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, slotOptions(at))
           : undefined;
         const slots = { ...state.slots, ...found.values, ...corrected?.values };
         if (Object.keys(found.values).length > 0 || corrected) {
@@ -190,7 +198,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           };
         }
       }
-      const entities = detectEntities(text, slotOptions());
+      const entities = detectEntities(text, slotOptions(at));
       const scored = scoreIntent(index, text, {
         ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
         ...(options.margin === undefined ? {} : { margin: options.margin }),
@@ -223,7 +231,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           debug: { scores: scored.scores, reason: scored.reason, entities },
         };
       }
-      return propose(chosen, [text], { scores: scored.scores, reason: scored.reason, entities });
+      return propose(chosen, [text], { scores: scored.scores, reason: scored.reason, entities }, at);
     },
   };
 }
