@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from './catalogue.js';
-import { ALL_DIALOGUES } from './data/index.js';
+import { ALL_DIALOGUES } from './categories/index.js';
 import { CATEGORIES } from './dialogue.js';
 import { FLOORS } from './floors.js';
-import { type DialogueOutcome, type DialogueWorld, requestMismatch, startDialogueWorld } from './play-dialogue.js';
+import {
+  type DialogueOutcome,
+  type DialogueWorld,
+  requestMismatch,
+  startDialogueWorld,
+} from './play-dialogue.js';
 import { countByCategory, formatReport } from './report.js';
 
 /**
@@ -41,7 +46,9 @@ describe('the dialogue suite is well formed', () => {
 
   it('tells a wrong request from the expected one', () => {
     const made = [{ action: 'book_table', method: 'POST', args: { time: '16:00', party_size: 4 } }];
-    expect(requestMismatch({ action: 'book_table', args: { time: '16:00', party_size: 4 } }, made)).toBeUndefined();
+    expect(
+      requestMismatch({ action: 'book_table', args: { time: '16:00', party_size: 4 } }, made),
+    ).toBeUndefined();
     expect(requestMismatch({ action: 'book_table', args: { time: '15:00' } }, made)).toMatch(/time/);
     expect(requestMismatch({ action: 'cancel_booking' }, made)).toMatch(/expected cancel_booking/);
     expect(requestMismatch(undefined, made)).toMatch(/no request expected/);

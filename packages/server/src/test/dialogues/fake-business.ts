@@ -84,14 +84,20 @@ function answer(action: string, args: Args, seen: Set<string>): Answer {
       const order = text(args.order_number);
       const failure = failureFor(order, seen, 'order');
       if (failure) return failure;
-      if (order === 'ORD-12345') return fail(409, 'This order has already shipped and can no longer be cancelled');
+      if (order === 'ORD-12345')
+        return fail(409, 'This order has already shipped and can no longer be cancelled');
       return ok({ cancelled: true, order_number: order, refund_to: 'original payment method' });
     }
     case 'request_refund': {
       const order = text(args.order_number);
       const failure = failureFor(order, seen, 'order');
       if (failure) return failure;
-      return ok({ refund_id: 'RF-6610', status: 'approved', amount: '$42.50', arrives_in: '5-7 business days' });
+      return ok({
+        refund_id: 'RF-6610',
+        status: 'approved',
+        amount: '$42.50',
+        arrives_in: '5-7 business days',
+      });
     }
     case 'track_shipment': {
       const tracking = text(args.tracking_number);
@@ -123,7 +129,8 @@ function answer(action: string, args: Args, seen: Set<string>): Answer {
       return hours ? ok({ store: args.store, hours }) : fail(404, 'No such store');
     }
     case 'book_table': {
-      if (Number(args.party_size) > 12) return fail(422, 'We can seat at most 12 guests online; please call us');
+      if (Number(args.party_size) > 12)
+        return fail(422, 'We can seat at most 12 guests online; please call us');
       if (args.date === '2027-12-25') return fail(409, 'The restaurant is closed that day');
       return ok({ reservation: 'BK-61234', party_size: args.party_size, date: args.date, time: args.time });
     }
@@ -136,12 +143,15 @@ function answer(action: string, args: Args, seen: Set<string>): Answer {
       const booking = text(args.booking_id);
       const failure = failureFor(booking, seen, 'booking');
       if (failure) return failure;
-      return ok(action === 'cancel_booking' ? { cancelled: true, booking_id: booking } : { moved: true, ...args });
+      return ok(
+        action === 'cancel_booking' ? { cancelled: true, booking_id: booking } : { moved: true, ...args },
+      );
     }
     case 'capture_lead':
       return ok({ lead_id: 'LD-4410', callback_within: '1 business day' });
     case 'open_support_ticket':
-      if (String(args.email).endsWith('@down.example')) return { status: 503, body: { error: 'helpdesk down' } };
+      if (String(args.email).endsWith('@down.example'))
+        return { status: 503, body: { error: 'helpdesk down' } };
       return ok({ ticket_id: 'TCK-90211', status: 'open', first_reply_within: '4 hours' });
     case 'check_ticket_status': {
       const ticket = text(args.ticket_id);

@@ -45,13 +45,18 @@ export function requestMismatch(
     const got = request.args[name];
     const fits =
       got !== undefined && (want instanceof RegExp ? want.test(String(got)) : plain(got) === plain(want));
-    if (!fits) return `${expected.action}: ${name} should be ${String(want)}, was ${JSON.stringify(got)} (${shown})`;
+    if (!fits)
+      return `${expected.action}: ${name} should be ${String(want)}, was ${JSON.stringify(got)} (${shown})`;
   }
   return undefined;
 }
 
 /** Why the turn's answer is not what the turn expects, or undefined when it is. */
-export function turnMismatch(turn: Turn, answer: TurnAnswer, made: readonly BusinessRequest[]): string | undefined {
+export function turnMismatch(
+  turn: Turn,
+  answer: TurnAnswer,
+  made: readonly BusinessRequest[],
+): string | undefined {
   const wrongRequest = requestMismatch(turn.request, made);
   if (wrongRequest) return `${wrongRequest}; reply: "${short(answer.reply)}"`;
   for (const pattern of list(turn.reply)) {
@@ -61,8 +66,10 @@ export function turnMismatch(turn: Turn, answer: TurnAnswer, made: readonly Busi
     if (pattern.test(answer.reply)) return `reply should not match ${pattern}: "${short(answer.reply)}"`;
   }
   const confirming = answer.events.some((event) => event.type === 'approval-requested');
-  if (turn.confirms === true && !confirming) return `should read the call back and ask first: "${short(answer.reply)}"`;
-  if (turn.confirms === false && confirming) return `should not ask for a confirmation: "${short(answer.reply)}"`;
+  if (turn.confirms === true && !confirming)
+    return `should read the call back and ask first: "${short(answer.reply)}"`;
+  if (turn.confirms === false && confirming)
+    return `should not ask for a confirmation: "${short(answer.reply)}"`;
   return undefined;
 }
 
@@ -104,7 +111,8 @@ export async function startDialogueWorld(): Promise<DialogueWorld> {
   const post = async (path: string, body: unknown) => {
     const response = await t.call('POST', path, { body });
     const payload = (await response.json()) as Record<string, unknown>;
-    if (response.status >= 300) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(payload)}`);
+    if (response.status >= 300)
+      throw new Error(`${path} answered ${response.status}: ${JSON.stringify(payload)}`);
     return payload;
   };
 
@@ -116,10 +124,17 @@ export async function startDialogueWorld(): Promise<DialogueWorld> {
       const { id } = (await post('/api/v1/conversations', { agentId })) as { id: string };
       for (const [index, turn] of dialogue.turns.entries()) {
         const before = business.requests.length;
-        const answer = (await post(`/api/v1/conversations/${id}/messages`, { text: turn.say })) as unknown as TurnAnswer;
+        const answer = (await post(`/api/v1/conversations/${id}/messages`, {
+          text: turn.say,
+        })) as unknown as TurnAnswer;
         const made = business.requests.slice(before);
-        const reason = turnMismatch(turn, { reply: String(answer.reply ?? ''), events: answer.events ?? [] }, made);
-        if (reason) return { dialogue, passed: false, reason: `turn ${index + 1} ("${short(turn.say)}"): ${reason}` };
+        const reason = turnMismatch(
+          turn,
+          { reply: String(answer.reply ?? ''), events: answer.events ?? [] },
+          made,
+        );
+        if (reason)
+          return { dialogue, passed: false, reason: `turn ${index + 1} ("${short(turn.say)}"): ${reason}` };
       }
       return { dialogue, passed: true };
     },

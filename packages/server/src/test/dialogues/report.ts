@@ -5,7 +5,9 @@ import type { DialogueOutcome } from './play-dialogue.js';
 export type CategoryCounts = Record<Category, { passed: number; total: number }>;
 
 export function countByCategory(outcomes: readonly DialogueOutcome[]): CategoryCounts {
-  const counts = Object.fromEntries(CATEGORIES.map((category) => [category, { passed: 0, total: 0 }])) as CategoryCounts;
+  const counts = Object.fromEntries(
+    CATEGORIES.map((category) => [category, { passed: 0, total: 0 }]),
+  ) as CategoryCounts;
   for (const { dialogue, passed } of outcomes) {
     counts[dialogue.category].total += 1;
     if (passed) counts[dialogue.category].passed += 1;
@@ -18,7 +20,8 @@ export function formatReport(outcomes: readonly DialogueOutcome[]): string {
   const counts = countByCategory(outcomes);
   const width = Math.max(...CATEGORIES.map((category) => category.length));
   const rows = CATEGORIES.map(
-    (category) => `  ${category.padEnd(width)}  ${String(counts[category].passed).padStart(3)} / ${counts[category].total}`,
+    (category) =>
+      `  ${category.padEnd(width)}  ${String(counts[category].passed).padStart(3)} / ${counts[category].total}`,
   );
   const passed = outcomes.filter((outcome) => outcome.passed).length;
   const failing = outcomes
