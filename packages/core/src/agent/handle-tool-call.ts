@@ -60,6 +60,20 @@ export async function handleToolCall(
       : invalid
         ? askAgain(invalid)
         : 'Could you give me those details again?';
+    const asked = missing ?? (invalid && invalid.name !== '' ? invalid : undefined);
+    if (asked) {
+      const schema = action.definition.parameters?.properties[asked.name];
+      context.emit({
+        type: 'parameter-requested',
+        action: call.name,
+        parameter: asked.name,
+        reason: missing ? 'missing' : 'invalid',
+        question: say,
+        ...(schema?.enum ? { options: [...schema.enum] } : {}),
+        ...(schema?.format ? { format: schema.format } : {}),
+        ...(schema?.type ? { valueType: schema.type } : {}),
+      });
+    }
     return {
       kind: 'ask',
       say,
@@ -80,7 +94,7 @@ export async function handleToolCall(
     };
   }
   if (!options.confirmed && needsConfirmation(action)) {
-    const say = readBack(label, args);
+    const say = readBack(label, args, action.definition.parameters?.properties);
     const confirmationId = `conf_${randomUUID()}`;
     state.pending = { id: confirmationId, action: call.name, arguments: args };
     context.emit({

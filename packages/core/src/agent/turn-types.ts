@@ -45,6 +45,20 @@ export type TurnEvent =
       confirmationId: string;
     }
   | { type: 'message'; text: string; reason: 'start' | 'delayed' | 'failure' | 'reply' }
+  /**
+   * The agent asks the customer for one parameter (missing, or given in a form that did not fit):
+   * a client can offer quick replies (`options`, an enum's values) or a date picker (`format`).
+   */
+  | {
+      type: 'parameter-requested';
+      action: string;
+      parameter: string;
+      reason: 'missing' | 'invalid';
+      question: string;
+      options?: unknown[];
+      format?: string;
+      valueType?: string;
+    }
   | { type: 'limit-reached'; action: string; message: string }
   | { type: 'model-error'; message: string }
   | { type: 'debug'; step: number; data: Record<string, unknown> };

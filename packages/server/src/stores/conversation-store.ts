@@ -11,8 +11,8 @@ import type { NewDelivery } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
+import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database, MessageTable } from '../storage/schema.js';
-import { newestFirstPage } from './page-cursor.js';
 import { type ConversationEntry, writeTurn } from './write-turn.js';
 
 /** The model reads at most this many earlier messages of a conversation. */

@@ -1,4 +1,4 @@
-import { humanize } from '../../agent/phrasing.js';
+import { humanize } from '../../agent/humanize.js';
 
 const MAX_ITEMS = 10;
 
