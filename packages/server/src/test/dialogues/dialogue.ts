@@ -42,6 +42,8 @@ export interface Turn {
   request?: ExpectedRequest;
   /** The agent reads a call back and waits for a yes (an `approval-requested` event). */
   confirms?: boolean;
+  /** The agent asks for this parameter, and for no other (a `parameter-requested` event). */
+  asks?: string;
 }
 
 /** A whole conversation, played in a fresh conversation of an agent with `actions`. */

@@ -11,7 +11,7 @@ export const FLOORS: Record<Category, number> = {
   choose_action: 6,
   corrections: 0,
   normalization: 0,
-  confirmations: 10,
+  confirmations: 11,
   free_text: 12,
   failures: 2,
   off_topic: 8,

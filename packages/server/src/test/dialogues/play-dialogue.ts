@@ -22,7 +22,7 @@ export interface DialogueWorld {
 
 interface TurnAnswer {
   reply: string;
-  events: Array<{ type: string }>;
+  events: Array<{ type: string; parameter?: string }>;
 }
 
 const list = <T>(value: T | T[] | undefined): T[] =>

@@ -7,7 +7,7 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['check_order_status', 'track_shipment'],
     turns: [
-      { say: "where's my order", reply: /order number/i },
+      { say: "where's my order", asks: 'order_number', reply: /order number/i },
       {
         say: 'ORD-55555',
         request: { action: 'check_order_status', args: { order_number: 'ORD-55555' } },
@@ -20,11 +20,16 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['book_table', 'get_store_hours'],
     turns: [
-      { say: "I'd like to book a table", reply: /guests|people|party|how many/i, notReply: /phone|name/i },
-      { say: '4', reply: /date|day|when/i, notReply: /phone/i },
-      { say: 'April 9, 2027', reply: /time/i, notReply: /phone/i },
-      { say: '7pm', reply: /name/i },
-      { say: 'Dana Lee', reply: /phone/i },
+      {
+        say: "I'd like to book a table",
+        asks: 'party_size',
+        reply: /guests|people|party|how many/i,
+        notReply: /phone|name/i,
+      },
+      { say: '4', asks: 'date', reply: /date|day|when/i, notReply: /phone/i },
+      { say: 'April 9, 2027', asks: 'time', reply: /time/i, notReply: /phone/i },
+      { say: '7pm', asks: 'name', reply: /name/i },
+      { say: 'Dana Lee', asks: 'phone', reply: /phone/i },
       { say: '212-555-0199', confirms: true, reply: /dana lee/i },
       {
         say: 'yes',
@@ -40,7 +45,7 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['check_stock', 'check_order_status'],
     turns: [
-      { say: 'is this jacket in stock?', reply: /sku/i },
+      { say: 'is this jacket in stock?', asks: 'sku', reply: /sku/i },
       {
         say: 'SKU-3321',
         request: { action: 'check_stock', args: { sku: 'SKU-3321' } },
@@ -53,8 +58,8 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['track_shipment'],
     turns: [
-      { say: 'track my package', reply: /tracking number/i },
-      { say: '1Z999AA10123456784', reply: /carrier|usps|ups|fedex/i },
+      { say: 'track my package', asks: 'tracking_number', reply: /tracking number/i },
+      { say: '1Z999AA10123456784', asks: 'carrier', reply: /carrier|usps|ups|fedex/i },
       {
         say: 'UPS',
         request: {
@@ -69,8 +74,8 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['newsletter_signup'],
     turns: [
-      { say: 'I want the newsletter', reply: /email/i },
-      { say: 'mia@example.com', reply: /agree|consent|marketing|offers/i },
+      { say: 'I want the newsletter', asks: 'email', reply: /email/i },
+      { say: 'mia@example.com', asks: 'consent', reply: /agree|consent|marketing|offers/i },
       { say: 'yes', confirms: true, reply: /mia@example\.com/ },
       {
         say: 'yes',
@@ -83,7 +88,7 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['get_store_hours', 'find_promotions'],
     turns: [
-      { say: 'what are your opening hours', reply: [/store/i, /downtown/i] },
+      { say: 'what are your opening hours', asks: 'store', reply: [/store/i, /downtown/i] },
       {
         say: 'downtown',
         request: { action: 'get_store_hours', args: { store: 'downtown' } },
@@ -96,8 +101,8 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['request_refund', 'check_order_status'],
     turns: [
-      { say: 'I need a refund', reply: /order number/i },
-      { say: 'ORD-24242', reply: /reason|why/i },
+      { say: 'I need a refund', asks: 'order_number', reply: /order number/i },
+      { say: 'ORD-24242', asks: 'reason', reply: /reason|why/i },
       { say: 'it never arrived', confirms: true },
       {
         say: 'yes',
@@ -110,7 +115,7 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['check_ticket_status', 'open_support_ticket'],
     turns: [
-      { say: 'any update on my ticket?', reply: /ticket id|ticket number/i },
+      { say: 'any update on my ticket?', asks: 'ticket_id', reply: /ticket id|ticket number/i },
       { say: 'TCK-88123', request: { action: 'check_ticket_status', args: { ticket_id: 'TCK-88123' } } },
     ],
   },
@@ -119,10 +124,10 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['book_appointment', 'book_table'],
     turns: [
-      { say: 'can I book an appointment at the salon', reply: /haircut|service|treatment/i },
-      { say: 'manicure', reply: /date|day|when/i },
-      { say: 'June 4, 2027', reply: /time/i },
-      { say: '2:30pm', reply: /phone|mobile|number/i },
+      { say: 'can I book an appointment at the salon', asks: 'service', reply: /haircut|service|treatment/i },
+      { say: 'manicure', asks: 'date', reply: /date|day|when/i },
+      { say: 'June 4, 2027', asks: 'time', reply: /time/i },
+      { say: '2:30pm', asks: 'phone', reply: /phone|mobile|number/i },
       { say: '786 555 0190', confirms: true, reply: /manicure/i },
       {
         say: 'yes',
@@ -138,7 +143,7 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['cancel_order', 'check_order_status'],
     turns: [
-      { say: 'cancel my order', reply: /order number/i },
+      { say: 'cancel my order', asks: 'order_number', reply: /order number/i },
       { say: 'ORD-11223', confirms: true, reply: /ORD-11223/ },
       { say: 'yes', request: { action: 'cancel_order', args: { order_number: 'ORD-11223' } } },
     ],
@@ -148,8 +153,8 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['capture_lead', 'newsletter_signup'],
     turns: [
-      { say: "I'd like a quote for my team", reply: /name/i },
-      { say: 'Ken Adams', reply: /email/i },
+      { say: "I'd like a quote for my team", asks: 'name', reply: /name/i },
+      { say: 'Ken Adams', asks: 'email', reply: /email/i },
       { say: 'ken@adamsco.com', confirms: true, reply: /ken adams/i },
       {
         say: 'yes',
@@ -162,9 +167,9 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['reschedule_appointment', 'book_appointment'],
     turns: [
-      { say: 'I need to reschedule my appointment', reply: /booking/i },
-      { say: 'BK-20417', reply: /date|day|when/i },
-      { say: 'May 21, 2027', reply: /time/i },
+      { say: 'I need to reschedule my appointment', asks: 'booking_id', reply: /booking/i },
+      { say: 'BK-20417', asks: 'new_date', reply: /date|day|when/i },
+      { say: 'May 21, 2027', asks: 'new_time', reply: /time/i },
       { say: 'noon', confirms: true },
       {
         say: 'yes',
@@ -180,8 +185,8 @@ export const ASK_MISSING: Dialogue[] = [
     category: 'ask_missing',
     actions: ['open_support_ticket', 'check_ticket_status'],
     turns: [
-      { say: 'I need to open a support ticket', reply: /email/i, notReply: /ticket id/i },
-      { say: 'nora.b@example.com', reply: /problem|wrong|issue|happen/i },
+      { say: 'I need to open a support ticket', asks: 'email', reply: /email/i, notReply: /ticket id/i },
+      { say: 'nora.b@example.com', asks: 'problem', reply: /problem|wrong|issue|happen/i },
       { say: 'The invoice PDF is blank', confirms: true },
       {
         say: 'yes',

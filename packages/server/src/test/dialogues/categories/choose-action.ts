@@ -35,7 +35,7 @@ export const CHOOSE_ACTION: Dialogue[] = [
     actions: ['cancel_order', 'cancel_booking'],
     turns: [
       { say: 'I need to cancel', reply: [/order/i, /booking/i] },
-      { say: 'the booking', reply: /booking reference|reference/i },
+      { say: 'the booking', asks: 'booking_id', reply: /booking reference|reference/i },
       { say: 'BK-20417', confirms: true },
       { say: 'yes', request: { action: 'cancel_booking', args: { booking_id: 'BK-20417' } } },
     ],
@@ -92,7 +92,14 @@ export const CHOOSE_ACTION: Dialogue[] = [
     id: 'ca-haircut-is-salon',
     category: 'choose_action',
     actions: ['book_table', 'book_appointment'],
-    turns: [{ say: 'I want to book a haircut', reply: /date|day|when/i, notReply: /guests|party|people/i }],
+    turns: [
+      {
+        say: 'I want to book a haircut',
+        asks: 'date',
+        reply: /date|day|when/i,
+        notReply: /guests|party|people/i,
+      },
+    ],
   },
   {
     id: 'ca-booking-asks-which',
@@ -100,7 +107,7 @@ export const CHOOSE_ACTION: Dialogue[] = [
     actions: ['book_table', 'book_appointment'],
     turns: [
       { say: "I'd like to make a booking", reply: [says.whichOne, /table/i, /salon|appointment/i] },
-      { say: 'the table one', reply: /guests|people|party|how many/i },
+      { say: 'the table one', asks: 'party_size', reply: /guests|people|party|how many/i },
     ],
   },
   {

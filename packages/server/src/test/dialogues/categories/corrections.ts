@@ -38,8 +38,8 @@ export const CORRECTIONS: Dialogue[] = [
     category: 'corrections',
     actions: ['request_refund', 'check_order_status'],
     turns: [
-      { say: 'refund for ORD-24242 please', reply: /reason|why/i },
-      { say: "sorry, wrong number, it's ORD-24243", reply: /reason|why/i },
+      { say: 'refund for ORD-24242 please', asks: 'reason', reply: /reason|why/i },
+      { say: "sorry, wrong number, it's ORD-24243", asks: 'reason', reply: /reason|why/i },
       { say: 'the zipper broke', confirms: true, reply: /ORD-24243/, notReply: /ORD-24242/ },
       {
         say: 'yes',
@@ -157,9 +157,9 @@ export const CORRECTIONS: Dialogue[] = [
     category: 'corrections',
     actions: ['book_table'],
     turns: [
-      { say: 'a table for 2 on April 9, 2027 please', reply: /time/i },
-      { say: 'oh, make it April 10 2027, at 8pm', reply: /name/i },
-      { say: 'Lou Chen', reply: /phone/i },
+      { say: 'a table for 2 on April 9, 2027 please', asks: 'time', reply: /time/i },
+      { say: 'oh, make it April 10 2027, at 8pm', asks: 'name', reply: /name/i },
+      { say: 'Lou Chen', asks: 'phone', reply: /phone/i },
       { say: '212 555 0111', confirms: true, reply: /2027-04-10|april 10/i },
       {
         say: 'yes',

@@ -2,10 +2,7 @@ import type { Dialogue } from '../dialogue.js';
 import { says } from '../dialogue.js';
 
 /** Wording a person would never use: a display name pasted in as a verb, or the backend's internals. */
-const robotic = [
-  /couldn.?t (order status|store opening|current promotions|check order status)/i,
-  /upstream|database|stack/i,
-];
+const robotic = [/couldn.?t (order status|store opening|current promotions)\b/i, /upstream|database|stack/i];
 
 /** The backend fails: the agent says so honestly, as a person would, and retries once when asked. */
 export const FAILURES: Dialogue[] = [

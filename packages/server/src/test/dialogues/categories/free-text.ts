@@ -8,8 +8,8 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: 'all',
     turns: [
-      { say: 'I need to open a support ticket', reply: /email/i },
-      { say: 'jo@example.com', reply: /problem|wrong|issue|happen/i },
+      { say: 'I need to open a support ticket', asks: 'email', reply: /email/i },
+      { say: 'jo@example.com', asks: 'problem', reply: /problem|wrong|issue|happen/i },
       {
         say: 'I want to cancel my subscription but the button does nothing',
         confirms: true,
@@ -29,7 +29,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: 'all',
     turns: [
-      { say: 'refund ORD-36912 please', reply: /reason|why/i },
+      { say: 'refund ORD-36912 please', asks: 'reason', reply: /reason|why/i },
       { say: 'where is my order? it never came', confirms: true },
       {
         say: 'yes',
@@ -42,7 +42,11 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: 'all',
     turns: [
-      { say: 'open a ticket for me, my email is pat@example.com', reply: /problem|wrong|issue|happen/i },
+      {
+        say: 'open a ticket for me, my email is pat@example.com',
+        asks: 'problem',
+        reply: /problem|wrong|issue|happen/i,
+      },
       { say: 'my order ORD-12345 shows delivered but I got nothing', confirms: true },
       {
         say: 'yes',
@@ -58,7 +62,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['request_refund', 'cancel_order', 'cancel_booking'],
     turns: [
-      { say: 'I want a refund on ORD-40001', reply: /reason|why/i },
+      { say: 'I want a refund on ORD-40001', asks: 'reason', reply: /reason|why/i },
       {
         say: 'I tried to cancel but it shipped anyway, wrong colour too',
         confirms: true,
@@ -77,6 +81,7 @@ export const FREE_TEXT: Dialogue[] = [
     turns: [
       {
         say: 'I have a problem, can you open a ticket? sam@example.net',
+        asks: 'problem',
         reply: /problem|wrong|issue|happen/i,
       },
       { say: 'hi, the app crashes when I open settings', confirms: true },
@@ -94,7 +99,11 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['open_support_ticket', 'check_stock'],
     turns: [
-      { say: 'please file a support ticket, reply to kai@example.com', reply: /problem|wrong|issue|happen/i },
+      {
+        say: 'please file a support ticket, reply to kai@example.com',
+        asks: 'problem',
+        reply: /problem|wrong|issue|happen/i,
+      },
       { say: 'error code 500 on the checkout page after 3 tries', confirms: true },
       {
         say: 'yes',
@@ -110,8 +119,8 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['book_table'],
     turns: [
-      { say: 'table for 2 on May 7, 2027 at 8pm', reply: /name/i },
-      { say: 'April Lee', reply: /phone/i },
+      { say: 'table for 2 on May 7, 2027 at 8pm', asks: 'name', reply: /name/i },
+      { say: 'April Lee', asks: 'phone', reply: /phone/i },
       { say: '212 555 0123', confirms: true, reply: /april lee/i },
       {
         say: 'yes',
@@ -133,7 +142,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['open_support_ticket', 'check_ticket_status', 'capture_lead'],
     turns: [
-      { say: 'open a ticket, ana@example.com', reply: /problem|wrong|issue|happen/i },
+      { say: 'open a ticket, ana@example.com', asks: 'problem', reply: /problem|wrong|issue|happen/i },
       { say: "help, I can't log in to my account", confirms: true },
       {
         say: 'yes',
@@ -149,7 +158,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: 'all',
     turns: [
-      { say: 'I need my money back for ORD-51515', reply: /reason|why/i },
+      { say: 'I need my money back for ORD-51515', asks: 'reason', reply: /reason|why/i },
       { say: 'I booked a table for the party and the decorations came too late', confirms: true },
       {
         say: 'yes',
@@ -165,8 +174,8 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['book_table', 'book_appointment'],
     turns: [
-      { say: 'a table for 3 on April 16, 2027 at 7:30pm', reply: /name/i },
-      { say: 'Jordan Booker', reply: /phone/i, notReply: says.whichOne },
+      { say: 'a table for 3 on April 16, 2027 at 7:30pm', asks: 'name', reply: /name/i },
+      { say: 'Jordan Booker', asks: 'phone', reply: /phone/i, notReply: says.whichOne },
       { say: '917 555 0144', confirms: true, reply: /jordan booker/i },
       {
         say: 'yes',
@@ -188,7 +197,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: 'all',
     turns: [
-      { say: 'refund for ORD-62626', reply: /reason|why/i },
+      { say: 'refund for ORD-62626', asks: 'reason', reply: /reason|why/i },
       { say: 'the downtown store said it was out of stock after I paid', confirms: true },
       {
         say: 'yes',
@@ -204,7 +213,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['request_refund', 'check_order_status', 'cancel_order'],
     turns: [
-      { say: 'refund for ORD-70707', reply: /reason|why/i },
+      { say: 'refund for ORD-70707', asks: 'reason', reply: /reason|why/i },
       { say: 'ORD-80808 was meant to replace it and never shipped', confirms: true, reply: /ORD-70707/ },
       {
         say: 'yes',
@@ -220,7 +229,7 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['request_refund', 'cancel_order'],
     turns: [
-      { say: 'I want a refund for ORD-90909', reply: /reason|why/i },
+      { say: 'I want a refund for ORD-90909', asks: 'reason', reply: /reason|why/i },
       { say: 'never mind the dented box, the blender itself does not turn on', confirms: true },
       {
         say: 'yes',
@@ -236,7 +245,11 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['open_support_ticket', 'newsletter_signup'],
     turns: [
-      { say: 'open a support ticket please, liz@example.com', reply: /problem|wrong|issue|happen/i },
+      {
+        say: 'open a support ticket please, liz@example.com',
+        asks: 'problem',
+        reply: /problem|wrong|issue|happen/i,
+      },
       { say: 'no emails from you arrive at all, not even receipts', confirms: true },
       {
         say: 'yes',
@@ -252,7 +265,11 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['open_support_ticket', 'check_ticket_status'],
     turns: [
-      { say: 'I need a ticket opened, ben@example.com', reply: /problem|wrong|issue|happen/i },
+      {
+        say: 'I need a ticket opened, ben@example.com',
+        asks: 'problem',
+        reply: /problem|wrong|issue|happen/i,
+      },
       { say: "actually it's the mobile app, it logs me out every few minutes", confirms: true },
       {
         say: 'yes',
@@ -268,8 +285,8 @@ export const FREE_TEXT: Dialogue[] = [
     category: 'free_text',
     actions: ['capture_lead'],
     turns: [
-      { say: "I'd like someone from sales to call me about pricing", reply: /name/i },
-      { say: 'my name is Grace Hopper', reply: /email/i },
+      { say: "I'd like someone from sales to call me about pricing", asks: 'name', reply: /name/i },
+      { say: 'my name is Grace Hopper', asks: 'email', reply: /email/i },
       { say: 'grace@navy.example', confirms: true, reply: /grace hopper/i },
       {
         say: 'yes',

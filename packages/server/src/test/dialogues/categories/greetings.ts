@@ -27,6 +27,7 @@ export const GREETINGS: Dialogue[] = [
     turns: [
       {
         say: 'hiya, I need to book a table',
+        asks: 'party_size',
         reply: /guests|people|party|how many/i,
         notReply: says.notUnderstood,
       },

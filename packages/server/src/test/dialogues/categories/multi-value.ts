@@ -159,7 +159,12 @@ export const MULTI_VALUE: Dialogue[] = [
     category: 'multi_value',
     actions: ['book_table'],
     turns: [
-      { say: 'table for 6 on March 26, 2027 at 8:15pm', reply: /name/i, notReply: /guests|date|time/i },
+      {
+        say: 'table for 6 on March 26, 2027 at 8:15pm',
+        asks: 'name',
+        reply: /name/i,
+        notReply: /guests|date|time/i,
+      },
       { say: 'Chris Patel, 202-555-0173', confirms: true, reply: /chris patel/i },
       {
         say: 'yes',

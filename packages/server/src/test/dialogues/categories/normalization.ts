@@ -69,7 +69,7 @@ export const NORMALIZATION: Dialogue[] = [
     category: 'normalization',
     actions: ['book_appointment'],
     turns: [
-      { say: 'manicure on June 4, 2027 at 1pm', reply: /phone|number/i },
+      { say: 'manicure on June 4, 2027 at 1pm', asks: 'phone', reply: /phone|number/i },
       { say: 'four one five, five five five, zero one nine eight', confirms: true },
       {
         say: 'yes',
@@ -149,7 +149,7 @@ export const NORMALIZATION: Dialogue[] = [
     category: 'normalization',
     actions: ['book_table'],
     turns: [
-      { say: 'table for five on April 16 2027 at 6pm for Mo', reply: /phone/i },
+      { say: 'table for five on April 16 2027 at 6pm for Mo', asks: 'phone', reply: /phone/i },
       { say: 'two one two, five five five, zero one nine nine', confirms: true },
       {
         say: 'yes',
