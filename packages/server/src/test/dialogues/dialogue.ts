@@ -25,7 +25,27 @@ export interface ExpectedRequest {
    * Arguments that must be sent, each equal (as text, case and spacing ignored) or matching a
    * regex. Arguments not listed are not checked; list all of them where only some may change.
    */
-  args?: Record<string, string | number | boolean | RegExp>;
+  args?: Record<string, string | number | boolean | RegExp | RelativeDate>;
+}
+
+/** A date said relative to today ("tomorrow"), worked out when the turn is checked. */
+export interface RelativeDate {
+  daysFromToday: number;
+}
+
+/** The agents' time zone: "tomorrow" is tomorrow there. */
+export const AGENT_TIME_ZONE = 'America/New_York';
+
+/**
+ * `YYYY-MM-DD` of today plus `days` in the agents' time zone. The API has no reference time per
+ * conversation yet, so relative dates are checked against the real clock; once it has one, give
+ * the dialogues a fixed reference time and write these dates out.
+ */
+export function dateFromToday(days: number, now = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: AGENT_TIME_ZONE }).format(now);
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** One customer message and what a good agent does with it. */

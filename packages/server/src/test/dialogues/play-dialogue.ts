@@ -1,7 +1,14 @@
 import { createLoopbackOnlyDial, testCertificate } from '@toolgate/core/test';
 import { createTestApp, type TestApp } from '../test-app.js';
 import { ACTION_NAMES, type ActionName, catalogueFor } from './catalogue.js';
-import { type Dialogue, type ExpectedRequest, NEVER_SAY, type Turn } from './dialogue.js';
+import {
+  AGENT_TIME_ZONE,
+  type Dialogue,
+  dateFromToday,
+  type ExpectedRequest,
+  NEVER_SAY,
+  type Turn,
+} from './dialogue.js';
 import { type BusinessRequest, type FakeBusiness, startFakeBusiness } from './fake-business.js';
 
 /** What happened to one dialogue: passed, or the first expectation it missed. */
@@ -43,8 +50,11 @@ export function requestMismatch(
   if (request.action !== expected.action) return `expected ${expected.action}, called ${shown}`;
   for (const [name, want] of Object.entries(expected.args ?? {})) {
     const got = request.args[name];
+    const wanted =
+      typeof want === 'object' && !(want instanceof RegExp) ? dateFromToday(want.daysFromToday) : want;
     const fits =
-      got !== undefined && (want instanceof RegExp ? want.test(String(got)) : plain(got) === plain(want));
+      got !== undefined &&
+      (wanted instanceof RegExp ? wanted.test(String(got)) : plain(got) === plain(wanted));
     if (!fits)
       return `${expected.action}: ${name} should be ${String(want)}, was ${JSON.stringify(got)} (${shown})`;
   }
@@ -100,7 +110,7 @@ export async function startDialogueWorld(): Promise<DialogueWorld> {
         name: `Dialogue agent ${agents.size + 1}`,
         actions: names,
         phoneRegion: 'US',
-        timezone: 'America/New_York',
+        timezone: AGENT_TIME_ZONE,
       },
       'test',
     );

@@ -15,14 +15,25 @@ export function countByCategory(outcomes: readonly DialogueOutcome[]): CategoryC
   return counts;
 }
 
-/** The table of counts per category, then every failing dialogue with its first missed expectation. */
-export function formatReport(outcomes: readonly DialogueOutcome[]): string {
+/**
+ * The table of counts per category (with its floor, and a mark where it should be raised), then
+ * every failing dialogue with its first missed expectation.
+ */
+export function formatReport(
+  outcomes: readonly DialogueOutcome[],
+  floors?: Record<Category, number>,
+): string {
   const counts = countByCategory(outcomes);
   const width = Math.max(...CATEGORIES.map((category) => category.length));
-  const rows = CATEGORIES.map(
-    (category) =>
-      `  ${category.padEnd(width)}  ${String(counts[category].passed).padStart(3)} / ${counts[category].total}`,
-  );
+  const rows = CATEGORIES.map((category) => {
+    const { passed, total } = counts[category];
+    const floor = floors?.[category];
+    const note =
+      floor === undefined
+        ? ''
+        : `   floor ${floor}${passed > floor ? ': raise it' : passed < floor ? ': BELOW THE FLOOR' : ''}`;
+    return `  ${category.padEnd(width)}  ${String(passed).padStart(3)} / ${total}${note}`;
+  });
   const passed = outcomes.filter((outcome) => outcome.passed).length;
   const failing = outcomes
     .filter((outcome) => !outcome.passed)

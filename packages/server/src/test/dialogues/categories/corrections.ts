@@ -170,4 +170,17 @@ export const CORRECTIONS: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'co-tomorrow-instead',
+    category: 'corrections',
+    actions: ['book_appointment'],
+    turns: [
+      { say: haircut, confirms: true },
+      { say: 'actually, tomorrow would be better, same time', confirms: true },
+      {
+        say: 'yes',
+        request: { action: 'book_appointment', args: { ...danaHaircut, date: { daysFromToday: 1 } } },
+      },
+    ],
+  },
 ];

@@ -211,4 +211,25 @@ export const MULTI_VALUE: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'mv-table-tomorrow',
+    category: 'multi_value',
+    actions: ['book_table', 'get_store_hours'],
+    turns: [
+      { say: 'table for 2 tomorrow at 7pm, name Jo Park, 212 555 0142', confirms: true, reply: /jo park/i },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: {
+            party_size: 2,
+            date: { daysFromToday: 1 },
+            time: '19:00',
+            name: 'Jo Park',
+            phone: '+12125550142',
+          },
+        },
+      },
+    ],
+  },
 ];

@@ -199,4 +199,19 @@ export const NORMALIZATION: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'no-day-after-tomorrow',
+    category: 'normalization',
+    actions: ['reschedule_appointment', 'book_appointment'],
+    turns: [
+      { say: 'move BK-20417 to the day after tomorrow at 10am', confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'reschedule_appointment',
+          args: { booking_id: 'BK-20417', new_date: { daysFromToday: 2 }, new_time: '10:00' },
+        },
+      },
+    ],
+  },
 ];

@@ -190,4 +190,19 @@ export const ONE_SHOT: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'os-beard-trim-today',
+    category: 'one_shot',
+    actions: ['book_appointment', 'book_table'],
+    turns: [
+      { say: 'can I get a beard trim today at 5pm? 305 555 0161', confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_appointment',
+          args: { service: 'beard_trim', date: { daysFromToday: 0 }, time: '17:00', phone: '+13055550161' },
+        },
+      },
+    ],
+  },
 ];
