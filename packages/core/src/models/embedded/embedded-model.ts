@@ -88,7 +88,9 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
     at: Date,
   ): ModelResponse => {
     const parameters = chosen.parameters ?? { type: 'object', properties: {} };
-    const found = texts.map((said) => extractSlots(said, parameters, slotOptions(at)));
+    const found = texts.map((said) =>
+      extractSlots(said, parameters, { ...slotOptions(at), actionDescription: chosen.description }),
+    );
     const values = Object.assign({}, ...found.map((entry) => entry.values)) as Record<string, unknown>;
     return {
       text: '',
@@ -183,10 +185,14 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
         const missing = missingOf(current.parameters, state.slots);
         const found = extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
           ...slotOptions(at),
+          actionDescription: current.description,
           only: missing.length > 0 ? missing : Object.keys(current.parameters?.properties ?? {}),
         });
         const corrected = reply.correction
-          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, slotOptions(at))
+          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
+              ...slotOptions(at),
+              actionDescription: current.description,
+            })
           : undefined;
         const slots = { ...state.slots, ...found.values, ...corrected?.values };
         if (Object.keys(found.values).length > 0 || corrected) {
