@@ -5,15 +5,15 @@
  * log record), and the rows a turn would queue for it.
  */
 import { randomUUID } from 'node:crypto';
+import {
+  createWebhookTriggerHandler,
+  webhookTriggerDelivery,
+} from '../packages/server/src/agents/webhook-trigger-delivery.js';
 import type {
   DeliveryHandler,
   DeliveryKind,
   NewDelivery,
 } from '../packages/server/src/deliveries/delivery-types.js';
-import {
-  createWebhookTriggerHandler,
-  webhookTriggerDelivery,
-} from '../packages/server/src/deliveries/webhook-trigger-delivery.js';
 import type { AppServices } from '../packages/server/src/http/app-env.js';
 
 /** The row the `webhook_trigger` tool queues for event number `sequence` of a conversation. */

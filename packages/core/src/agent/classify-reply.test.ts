@@ -28,7 +28,7 @@ describe('classifyReply', () => {
     'yes please',
     'sounds good',
   ])('reads %j as yes', (text) => {
-    expect(classifyReply(text)).toEqual(only('yes'));
+    expect(classifyReply(text)).toMatchObject(only('yes'));
   });
 
   it.each([
@@ -46,7 +46,7 @@ describe('classifyReply', () => {
     "don't do it",
     'that is incorrect',
   ])('reads %j as no', (text) => {
-    expect(classifyReply(text)).toEqual(only('no'));
+    expect(classifyReply(text)).toMatchObject(only('no'));
   });
 
   it.each([
@@ -58,7 +58,7 @@ describe('classifyReply', () => {
     'Forget about it.',
     'stop',
   ])('reads %j as cancel', (text) => {
-    expect(classifyReply(text)).toEqual(only('cancel'));
+    expect(classifyReply(text)).toMatchObject(only('cancel'));
   });
 
   it.each([
@@ -73,7 +73,7 @@ describe('classifyReply', () => {
     'nope, its ORD-3',
     'oops, make that three',
   ])('reads %j as a correction, not a no', (text) => {
-    expect(classifyReply(text)).toEqual(only('correction'));
+    expect(classifyReply(text)).toMatchObject(only('correction'));
   });
 
   it.each([
@@ -90,7 +90,7 @@ describe('classifyReply', () => {
     'stopwatch',
     'cancellation fee',
   ])('finds nothing in %j', (text) => {
-    expect(classifyReply(text)).toEqual(nothing);
+    expect(classifyReply(text)).toMatchObject(nothing);
   });
 
   it('does not take a request to cancel something for a cancelled conversation', () => {
@@ -100,8 +100,29 @@ describe('classifyReply', () => {
   });
 
   it('reports both when a reply says both', () => {
-    expect(classifyReply('yes, but actually ORD-9')).toEqual({ ...nothing, yes: true, correction: true });
-    expect(classifyReply('no, never mind')).toEqual({ ...nothing, no: true, cancel: true });
-    expect(classifyReply('yes no')).toEqual({ ...nothing, yes: true, no: true });
+    expect(classifyReply('yes, but actually ORD-9')).toMatchObject({
+      ...nothing,
+      yes: true,
+      correction: true,
+    });
+    expect(classifyReply('no, never mind')).toMatchObject({ ...nothing, no: true, cancel: true });
+    expect(classifyReply('yes no')).toMatchObject({ ...nothing, yes: true, no: true });
+  });
+});
+
+describe('classifyReply: a pause is neither a yes nor a no', () => {
+  it.each(['hmm, let me think', 'Hmmm', 'hold on', 'give me a sec', 'let me check', 'umm not sure'])(
+    'reads %j as unsure, with no other words',
+    (text) => {
+      expect(classifyReply(text)).toMatchObject({ ...nothing, unsure: true, otherWords: 0 });
+    },
+  );
+
+  it('counts the words beside the phrases, so a new question can be told from a pause', () => {
+    expect(classifyReply('not sure, what are your opening hours?')).toMatchObject({
+      unsure: true,
+      otherWords: 5,
+    });
+    expect(classifyReply('yes please')).toMatchObject({ yes: true, otherWords: 0 });
   });
 });

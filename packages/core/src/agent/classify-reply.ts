@@ -4,7 +4,7 @@ import { findReplyPhrases } from './reply-phrases.js';
  * What a customer's reply says about the question it answers; several may hold at once.
  *
  * @example
- * const reply: ReplyClass = { yes: false, no: true, cancel: true, correction: false }; // 'no, never mind'
+ * const reply: ReplyClass = { yes: false, no: true, cancel: true, correction: false, unsure: false, otherWords: 0 }; // 'no, never mind'
  */
 export interface ReplyClass {
   /** Agrees: "yes", "yep", "sure", "correct", "go ahead", "please do", "ok". */
@@ -15,6 +15,10 @@ export interface ReplyClass {
   cancel: boolean;
   /** Replaces something said before: "actually", "I meant", "sorry, it's", "no, it's". */
   correction: boolean;
+  /** Doubt or a pause: "not sure", "hmm, let me think", "hold on". Neither a yes nor a no. */
+  unsure: boolean;
+  /** How many words the reply has outside those phrases: 0 for "hmm, let me think". */
+  otherWords: number;
 }
 
 /**
@@ -25,12 +29,18 @@ export interface ReplyClass {
  * please"), since "cancel my order" is a request, not a reply.
  *
  * @example
- * classifyReply('Yep, go ahead!'); // { yes: true, no: false, cancel: false, correction: false }
- * classifyReply("no, it's ORD-2"); // { yes: false, no: false, cancel: false, correction: true }
+ * classifyReply('Yep, go ahead!'); // { yes: true, no: false, cancel: false, correction: false, unsure: false, otherWords: 0 }
+ * classifyReply("no, it's ORD-2"); // { yes: false, ..., correction: true, otherWords: 2 }
  */
 export function classifyReply(text: string): ReplyClass {
-  const categories = new Set(findReplyPhrases(text).map((phrase) => phrase.category));
+  const phrases = findReplyPhrases(text);
+  const categories = new Set(phrases.map((phrase) => phrase.category));
+  let rest = text;
+  for (const phrase of [...phrases].reverse())
+    rest = `${rest.slice(0, phrase.start)} ${rest.slice(phrase.end)}`;
   return {
+    unsure: categories.has('unsure'),
+    otherWords: rest.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '').length,
     yes: categories.has('yes'),
     no: categories.has('no'),
     cancel: categories.has('cancel'),

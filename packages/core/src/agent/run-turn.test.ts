@@ -163,6 +163,58 @@ describe('runTurn', () => {
     expect(yes.reply).toBe('Done: it is cancelled.');
   });
 
+  it('keeps the call waiting through a pause ("hmm, let me think"), then calls on yes', async () => {
+    const first = await runTurn(
+      input({
+        userText: 'cancel ORD-7',
+        model: scriptedModel([callOf('cancel_order', { order_number: 'ORD-7' })]),
+      }),
+    );
+    const paused = input({ userText: 'hmm, let me think', state: first.state, model: scriptedModel([]) });
+    const pause = await runTurn(paused);
+    expect(pause.reply).toMatch(/take your time/i);
+    expect(pause.state.pending).toEqual(first.state.pending);
+    expect(paused.calls).toEqual([]);
+
+    const accepted = input({
+      userText: 'ok yes',
+      state: pause.state,
+      model: scriptedModel([{ text: 'Cancelled.' }]),
+    });
+    await runTurn(accepted);
+    expect(accepted.calls).toEqual([{ action: 'cancel_order', args: { order_number: 'ORD-7' } }]);
+  });
+
+  it('a new question while a call waits drops the call and is answered', async () => {
+    const first = await runTurn(
+      input({
+        userText: 'cancel ORD-7',
+        model: scriptedModel([callOf('cancel_order', { order_number: 'ORD-7' })]),
+      }),
+    );
+    const asked = input({
+      userText: 'not sure, what time do you close today?',
+      state: first.state,
+      model: scriptedModel([{ text: 'We close at 9pm.' }]),
+    });
+    const out = await runTurn(asked);
+    expect(out.reply).toBe('We close at 9pm.');
+    expect(out.state.pending).toBeUndefined();
+    expect(asked.calls).toEqual([]);
+  });
+
+  it('says which parameter it asks for in a parameter-requested event', async () => {
+    const out = await runTurn(input({ model: scriptedModel([callOf('check_order_status', {})]) }));
+    expect(out.events).toContainEqual({
+      type: 'parameter-requested',
+      action: 'check_order_status',
+      parameter: 'order_number',
+      reason: 'missing',
+      question: out.reply,
+      valueType: 'string',
+    });
+  });
+
   it('stops at the per-conversation limit with a clear message', async () => {
     const turn = input({
       state: { callsMade: 10, recentCalls: [] },

@@ -3,6 +3,7 @@ import type { ChatMessage, ToolCallRequest } from './chat-model.js';
 import { classifyReply } from './classify-reply.js';
 import { handleToolCall } from './handle-tool-call.js';
 import { DEFAULT_FALLBACK_TEXT, runModelSteps, toolMessage } from './model-steps.js';
+import { taskOf } from './phrasing.js';
 import type { ConversationState, TurnEvent, TurnInput, TurnOutput } from './turn-types.js';
 
 export { DEFAULT_FALLBACK_TEXT };
@@ -48,6 +49,13 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
     const pending = state.pending;
     delete state.pending;
     const answer = classifyReply(input.userText);
+    if (answer.unsure && !answer.yes && !answer.no && !answer.cancel && answer.otherWords <= 3) {
+      // "hmm, let me think": the call keeps waiting, under the same id.
+      state.pending = pending;
+      return finish(
+        "No problem, take your time. Just say yes when you'd like me to go ahead, or no to leave it.",
+      );
+    }
     if (answer.yes && !answer.no) {
       const call: ToolCallRequest = {
         id: `confirmed_${now()}`,
@@ -64,7 +72,7 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
       // The model's half-finished request is abandoned with the call.
       delete state.modelState;
       return finish(
-        `OK, I won't ${action ? labelOf(action).toLowerCase() : 'do that'}. Is there anything else I can help with?`,
+        `OK, I won't ${action ? taskOf(labelOf(action)) : 'do that'}. Is there anything else I can help with?`,
       );
     }
   }

@@ -18,6 +18,11 @@ export interface ConversationState {
   recentCalls: Array<{ action: string; at: number }>;
   /** The model's own memory (the embedded agent's slots and intent). */
   modelState?: unknown;
+  /**
+   * The conversation's own clock (ISO 8601), set when it started: relative dates ("next
+   * Friday") are read from it in every turn, so a transcript replays the same. Absent: now.
+   */
+  referenceTime?: string;
 }
 
 export const EMPTY_CONVERSATION_STATE: ConversationState = { callsMade: 0, recentCalls: [] };
@@ -45,6 +50,20 @@ export type TurnEvent =
       confirmationId: string;
     }
   | { type: 'message'; text: string; reason: 'start' | 'delayed' | 'failure' | 'reply' }
+  /**
+   * The agent asks the customer for one parameter (missing, or given in a form that did not fit):
+   * a client can offer quick replies (`options`, an enum's values) or a date picker (`format`).
+   */
+  | {
+      type: 'parameter-requested';
+      action: string;
+      parameter: string;
+      reason: 'missing' | 'invalid';
+      question: string;
+      options?: unknown[];
+      format?: string;
+      valueType?: string;
+    }
   | { type: 'limit-reached'; action: string; message: string }
   | { type: 'model-error'; message: string }
   | { type: 'debug'; step: number; data: Record<string, unknown> };

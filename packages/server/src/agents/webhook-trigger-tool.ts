@@ -1,6 +1,6 @@
 import type { BuiltinTool, WebhookEvent } from '@toolgate/core';
 import type { NewDelivery } from '../deliveries/delivery-types.js';
-import { webhookTriggerDelivery } from '../deliveries/webhook-trigger-delivery.js';
+import { webhookTriggerDelivery } from './webhook-trigger-delivery.js';
 
 export const WEBHOOK_TRIGGER_TOOL = 'webhook_trigger';
 /** The largest `data` a model may send, as JSON. */

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@toolgate/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database, DeliveryTable } from '../storage/schema.js';
-import { newestFirstPage } from '../stores/page-cursor.js';
 import type { DeliveryKind, DeliveryStatus } from './delivery-types.js';
 import { wakeDeliveryWorkers } from './enqueue.js';
 

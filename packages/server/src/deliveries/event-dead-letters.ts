@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import type { SubscriptionStore } from '../stores/subscription-store.js';
+import type { SubscriptionsForDelivery } from './active-subscriptions.js';
 import type { AttemptOutcome, ClaimedDelivery } from './delivery-types.js';
 import { type EventEmitter, emitDeadLettered } from './emit-event.js';
 import { disableGoneSubscription } from './event-delivery.js';
@@ -16,7 +16,7 @@ import { TEST_EVENT_TYPE } from './event-types.js';
  */
 export function createEventDeadLetterHook(deps: {
   db: Kysely<Database>;
-  subscriptions: SubscriptionStore;
+  subscriptions: SubscriptionsForDelivery;
   events: EventEmitter;
 }) {
   return async (delivery: ClaimedDelivery, reason: string, outcome: AttemptOutcome): Promise<void> => {

@@ -1,7 +1,7 @@
 import { type ActionDefinition, type ActionResult, type Executor, NotFoundError } from '@toolgate/core';
 import type { Logger } from 'pino';
-import type { SubscriptionStore } from '../stores/subscription-store.js';
-import { activeSubscriptions, subscriptionsTaking } from '../stores/subscription-store.js';
+import type { SubscriptionsForDelivery } from './active-subscriptions.js';
+import { activeSubscriptions, subscriptionsTaking } from './active-subscriptions.js';
 import type {
   AttemptOutcome,
   ClaimedDelivery,
@@ -60,7 +60,7 @@ function eventAction(url: string, type: string): ActionDefinition {
 
 export interface EventHandlerOptions {
   executor: Executor;
-  subscriptions: SubscriptionStore;
+  subscriptions: SubscriptionsForDelivery;
   /** Maps the executor's result to the queue's outcome (the queue's `outcomeOfActionResult`). */
   outcomeOf(result: ActionResult): AttemptOutcome;
   logger?: Logger;
@@ -82,7 +82,7 @@ export function createEventHandler(options: EventHandlerOptions): DeliveryHandle
     if (!delivery.subscriptionId || !envelope) {
       return { kind: 'failed', error: 'an event delivery without a subscription or envelope' };
     }
-    let subscription: Awaited<ReturnType<SubscriptionStore['loadForDelivery']>>;
+    let subscription: Awaited<ReturnType<SubscriptionsForDelivery['loadForDelivery']>>;
     try {
       subscription = await options.subscriptions.loadForDelivery(delivery.tenantId, delivery.subscriptionId);
     } catch (error) {
@@ -108,7 +108,7 @@ export function createEventHandler(options: EventHandlerOptions): DeliveryHandle
  */
 export async function disableGoneSubscription(
   writer: Writer,
-  subscriptions: SubscriptionStore,
+  subscriptions: SubscriptionsForDelivery,
   delivery: Pick<ClaimedDelivery, 'tenantId' | 'kind' | 'subscriptionId'>,
   outcome: AttemptOutcome,
 ): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { CacheBus } from '../shared/cache-bus.js';
-import { type ActiveSubscription, activeSubscriptions } from '../stores/subscription-store.js';
-import { createTtlCache } from '../stores/ttl-cache.js';
+import { createTtlCache } from '../shared/ttl-cache.js';
+import { type ActiveSubscription, activeSubscriptions } from './active-subscriptions.js';
 import type { Writer } from './delivery-types.js';
 
 /**

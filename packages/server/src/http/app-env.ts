@@ -11,7 +11,6 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
-import type { InboundChannels } from '../channels/receive-inbound.js';
 import type { DeliveryStore } from '../deliveries/delivery-store.js';
 import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
@@ -29,6 +28,7 @@ import type { OperatorStore } from '../stores/operator-store.js';
 import type { SessionStore } from '../stores/session-store.js';
 import type { SubscriptionStore } from '../stores/subscription-store.js';
 import type { TenantStore } from '../stores/tenant-store.js';
+import type { InboundChannels } from './inbound-channels.js';
 import type { WidgetGuard } from './widget-keys.js';
 
 /** Everything the HTTP layer uses; built once by `createServices`, replaced piecemeal in tests. */

@@ -12,12 +12,12 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { CacheBus } from '../shared/cache-bus.js';
+import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
 import { isRecord, mergeHeaders } from './merge-headers.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
-import { createTtlCache } from './ttl-cache.js';
 
 /**
  * Reads of a tenant's actions are served from memory this long. Writes through this process show

@@ -10,6 +10,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { CacheBus } from '../shared/cache-bus.js';
+import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from './action-store.js';
 import type { AgentInput, AgentPatch, AgentSettings, AgentView } from './agent-settings.js';
@@ -17,7 +18,6 @@ import { recordAudit } from './audit.js';
 import { AGENT_ID, createAgentChecks } from './check-agent.js';
 import { showAgent } from './show-agent.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
-import { createTtlCache } from './ttl-cache.js';
 
 /** Like actions: reads served from memory this long; this process's writes show at once. */
 export const AGENT_READ_CACHE_MS = 2_000;

@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-key-secret.js';
 import type { Principal } from '../auth/principal.js';
 import type { CacheBus } from '../shared/cache-bus.js';
+import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database, WidgetRestriction } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
-import { createTtlCache } from './ttl-cache.js';
 
 /**
  * A presented key's principal is remembered this long. A revocation through this process takes

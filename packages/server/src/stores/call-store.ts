@@ -2,9 +2,9 @@ import { NotFoundError } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
 import type { Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, NO_EVENTS } from '../deliveries/emit-event.js';
+import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database } from '../storage/schema.js';
 import { type CallRecordInput, toCallRow } from './call-record.js';
-import { newestFirstPage } from './page-cursor.js';
 
 export const DEFAULT_CALL_PAGE = 50;
 

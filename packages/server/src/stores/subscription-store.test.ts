@@ -1,14 +1,11 @@
 import { checkTarget, NotFoundError, ValidationError } from '@toolgate/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { matchingSubscriptions } from '../deliveries/active-subscriptions.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { OpenDatabase } from '../storage/open-database.js';
 import { describeEachEngine } from '../test/describe-each-engine.js';
 import { openTestDatabase } from '../test/engines.js';
-import {
-  createSubscriptionStore,
-  matchingSubscriptions,
-  type SubscriptionStore,
-} from './subscription-store.js';
+import { createSubscriptionStore, type SubscriptionStore } from './subscription-store.js';
 import { createTenantStore } from './tenant-store.js';
 
 const box = createSecretBox([Buffer.alloc(32, 7)]);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Static } from '@sinclair/typebox';
 import {
   generateWebhookSecret,
   LimitReachedError,
@@ -8,8 +7,8 @@ import {
   ValidationError,
 } from '@toolgate/core';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { LoadedSubscription } from '../deliveries/active-subscriptions.js';
 import type { Writer } from '../deliveries/delivery-types.js';
-import type { CreateSubscriptionBody, PatchSubscriptionBody } from '../http/schemas/subscriptions.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database, SubscriptionStatus, SubscriptionTable } from '../storage/schema.js';
 import { recordAudit } from './audit.js';
@@ -20,8 +19,20 @@ export const MAX_SUBSCRIPTIONS_PER_TENANT = 50;
 /** Subscription ids look like this. */
 export const SUBSCRIPTION_ID = /^sub_[0-9a-f]{32}$/;
 
-export type SubscriptionInput = Static<typeof CreateSubscriptionBody>;
-export type SubscriptionPatch = Static<typeof PatchSubscriptionBody>;
+/** A new subscription, as the API's checked body gives it (http/schemas/subscriptions.ts). */
+export interface SubscriptionInput {
+  url: string;
+  description?: string;
+  eventTypes?: string[];
+  agentIds?: string[];
+  retryScheduleMs?: number[] | null;
+}
+
+/** A change to a subscription: absent fields stay; a `null` description clears it. */
+export interface SubscriptionPatch extends Omit<SubscriptionInput, 'url' | 'description'> {
+  url?: string;
+  description?: string | null;
+}
 
 type SubscriptionRow = Selectable<SubscriptionTable>;
 
@@ -37,15 +48,6 @@ export interface SubscriptionView {
   retryScheduleMs: number[] | null;
   createdAt: string;
   updatedAt: string;
-}
-
-/** What the event handler needs to send: the URL and the secrets that sign now. */
-export interface LoadedSubscription {
-  id: string;
-  tenantId: string;
-  url: string;
-  status: SubscriptionStatus;
-  signingSecrets: string[];
 }
 
 /** What a sealed value of a subscription is bound to. */
@@ -73,63 +75,6 @@ function show(row: SubscriptionRow): SubscriptionView {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
-}
-
-/** What an event needs of one active subscription to decide whether it takes the event. */
-export interface ActiveSubscription {
-  id: string;
-  eventTypes: string[];
-  agentIds: string[];
-  retryScheduleMs: number[] | null;
-}
-
-/** The active subscriptions of a tenant, oldest first, read with `writer`. */
-export async function activeSubscriptions(writer: Writer, tenantId: string): Promise<ActiveSubscription[]> {
-  const rows = await writer
-    .selectFrom('subscriptions')
-    .select(['id', 'event_types', 'agent_ids', 'retry_schedule'])
-    .where('tenant_id', '=', tenantId)
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    eventTypes: row.event_types as string[],
-    agentIds: row.agent_ids as string[],
-    retryScheduleMs: (row.retry_schedule as number[] | null) ?? null,
-  }));
-}
-
-/**
- * Those of `active` that take an event of this type and agent: filters empty mean "all"; a
- * subscription filtered by agent never takes an event of no agent.
- */
-export function subscriptionsTaking(
-  active: readonly ActiveSubscription[],
-  type: string,
-  agentId: string | null | undefined,
-): Array<{ id: string; retryScheduleMs: number[] | null }> {
-  return active
-    .filter((row) => {
-      const typeOk = row.eventTypes.length === 0 || row.eventTypes.includes(type);
-      const agentOk = row.agentIds.length === 0 || (agentId != null && row.agentIds.includes(agentId));
-      return typeOk && agentOk;
-    })
-    .map((row) => ({ id: row.id, retryScheduleMs: row.retryScheduleMs }));
-}
-
-/**
- * The active subscriptions of a tenant that take an event of this type and agent, read with the
- * caller's writer (uncached; the emitter's per-tenant cache is `createSubscriptionCache`).
- */
-export async function matchingSubscriptions(
-  writer: Writer,
-  tenantId: string,
-  type: string,
-  agentId: string | null | undefined,
-): Promise<Array<{ id: string; retryScheduleMs: number[] | null }>> {
-  return subscriptionsTaking(await activeSubscriptions(writer, tenantId), type, agentId);
 }
 
 export interface SubscriptionStoreOptions {

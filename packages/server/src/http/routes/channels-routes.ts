@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Context } from 'hono';
-import { MAX_INBOUND_BODY_BYTES } from '../../channels/receive-inbound.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv, AppServices } from '../app-env.js';
+import { MAX_INBOUND_BODY_BYTES } from '../inbound-channels.js';
 import { readBodyText } from '../read-json.js';
 import {
   ChannelReply,

@@ -1,4 +1,4 @@
-import type { CacheBus, CacheNotice } from '../shared/cache-bus.js';
+import type { CacheBus, CacheNotice } from './cache-bus.js';
 
 /** A cache's name on the bus, and the bus that carries its notices to the other instances. */
 export interface SharedCache {

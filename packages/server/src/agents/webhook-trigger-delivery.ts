@@ -1,9 +1,9 @@
 import type { ActionDefinition, WebhookEvent } from '@toolgate/core';
 import { NotFoundError } from '@toolgate/core';
 import type { CallRunner } from '../calls/call-runner.js';
+import { outcomeOfActionResult } from '../deliveries/classify-http-outcome.js';
+import type { DeliveryHandler, NewDelivery } from '../deliveries/delivery-types.js';
 import type { AgentStore } from '../stores/agent-store.js';
-import { outcomeOfActionResult } from './classify-http-outcome.js';
-import type { DeliveryHandler, NewDelivery } from './delivery-types.js';
 
 /** What a `webhook_trigger` row carries: who sent it and the event; no secret, no URL. */
 export interface WebhookTriggerPayload {

@@ -1,23 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { BackgroundWork } from '../agents/background-work.js';
-import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
-import { ApiError } from '../http/api-error.js';
-import { checkBody } from '../http/check-body.js';
-import { ChannelMessageBody } from '../http/schemas/channels.js';
-import { checkJsonText } from '../http/text-rules.js';
-import type { Database } from '../storage/schema.js';
-import type { ChannelInboundStore } from '../stores/channel-inbound-store.js';
-import type { ChannelStore, InboundChannel } from '../stores/channel-store.js';
-import { AGENT_ID } from '../stores/check-agent.js';
-import type { ChannelTurns } from './channel-turns.js';
+import type { ChannelTurns } from '../channels/channel-turns.js';
 import {
   INBOUND_TOLERANCE_SECONDS,
   readWebhookHeaders,
   webhookSignatureMatches,
-} from './check-webhook-signature.js';
-import { TWILIO_SIGNATURE_HEADER, twilioSignatureMatches } from './twilio-signature.js';
-import { twimlMessage } from './twiml.js';
+} from '../channels/check-webhook-signature.js';
+import { TWILIO_SIGNATURE_HEADER, twilioSignatureMatches } from '../channels/twilio-signature.js';
+import { twimlMessage } from '../channels/twiml.js';
+import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
+import type { Database } from '../storage/schema.js';
+import type { ChannelInboundStore } from '../stores/channel-inbound-store.js';
+import type { ChannelStore, InboundChannel } from '../stores/channel-store.js';
+import { AGENT_ID } from '../stores/check-agent.js';
+import { ApiError } from './api-error.js';
+import { checkBody } from './check-body.js';
+import { ChannelMessageBody } from './schemas/channels.js';
+import { checkJsonText } from './text-rules.js';
 
 /** Inbound bodies above this are refused (413): a chat message and its metadata are far smaller. */
 export const MAX_INBOUND_BODY_BYTES = 64 * 1024;
