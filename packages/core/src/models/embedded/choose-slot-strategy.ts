@@ -1,7 +1,7 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
 import { deriveExampleShape } from './derive-example-shape.js';
 import { isIdParameter } from './id-parameter.js';
-import { inferStringStrategy } from './infer-string-strategy.js';
+import { inferStringStrategy, patternAccepts } from './infer-string-strategy.js';
 
 /**
  * How a parameter's value is looked for in a reply.
@@ -50,8 +50,9 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
 
 /**
  * How to look for one parameter, or `undefined` when it is not looked for. A string is read by
- * its format, else its enum, its pattern, what its `name` or description says it holds (a time,
- * a phone number, an email, a date, a person's name: {@link inferStringStrategy}), the shape of
+ * its format, else its enum, what its `name` or description says it holds (a time, a phone
+ * number, an email, a date, a person's name: {@link inferStringStrategy}) when its pattern, if
+ * any, accepts such values, else its pattern, the shape of
  * its examples, or as an identifier when its name or description says it is one (`order_id`,
  * `sku`, "the booking reference"); with none of these it is free text, taken only when the agent
  * just asked for it (`asked`). A boolean is only read when
@@ -86,9 +87,9 @@ export function chooseSlotStrategy(
 function stringStrategy(schema: ParameterSchema, asked: boolean, name: string): SlotStrategy | undefined {
   if (schema.format !== undefined) return schema.format;
   if (schema.enum !== undefined && schema.enum.length > 0) return 'enum';
-  if (schema.pattern !== undefined) return 'pattern';
   const inferred = inferStringStrategy(name, schema);
-  if (inferred !== undefined) return inferred;
+  if (inferred !== undefined && patternAccepts(inferred, schema)) return inferred;
+  if (schema.pattern !== undefined) return 'pattern';
   if (deriveExampleShape(schema.examples) !== undefined) return 'example-shape';
   if (isIdParameter(name, schema)) return 'id';
   return asked ? 'free-text' : undefined;

@@ -8,7 +8,12 @@ import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
 import { findIdValues } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
-import { caseForPattern, findPatternTokens, matchesPatternLoosely } from './find-pattern-tokens.js';
+import {
+  caseForPattern,
+  findPatternTokens,
+  matchesPattern,
+  matchesPatternLoosely,
+} from './find-pattern-tokens.js';
 import { findPhones } from './find-phones.js';
 import { findTimes } from './find-times.js';
 import { freeTextAnswers } from './free-text-answer.js';
@@ -64,6 +69,11 @@ export function fitsSchema(value: unknown, schema: ParameterSchema): boolean {
   return true;
 }
 
+/** True when a text value matches the schema's `pattern`, if it has one. */
+function keepsToPattern(value: unknown, schema: ParameterSchema): boolean {
+  return schema.pattern === undefined || typeof value !== 'string' || matchesPattern(value, schema.pattern);
+}
+
 /** The whole answer, when the agent asked for this parameter and it matches the pattern as a whole. */
 function wholeAnswerForPattern(text: string, pattern: string, claimed: readonly TextSpan[]): SlotCandidate[] {
   return freeTextAnswers(text, claimed)
@@ -87,7 +97,7 @@ function rawCandidates(
     case 'phone':
       return findPhones(text, context.defaultRegion);
     case 'time':
-      return findTimes(text, timeStyleOf(schema), context.asked);
+      return findTimes(text, timeStyleOf(schema) ?? '24h', context.asked);
     case 'date':
     case 'date-time':
       // A time another parameter took ("at 7:30pm" for `time`) leaves the day to the date.
@@ -150,7 +160,10 @@ export function findSlotCandidates(
 ): SlotCandidate[] {
   const usable = (candidates: SlotCandidate[]) =>
     candidates.filter(
-      (candidate) => !overlapsAny(candidate, context.claimed) && fitsSchema(candidate.value, schema),
+      (candidate) =>
+        !overlapsAny(candidate, context.claimed) &&
+        fitsSchema(candidate.value, schema) &&
+        (strategy === 'pattern' || keepsToPattern(candidate.value, schema)),
     );
   if (strategy === 'pattern' && context.asked && schema.pattern !== undefined) {
     const whole = usable(wholeAnswerForPattern(text, schema.pattern, context.claimed));

@@ -37,16 +37,25 @@ describe('findPersonNames', () => {
     ["Hi, I'm Dana", [['Dana', 'Dana']]],
     ['call me Dee', [['Dee', 'Dee']]],
     ['name is Mary-Jo O’Neil.', [['Mary-Jo O’Neil', 'Mary-Jo O’Neil']]],
+    ['table for 2, name Jo Park, 212 555 0142', [['Jo Park', 'Jo Park']]],
+    ["it's under Marco, call 312-555-0147", [['Marco', 'Marco']]],
+    ['at 6pm for Mo', [['Mo', 'Mo']]],
+    ["Hi, I'm Sam Ortiz from Blue Finch Labs", [['Sam Ortiz', 'Sam Ortiz']]],
   ])('%j -> %j', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
 
-  it.each(['this is urgent', "I'm looking for a table", 'Dana, table for 2', 'my name is'])(
-    'finds no name in %j',
-    (text) => {
-      expect(names(text)).toEqual([]);
-    },
-  );
+  it.each([
+    'this is urgent',
+    "I'm looking for a table",
+    'Dana, table for 2',
+    'my name is',
+    'a table for Saturday',
+    'for ORD-12345',
+    'under the table',
+  ])('finds no name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
 
   it('gives the first or last word, where it is', () => {
     expect(findPersonNames('my name is Dana Reyes', 'last')).toEqual([

@@ -67,16 +67,27 @@ export function personNamePart(name: string, schema: ParameterSchema): NamePart 
 
 /** Words that end a name: "this is Dana calling", "Dana from Acme", "Dana and I need". */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
-  'and or but at on for from with in to of my i im i’m is was the a an my phone number email please thanks thank calling speaking here again by about it its this that me we our you your table order booking reservation tomorrow today tonight'.split(
-    ' ',
-  ),
+  [
+    'and or but at on for from with in to of my i im is was the a an phone number email please',
+    'thanks thank calling speaking here again by about it its this that me we our you your us',
+    'table order booking reservation tomorrow today tonight next party people guests',
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june',
+    'july august september october november december noon midnight morning evening afternoon',
+  ]
+    .join(' ')
+    .split(' '),
 );
-const NAME_WORD = "\\p{L}[\\p{L}'’-]*";
+/** Letters, with inner hyphens or apostrophes: `Dana`, `Mary-Jo`, `O’Neil`. */
+const NAME_WORD = "\\p{L}+(?:['’-]\\p{L}+)*(?![\\p{L}\\p{N}-])";
 /** Phrases that always come before a name: "my name is", "name's", "under the name", "call me". */
 const STRONG_CUE =
   /(?<![\p{L}])(?:(?:my|the|her|his|our) (?:full |first |last )?name(?:'s|’s| is| was)|name['’]s|name is|name:|under (?:the name(?: of)?|the last name|my name)|call me|put it under|for the name)\s+/giu;
-/** Phrases that come before a name only when it is capitalised: "this is Dana", "I'm Dana". */
-const WEAK_CUE = /(?<![\p{L}])(?:[Tt]his is|[Ii]t['’]s|[Ii]['’]m|[Ii] am|[Ii]t is)\s+(?=\p{Lu})/gu;
+/**
+ * Phrases that come before a name only when it is capitalised: "this is Dana", "I'm Dana",
+ * "name Jo Park", "under Marco", "for Mo" (not "for Friday": days and months are no names).
+ */
+const WEAK_CUE =
+  /(?<![\p{L}])(?:[Tt]his is|[Ii]t['’]s|[Ii]['’]m|[Ii] am|[Ii]t is|[Nn]ame|(?:[Ii]t['’]s |[Bb]ook it |[Pp]ut it )?under|for|[Ff]or|[Nn]ame of)\s+(?=\p{Lu})/gu;
 
 /** One word of a name, where it is. */
 interface NameWord extends TextSpan {

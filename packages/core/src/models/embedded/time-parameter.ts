@@ -1,5 +1,6 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
-import type { TimeStyle } from './find-times.js';
+import { matchesPattern } from './find-pattern-tokens.js';
+import { formatTime, type TimeStyle } from './find-times.js';
 import { nameWords } from './parameter-name.js';
 
 /** Examples that are times of day: `19:30`, `7:30 PM`, `9am`. */
@@ -32,12 +33,22 @@ export function isTimeParameter(name: string, schema: ParameterSchema): boolean 
 }
 
 /**
- * How to write the time back: as the examples do when they use am/pm (`7:30 PM`), else `19:30`.
+ * How to write the time back: the way the parameter's `pattern` accepts (`^\d{2}:\d{2}$` is
+ * `19:30`), else as the examples do when they use am/pm (`7:30 PM`), else `19:30`; `undefined`
+ * when the pattern accepts neither.
  *
  * @example
  * timeStyleOf({ type: 'string', examples: ['7:30 PM'] }); // '12h'
  * timeStyleOf({ type: 'string' }); // '24h'
  */
-export function timeStyleOf(schema: ParameterSchema): TimeStyle {
-  return timeExamples(schema).some((example) => /[ap]\.?m\.?\s*$/i.test(example)) ? '12h' : '24h';
+export function timeStyleOf(schema: ParameterSchema): TimeStyle | undefined {
+  const preferred: TimeStyle = timeExamples(schema).some((example) => /[ap]\.?m\.?\s*$/i.test(example))
+    ? '12h'
+    : '24h';
+  const { pattern } = schema;
+  if (pattern === undefined) return preferred;
+  const accepts = (style: TimeStyle) =>
+    [formatTime(7, 5, style), formatTime(19, 30, style)].every((time) => matchesPattern(time, pattern));
+  const other: TimeStyle = preferred === '12h' ? '24h' : '12h';
+  return [preferred, other].find(accepts);
 }
