@@ -2,6 +2,8 @@ import type { ActionDefinition, ParametersSchema } from '../../actions/action-de
 import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../agent/chat-model.js';
 import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
+import { chooseSlotStrategy } from './choose-slot-strategy.js';
+import { correctionValues } from './correction-values.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
@@ -38,6 +40,22 @@ const lastOf = (messages: readonly ChatMessage[]) => messages[messages.length - 
 function stateOf(request: ModelRequest): EmbeddedState {
   const state = request.state as EmbeddedState | undefined;
   return state && typeof state === 'object' ? { ...state, slots: { ...state.slots } } : { slots: {} };
+}
+
+/** Whether the reply answers a free-text question the agent asked: more than a few words of it. */
+function isFreeTextAnswer(
+  state: EmbeddedState,
+  byName: ReadonlyMap<string, ActionDefinition>,
+  otherWords: number,
+): boolean {
+  const action = state.intent ? byName.get(state.intent) : undefined;
+  const [asked, ...more] = action ? missingOf(action.parameters, state.slots) : [];
+  const schema = asked ? action?.parameters?.properties[asked] : undefined;
+  if (!asked || more.length > 0 || !schema || otherWords <= 4) return false;
+  return (
+    chooseSlotStrategy(schema, false, asked) === undefined &&
+    chooseSlotStrategy(schema, true, asked) === 'free-text'
+  );
 }
 
 /** Required parameters the slots do not hold yet. */
@@ -141,7 +159,9 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       }
       const text = last?.role === 'user' ? last.content : '';
       const reply = classifyReply(text);
-      if ((state.intent || state.choosing) && reply.cancel && !reply.correction) {
+      // "never mind the box, the blender does not turn on" answers a free-text question.
+      const answersFreeText = isFreeTextAnswer(state, byName, reply.otherWords);
+      if ((state.intent || state.choosing) && reply.cancel && !reply.correction && !answersFreeText) {
         return {
           text: 'OK, never mind. Is there anything else I can help with?',
           toolCalls: [],
@@ -215,8 +235,18 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
               actionDescription: current.description,
             })
           : undefined;
-        const slots = { ...state.slots, ...found.values, ...corrected?.values };
-        if (Object.keys(found.values).length > 0 || corrected) {
+        const parameters = current.parameters ?? { type: 'object', properties: {} };
+        // A change of earlier answers keeps them unless it says the new value plainly.
+        const foundValues =
+          missing.length === 0 || (reply.correction && !answersFreeText)
+            ? correctionValues(text, found, parameters)
+            : found.values;
+        const slots = {
+          ...state.slots,
+          ...foundValues,
+          ...(corrected ? correctionValues(text, corrected, parameters) : {}),
+        };
+        if (Object.keys(foundValues).length > 0 || corrected) {
           return {
             text: '',
             toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: current.name, arguments: slots }],

@@ -63,3 +63,11 @@ describe('accountInRequest', () => {
     expect(accountInRequest('Hi, open a ticket for me@example.com', ticket)).toBeUndefined();
   });
 });
+
+describe('accountInRequest: saying there is a problem is not the problem', () => {
+  it('gives nothing for "I have a problem"', () => {
+    expect(
+      accountInRequest('I have a problem, can you open a ticket? sam@example.net', ticket),
+    ).toBeUndefined();
+  });
+});

@@ -35,7 +35,8 @@ export function detailsParameter(action: ActionDefinition): string | undefined {
  * The customer's own account in a request that names the action: "I want a refund for ORD-13579,
  * the jacket arrived torn" gives "the jacket arrived torn" for a `reason`. The request splits into
  * clauses; a clause that names the action ("I want a refund"), holds another value or only
- * greets is left out, and what remains, in order, is the account. The agent reads it back before
+ * greets is left out, and what remains, in order, is the account, if it says something (two
+ * meaningful words: "I have a problem" is not an account). The agent reads it back before
  * a call that changes anything, so a wrong cut is corrected there. Nothing when what remains has
  * fewer than three words.
  *
@@ -53,5 +54,6 @@ export function accountInRequest(text: string, action: ActionDefinition): string
     .filter((clause) => !HOLDS_VALUE.test(clause) && !COURTESY.test(clause))
     .filter((clause) => !tokenize(clause).some((word) => actionWords.has(word)));
   const account = kept.join(', ').slice(0, MAX_DETAILS_CHARS).trim();
-  return account.split(/\s+/).length >= 3 ? account : undefined;
+  // "I have a problem" says there is one, not what it is.
+  return account.split(/\s+/).length >= 3 && tokenize(account).length >= 2 ? account : undefined;
 }
