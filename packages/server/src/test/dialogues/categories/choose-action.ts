@@ -190,4 +190,29 @@ export const CHOOSE_ACTION: Dialogue[] = [
       { say: 'yes', request: { action: 'cancel_order', args: { order_number: 'ORD-11111' } } },
     ],
   },
+  {
+    id: 'ca-offers-by-email-is-newsletter',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "I'd like to get your offers by email, ivy@example.com",
+        asks: 'consent',
+        reply: /agree|consent|marketing|offers/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-pricing-from-sales-is-lead',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "can your sales team send me pricing? I'm Dev Shah, dev@shah.io",
+        confirms: true,
+        reply: /dev shah/i,
+      },
+      { say: 'yes', request: { action: 'capture_lead', args: { name: 'Dev Shah', email: 'dev@shah.io' } } },
+    ],
+  },
 ];

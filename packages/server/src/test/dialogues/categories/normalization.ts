@@ -214,4 +214,15 @@ export const NORMALIZATION: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'no-sku-spaced-lowercase',
+    category: 'normalization',
+    actions: ['check_stock', 'check_order_status'],
+    turns: [
+      {
+        say: 'do you guys have sku 4471 in stock',
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+      },
+    ],
+  },
 ];
