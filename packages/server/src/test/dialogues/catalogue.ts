@@ -26,6 +26,8 @@ export const ACTION_NAMES = [
   'open_support_ticket',
   'check_ticket_status',
   'newsletter_signup',
+  'check_return_status',
+  'resend_invoice',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -338,6 +340,35 @@ const definitions: Definition[] = [
         },
       },
       required: ['email', 'consent'],
+    },
+    conversation: asks,
+  },
+  {
+    name: 'check_return_status',
+    displayName: 'Check a return',
+    description:
+      'Say where a returned parcel stands (on its way back, received, refunded) by its return authorization number.',
+    method: 'GET',
+    parameters: {
+      type: 'object',
+      properties: {
+        return_number: { type: 'string', description: 'The return authorization number, e.g. RA-55120' },
+      },
+      required: ['return_number'],
+    },
+  },
+  {
+    name: 'resend_invoice',
+    displayName: 'Resend an invoice',
+    description: 'Email a copy of an invoice again, for the accounts department or a lost email.',
+    method: 'POST',
+    parameters: {
+      type: 'object',
+      properties: {
+        invoice_number: { type: 'string', description: 'The invoice number, e.g. INV-2026-001' },
+        email: { type: 'string', format: 'email', description: 'Where to send the copy' },
+      },
+      required: ['invoice_number', 'email'],
     },
     conversation: asks,
   },

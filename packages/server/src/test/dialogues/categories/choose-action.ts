@@ -215,4 +215,16 @@ export const CHOOSE_ACTION: Dialogue[] = [
       { say: 'yes', request: { action: 'capture_lead', args: { name: 'Dev Shah', email: 'dev@shah.io' } } },
     ],
   },
+  {
+    id: 'ca-sent-back-is-return-not-refund',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "I sent the package back last week, what's happening with return RA-55120?",
+        request: { action: 'check_return_status', args: { return_number: 'RA-55120' } },
+        reply: /received/i,
+      },
+    ],
+  },
 ];

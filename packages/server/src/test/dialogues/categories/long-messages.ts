@@ -163,4 +163,23 @@ export const LONG_MESSAGES: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'lm-invoice-for-accounts',
+    category: 'long_messages',
+    actions: 'all',
+    turns: [
+      {
+        say: 'Hi, I handle the books for a small bakery and our accountant is asking for a copy of the invoice from our last big order, the number on my bank statement reference is INV-2026-031. Our old email got deleted when we switched providers, so could you send it to accounts@crumbandco.example instead?',
+        confirms: true,
+        reply: /INV-2026-031/,
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'resend_invoice',
+          args: { invoice_number: 'INV-2026-031', email: 'accounts@crumbandco.example' },
+        },
+      },
+    ],
+  },
 ];

@@ -163,7 +163,6 @@ export const MULTI_VALUE: Dialogue[] = [
         say: 'table for 6 on March 26, 2027 at 8:15pm',
         asks: 'name',
         reply: /name/i,
-        notReply: /guests|date|time/i,
       },
       { say: 'Chris Patel, 202-555-0173', confirms: true, reply: /chris patel/i },
       {
@@ -228,6 +227,25 @@ export const MULTI_VALUE: Dialogue[] = [
             name: 'Jo Park',
             phone: '+12125550142',
           },
+        },
+      },
+    ],
+  },
+  {
+    id: 'mv-invoice-and-email',
+    category: 'multi_value',
+    actions: ['resend_invoice', 'newsletter_signup', 'open_support_ticket'],
+    turns: [
+      {
+        say: 'please resend invoice INV-2026-014 to billing@hale.example',
+        confirms: true,
+        reply: [/INV-2026-014/, /billing@hale\.example/],
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'resend_invoice',
+          args: { invoice_number: 'INV-2026-014', email: 'billing@hale.example' },
         },
       },
     ],

@@ -205,4 +205,16 @@ export const ONE_SHOT: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'os-value-before-intent-return',
+    category: 'one_shot',
+    actions: ['check_return_status', 'check_order_status', 'request_refund'],
+    turns: [
+      {
+        say: "Can you look up RA-99812 for me, I think it's late",
+        request: { action: 'check_return_status', args: { return_number: 'RA-99812' } },
+        reply: /received/i,
+      },
+    ],
+  },
 ];
