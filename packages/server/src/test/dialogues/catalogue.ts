@@ -159,6 +159,7 @@ const definitions: Definition[] = [
     description:
       'List the promotions running now (discount codes, sales, deals), optionally for one product category.',
     method: 'GET',
+    conversation: { triggers: { phrases: ['discount code', 'any deals', 'on sale'] } },
     parameters: {
       type: 'object',
       properties: {
@@ -175,6 +176,7 @@ const definitions: Definition[] = [
     displayName: 'Store opening hours',
     description: 'Opening hours of one of our stores for each day of the week, including holidays.',
     method: 'GET',
+    conversation: { triggers: { phrases: ['are you open', 'what are your hours', 'when do you close'] } },
     parameters: {
       type: 'object',
       properties: {
@@ -208,7 +210,7 @@ const definitions: Definition[] = [
       },
       required: ['party_size', 'date', 'time', 'name', 'phone'],
     },
-    conversation: asks,
+    conversation: { ...asks, triggers: { phrases: ['reserve a table', 'table for dinner', 'book a table'] } },
   },
   {
     name: 'book_appointment',

@@ -12,7 +12,7 @@ export const FLOORS: Record<Category, number> = {
   corrections: 0,
   normalization: 0,
   confirmations: 11,
-  free_text: 12,
+  free_text: 11,
   failures: 2,
   off_topic: 8,
   greetings: 1,
