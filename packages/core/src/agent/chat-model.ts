@@ -32,6 +32,8 @@ export interface ModelRequest {
   tools: readonly ToolDefinition[];
   /** The model's own state from its previous step in this conversation (the embedded agent's memory). */
   state: unknown;
+  /** The time relative dates are read from: the conversation's reference time, or now. */
+  now?: Date;
   signal?: AbortSignal;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validateArguments } from '../actions/validate-arguments.js';
+import { type ArgumentOptions, validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/call/prepare-call.js';
 import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from './agent-action.js';
 import { callLimitRefusal, countCall, turnCallKey, turnCallRefusal } from './call-limits.js';
@@ -51,7 +51,7 @@ export async function handleToolCall(
     };
   }
   const label = labelOf(action);
-  const checked = validateArguments(action.definition, call.arguments, input.argumentOptions);
+  const checked = validateArguments(action.definition, call.arguments, argumentOptionsOf(context));
   if (!checked.valid) {
     const [missing] = checked.missing;
     const [invalid] = checked.invalid;
@@ -193,4 +193,10 @@ async function runBuiltin(
   context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
   context.emit({ type: 'action-completed', action: name, callId, result: result.content });
   return { kind: 'result', toolContent: { ok: true, data: result.content }, callId };
+}
+
+/** The agent's argument options, on the conversation's clock when it has one. */
+function argumentOptionsOf({ input, state }: Context): ArgumentOptions | undefined {
+  if (!state.referenceTime || input.argumentOptions?.referenceDate) return input.argumentOptions;
+  return { ...input.argumentOptions, referenceDate: new Date(state.referenceTime) };
 }

@@ -61,6 +61,7 @@ export async function runModelSteps(context: StepContext, messages: ChatMessage[
         messages: [...input.history, ...messages],
         tools,
         state: state.modelState,
+        now: state.referenceTime ? new Date(state.referenceTime) : new Date(context.now()),
         ...(input.signal ? { signal: input.signal } : {}),
       });
     } catch (error) {

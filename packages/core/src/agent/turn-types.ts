@@ -18,6 +18,11 @@ export interface ConversationState {
   recentCalls: Array<{ action: string; at: number }>;
   /** The model's own memory (the embedded agent's slots and intent). */
   modelState?: unknown;
+  /**
+   * The conversation's own clock (ISO 8601), set when it started: relative dates ("next
+   * Friday") are read from it in every turn, so a transcript replays the same. Absent: now.
+   */
+  referenceTime?: string;
 }
 
 export const EMPTY_CONVERSATION_STATE: ConversationState = { callsMade: 0, recentCalls: [] };

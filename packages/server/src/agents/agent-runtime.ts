@@ -148,7 +148,10 @@ export function createAgentRuntime(deps: {
         );
       }
       return {
-        system: composeSystemPrompt(agent.settings, now()),
+        system: composeSystemPrompt(
+          agent.settings,
+          conversation.state.referenceTime ? new Date(conversation.state.referenceTime) : now(),
+        ),
         actions,
         builtinTools,
         model: models.get(agent, actions),

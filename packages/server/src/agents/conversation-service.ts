@@ -132,7 +132,12 @@ export function createConversationService(deps: {
     /** Starts a conversation; `onlyAgentId` (a widget key's agent) refuses any other agent. */
     async start(
       tenantId: string,
-      input: { agentId: string; contactId?: string; metadata?: Record<string, unknown> },
+      input: {
+        agentId: string;
+        contactId?: string;
+        metadata?: Record<string, unknown>;
+        referenceTime?: string;
+      },
       onlyAgentId?: string,
     ): Promise<ConversationView & { greeting?: string; agentName: string }> {
       checkMetadata(input.metadata);

@@ -102,7 +102,13 @@ export function createConversationStore(
     /** Starts a conversation; the agent's greeting, if it has one, is its first message. */
     async create(
       tenantId: string,
-      input: { agentId: string; contactId?: string; metadata?: Record<string, unknown>; greeting?: string },
+      input: {
+        agentId: string;
+        contactId?: string;
+        metadata?: Record<string, unknown>;
+        greeting?: string;
+        referenceTime?: string;
+      },
     ): Promise<ConversationView> {
       const at = now();
       const greeting: ChatMessage[] = input.greeting ? [{ role: 'assistant', content: input.greeting }] : [];
@@ -112,7 +118,9 @@ export function createConversationStore(
         agent_id: input.agentId,
         contact_id: input.contactId ?? null,
         metadata: input.metadata ?? {},
-        state: EMPTY_CONVERSATION_STATE,
+        state: input.referenceTime
+          ? { ...EMPTY_CONVERSATION_STATE, referenceTime: new Date(input.referenceTime).toISOString() }
+          : EMPTY_CONVERSATION_STATE,
         message_count: greeting.length,
         busy_until: null,
         lease_id: null,

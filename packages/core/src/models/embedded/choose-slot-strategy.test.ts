@@ -24,6 +24,16 @@ describe('chooseSlotStrategy', () => {
     expect(chooseSlotStrategy(schema, asked)).toBe(expected);
   });
 
+  it.each<[string, ParameterSchema, string | undefined]>([
+    ['order_id', { type: 'string' }, 'id'],
+    ['sku', { type: 'string' }, 'id'],
+    ['order_id', { type: 'string', examples: ['ORD-1'] }, 'example-shape'],
+    ['order_id', { type: 'string', pattern: '^ORD-\\d+$' }, 'pattern'],
+    ['notes', { type: 'string' }, undefined],
+  ])('reads %j %j as %s by its name', (name, schema, expected) => {
+    expect(chooseSlotStrategy(schema, false, name)).toBe(expected);
+  });
+
   it('searches specific readings before loose ones', () => {
     expect(STRATEGY_ORDER.indexOf('email')).toBeLessThan(STRATEGY_ORDER.indexOf('pattern'));
     expect(STRATEGY_ORDER.indexOf('date')).toBeLessThan(STRATEGY_ORDER.indexOf('number'));

@@ -1,5 +1,6 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
 import { deriveExampleShape } from './derive-example-shape.js';
+import { isIdParameter } from './id-parameter.js';
 
 /**
  * How a parameter's value is looked for in a reply.
@@ -14,6 +15,7 @@ export type SlotStrategy =
   | 'date'
   | 'pattern'
   | 'example-shape'
+  | 'id'
   | 'enum'
   | 'number'
   | 'boolean'
@@ -34,6 +36,7 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
   'date',
   'pattern',
   'example-shape',
+  'id',
   'enum',
   'number',
   'boolean',
@@ -42,8 +45,10 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
 
 /**
  * How to look for one parameter, or `undefined` when it is not looked for. A string is read by
- * its format, else its enum, its pattern, the shape of its examples; with none of these it is
- * free text, taken only when the agent just asked for it (`asked`). A boolean is only read when
+ * its format, else its enum, its pattern, the shape of its examples, or as an identifier when its
+ * `name` or description says it is one (`order_id`, `sku`, "the booking reference"); with none
+ * of these it is free text, taken only when the agent just asked for it (`asked`). A boolean is
+ * only read when
  * asked too: a lone "yes" or "no" says nothing about which question it answers. Numbers and
  * integers are always looked for (their enum, if any, is checked on the numbers found).
  *
@@ -52,8 +57,13 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
  * chooseSlotStrategy({ type: 'string', examples: ['ORD-1'] }, false); // 'example-shape'
  * chooseSlotStrategy({ type: 'string' }, false); // undefined
  * chooseSlotStrategy({ type: 'string' }, true); // 'free-text'
+ * chooseSlotStrategy({ type: 'string' }, false, 'order_id'); // 'id'
  */
-export function chooseSlotStrategy(schema: ParameterSchema, asked: boolean): SlotStrategy | undefined {
+export function chooseSlotStrategy(
+  schema: ParameterSchema,
+  asked: boolean,
+  name = '',
+): SlotStrategy | undefined {
   switch (schema.type) {
     case 'number':
     case 'integer':
@@ -65,6 +75,7 @@ export function chooseSlotStrategy(schema: ParameterSchema, asked: boolean): Slo
       if (schema.enum !== undefined && schema.enum.length > 0) return 'enum';
       if (schema.pattern !== undefined) return 'pattern';
       if (deriveExampleShape(schema.examples) !== undefined) return 'example-shape';
+      if (isIdParameter(name, schema)) return 'id';
       return asked ? 'free-text' : undefined;
     default:
       return undefined;

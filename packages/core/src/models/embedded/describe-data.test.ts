@@ -39,3 +39,25 @@ describe('detectEntities', () => {
     expect(detectEntities('hello there', options)).toEqual([]);
   });
 });
+
+describe('describeData: results as a person reads them out', () => {
+  it('reads a list of objects inside an object as a list, not as JSON', () => {
+    const text = describeData({
+      count: 2,
+      orders: [
+        { id: 'A-1', status: 'shipped' },
+        { id: 'A-2', status: 'processing' },
+      ],
+    });
+    expect(text).toBe('Count: 2; Orders:\n- ID: A-1; Status: shipped\n- ID: A-2; Status: processing');
+    expect(text).not.toContain('{');
+  });
+
+  it('reads what an envelope wraps, not the envelope', () => {
+    expect(describeData({ success: true, result: { status: 'shipped' } })).toBe('Status: shipped');
+    expect(describeData({ ok: true, data: [{ name: 'Main St' }] })).toBe('- Name: Main St');
+    expect(describeData({ success: true, result: 'done', note: 'x' })).toBe(
+      'Success: yes; Result: done; Note: x',
+    );
+  });
+});

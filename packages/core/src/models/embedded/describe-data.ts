@@ -14,14 +14,41 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Keys an API wraps its answer in: `{ success: true, result: {...} }` reads as the result. */
+const ENVELOPE_KEYS = new Set(['data', 'result', 'results', 'items', 'payload', 'response']);
+const FLAG_KEYS = new Set(['success', 'ok', 'status_code', 'error']);
+
+function unwrap(data: Record<string, unknown>): unknown {
+  const keys = Object.keys(data);
+  const inner = keys.filter((key) => ENVELOPE_KEYS.has(key));
+  const rest = keys.filter((key) => !ENVELOPE_KEYS.has(key));
+  const flagsOnly = rest.every(
+    (key) => FLAG_KEYS.has(key) && data[key] !== false && typeof data[key] !== 'string',
+  );
+  return inner.length === 1 && flagsOnly ? data[inner[0] as string] : data;
+}
+
+function describeValue(key: string, value: unknown): string {
+  if (isRecord(value)) return `${label(key)}: ${describeObject(value)}`;
+  if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object'))
+    return `${label(key)}:\n${describeList(value)}`;
+  return `${label(key)}: ${Array.isArray(value) ? value.map(scalar).join(', ') : scalar(value)}`;
+}
+
 function describeObject(data: Record<string, unknown>): string {
   return Object.entries(data)
-    .map(([key, value]) =>
-      value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? `${label(key)}: ${describeObject(value as Record<string, unknown>)}`
-        : `${label(key)}: ${Array.isArray(value) ? value.map(scalar).join(', ') : scalar(value)}`,
-    )
+    .map(([key, value]) => describeValue(key, value))
     .join('; ');
+}
+
+function describeList(items: readonly unknown[]): string {
+  if (items.length === 0) return 'I found nothing.';
+  const lines = items.slice(0, MAX_ITEMS).map((item) => `- ${describeData(item)}`);
+  if (items.length > MAX_ITEMS) lines.push(`- and ${items.length - MAX_ITEMS} more`);
+  return lines.join('\n');
 }
 
 /**
@@ -32,12 +59,8 @@ function describeObject(data: Record<string, unknown>): string {
  * describeData({ status: 'shipped', tracking_number: '1Z9' }); // 'Status: shipped; Tracking number: 1Z9'
  */
 export function describeData(data: unknown): string {
-  if (Array.isArray(data)) {
-    if (data.length === 0) return 'I found nothing.';
-    const lines = data.slice(0, MAX_ITEMS).map((item) => `- ${describeData(item)}`);
-    if (data.length > MAX_ITEMS) lines.push(`- and ${data.length - MAX_ITEMS} more`);
-    return lines.join('\n');
-  }
-  if (data !== null && typeof data === 'object') return describeObject(data as Record<string, unknown>);
-  return scalar(data);
+  const shown = isRecord(data) ? unwrap(data) : data;
+  if (Array.isArray(shown)) return describeList(shown);
+  if (isRecord(shown)) return describeObject(shown);
+  return scalar(shown);
 }

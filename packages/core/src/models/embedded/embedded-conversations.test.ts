@@ -84,3 +84,25 @@ describe('the embedded agent with several actions that fit', () => {
     expect(chat.sent).toEqual(['cancel_order:{"order_number":"ORD-3"}']);
   });
 });
+
+describe('the embedded agent after a failure, and when greeted', () => {
+  it('tries a failed call once more when asked, then says it still does not work', async () => {
+    const chat = conversation(desk.actions());
+    await chat.say('where is my order ORD-500');
+    const again = await chat.say('Can you try again?');
+    expect(chat.sent).toEqual([
+      'check_order_status:{"order_number":"ORD-500"}',
+      'check_order_status:{"order_number":"ORD-500"}',
+    ]);
+    expect(again.reply).toMatch(/^Sorry, I couldn't check order status/);
+    expect((await chat.say('try again please')).reply).toMatch(/still not working/);
+    expect(chat.sent).toHaveLength(2);
+  });
+
+  it('answers a greeting with a greeting and what it can do', async () => {
+    const chat = conversation(desk.actions());
+    expect((await chat.say('hi there!')).reply).toBe(
+      'Hello! I can help with: Check order status, Cancel an order. What can I do for you?',
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
+import { asksToRetry, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
 
 /** What the embedded agent remembers between steps. */
@@ -61,17 +62,22 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       ...(action.conversation?.triggers ? { triggers: action.conversation.triggers } : {}),
     })),
   );
-  const slotOptions = () => ({
-    referenceDate: (options.now ?? (() => new Date()))(),
+  const slotOptions = (at: Date) => ({
+    referenceDate: at,
     timezone: options.timezone ?? 'UTC',
     defaultRegion: options.defaultRegion ?? 'US',
     ...(options.synonyms ? { synonyms: options.synonyms } : {}),
   });
+  const labels = () =>
+    options.actions.map((action) => action.displayName ?? action.name.replaceAll('_', ' '));
+  const greet = () =>
+    options.actions.length === 0
+      ? 'Hello! How can I help?'
+      : `Hello! I can help with: ${labels().join(', ')}. What can I do for you?`;
   const offer = () => {
-    const labels = options.actions.map((action) => action.displayName ?? action.name.replaceAll('_', ' '));
-    return labels.length === 0
+    return options.actions.length === 0
       ? "I'm sorry, I can't help with that here."
-      : `I'm sorry, I didn't quite get that. I can help with: ${labels.join(', ')}.`;
+      : `I'm sorry, I didn't quite get that. I can help with: ${labels().join(', ')}.`;
   };
 
   /** Proposes a call of `chosen` with the values found in `texts` (later texts win). */
@@ -79,9 +85,12 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
     chosen: ActionDefinition,
     texts: readonly string[],
     debug: Record<string, unknown>,
+    at: Date,
   ): ModelResponse => {
     const parameters = chosen.parameters ?? { type: 'object', properties: {} };
-    const found = texts.map((said) => extractSlots(said, parameters, slotOptions()));
+    const found = texts.map((said) =>
+      extractSlots(said, parameters, { ...slotOptions(at), actionDescription: chosen.description }),
+    );
     const values = Object.assign({}, ...found.map((entry) => entry.values)) as Record<string, unknown>;
     return {
       text: '',
@@ -94,6 +103,8 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
   return {
     kind: 'embedded',
     async respond(request): Promise<ModelResponse> {
+      // An explicit clock (tests) wins over the loop's, which carries the conversation's reference time.
+      const at = options.now?.() ?? request.now ?? new Date();
       const state = stateOf(request);
       const last = lastOf(request.messages);
       if (last?.role === 'tool') {
@@ -111,9 +122,12 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
             text: `Sorry, that didn't work: ${content.error?.message ?? 'unknown error'}.`,
             toolCalls: [],
           };
+        const described = describeData(content.data);
         const text =
           content.message ??
-          (content.dataPreview ? content.dataPreview : `Here's what I found: ${describeData(content.data)}`);
+          (content.dataPreview
+            ? content.dataPreview
+            : `Here's what I found:${described.includes('\n') ? '\n' : ' '}${described}`);
         return { ...done, text, toolCalls: [], debug: { phrased: 'result' } };
       }
       const text = last?.role === 'user' ? last.content : '';
@@ -126,6 +140,28 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           debug: { cancelled: state.intent ?? state.choosing?.names },
         };
       }
+      if (asksToRetry(text)) {
+        const failed = lastFailedCall(request.messages);
+        if (failed && byName.has(failed.name)) {
+          if (failed.id.startsWith(RETRY_CALL_PREFIX))
+            return {
+              text: "I'm sorry, it's still not working. Please try again a little later.",
+              toolCalls: [],
+              state: { slots: {} },
+              debug: { retried: failed.name, again: false },
+            };
+          const call = { ...failed, id: `${RETRY_CALL_PREFIX}${Date.now().toString(36)}` };
+          return {
+            text: '',
+            toolCalls: [call],
+            state: { intent: failed.name, slots: { ...failed.arguments } },
+            debug: { retrying: failed.name },
+          };
+        }
+      }
+      if (!state.intent && !state.choosing && isGreeting(text)) {
+        return { text: greet(), toolCalls: [], state: { slots: {} }, debug: { greeting: true } };
+      }
       const choosing = state.choosing;
       const contenders = (choosing?.names ?? []).flatMap((name) => byName.get(name) ?? []);
       if (choosing && contenders.length > 0) {
@@ -133,21 +169,30 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
         const chosen = choice ? contenders[choice.index] : undefined;
         if (choice && chosen) {
           // The values come from the first message, and from the answer unless it was a number.
-          return propose(chosen, choice.by === 'number' ? [choosing.text] : [choosing.text, text], {
-            chose: chosen.name,
-            by: choice.by,
-          });
+          return propose(
+            chosen,
+            choice.by === 'number' ? [choosing.text] : [choosing.text, text],
+            {
+              chose: chosen.name,
+              by: choice.by,
+            },
+            at,
+          );
         }
       }
       const current = state.intent ? byName.get(state.intent) : undefined;
       if (current) {
         const missing = missingOf(current.parameters, state.slots);
         const found = extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
-          ...slotOptions(),
+          ...slotOptions(at),
+          actionDescription: current.description,
           only: missing.length > 0 ? missing : Object.keys(current.parameters?.properties ?? {}),
         });
         const corrected = reply.correction
-          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, slotOptions())
+          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
+              ...slotOptions(at),
+              actionDescription: current.description,
+            })
           : undefined;
         const slots = { ...state.slots, ...found.values, ...corrected?.values };
         if (Object.keys(found.values).length > 0 || corrected) {
@@ -159,7 +204,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           };
         }
       }
-      const entities = detectEntities(text, slotOptions());
+      const entities = detectEntities(text, slotOptions(at));
       const scored = scoreIntent(index, text, {
         ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
         ...(options.margin === undefined ? {} : { margin: options.margin }),
@@ -192,7 +237,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           debug: { scores: scored.scores, reason: scored.reason, entities },
         };
       }
-      return propose(chosen, [text], { scores: scored.scores, reason: scored.reason, entities });
+      return propose(chosen, [text], { scores: scored.scores, reason: scored.reason, entities }, at);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ParametersSchema } from '../../actions/action-definition.js';
 import { chooseSlotStrategy, type SlotStrategy, STRATEGY_ORDER } from './choose-slot-strategy.js';
 import { findDateSpans } from './find-dates.js';
+import { findEmails } from './find-emails.js';
 import { findPhoneSpans } from './find-phones.js';
 import { findSlotCandidates } from './find-slot-candidates.js';
 import { resolveCandidates } from './resolve-candidates.js';
@@ -25,6 +26,8 @@ export interface ExtractSlotsOptions {
   only?: string[];
   /** Other words for enum values, by parameter then value: `{ speed: { express: ['fast'] } }`. */
   synonyms?: Record<string, Record<string, string[]>>;
+  /** The action's description: its examples in prose ("like ORD-12345") shape ids. */
+  actionDescription?: string;
 }
 
 /**
@@ -63,7 +66,7 @@ function plan(parameters: ParametersSchema, only: readonly string[] | undefined)
   for (const [parameter, schema] of Object.entries(parameters.properties)) {
     if (only !== undefined && !only.includes(parameter)) continue;
     const asked = only !== undefined;
-    const strategy = chooseSlotStrategy(schema, asked);
+    const strategy = chooseSlotStrategy(schema, asked, parameter);
     if (strategy !== undefined) planned.push({ parameter, strategy, asked });
   }
   return planned.sort((a, b) => STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy));
@@ -78,6 +81,9 @@ function plan(parameters: ParametersSchema, only: readonly string[] | undefined)
  *   `timezone`, from "tomorrow", "next Friday at 3pm", "March 3rd" relative to `referenceDate`.
  * - `pattern`: a token matching it, case ignored, written in the case the pattern implies
  *   (`ord-12345` -> `ORD-12345`); without a pattern, a token shaped like the `examples`.
+ * - an id by its name or description (`order_id`, `sku`, "booking reference"): a token shaped like
+ *   the examples its description or the action's `actionDescription` shows ("like ORD-12345"),
+ *   else any token mixing letters and digits or of four digits or more (`A-99812`, `5512`).
  * - `enum`: a value, a synonym of one, or a plural of either, case ignored.
  * - number and integer: digits (`3`, `3.5`) or a word from zero to twenty, within the bounds.
  * - boolean and plain strings only when asked for (named in `only`): yes/no words; the whole
@@ -105,13 +111,14 @@ export function extractSlots(
   const evidence: SlotEvidence[] = [];
   const claimed: TextSpan[] = [];
   const reference = { referenceDate: options.referenceDate, timezone: options.timezone };
-  let notQuantities: TextSpan[] | undefined;
-  const notQuantitiesOnce = () => {
-    notQuantities ??= [
+  let otherValueSpans: TextSpan[] | undefined;
+  const otherValueSpansOnce = () => {
+    otherValueSpans ??= [
       ...findDateSpans(text, options.referenceDate),
       ...findPhoneSpans(text, options.defaultRegion),
+      ...findEmails(text),
     ];
-    return notQuantities;
+    return otherValueSpans;
   };
   for (const { parameter, strategy, asked } of plan(parameters, options.only)) {
     const schema = parameters.properties[parameter];
@@ -122,7 +129,8 @@ export function extractSlots(
       synonyms: options.synonyms?.[parameter] ?? {},
       asked,
       claimed,
-      notQuantities: notQuantitiesOnce,
+      otherValueSpans: otherValueSpansOnce,
+      actionDescription: options.actionDescription ?? '',
     });
     const resolution = resolveCandidates(candidates, text);
     if (resolution.outcome === 'filled') {

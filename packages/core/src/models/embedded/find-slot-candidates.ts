@@ -6,6 +6,7 @@ import { findBooleans } from './find-booleans.js';
 import { findDates } from './find-dates.js';
 import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
+import { findIdValues } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
 import { caseForPattern, findPatternTokens, matchesPatternLoosely } from './find-pattern-tokens.js';
 import { findPhones } from './find-phones.js';
@@ -18,7 +19,7 @@ import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate
  * @example
  * const context: SlotSearchContext = {
  *   reference: { referenceDate: new Date(), timezone: 'UTC' }, defaultRegion: 'US', synonyms: {},
- *   asked: false, claimed: [], notQuantities: () => [],
+ *   asked: false, claimed: [], otherValueSpans: () => [], actionDescription: '',
  * };
  */
 export interface SlotSearchContext {
@@ -30,8 +31,10 @@ export interface SlotSearchContext {
   asked: boolean;
   /** Text already read as another parameter's value. */
   claimed: readonly TextSpan[];
-  /** Text whose digits are not quantities: dates, phone numbers. */
-  notQuantities: () => readonly TextSpan[];
+  /** Text holding dates, times, phone numbers and emails: its digits are no quantity nor id. */
+  otherValueSpans: () => readonly TextSpan[];
+  /** The action's description, whose examples ("like ORD-12345") show what its ids look like. */
+  actionDescription: string;
 }
 
 /**
@@ -87,10 +90,12 @@ function rawCandidates(
       const shape = deriveExampleShape(schema.examples);
       return shape ? findShapedTokens(text, shape) : [];
     }
+    case 'id':
+      return findIdValues(text, schema, context.actionDescription, context.otherValueSpans());
     case 'enum':
       return findEnumValues(text, schema.enum ?? [], context.synonyms);
     case 'number':
-      return findNumbers(text).filter((candidate) => !overlapsAny(candidate, context.notQuantities()));
+      return findNumbers(text).filter((candidate) => !overlapsAny(candidate, context.otherValueSpans()));
     case 'boolean':
       return findBooleans(text);
     case 'free-text':
@@ -98,11 +103,15 @@ function rawCandidates(
   }
 }
 
+/** Strategies that guess a plain string's shape: when asked and nothing has it, the answer is the value. */
+const FREE_TEXT_WHEN_ASKED: ReadonlySet<SlotStrategy> = new Set(['id']);
+
 /**
  * The possible values of one parameter in the text, by the given strategy: outside text other
  * parameters already took, within the schema's bounds. A pattern parameter the agent just asked
  * for takes the whole answer (without lead-ins) first when it matches the pattern: "Sure, it's
- * Jane Doe" is "Jane Doe" for `^[A-Za-z ]+$`, not a choice between "Sure" and "Jane Doe".
+ * Jane Doe" is "Jane Doe" for `^[A-Za-z ]+$`, not a choice between "Sure" and "Jane Doe". A plain
+ * string read by a guessed shape (an id) takes the whole answer when asked and nothing has it.
  *
  * @example
  * findSlotCandidates('number', 'party of 3', { type: 'integer', minimum: 1 }, context);
@@ -122,5 +131,7 @@ export function findSlotCandidates(
     const whole = usable(wholeAnswerForPattern(text, schema.pattern, context.claimed));
     if (whole.length > 0) return whole;
   }
-  return usable(rawCandidates(strategy, text, schema, context));
+  const found = usable(rawCandidates(strategy, text, schema, context));
+  if (found.length > 0 || !context.asked || !FREE_TEXT_WHEN_ASKED.has(strategy)) return found;
+  return usable(freeTextAnswers(text, context.claimed));
 }

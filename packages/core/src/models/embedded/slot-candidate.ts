@@ -27,6 +27,7 @@ export type SlotKind =
   | 'date-time'
   | 'pattern'
   | 'example-shape'
+  | 'id'
   | 'enum'
   | 'enum-synonym'
   | 'number'

@@ -150,6 +150,13 @@ export const CreateConversationBody = Type.Object(
     agentId: Type.String({ minLength: 1 }),
     contactId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    referenceTime: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description:
+          'The conversation\'s clock: relative dates ("next Friday", "tomorrow at 3pm") are read from this time in every turn, so a transcript replays the same. Default: the time of each message.',
+      }),
+    ),
   },
   closed,
 );

@@ -1,0 +1,59 @@
+import type { ChatMessage, ToolCallRequest } from '../../agent/chat-model.js';
+
+/** Ids of calls the embedded agent proposes again after a failure start with this. */
+export const RETRY_CALL_PREFIX = 'embedded_retry_';
+
+/** Kinds of a tool message that are not a failed call: nothing was sent, so nothing to retry. */
+const NOT_SENT = new Set(['invalid_arguments', 'unknown_action', 'limit_reached', 'skipped']);
+
+const RETRY =
+  /\b(?:try (?:it |that |this )?(?:again|once more)|retry|one more (?:time|try|go)|give it another (?:go|try|shot)|have another go|again please|do it again)\b/i;
+
+const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}']+/u).filter((word) => word !== '');
+
+/**
+ * Whether a short message asks to repeat what just failed: "can you try again?", "retry
+ * please", "give it another go". A long message is a new request, even with "again" in it.
+ */
+export function asksToRetry(text: string): boolean {
+  return wordsOf(text).length <= 10 && RETRY.test(text);
+}
+
+/**
+ * The call that failed just before the customer's last message, if the conversation's last call
+ * failed at the endpoint (not a question for a missing value, not a limit).
+ */
+export function lastFailedCall(messages: readonly ChatMessage[]): ToolCallRequest | undefined {
+  for (let index = messages.length - 2; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (!message || message.role === 'user') return undefined;
+    if (message.role !== 'tool') continue;
+    const content = message.content as { ok?: unknown; error?: { kind?: unknown } } | null;
+    if (content?.ok !== false || NOT_SENT.has(String(content.error?.kind))) return undefined;
+    for (let back = index - 1; back >= 0; back -= 1) {
+      const earlier = messages[back];
+      if (earlier?.role !== 'assistant') continue;
+      const call = earlier.toolCalls?.find((candidate) => candidate.id === message.toolCallId);
+      if (call) return call;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+const GREETING =
+  /^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|greetings|hi there|hello there|hey there)\b/i;
+const COURTESY = new Set(
+  `hi hello hey hiya howdy yo there good morning afternoon evening day greetings how are you doing
+  is it going today all folks team guys friend thanks thank ok so um um`.split(/\s+/),
+);
+
+/**
+ * A message that only greets ("hi there!", "Good morning, how are you?"): answered with a
+ * greeting and what the agent can do, not with "I didn't get that". "Hi, where is my order?" is
+ * a request.
+ */
+export function isGreeting(text: string): boolean {
+  const words = wordsOf(text.toLowerCase());
+  return GREETING.test(text.trim()) && words.every((word) => COURTESY.has(word.replace(/'s$/, '')));
+}
