@@ -179,7 +179,7 @@ export const CORRECTIONS: Dialogue[] = [
       { say: 'actually, tomorrow would be better, same time', confirms: true },
       {
         say: 'yes',
-        request: { action: 'book_appointment', args: { ...danaHaircut, date: { daysFromToday: 1 } } },
+        request: { action: 'book_appointment', args: { ...danaHaircut, date: '2027-03-11' } },
       },
     ],
   },

@@ -222,7 +222,7 @@ export const MULTI_VALUE: Dialogue[] = [
           action: 'book_table',
           args: {
             party_size: 2,
-            date: { daysFromToday: 1 },
+            date: '2027-03-11',
             time: '19:00',
             name: 'Jo Park',
             phone: '+12125550142',
@@ -246,6 +246,21 @@ export const MULTI_VALUE: Dialogue[] = [
         request: {
           action: 'resend_invoice',
           args: { invoice_number: 'INV-2026-014', email: 'billing@hale.example' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'mv-table-this-friday',
+    category: 'multi_value',
+    actions: ['book_table', 'book_appointment', 'get_store_hours'],
+    turns: [
+      { say: "Table for four this Friday at 7:30pm, name's Dana, 212 555 0199", confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: { party_size: 4, date: '2027-03-12', time: '19:30', name: 'Dana', phone: '+12125550199' },
         },
       },
     ],

@@ -209,7 +209,7 @@ export const NORMALIZATION: Dialogue[] = [
         say: 'yes',
         request: {
           action: 'reschedule_appointment',
-          args: { booking_id: 'BK-20417', new_date: { daysFromToday: 2 }, new_time: '10:00' },
+          args: { booking_id: 'BK-20417', new_date: '2027-03-12', new_time: '10:00' },
         },
       },
     ],
@@ -222,6 +222,21 @@ export const NORMALIZATION: Dialogue[] = [
       {
         say: 'do you guys have sku 4471 in stock',
         request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+      },
+    ],
+  },
+  {
+    id: 'no-saturday-ten-in-the-morning',
+    category: 'normalization',
+    actions: ['book_appointment', 'reschedule_appointment'],
+    turns: [
+      { say: 'haircut saturday at ten in the morning please, 415 555 0134', confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_appointment',
+          args: { service: 'haircut', date: '2027-03-13', time: '10:00', phone: '+14155550134' },
+        },
       },
     ],
   },

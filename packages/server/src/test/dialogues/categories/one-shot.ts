@@ -200,7 +200,7 @@ export const ONE_SHOT: Dialogue[] = [
         say: 'yes',
         request: {
           action: 'book_appointment',
-          args: { service: 'beard_trim', date: { daysFromToday: 0 }, time: '17:00', phone: '+13055550161' },
+          args: { service: 'beard_trim', date: '2027-03-10', time: '17:00', phone: '+13055550161' },
         },
       },
     ],
