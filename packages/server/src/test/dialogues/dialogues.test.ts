@@ -9,7 +9,7 @@ import {
   requestMismatch,
   startDialogueWorld,
 } from './play-dialogue.js';
-import { countByCategory, formatReport } from './report.js';
+import { countByCategory, formatReport, formatTranscripts } from './report.js';
 
 /**
  * The dialogue suite: every dialogue of data/ played against the real API with the embedded
@@ -23,6 +23,7 @@ beforeAll(async () => {
   world = await startDialogueWorld();
 });
 afterAll(async () => {
+  if (process.env.DIALOGUES_TRANSCRIPTS) console.log(formatTranscripts(outcomes));
   if (outcomes.length > 0) console.log(formatReport(outcomes, FLOORS));
   await world?.close();
 });
@@ -30,7 +31,9 @@ afterAll(async () => {
 describe('the dialogue suite is well formed', () => {
   it('has at least 150 dialogues, at least 10 in every category, with unique ids', () => {
     expect(ALL_DIALOGUES.length).toBeGreaterThanOrEqual(150);
-    const counts = countByCategory(ALL_DIALOGUES.map((dialogue) => ({ dialogue, passed: false })));
+    const counts = countByCategory(
+      ALL_DIALOGUES.map((dialogue) => ({ dialogue, passed: false, transcript: [] })),
+    );
     for (const category of CATEGORIES) expect(counts[category].total, category).toBeGreaterThanOrEqual(10);
     expect(new Set(ALL_DIALOGUES.map((dialogue) => dialogue.id)).size).toBe(ALL_DIALOGUES.length);
   });

@@ -17,6 +17,8 @@ export interface DialogueOutcome {
   passed: boolean;
   /** `turn 2 ("actually 4pm"): reply /4pm/ not matched: "..."`. */
   reason?: string;
+  /** What was said, turn by turn, up to the first missed expectation. */
+  transcript: string[];
 }
 
 /** The Toolgate app, the fake business behind it and one agent per set of actions. */
@@ -132,21 +134,32 @@ export async function startDialogueWorld(): Promise<DialogueWorld> {
         agentId,
         referenceTime: dialogue.referenceTime ?? REFERENCE_TIME,
       })) as { id: string };
+      const transcript: string[] = [];
       for (const [index, turn] of dialogue.turns.entries()) {
         const before = business.requests.length;
         const answer = (await post(`/api/v1/conversations/${id}/messages`, {
           text: turn.say,
         })) as unknown as TurnAnswer;
         const made = business.requests.slice(before);
+        transcript.push(
+          `customer: ${turn.say}`,
+          ...made.map((request) => `  -> ${request.action} ${JSON.stringify(request.args)}`),
+          `agent: ${String(answer.reply ?? '')}`,
+        );
         const reason = turnMismatch(
           turn,
           { reply: String(answer.reply ?? ''), events: answer.events ?? [] },
           made,
         );
         if (reason)
-          return { dialogue, passed: false, reason: `turn ${index + 1} ("${short(turn.say)}"): ${reason}` };
+          return {
+            dialogue,
+            passed: false,
+            transcript,
+            reason: `turn ${index + 1} ("${short(turn.say)}"): ${reason}`,
+          };
       }
-      return { dialogue, passed: true };
+      return { dialogue, passed: true, transcript };
     },
     async close() {
       await t.close();
