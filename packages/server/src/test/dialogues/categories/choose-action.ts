@@ -227,4 +227,43 @@ export const CHOOSE_ACTION: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'ca-wheres-my-stuff-is-order-status',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "where's my stuff? order ORD-12345",
+        request: { action: 'check_order_status', args: { order_number: 'ORD-12345' } },
+        reply: /shipped/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-cancel-hair-appointment-is-booking',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      { say: 'please cancel my hair appointment, it is BK-20417', confirms: true, reply: /BK-20417/ },
+      { say: 'yes', request: { action: 'cancel_booking', args: { booking_id: 'BK-20417' } } },
+    ],
+  },
+  {
+    id: 'ca-change-appointment-time-is-reschedule',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: 'can I change the time of my appointment BK-20417? May 21, 2027 at 2pm would work',
+        confirms: true,
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'reschedule_appointment',
+          args: { booking_id: 'BK-20417', new_date: '2027-05-21', new_time: '14:00' },
+        },
+      },
+    ],
+  },
 ];

@@ -240,4 +240,50 @@ export const NORMALIZATION: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'no-spoken-email-underscore',
+    category: 'normalization',
+    actions: ['list_my_orders', 'check_order_status'],
+    turns: [
+      {
+        say: 'can you pull up my orders, the email is john underscore smith at yahoo dot com',
+        request: { action: 'list_my_orders', args: { email: 'john_smith@yahoo.com' } },
+      },
+    ],
+  },
+  {
+    id: 'no-spoken-phone-with-oh',
+    category: 'normalization',
+    actions: ['book_table'],
+    turns: [
+      { say: 'a table for two on April 9, 2027 at 8pm under Rita', asks: 'phone', reply: /phone/i },
+      { say: 'two one two, five five five, oh one nine nine', confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: { party_size: 2, date: '2027-04-09', time: '20:00', name: 'Rita', phone: '+12125550199' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'no-well-be-eight',
+    category: 'normalization',
+    actions: ['book_table', 'get_store_hours'],
+    turns: [
+      {
+        say: "we'll be eight, May 21 2027 at 7pm, name's Alvarez, 646 555 0111",
+        confirms: true,
+        reply: /8|eight/i,
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: { party_size: 8, date: '2027-05-21', time: '19:00', name: 'Alvarez', phone: '+16465550111' },
+        },
+      },
+    ],
+  },
 ];
