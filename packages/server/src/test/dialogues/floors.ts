@@ -8,7 +8,7 @@ export const FLOORS: Record<Category, number> = {
   one_shot: 9,
   multi_value: 3,
   ask_missing: 8,
-  choose_action: 11,
+  choose_action: 12,
   corrections: 0,
   normalization: 4,
   confirmations: 12,

@@ -266,4 +266,41 @@ export const CHOOSE_ACTION: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'ca-status-asks-which',
+    category: 'choose_action',
+    actions: ['check_order_status', 'check_ticket_status', 'check_return_status'],
+    turns: [
+      { say: 'can you check the status for me?', reply: [/order/i, /ticket/i, /return/i] },
+      { say: 'the return', asks: 'return_number', reply: /return/i },
+      {
+        say: 'RA-55120',
+        request: { action: 'check_return_status', args: { return_number: 'RA-55120' } },
+        reply: /received/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-status-ticket-id-shape-decides',
+    category: 'choose_action',
+    actions: ['check_order_status', 'check_ticket_status', 'check_return_status'],
+    turns: [
+      {
+        say: 'status of TCK-88123 please',
+        request: { action: 'check_ticket_status', args: { ticket_id: 'TCK-88123' } },
+        reply: /waiting/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-status-return-id-shape-decides',
+    category: 'choose_action',
+    actions: ['check_order_status', 'check_ticket_status', 'check_return_status'],
+    turns: [
+      {
+        say: 'status RA-55120?',
+        request: { action: 'check_return_status', args: { return_number: 'RA-55120' } },
+      },
+    ],
+  },
 ];
