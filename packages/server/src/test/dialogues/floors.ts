@@ -9,7 +9,7 @@ export const FLOORS: Record<Category, number> = {
   multi_value: 3,
   ask_missing: 8,
   choose_action: 12,
-  corrections: 0,
+  corrections: 2,
   normalization: 4,
   confirmations: 12,
   free_text: 11,
