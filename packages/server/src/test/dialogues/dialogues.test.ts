@@ -12,7 +12,7 @@ import {
 import { countByCategory, formatReport, formatTranscripts } from './report.js';
 
 /**
- * The dialogue suite: every dialogue of data/ played against the real API with the embedded
+ * The dialogue suite: every dialogue of categories/ played against the real API with the embedded
  * agent, each in a fresh conversation. It prints the counts per category and the failing
  * dialogues, and fails when a category passes fewer dialogues than its floor (floors.ts).
  */
