@@ -1,6 +1,7 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
 import { deriveExampleShape } from './derive-example-shape.js';
 import { isIdParameter } from './id-parameter.js';
+import { inferStringStrategy, patternAccepts } from './infer-string-strategy.js';
 
 /**
  * How a parameter's value is looked for in a reply.
@@ -11,6 +12,7 @@ import { isIdParameter } from './id-parameter.js';
 export type SlotStrategy =
   | 'email'
   | 'phone'
+  | 'time'
   | 'date-time'
   | 'date'
   | 'pattern'
@@ -18,6 +20,7 @@ export type SlotStrategy =
   | 'id'
   | 'enum'
   | 'number'
+  | 'person-name'
   | 'boolean'
   | 'free-text';
 
@@ -32,6 +35,7 @@ export type SlotStrategy =
 export const STRATEGY_ORDER: readonly SlotStrategy[] = [
   'email',
   'phone',
+  'time',
   'date-time',
   'date',
   'pattern',
@@ -39,16 +43,19 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
   'id',
   'enum',
   'number',
+  'person-name',
   'boolean',
   'free-text',
 ];
 
 /**
  * How to look for one parameter, or `undefined` when it is not looked for. A string is read by
- * its format, else its enum, its pattern, the shape of its examples, or as an identifier when its
- * `name` or description says it is one (`order_id`, `sku`, "the booking reference"); with none
- * of these it is free text, taken only when the agent just asked for it (`asked`). A boolean is
- * only read when
+ * its format, else its enum, what its `name` or description says it holds (a time, a phone
+ * number, an email, a date, a person's name: {@link inferStringStrategy}) when its pattern, if
+ * any, accepts such values, else its pattern, the shape of
+ * its examples, or as an identifier when its name or description says it is one (`order_id`,
+ * `sku`, "the booking reference"); with none of these it is free text, taken only when the agent
+ * just asked for it (`asked`). A boolean is only read when
  * asked too: a lone "yes" or "no" says nothing about which question it answers. Numbers and
  * integers are always looked for (their enum, if any, is checked on the numbers found).
  *
@@ -71,13 +78,19 @@ export function chooseSlotStrategy(
     case 'boolean':
       return asked ? 'boolean' : undefined;
     case 'string':
-      if (schema.format !== undefined) return schema.format;
-      if (schema.enum !== undefined && schema.enum.length > 0) return 'enum';
-      if (schema.pattern !== undefined) return 'pattern';
-      if (deriveExampleShape(schema.examples) !== undefined) return 'example-shape';
-      if (isIdParameter(name, schema)) return 'id';
-      return asked ? 'free-text' : undefined;
+      return stringStrategy(schema, asked, name);
     default:
       return undefined;
   }
+}
+
+function stringStrategy(schema: ParameterSchema, asked: boolean, name: string): SlotStrategy | undefined {
+  if (schema.format !== undefined) return schema.format;
+  if (schema.enum !== undefined && schema.enum.length > 0) return 'enum';
+  const inferred = inferStringStrategy(name, schema);
+  if (inferred !== undefined && patternAccepts(inferred, schema)) return inferred;
+  if (schema.pattern !== undefined) return 'pattern';
+  if (deriveExampleShape(schema.examples) !== undefined) return 'example-shape';
+  if (isIdParameter(name, schema)) return 'id';
+  return asked ? 'free-text' : undefined;
 }

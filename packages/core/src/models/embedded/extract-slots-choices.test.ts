@@ -128,16 +128,16 @@ describe('extractSlots: only, free text and corrections', () => {
   });
 
   it.each([
-    ['Jane Doe', 'Jane Doe'],
-    ["  it's Jane Doe. ", 'Jane Doe'],
-    ['My name is Jane Doe', 'Jane Doe'],
-    ['sure, Jane', 'Jane'],
-    ['Actually, I meant Janet', 'Janet'],
-  ])('takes the answer %j as %j when asked', (text, expected) => {
+    ['Jane Doe', 'Jane Doe', 'free-text'],
+    ["  it's Jane Doe. ", 'Jane Doe', 'person-name'],
+    ['My name is Jane Doe', 'Jane Doe', 'person-name'],
+    ['sure, Jane', 'Jane', 'free-text'],
+    ['Actually, I meant Janet', 'Janet', 'free-text'],
+  ])('takes the answer %j as %j (%s) when asked', (text, expected, kind) => {
     const result = extractSlots(text, booking, { ...NEW_YORK, only: ['name'] });
     expect(result).toEqual({
       values: { name: expected },
-      evidence: [{ parameter: 'name', value: expected, matched: expected, kind: 'free-text' }],
+      evidence: [{ parameter: 'name', value: expected, matched: expected, kind }],
     });
   });
 

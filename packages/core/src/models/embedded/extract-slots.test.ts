@@ -143,22 +143,36 @@ describe('extractSlots: patterns and example shapes', () => {
   });
 
   it('prefers the whole answer to tokens of a loose pattern when asked for it', () => {
-    const name = schemaOf({ name: { type: 'string', pattern: '^[A-Za-z ]+$' } });
-    const asked = { ...NEW_YORK, only: ['name'] };
-    expect(extractSlots("Sure, it's Jane Doe", name, asked).evidence).toEqual([
-      { parameter: 'name', value: 'Jane Doe', matched: 'Jane Doe', kind: 'pattern' },
+    const label = schemaOf({ label: { type: 'string', pattern: '^[A-Za-z ]+$' } });
+    const asked = { ...NEW_YORK, only: ['label'] };
+    expect(extractSlots("Sure, it's Jane Doe", label, asked).evidence).toEqual([
+      { parameter: 'label', value: 'Jane Doe', matched: 'Jane Doe', kind: 'pattern' },
     ]);
     expect(extractSlots('actually it is ORD-2', orderId, { ...NEW_YORK, only: ['order_id'] }).values).toEqual(
       {
         order_id: 'ORD-2',
       },
     );
-    const unasked = extractSlots("Sure, it's Jane Doe", name, NEW_YORK);
+    const unasked = extractSlots("Sure, it's Jane Doe", label, NEW_YORK);
     expect(unasked.values).toEqual({});
     expect(unasked.evidence.map((item) => [item.value, item.kind])).toEqual([
       ['Sure', 'ambiguous'],
       ['Jane Doe', 'ambiguous'],
     ]);
+  });
+
+  it("reads a person's name for a name field whose pattern accepts names", () => {
+    const name = schemaOf({ name: { type: 'string', pattern: '^[A-Za-z ]+$' } });
+    expect(extractSlots("Sure, it's Jane Doe", name, NEW_YORK).values).toEqual({ name: 'Jane Doe' });
+    const shouting = schemaOf({ name: { type: 'string', pattern: '^[A-Z]+$' } });
+    expect(extractSlots("Sure, it's Jane Doe", shouting, NEW_YORK).values).toEqual({});
+  });
+
+  it('reads "7pm" for a time field whose pattern wants HH:MM', () => {
+    const time = schemaOf({ time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } });
+    expect(extractSlots('April 9 at 7pm', time, NEW_YORK).values).toEqual({ time: '19:00' });
+    const twelveHour = schemaOf({ time: { type: 'string', pattern: '^\\d{1,2}:\\d{2} (AM|PM)$' } });
+    expect(extractSlots('April 9 at 7pm', twelveHour, NEW_YORK).values).toEqual({ time: '7:00 PM' });
   });
 
   it.each([

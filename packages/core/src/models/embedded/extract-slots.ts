@@ -4,6 +4,7 @@ import { findDateSpans } from './find-dates.js';
 import { findEmails } from './find-emails.js';
 import { findPhoneSpans } from './find-phones.js';
 import { findSlotCandidates } from './find-slot-candidates.js';
+import { findTimeSpans } from './find-times.js';
 import { resolveCandidates } from './resolve-candidates.js';
 import type { SlotKind, TextSpan } from './slot-candidate.js';
 
@@ -117,6 +118,7 @@ export function extractSlots(
       ...findDateSpans(text, options.referenceDate),
       ...findPhoneSpans(text, options.defaultRegion),
       ...findEmails(text),
+      ...findTimeSpans(text),
     ];
     return otherValueSpans;
   };
@@ -131,6 +133,7 @@ export function extractSlots(
       claimed,
       otherValueSpans: otherValueSpansOnce,
       actionDescription: options.actionDescription ?? '',
+      parameter,
     });
     const resolution = resolveCandidates(candidates, text);
     if (resolution.outcome === 'filled') {

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { type DateReference, normalizeDate, normalizeDateTime } from '../../actions/normalize-date.js';
-import type { SlotCandidate, TextSpan } from './slot-candidate.js';
+import { findTimes } from './find-times.js';
+import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
 
 /**
  * Where the text mentions a date or time ("tomorrow at 3pm", "March 3rd", "2026-03-25"), as
@@ -16,11 +17,53 @@ export function findDateSpans(text: string, referenceDate: Date): TextSpan[] {
   }));
 }
 
+/** One mention chrono found: whether it names a day ("Friday", "tomorrow") and a time ("7pm"). */
+interface DateMention extends TextSpan {
+  matched: string;
+  hasDay: boolean;
+  hasTime: boolean;
+}
+
+function findDateMentions(text: string, referenceDate: Date): DateMention[] {
+  return chrono.parse(text, referenceDate).map(({ index, text: matched, start }) => ({
+    start: index,
+    end: index + matched.length,
+    matched,
+    hasDay: start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month'),
+    hasTime: start.isCertain('hour'),
+  }));
+}
+
+/**
+ * A day said in one place and a time in another ("Friday, name's Dana, at 7:30pm"): one
+ * date-time, found at both places so that neither is read again. Only when there is exactly one
+ * of each, and times chrono does not know ("seven thirty pm") count as well.
+ */
+function pairedDayAndTime(text: string, mentions: DateMention[], reference: DateReference): SlotCandidate[] {
+  const days = mentions.filter((mention) => mention.hasDay && !mention.hasTime);
+  const chronoTimes = mentions.filter((mention) => mention.hasTime && !mention.hasDay);
+  const wordTimes = findTimes(text).filter((time) => !overlapsAny(time, mentions));
+  const [day] = days;
+  const times = [
+    ...chronoTimes.map((time) => ({ ...time, said: time.matched })),
+    ...wordTimes.map((time) => ({ ...time, said: `at ${String(time.value)}` })),
+  ];
+  const [time] = times;
+  if (days.length !== 1 || times.length !== 1 || !day || !time) return [];
+  const value = normalizeDateTime(`${day.matched} ${time.said}`, reference);
+  if (value === undefined) return [];
+  return [
+    { value, matched: day.matched, start: day.start, end: day.end, kind: 'date-time' },
+    { value, matched: text.slice(time.start, time.end), start: time.start, end: time.end, kind: 'date-time' },
+  ];
+}
+
 /**
  * Every date (`date`: `YYYY-MM-DD`) or date and time (`date-time`: ISO 8601 with the offset of
  * `reference.timezone` on that date) mentioned in the text, read relative to
  * `reference.referenceDate` by the action model's own normalizers. A date-time needs a time of
- * day: "March 3rd" alone is no date-time. Throws a `RangeError` for an unknown time zone.
+ * day: "March 3rd" alone is no date-time, but a day and a time said apart ("Friday, ..., at
+ * 7:30pm") make one. Throws a `RangeError` for an unknown time zone.
  *
  * @example
  * const reference = { referenceDate: new Date('2026-03-20T10:00:00Z'), timezone: 'America/New_York' };
@@ -32,12 +75,24 @@ export function findDates(
   format: 'date' | 'date-time',
   reference: DateReference,
 ): SlotCandidate[] {
-  const candidates: SlotCandidate[] = [];
-  for (const span of findDateSpans(text, reference.referenceDate)) {
-    const matched = text.slice(span.start, span.end);
-    const value =
-      format === 'date' ? normalizeDate(matched, reference) : normalizeDateTime(matched, reference);
-    if (value !== undefined) candidates.push({ value, matched, ...span, kind: format });
+  const mentions = findDateMentions(text, reference.referenceDate);
+  if (format === 'date-time' && mentions.some((mention) => mention.hasDay && !mention.hasTime)) {
+    // A time said apart from the day belongs to that day, not to today.
+    const whole = mentions.filter((mention) => mention.hasDay && mention.hasTime);
+    return [
+      ...whole.flatMap((mention) => readMention(mention, format, reference)),
+      ...pairedDayAndTime(text, mentions, reference),
+    ];
   }
-  return candidates;
+  return mentions.flatMap((mention) => readMention(mention, format, reference));
+}
+
+function readMention(
+  mention: DateMention,
+  format: 'date' | 'date-time',
+  reference: DateReference,
+): SlotCandidate[] {
+  const { matched, start, end } = mention;
+  const value = format === 'date' ? normalizeDate(matched, reference) : normalizeDateTime(matched, reference);
+  return value === undefined ? [] : [{ value, matched, start, end, kind: format }];
 }

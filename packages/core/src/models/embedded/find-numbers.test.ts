@@ -16,6 +16,17 @@ describe('findNumbers', () => {
     ['4, maybe 5', [4, 5]],
     ['two adults and 3 kids', [2, 3]],
     ['$50 or 60%', [50, 60]],
+    ['twenty-two', [22]],
+    ['twenty two of them', [22]],
+    ['Thirty', [30]],
+    ['a dozen roses', [12]],
+    ['two dozen eggs', [24]],
+    ['half a dozen', [6]],
+    ['a couple of us', [2]],
+    ['a pair of tickets', [2]],
+    ['a hundred', [100]],
+    ['two hundred and fifty', [250]],
+    ['seventeen', [17]],
   ])('reads %j as %j', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -31,12 +42,22 @@ describe('findNumbers', () => {
     'someone',
     'the blue one',
     'one-way',
-    'twenty-one',
+    'twenty-something',
+    'a few',
+    'the first one',
     '1.2.3',
     'v2',
     '',
   ])('finds no quantity in %j', (text) => {
     expect(values(text)).toEqual([]);
+  });
+
+  it('reads ordinals only when told to', () => {
+    const ordinals = (text: string) => findNumbers(text, { ordinals: true }).map((found) => found.value);
+    expect(ordinals('the third floor')).toEqual([3]);
+    expect(ordinals('twenty-first')).toEqual([21]);
+    expect(ordinals('3rd, 22nd or twelfth')).toEqual([3, 22, 12]);
+    expect(values('the third floor')).toEqual([]);
   });
 
   it('reports what was matched and where', () => {

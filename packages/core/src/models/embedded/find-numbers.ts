@@ -1,29 +1,5 @@
+import { CARDINAL_WORDS, ORDINALS, readCardinalWords, readOrdinal } from './number-words.js';
 import { regexCandidates, type SlotCandidate } from './slot-candidate.js';
-
-/** Number words a customer types instead of digits. */
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-};
 
 /**
  * `3`, `3.5`, `1,200`, `.5`: not part of a word, an id (`ORD-123`), a time (`10:30`), a date
@@ -32,29 +8,36 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const DIGITS =
   /(?<![\p{L}\p{N}_.,:/-]|[\p{L}\p{N}][.,])(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+|(?<=\d))(?![\p{L}\p{N}_:/]|[.,]\d|-[\p{L}\p{N}])/gu;
 
-/**
- * A number word on its own; "one" not after a determiner and at most one more word, since "the
- * blue one" counts nothing.
- */
-const WORDS = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:(?<!\\b(?:the|this|that|which|any|each|every|no|some|another|other)\\s+(?:\\p{L}+\\s+)?)one|${Object.keys(
-    NUMBER_WORDS,
-  )
-    .filter((word) => word !== 'one')
-    .join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
-  'giu',
-);
+/** "one" after a determiner and at most one more word: "the blue one" counts nothing. */
+const PRONOUN_ONE = /\b(?:the|this|that|which|any|each|every|no|some|another|other)\s+(?:\p{L}+\s+)?$/iu;
+
+function wordNumbers(text: string): SlotCandidate[] {
+  return regexCandidates(
+    text,
+    CARDINAL_WORDS,
+    (match) => {
+      if (match[0].toLowerCase() === 'one' && PRONOUN_ONE.test(text.slice(0, match.index))) return undefined;
+      return readCardinalWords(match[0]);
+    },
+    'number',
+  );
+}
 
 /**
- * Every number in the text, written in digits (`3`, `3.5`, `1,200`) or as a word from zero to
- * twenty (`three`).
+ * Every number in the text, written in digits (`3`, `3.5`, `1,200`) or in words (`three`,
+ * `twenty-two`, `a dozen`, `half a dozen`, `a couple`, `two hundred and fifty`); with `ordinals`,
+ * ordinals too (`third`, `3rd`: the answer to "which floor?").
  *
  * @example
  * findNumbers('three adults and 2.5 kids'); // values 3 and 2.5, matched 'three' and '2.5'
+ * findNumbers('a dozen roses'); // value 12, matched 'a dozen'
  * findNumbers('ORD-123 at 10:30 on the 3rd'); // []
+ * findNumbers('the 3rd floor', { ordinals: true }); // value 3
  */
-export function findNumbers(text: string): SlotCandidate[] {
+export function findNumbers(text: string, options: { ordinals?: boolean } = {}): SlotCandidate[] {
   const digits = regexCandidates(text, DIGITS, (match) => Number(match[0].replaceAll(',', '')), 'number');
-  const words = regexCandidates(text, WORDS, (match) => NUMBER_WORDS[match[0].toLowerCase()], 'number');
-  return [...digits, ...words].sort((a, b) => a.start - b.start);
+  const ordinals = options.ordinals
+    ? regexCandidates(text, ORDINALS, (match) => readOrdinal(match[0]), 'number')
+    : [];
+  return [...digits, ...wordNumbers(text), ...ordinals].sort((a, b) => a.start - b.start);
 }

@@ -49,6 +49,18 @@ export function matchesPatternLoosely(text: string, pattern: string): boolean {
 }
 
 /**
+ * True when the whole `text` matches the pattern exactly, case included; false for a pattern that
+ * cannot run with RE2 semantics.
+ *
+ * @example
+ * matchesPattern('19:30', '^([01][0-9]|2[0-3]):[0-5][0-9]$'); // true
+ * matchesPattern('7:30 PM', '^([01][0-9]|2[0-3]):[0-5][0-9]$'); // false
+ */
+export function matchesPattern(text: string, pattern: string): boolean {
+  return compile(pattern)?.test(text) === true;
+}
+
+/**
  * Every token of the text matching the parameter's pattern: anchors removed, case ignored, not
  * part of a longer word, then written in the case the pattern implies (see {@link caseForPattern}).
  * Nothing for a pattern that does not compile.

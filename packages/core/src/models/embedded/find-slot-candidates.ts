@@ -8,10 +8,18 @@ import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
 import { findIdValues } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
-import { caseForPattern, findPatternTokens, matchesPatternLoosely } from './find-pattern-tokens.js';
+import {
+  caseForPattern,
+  findPatternTokens,
+  matchesPattern,
+  matchesPatternLoosely,
+} from './find-pattern-tokens.js';
 import { findPhones } from './find-phones.js';
+import { findTimes } from './find-times.js';
 import { freeTextAnswers } from './free-text-answer.js';
-import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
+import { findPersonNames, personNamePart } from './person-name.js';
+import { blankOut, overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
+import { timeStyleOf } from './time-parameter.js';
 
 /**
  * What a search for one parameter's value needs to know beyond the text.
@@ -19,7 +27,7 @@ import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate
  * @example
  * const context: SlotSearchContext = {
  *   reference: { referenceDate: new Date(), timezone: 'UTC' }, defaultRegion: 'US', synonyms: {},
- *   asked: false, claimed: [], otherValueSpans: () => [], actionDescription: '',
+ *   asked: false, claimed: [], otherValueSpans: () => [], actionDescription: '', parameter: 'guests',
  * };
  */
 export interface SlotSearchContext {
@@ -35,6 +43,8 @@ export interface SlotSearchContext {
   otherValueSpans: () => readonly TextSpan[];
   /** The action's description, whose examples ("like ORD-12345") show what its ids look like. */
   actionDescription: string;
+  /** The parameter's name: `first_name` takes the first word of a name. */
+  parameter: string;
 }
 
 /**
@@ -59,6 +69,11 @@ export function fitsSchema(value: unknown, schema: ParameterSchema): boolean {
   return true;
 }
 
+/** True when a text value matches the schema's `pattern`, if it has one. */
+function keepsToPattern(value: unknown, schema: ParameterSchema): boolean {
+  return schema.pattern === undefined || typeof value !== 'string' || matchesPattern(value, schema.pattern);
+}
+
 /** The whole answer, when the agent asked for this parameter and it matches the pattern as a whole. */
 function wholeAnswerForPattern(text: string, pattern: string, claimed: readonly TextSpan[]): SlotCandidate[] {
   return freeTextAnswers(text, claimed)
@@ -81,9 +96,12 @@ function rawCandidates(
       return findEmails(text);
     case 'phone':
       return findPhones(text, context.defaultRegion);
+    case 'time':
+      return findTimes(text, timeStyleOf(schema) ?? '24h', context.asked);
     case 'date':
     case 'date-time':
-      return findDates(text, strategy, context.reference);
+      // A time another parameter took ("at 7:30pm" for `time`) leaves the day to the date.
+      return findDates(blankOut(text, context.claimed), strategy, context.reference);
     case 'pattern':
       return findPatternTokens(text, schema.pattern ?? '');
     case 'example-shape': {
@@ -95,7 +113,11 @@ function rawCandidates(
     case 'enum':
       return findEnumValues(text, schema.enum ?? [], context.synonyms);
     case 'number':
-      return findNumbers(text).filter((candidate) => !overlapsAny(candidate, context.otherValueSpans()));
+      return findNumbers(text, { ordinals: context.asked }).filter(
+        (candidate) => !overlapsAny(candidate, context.otherValueSpans()),
+      );
+    case 'person-name':
+      return findPersonNames(text, personNamePart(context.parameter, schema) ?? 'full');
     case 'boolean':
       return findBooleans(text);
     case 'free-text':
@@ -104,14 +126,27 @@ function rawCandidates(
 }
 
 /** Strategies that guess a plain string's shape: when asked and nothing has it, the answer is the value. */
-const FREE_TEXT_WHEN_ASKED: ReadonlySet<SlotStrategy> = new Set(['id']);
+const GUESSED: ReadonlySet<SlotStrategy> = new Set([
+  'id',
+  'time',
+  'person-name',
+  'phone',
+  'email',
+  'date',
+  'date-time',
+]);
+
+/** True for a plain string (no format) read by a shape guessed from its name or description. */
+const isGuessed = (strategy: SlotStrategy, schema: ParameterSchema) =>
+  schema.format === undefined && GUESSED.has(strategy);
 
 /**
  * The possible values of one parameter in the text, by the given strategy: outside text other
  * parameters already took, within the schema's bounds. A pattern parameter the agent just asked
  * for takes the whole answer (without lead-ins) first when it matches the pattern: "Sure, it's
  * Jane Doe" is "Jane Doe" for `^[A-Za-z ]+$`, not a choice between "Sure" and "Jane Doe". A plain
- * string read by a guessed shape (an id) takes the whole answer when asked and nothing has it.
+ * string read by a shape guessed from its name (an id, a time, a name, a phone number without
+ * `format`) takes the whole answer when asked and nothing has that shape.
  *
  * @example
  * findSlotCandidates('number', 'party of 3', { type: 'integer', minimum: 1 }, context);
@@ -125,13 +160,16 @@ export function findSlotCandidates(
 ): SlotCandidate[] {
   const usable = (candidates: SlotCandidate[]) =>
     candidates.filter(
-      (candidate) => !overlapsAny(candidate, context.claimed) && fitsSchema(candidate.value, schema),
+      (candidate) =>
+        !overlapsAny(candidate, context.claimed) &&
+        fitsSchema(candidate.value, schema) &&
+        (strategy === 'pattern' || keepsToPattern(candidate.value, schema)),
     );
   if (strategy === 'pattern' && context.asked && schema.pattern !== undefined) {
     const whole = usable(wholeAnswerForPattern(text, schema.pattern, context.claimed));
     if (whole.length > 0) return whole;
   }
   const found = usable(rawCandidates(strategy, text, schema, context));
-  if (found.length > 0 || !context.asked || !FREE_TEXT_WHEN_ASKED.has(strategy)) return found;
+  if (found.length > 0 || !context.asked || !isGuessed(strategy, schema)) return found;
   return usable(freeTextAnswers(text, context.claimed));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blankOut,
   escapeRegExp,
   overlapsAny,
   regexCandidates,
@@ -56,5 +57,12 @@ describe('regexCandidates and escapeRegExp', () => {
     const source = escapeRegExp('a.b-c(d)+[e]/f');
     expect(new RegExp(`^${source}$`, 'u').test('a.b-c(d)+[e]/f')).toBe(true);
     expect(new RegExp(`^${source}$`, 'u').test('aXb-c(d)+[e]/f')).toBe(false);
+  });
+});
+
+describe('blankOut', () => {
+  it('replaces the spans by spaces and keeps the offsets', () => {
+    expect(blankOut('Friday at 7pm, thanks', [{ start: 10, end: 13 }])).toBe('Friday at    , thanks');
+    expect(blankOut('abc', [])).toBe('abc');
   });
 });

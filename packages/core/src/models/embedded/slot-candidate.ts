@@ -25,6 +25,7 @@ export type SlotKind =
   | 'phone'
   | 'date'
   | 'date-time'
+  | 'time'
   | 'pattern'
   | 'example-shape'
   | 'id'
@@ -32,6 +33,7 @@ export type SlotKind =
   | 'enum-synonym'
   | 'number'
   | 'boolean'
+  | 'person-name'
   | 'free-text'
   | 'ambiguous';
 
@@ -141,4 +143,19 @@ export function regexCandidates(
  */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * The text with each span's characters replaced by spaces, so that offsets stay the same and a
+ * finder does not read what another parameter took.
+ *
+ * @example
+ * blankOut('Friday at 7pm', [{ start: 10, end: 13 }]); // 'Friday at    '
+ */
+export function blankOut(text: string, spans: readonly TextSpan[]): string {
+  let blanked = text;
+  for (const { start, end } of spans) {
+    blanked = blanked.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + blanked.slice(end);
+  }
+  return blanked;
 }

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { NEW_YORK, schemaOf } from './extract-slots.fixture.js';
+import { extractSlots } from './extract-slots.js';
+
+/** A table booking with the day and the time apart. NEW_YORK is Friday 2026-03-20, 06:00. */
+const table = schemaOf({
+  party_size: { type: 'integer', minimum: 1, maximum: 20 },
+  date: { type: 'string', format: 'date' },
+  time: { type: 'string', description: 'Time of the booking' },
+  name: { type: 'string' },
+  phone: { type: 'string', format: 'phone' },
+});
+const oneBreath = "Table for four on Saturday at 7:30pm, name's Dana, 212 555 0199";
+
+describe('extractSlots: several values in one sentence', () => {
+  it('fills party size, date, time, name and phone at once', () => {
+    expect(extractSlots(oneBreath, table, NEW_YORK).values).toEqual({
+      party_size: 4,
+      date: '2026-03-21',
+      time: '19:30',
+      name: 'Dana',
+      phone: '+12125550199',
+    });
+  });
+
+  it('gives "3pm" to the time field, and the date only the day', () => {
+    expect(extractSlots('tomorrow at 3pm for 2', table, NEW_YORK).values).toEqual({
+      party_size: 2,
+      date: '2026-03-21',
+      time: '15:00',
+    });
+  });
+
+  it('combines the day and the time for an action with only a date-time', () => {
+    const when = schemaOf({ when: { type: 'string', format: 'date-time' }, name: { type: 'string' } });
+    expect(extractSlots(oneBreath, when, NEW_YORK).values).toEqual({
+      when: '2026-03-21T19:30:00-04:00',
+      name: 'Dana',
+    });
+    expect(extractSlots("next Friday, name's Dana, at 7:30pm", when, NEW_YORK).values).toEqual({
+      when: '2026-03-27T19:30:00-04:00',
+      name: 'Dana',
+    });
+    expect(extractSlots('next Tuesday, seven thirty pm', when, NEW_YORK).values).toEqual({
+      when: '2026-03-24T19:30:00-04:00',
+    });
+  });
+
+  it.each([
+    ['a table for a dozen on Saturday', 12],
+    ['half a dozen of us', 6],
+    ['a couple of us, Sunday at noon', 2],
+    ['party of twenty at 8pm', 20],
+    ['we are twelve', 12],
+  ])('reads the party size in %j as %d', (text, expected) => {
+    expect(extractSlots(text, table, NEW_YORK).values.party_size).toBe(expected);
+  });
+
+  it.each([
+    ["name's Dana", 'Dana'],
+    ['my name is Dana Reyes', 'Dana Reyes'],
+    ['my name is dana reyes and my number is 212 555 0199', 'Dana Reyes'],
+    ['Hi, this is Dana calling about a table', 'Dana'],
+    ['book it under the name Dana please', 'Dana'],
+    ["I'm Dana, table for 2", 'Dana'],
+  ])('reads the name in %j as %j', (text, expected) => {
+    expect(extractSlots(text, table, NEW_YORK).values.name).toBe(expected);
+  });
+
+  it('takes no name without a cue, nor a lower-case word after "this is"', () => {
+    expect(extractSlots('this is urgent, table for 2', table, NEW_YORK).values.name).toBeUndefined();
+    expect(extractSlots('Dana, table for 2', table, NEW_YORK).values.name).toBeUndefined();
+  });
+
+  it('splits a full name for first and last name fields', () => {
+    const names = schemaOf({ first_name: { type: 'string' }, last_name: { type: 'string' } });
+    expect(extractSlots('my name is Dana Reyes', names, NEW_YORK).values).toEqual({
+      first_name: 'Dana',
+      last_name: 'Reyes',
+    });
+  });
+
+  it('reads phone, email and time fields by their names when they have no format', () => {
+    const contact = schemaOf({
+      mobile_number: { type: 'string' },
+      email_address: { type: 'string' },
+      preferred_time: { type: 'string', examples: ['9:00 AM'] },
+    });
+    expect(extractSlots('(212) 555-0199, dana@example.com, around 4', contact, NEW_YORK).values).toEqual({
+      mobile_number: '+12125550199',
+      email_address: 'dana@example.com',
+      preferred_time: '4:00 PM',
+    });
+  });
+
+  it('reads an ordinal for a number only when it was asked for', () => {
+    const floor = schemaOf({ floor: { type: 'integer' } });
+    expect(extractSlots('the third floor', floor, NEW_YORK).values).toEqual({});
+    expect(extractSlots('the third', floor, { ...NEW_YORK, only: ['floor'] }).values).toEqual({ floor: 3 });
+  });
+
+  it('takes a time answer when the time was asked for', () => {
+    const asked = { ...NEW_YORK, only: ['time'] };
+    expect(extractSlots('7', table, asked).values).toEqual({ time: '07:00' });
+    expect(extractSlots('half past six', table, asked).values).toEqual({ time: '18:30' });
+    expect(extractSlots('whenever suits', table, asked).values).toEqual({ time: 'whenever suits' });
+  });
+});
