@@ -26,6 +26,8 @@ export interface ExpectedRequest {
    * regex. Arguments not listed are not checked; list all of them where only some may change.
    */
   args?: Record<string, string | number | boolean | RegExp>;
+  /** Arguments that must not be sent: the customer never gave them (no invented values). */
+  absent?: string[];
 }
 
 /** The agents' time zone. */

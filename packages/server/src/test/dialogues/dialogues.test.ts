@@ -58,6 +58,8 @@ describe('the dialogue suite is well formed', () => {
     expect(requestMismatch({ action: 'book_table' }, [])).toMatch(/made 0/);
     expect(requestMismatch({ action: 'book_table', args: { time: /^16:/ } }, made)).toBeUndefined();
     expect(requestMismatch({ action: 'book_table', args: { party_size: 5 } }, made)).toMatch(/party_size/);
+    expect(requestMismatch({ action: 'book_table', absent: ['name'] }, made)).toBeUndefined();
+    expect(requestMismatch({ action: 'book_table', absent: ['time'] }, made)).toMatch(/time was never said/);
   });
 });
 

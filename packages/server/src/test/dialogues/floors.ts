@@ -16,6 +16,6 @@ export const FLOORS: Record<Category, number> = {
   failures: 10,
   off_topic: 9,
   greetings: 11,
-  long_messages: 5,
+  long_messages: 4,
   results: 8,
 };

@@ -57,6 +57,10 @@ export function requestMismatch(
     if (!fits)
       return `${expected.action}: ${name} should be ${String(want)}, was ${JSON.stringify(got)} (${shown})`;
   }
+  for (const name of expected.absent ?? []) {
+    if (request.args[name] !== undefined)
+      return `${expected.action}: ${name} was never said, but was sent as ${JSON.stringify(request.args[name])} (${shown})`;
+  }
   return undefined;
 }
 

@@ -133,7 +133,7 @@ export const CHOOSE_ACTION: Dialogue[] = [
     turns: [
       {
         say: 'is SKU-4471 still available?',
-        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' }, absent: ['quantity'] },
         reply: /14|in stock/i,
       },
     ],

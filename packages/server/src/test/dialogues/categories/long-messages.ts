@@ -72,7 +72,7 @@ export const LONG_MESSAGES: Dialogue[] = [
     turns: [
       {
         say: "I've been looking for winter boots for my daughter for weeks, every shop near us is sold out in her size. I saw a pair on your website, the product page says SKU-4471 under the price. Before I drive over, can you tell me if you actually have them in stock?",
-        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' }, absent: ['quantity'] },
       },
     ],
   },

@@ -17,7 +17,13 @@ export const NORMALIZATION: Dialogue[] = [
     id: 'no-coupon-is-promotion',
     category: 'normalization',
     actions: ['find_promotions', 'check_stock', 'check_order_status'],
-    turns: [{ say: 'got any coupon codes?', request: { action: 'find_promotions' }, reply: /SPRING20/ }],
+    turns: [
+      {
+        say: 'got any coupon codes?',
+        request: { action: 'find_promotions', absent: ['category'] },
+        reply: /SPRING20/,
+      },
+    ],
   },
   {
     id: 'no-us-postal-service',

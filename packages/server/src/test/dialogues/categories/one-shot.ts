@@ -33,7 +33,7 @@ export const ONE_SHOT: Dialogue[] = [
     turns: [
       {
         say: 'Do you have SKU-4471 in stock?',
-        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' }, absent: ['quantity'] },
         reply: /14|in stock/i,
       },
     ],
