@@ -12,7 +12,7 @@ export const FLOORS: Record<Category, number> = {
   corrections: 5,
   normalization: 9,
   confirmations: 13,
-  free_text: 12,
+  free_text: 11,
   failures: 10,
   off_topic: 9,
   greetings: 11,
