@@ -38,11 +38,13 @@ export function classifyReply(text: string): ReplyClass {
   let rest = text;
   for (const phrase of [...phrases].reverse())
     rest = `${rest.slice(0, phrase.start)} ${rest.slice(phrase.end)}`;
+  // "no, 4pm" and "no wait, use 646 555 0100" give the right value: a correction, not a refusal.
+  const refusalWithValue = categories.has('no') && !categories.has('cancel') && /\p{N}/u.test(rest);
   return {
     unsure: categories.has('unsure'),
     otherWords: rest.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '').length,
     yes: categories.has('yes'),
-    no: categories.has('no'),
+    no: categories.has('no') && !refusalWithValue,
     cancel: categories.has('cancel'),
     // "actually, I've changed my mind" drops the request; it does not correct a value.
     correction: phrases.some(

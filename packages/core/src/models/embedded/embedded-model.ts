@@ -8,6 +8,7 @@ import { extractSlots } from './extract-slots.js';
 import { preferByValues } from './fill-evidence.js';
 import { asksToRetry, closingOf, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
+import { accountInRequest, detailsParameter } from './request-details.js';
 
 /** What the embedded agent remembers between steps. */
 export interface EmbeddedState {
@@ -93,6 +94,13 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       extractSlots(said, parameters, { ...slotOptions(at), actionDescription: chosen.description }),
     );
     const values = Object.assign({}, ...found.map((entry) => entry.values)) as Record<string, unknown>;
+    const details = detailsParameter(chosen);
+    if (details && values[details] === undefined) {
+      const account = texts
+        .map((said) => accountInRequest(said, chosen))
+        .find((found) => found !== undefined);
+      if (account) values[details] = account;
+    }
     return {
       text: '',
       toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: chosen.name, arguments: values }],
