@@ -1,7 +1,7 @@
 import { messageTerms } from './message-terms.js';
 import { type IntentReason, type IntentScore, pickBest } from './pick-best.js';
 import { scoreCandidate } from './score-candidate.js';
-import { tokenize } from './tokenize.js';
+import { phraseWords, tokenize } from './tokenize.js';
 import type { IntentEntityKind, IntentIndex } from './types.js';
 
 /** The minimum score a candidate needs to be chosen, unless the caller says otherwise. */
@@ -62,17 +62,24 @@ export function scoreIntent(
   const margin = checkFraction('margin', options.margin ?? DEFAULT_MARGIN);
   const terms = messageTerms(index, message);
   const stems = tokenize(message);
+  const words = phraseWords(message);
   const entities = options.entities ?? [];
   const present = new Set(options.presentParameters ?? []);
 
   const scores: IntentScore[] = index.candidates.map((candidate) => {
-    const { score, evidence, matched } = scoreCandidate(index, candidate, terms, stems, entities);
+    const {
+      score,
+      evidence,
+      matched,
+      terms: found,
+    } = scoreCandidate(index, candidate, terms, stems, entities, words);
     const missingParameters = candidate.requires.filter((parameter) => !present.has(parameter));
     return {
       name: candidate.name,
       score,
       evidence,
       matched,
+      ...(found ? { terms: found } : {}),
       eligible: missingParameters.length === 0,
       missingParameters,
     };
