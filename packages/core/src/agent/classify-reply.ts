@@ -47,9 +47,11 @@ export function classifyReply(text: string): ReplyClass {
     no: categories.has('no') && !refusalWithValue,
     cancel: categories.has('cancel'),
     // "actually, I've changed my mind" drops the request; it does not correct a value.
-    correction: phrases.some(
-      (phrase) =>
-        phrase.category === 'correction' && !(categories.has('cancel') && /^actually$/i.test(phrase.text)),
-    ),
+    correction:
+      refusalWithValue ||
+      phrases.some(
+        (phrase) =>
+          phrase.category === 'correction' && !(categories.has('cancel') && /^actually$/i.test(phrase.text)),
+      ),
   };
 }

@@ -3,7 +3,7 @@ import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../
 import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { chooseSlotStrategy } from './choose-slot-strategy.js';
-import { correctionValues } from './correction-values.js';
+import { continueIntent } from './continue-intent.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
@@ -223,35 +223,18 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       }
       const current = state.intent ? byName.get(state.intent) : undefined;
       if (current) {
-        const missing = missingOf(current.parameters, state.slots);
-        const found = extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
+        const filled = continueIntent(current, state, text, reply, answersFreeText, {
           ...slotOptions(at),
           actionDescription: current.description,
-          only: missing.length > 0 ? missing : Object.keys(current.parameters?.properties ?? {}),
         });
-        const corrected = reply.correction
-          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
-              ...slotOptions(at),
-              actionDescription: current.description,
-            })
-          : undefined;
-        const parameters = current.parameters ?? { type: 'object', properties: {} };
-        // A change of earlier answers keeps them unless it says the new value plainly.
-        const foundValues =
-          missing.length === 0 || (reply.correction && !answersFreeText)
-            ? correctionValues(text, found, parameters)
-            : found.values;
-        const slots = {
-          ...state.slots,
-          ...foundValues,
-          ...(corrected ? correctionValues(text, corrected, parameters) : {}),
-        };
-        if (Object.keys(foundValues).length > 0 || corrected) {
+        if (filled) {
           return {
             text: '',
-            toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: current.name, arguments: slots }],
-            state: { intent: current.name, slots },
-            debug: { intent: current.name, extracted: found.evidence, slots },
+            toolCalls: [
+              { id: `embedded_${Date.now().toString(36)}`, name: current.name, arguments: filled.slots },
+            ],
+            state: { intent: current.name, slots: filled.slots },
+            debug: { intent: current.name, extracted: filled.evidence, slots: filled.slots },
           };
         }
       }
