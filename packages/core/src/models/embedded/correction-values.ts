@@ -51,6 +51,8 @@ export function correctionValues(
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const entry of found.evidence) {
+    // "we're 5 now" says nothing of the day.
+    if ((entry.kind === 'date' || entry.kind === 'date-time') && /^\s*now\s*$/i.test(entry.matched)) continue;
     if (SELF_EVIDENT.has(entry.kind) && entry.parameter in found.values)
       values[entry.parameter] = found.values[entry.parameter];
   }

@@ -1,14 +1,28 @@
 import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
-import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../agent/chat-model.js';
+import type {
+  ChatMessage,
+  ChatModel,
+  ModelRequest,
+  ModelResponse,
+  ToolCallRequest,
+} from '../../agent/chat-model.js';
 import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { chooseSlotStrategy } from './choose-slot-strategy.js';
 import { continueIntent } from './continue-intent.js';
+import { correctionValues } from './correction-values.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
-import { extractSlots } from './extract-slots.js';
+import { type ExtractSlotsOptions, extractSlots } from './extract-slots.js';
 import { preferByValues } from './fill-evidence.js';
-import { asksToRetry, closingOf, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
+import {
+  asksToRetry,
+  closingOf,
+  isGreeting,
+  lastCall,
+  lastFailedCall,
+  RETRY_CALL_PREFIX,
+} from './follow-ups.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
 import { accountInRequest, detailsParameter } from './request-details.js';
 
@@ -40,6 +54,32 @@ const lastOf = (messages: readonly ChatMessage[]) => messages[messages.length - 
 function stateOf(request: ModelRequest): EmbeddedState {
   const state = request.state as EmbeddedState | undefined;
   return state && typeof state === 'object' ? { ...state, slots: { ...state.slots } } : { slots: {} };
+}
+
+/**
+ * The last call again with what a correction changes ("sorry, I meant UPS" after a lookup), or
+ * nothing when the correction states no new value for it.
+ */
+function redoWithCorrection(
+  call: ToolCallRequest | undefined,
+  byName: ReadonlyMap<string, ActionDefinition>,
+  text: string,
+  options: Omit<ExtractSlotsOptions, 'only'>,
+): ModelResponse | undefined {
+  const action = call ? byName.get(call.name) : undefined;
+  if (!call || !action?.parameters) return undefined;
+  const found = extractSlots(text, action.parameters, { ...options, actionDescription: action.description });
+  const changed = Object.entries(correctionValues(text, found, action.parameters)).filter(
+    ([name, value]) => call.arguments[name] !== value,
+  );
+  if (changed.length === 0) return undefined;
+  const slots = { ...call.arguments, ...Object.fromEntries(changed) };
+  return {
+    text: '',
+    toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: action.name, arguments: slots }],
+    state: { intent: action.name, slots },
+    debug: { corrected: action.name, changed: Object.fromEntries(changed) },
+  };
 }
 
 /** Whether the reply answers a free-text question the agent asked: more than a few words of it. */
@@ -187,6 +227,10 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
             debug: { retrying: failed.name },
           };
         }
+      }
+      if (!state.intent && !state.choosing && reply.correction) {
+        const redo = redoWithCorrection(lastCall(request.messages), byName, text, slotOptions(at));
+        if (redo) return redo;
       }
       if (!state.intent && !state.choosing && isGreeting(text)) {
         return { text: greet(), toolCalls: [], state: { slots: {} }, debug: { greeting: true } };

@@ -4,6 +4,8 @@ export type IntentReason =
   | 'below_threshold'
   | 'ambiguous'
   | 'no_candidates'
+  /** One word fits an action, but most of the short message is about something else. */
+  | 'off_topic'
   /** The best-scoring candidates reached the threshold but lack required parameters. */
   | 'requirements_unmet';
 
