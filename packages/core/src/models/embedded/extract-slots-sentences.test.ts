@@ -106,3 +106,17 @@ describe('extractSlots: several values in one sentence', () => {
     expect(extractSlots('whenever suits', table, asked).values).toEqual({ time: 'whenever suits' });
   });
 });
+
+describe('extractSlots: spoken forms', () => {
+  it('reads a number said in words, and the party size said before it', () => {
+    expect(
+      extractSlots('table for four, two one two five five five oh one nine nine', table, NEW_YORK).values,
+    ).toEqual({ party_size: 4, phone: '+12125550199' });
+  });
+
+  it('reads an email said in words', () => {
+    const newsletter = schemaOf({ email: { type: 'string', format: 'email' }, consent: { type: 'boolean' } });
+    const text = 'sign me up, my email is ella dot stone at gmail dot com, and yes I agree';
+    expect(extractSlots(text, newsletter, NEW_YORK).values).toEqual({ email: 'ella.stone@gmail.com' });
+  });
+});

@@ -6,7 +6,7 @@ import { findBooleans } from './find-booleans.js';
 import { findDates } from './find-dates.js';
 import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
-import { findIdValues } from './find-id-tokens.js';
+import { findIdValues, spelledInShape } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
 import {
   caseForPattern,
@@ -19,6 +19,7 @@ import { findTimes } from './find-times.js';
 import { freeTextAnswers } from './free-text-answer.js';
 import { findPersonNames, personNamePart } from './person-name.js';
 import { blankOut, overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
+import { spelledCandidates } from './spelled-tokens.js';
 import { timeStyleOf } from './time-parameter.js';
 
 /**
@@ -74,6 +75,15 @@ function keepsToPattern(value: unknown, schema: ParameterSchema): boolean {
   return schema.pattern === undefined || typeof value !== 'string' || matchesPattern(value, schema.pattern);
 }
 
+/** Tokens spelled out ("o r d one two three four five") that match the pattern, in its case. */
+function spelledForPattern(text: string, pattern: string): SlotCandidate[] {
+  return spelledCandidates(
+    text,
+    (token) => (matchesPatternLoosely(token, pattern) ? caseForPattern(token, pattern) : undefined),
+    'pattern',
+  );
+}
+
 /** The whole answer, when the agent asked for this parameter and it matches the pattern as a whole. */
 function wholeAnswerForPattern(text: string, pattern: string, claimed: readonly TextSpan[]): SlotCandidate[] {
   return freeTextAnswers(text, claimed)
@@ -103,10 +113,13 @@ function rawCandidates(
       // A time another parameter took ("at 7:30pm" for `time`) leaves the day to the date.
       return findDates(blankOut(text, context.claimed), strategy, context.reference);
     case 'pattern':
-      return findPatternTokens(text, schema.pattern ?? '');
+      return [
+        ...findPatternTokens(text, schema.pattern ?? ''),
+        ...spelledForPattern(text, schema.pattern ?? ''),
+      ];
     case 'example-shape': {
       const shape = deriveExampleShape(schema.examples);
-      return shape ? findShapedTokens(text, shape) : [];
+      return shape ? [...findShapedTokens(text, shape), ...spelledInShape(text, shape)] : [];
     }
     case 'id':
       return findIdValues(text, schema, context.actionDescription, context.otherValueSpans());
