@@ -126,3 +126,10 @@ describe('classifyReply: a pause is neither a yes nor a no', () => {
     expect(classifyReply('yes please')).toMatchObject({ yes: true, otherWords: 0 });
   });
 });
+
+describe('classifyReply: a change of mind', () => {
+  it.each(["actually I've changed my mind, keep the order", 'change of plans', "no, I'll keep it"])(
+    '%j drops the request',
+    (text) => expect(classifyReply(text)).toMatchObject({ cancel: true, correction: false }),
+  );
+});

@@ -44,6 +44,10 @@ export function classifyReply(text: string): ReplyClass {
     yes: categories.has('yes'),
     no: categories.has('no'),
     cancel: categories.has('cancel'),
-    correction: categories.has('correction'),
+    // "actually, I've changed my mind" drops the request; it does not correct a value.
+    correction: phrases.some(
+      (phrase) =>
+        phrase.category === 'correction' && !(categories.has('cancel') && /^actually$/i.test(phrase.text)),
+    ),
   };
 }

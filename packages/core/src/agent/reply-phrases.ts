@@ -39,6 +39,9 @@ const VOCABULARY: ReadonlyArray<readonly [ReplyCategory, readonly string[]]> = [
     [
       'never mind',
       'nevermind',
+      "(?:i've |i have |i )?changed my mind",
+      'change of plans?',
+      "(?:i'll |i will |i'd rather |let's )?keep (?:it|them|the (?:order|booking|appointment|subscription|reservation))",
       'nvm',
       'forget it',
       'forget about it',

@@ -5,7 +5,8 @@ import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
 import { extractSlots } from './extract-slots.js';
-import { asksToRetry, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
+import { preferByValues } from './fill-evidence.js';
+import { asksToRetry, closingOf, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
 
 /** What the embedded agent remembers between steps. */
@@ -162,6 +163,18 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       if (!state.intent && !state.choosing && isGreeting(text)) {
         return { text: greet(), toolCalls: [], state: { slots: {} }, debug: { greeting: true } };
       }
+      const closing = state.choosing ? undefined : closingOf(text);
+      if (closing) {
+        return {
+          text:
+            closing === 'goodbye'
+              ? 'Thank you, goodbye! Have a great day.'
+              : "You're welcome! Is there anything else I can help with?",
+          toolCalls: [],
+          state: { slots: {} },
+          debug: { closing },
+        };
+      }
       const choosing = state.choosing;
       const contenders = (choosing?.names ?? []).flatMap((name) => byName.get(name) ?? []);
       if (choosing && contenders.length > 0) {
@@ -210,8 +223,18 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
         ...(options.margin === undefined ? {} : { margin: options.margin }),
         entities,
       });
-      const chosen = scored.best ? byName.get(scored.best) : undefined;
       const rivals = (scored.contenders ?? []).flatMap((name) => byName.get(name) ?? []);
+      // Words alone did not decide: the values the message holds may ("cancel BK-30111" is a
+      // booking), among the close ones, or among all when a value has an action's own shape.
+      const byValues =
+        scored.best || choosing
+          ? undefined
+          : rivals.length > 1
+            ? preferByValues(text, rivals, slotOptions(at), 0.5)
+            : entities.length > 0
+              ? preferByValues(text, options.actions, slotOptions(at), 1)
+              : undefined;
+      const chosen = scored.best ? byName.get(scored.best) : byValues?.chosen;
       if (!chosen && rivals.length > 1) {
         return {
           text: askWhichAction(rivals),
@@ -237,7 +260,17 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           debug: { scores: scored.scores, reason: scored.reason, entities },
         };
       }
-      return propose(chosen, [text], { scores: scored.scores, reason: scored.reason, entities }, at);
+      return propose(
+        chosen,
+        [text],
+        {
+          scores: scored.scores,
+          reason: byValues?.chosen ? 'values' : scored.reason,
+          entities,
+          ...(byValues ? { valueStrengths: byValues.strengths } : {}),
+        },
+        at,
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../agent/chat-model.js';
-import { asksToRetry, isGreeting, lastFailedCall } from './follow-ups.js';
+import { asksToRetry, closingOf, isGreeting, lastFailedCall } from './follow-ups.js';
 
 describe('asksToRetry', () => {
   it.each([
@@ -59,5 +59,17 @@ describe('isGreeting', () => {
   it.each(['hi, where is my order?', 'hello I need to cancel a booking', 'thanks'])(
     '%j is more than a greeting',
     (text) => expect(isGreeting(text)).toBe(false),
+  );
+});
+
+describe('closingOf', () => {
+  it.each([
+    ['great, thanks!', 'thanks'],
+    ['thank you so much', 'thanks'],
+    ["that's all, bye!", 'goodbye'],
+    ['ok bye', 'goodbye'],
+  ] as const)('%j is %s', (text, kind) => expect(closingOf(text)).toBe(kind));
+  it.each(['thanks, and where is my order ORD-1?', 'I want to cancel, thanks'])('%j is a request', (text) =>
+    expect(closingOf(text)).toBeUndefined(),
   );
 });

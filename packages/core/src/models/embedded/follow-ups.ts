@@ -45,7 +45,8 @@ const GREETING =
   /^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|greetings|hi there|hello there|hey there)\b/i;
 const COURTESY = new Set(
   `hi hello hey hiya howdy yo there good morning afternoon evening day greetings how are you doing
-  is it going today all folks team guys friend thanks thank ok so um um`.split(/\s+/),
+  is it going today all folks team guys friend ok so um uh anyone anybody someone what can could
+  do help me i you with for please there's`.split(/\s+/),
 );
 
 /**
@@ -56,4 +57,25 @@ const COURTESY = new Set(
 export function isGreeting(text: string): boolean {
   const words = wordsOf(text.toLowerCase());
   return GREETING.test(text.trim()) && words.every((word) => COURTESY.has(word.replace(/'s$/, '')));
+}
+
+const THANKS =
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|lovely|brilliant|excellent|nice|super|got it)[\s,.!]*)*(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|cheers|much appreciated|appreciate it)(?:[\s,.!]+(?:that's (?:great|perfect|all)|for (?:your|the) help|a lot))*[\s,.!:)]*$/i;
+const GOODBYE =
+  /\b(?:bye|goodbye|good bye|see you|see ya|that's all|thats all|that is all|nothing else|i'm done|im done|have a (?:good|nice|great) (?:day|one|evening))\b/i;
+
+/**
+ * A message that only thanks ("great, thanks!") or says goodbye ("that's all, bye!"): answered
+ * in kind, never with "I didn't get that".
+ *
+ * @example
+ * closingOf('great, thanks!'); // 'thanks'
+ * closingOf("that's all, bye!"); // 'goodbye'
+ */
+export function closingOf(text: string): 'thanks' | 'goodbye' | undefined {
+  const trimmed = text.trim();
+  if (wordsOf(trimmed).length > 8) return undefined;
+  if (GOODBYE.test(trimmed)) return 'goodbye';
+  if (THANKS.test(trimmed)) return 'thanks';
+  return undefined;
 }

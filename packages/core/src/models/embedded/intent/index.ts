@@ -7,10 +7,10 @@ export {
   type CandidateScore,
   containsSequence,
   ENTITY_BONUS,
+  HALF_SCORE_EVIDENCE,
   NEAR_MATCH_WEIGHT,
   PHRASE_BONUS,
   scoreCandidate,
-  UNKNOWN_WORD_WEIGHT,
 } from './score-candidate.js';
 export {
   DEFAULT_MARGIN,

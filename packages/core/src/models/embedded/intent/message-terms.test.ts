@@ -8,10 +8,10 @@ const index = buildIntentIndex(SHOP_CANDIDATES);
 describe('messageTerms', () => {
   it('classifies known, near, unknown and ignored words', () => {
     const terms = messageTerms(index, 'stauts of my order 12345 please, weather');
+    // The number never reaches the terms: values are left out by the tokenizer.
     expect(terms.map((term) => [term.word, term.kind])).toEqual([
       ['stauts', 'near'],
       ['order', 'known'],
-      ['12345', 'ignored'],
       ['weather', 'unknown'],
     ]);
   });

@@ -11,6 +11,8 @@ export type IntentReason =
 export interface IntentScore {
   name: string;
   score: number;
+  /** The words' evidence before saturation (see `scoreCandidate`); absent in hand-made scores. */
+  evidence?: number;
   matched: string[];
   /** False when some of `triggers.requires` are not present: such a candidate is never chosen. */
   eligible: boolean;
@@ -22,6 +24,20 @@ export interface IntentScore {
 export interface PickOptions {
   threshold: number;
   margin: number;
+}
+
+/**
+ * Saturated scores bunch up near 1, so a candidate with far more evidence also leads when the
+ * scores are close: the runner-up has at most this share of the best one's evidence.
+ */
+export const EVIDENCE_LEAD_RATIO = 0.6;
+
+/** Whether `first` leads `second` by the margin, or by far more evidence. */
+function leads(first: IntentScore, second: IntentScore | undefined, margin: number): boolean {
+  if (second === undefined) return true;
+  if (first.score - second.score + EPSILON >= margin) return true;
+  const [best, next] = [first.evidence ?? 0, second.evidence ?? 0];
+  return best > 0 && next <= best * EVIDENCE_LEAD_RATIO;
 }
 
 /** Tolerance for float noise when comparing rounded scores. */
@@ -56,10 +72,10 @@ export function pickBest(
     );
     return { best: null, reason: blockedReached ? 'requirements_unmet' : 'below_threshold' };
   }
-  if (first.score - (second?.score ?? 0) + EPSILON < options.margin) {
+  if (!leads(first, second, options.margin)) {
     // The eligible candidates within the margin of the best: the ones to ask the customer about.
     const contenders = eligible
-      .filter((entry) => entry.score > 0 && first.score - entry.score + EPSILON < options.margin)
+      .filter((entry) => entry.score > 0 && !leads(first, entry, options.margin))
       .map((entry) => entry.name);
     return { best: null, reason: 'ambiguous', contenders };
   }

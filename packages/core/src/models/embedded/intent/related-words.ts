@@ -7,15 +7,25 @@ import { stem } from './stem.js';
  * does not contain the customer's own word.
  */
 export const RELATED_WORD_GROUPS: ReadonlyArray<readonly string[]> = [
-  ['where', 'track', 'status', 'location', 'arrive', 'arrival', 'eta'],
+  ['where', 'track', 'status', 'location', 'arrive', 'arrival', 'eta', 'happening', 'progress', 'update'],
   ['cancel', 'terminate', 'abort', 'revoke'],
-  ['book', 'reserve', 'schedule', 'appointment'],
-  ['refund', 'reimburse'],
+  ['book', 'reserve', 'reservation', 'schedule', 'appointment'],
+  ['table', 'dinner', 'lunch', 'restaurant', 'seat', 'reservation'],
+  ['refund', 'reimburse', 'reimbursement', 'money', 'return', 'compensation'],
   ['change', 'modify', 'update', 'edit', 'amend'],
-  ['price', 'cost', 'quote', 'fee'],
+  ['reschedule', 'move', 'postpone', 'push', 'rebook', 'shift'],
+  ['price', 'cost', 'quote', 'fee', 'pricing'],
   ['invoice', 'bill', 'receipt'],
-  ['phone', 'call'],
+  ['phone', 'call', 'callback'],
   ['email', 'mail'],
+  ['stock', 'available', 'availability', 'inventory', 'restock', 'sold'],
+  ['promotion', 'promo', 'coupon', 'discount', 'deal', 'sale', 'offer', 'voucher'],
+  ['hours', 'open', 'opening', 'close', 'closing', 'closed'],
+  ['ticket', 'support', 'problem', 'issue', 'broken', 'bug', 'error', 'crash'],
+  ['newsletter', 'subscribe', 'mailing', 'signup', 'updates'],
+  ['lead', 'demo', 'sales', 'callback', 'contact', 'pricing', 'trial'],
+  ['shipment', 'parcel', 'package', 'delivery', 'shipping', 'courier', 'carrier'],
+  ['haircut', 'hair', 'trim', 'salon', 'manicure', 'nails', 'colour', 'color', 'beard'],
 ];
 
 function buildRelatedStems(groups: ReadonlyArray<readonly string[]>): ReadonlyMap<string, readonly string[]> {
@@ -42,4 +52,22 @@ const RELATED_STEMS = buildRelatedStems(RELATED_WORD_GROUPS);
  */
 export function relatedStems(stemmed: string): readonly string[] {
   return RELATED_STEMS.get(stemmed) ?? [];
+}
+
+/**
+ * Question words that name the request as surely as its own word: "where is my parcel" asks for
+ * its status or tracking. These relations count as an exact match, not at half weight.
+ */
+const STRONG_RELATIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [stem('where'), new Set(['status', 'track', 'location'].map(stem))],
+]);
+
+/**
+ * Whether a message word names a related stem as surely as the stem itself.
+ *
+ * @example
+ * isStrongRelation('wher', 'status'); // true
+ */
+export function isStrongRelation(from: string, to: string): boolean {
+  return STRONG_RELATIONS.get(from)?.has(to) ?? false;
 }

@@ -1,18 +1,32 @@
 import type { MessageTerm } from './message-terms.js';
+import { isStrongRelation } from './related-words.js';
 import type { IndexedCandidate, IntentEntityKind, IntentIndex } from './types.js';
 
 /** What a match through a typo or a related word is worth, relative to an exact match. */
 export const NEAR_MATCH_WEIGHT = 0.5;
-/** How much a word no candidate knows dilutes a score, relative to a full-weight word. */
-export const UNKNOWN_WORD_WEIGHT = 0.25;
+/**
+ * The relevance (field weight x IDF, in units of the index's largest IDF) at which a candidate's
+ * score reaches one half: one exact word of a description scores 0.4, one word of the name 0.57.
+ */
+export const HALF_SCORE_EVIDENCE = 1.5;
+/**
+ * A word every action shares still says the message is about one of them ("a booking" with two
+ * booking actions): for the score, its IDF counts as at least this share of the largest one.
+ * Which action leads is decided on the plain IDF (`evidence`).
+ */
+export const SHARED_WORD_FLOOR = 0.5;
 /** Added when one of the candidate's trigger phrases appears in the message. */
 export const PHRASE_BONUS = 0.5;
+/** A trigger phrase whose words appear in the message out of order, or only in part, earns this share of the bonus for the share of its words present (from half of them). */
+export const PARTIAL_PHRASE_SHARE = 0.6;
 /** Added for each entity kind the candidate declares and the message contains. */
 export const ENTITY_BONUS = 0.15;
 
 /** A candidate's score for one message, in 0..1, and what earned it. */
 export interface CandidateScore {
   score: number;
+  /** The words' evidence before saturation (field weight x IDF summed, in units of the largest IDF). */
+  evidence: number;
   /** Readable evidence: `order` (exact), `cancle~cancel` (typo), `wher=>status` (related),
    * `phrase:"haircut"`, `entity:email`. */
   matched: string[];
@@ -28,12 +42,13 @@ function bestNearEvidence(
   index: IntentIndex,
   targets: readonly string[],
   label: (target: string) => string,
+  share: (target: string) => number = () => NEAR_MATCH_WEIGHT,
 ): Evidence | null {
   let best: Evidence | null = null;
   for (const target of targets) {
     const weight = candidate.weights.get(target);
     if (weight === undefined) continue;
-    const value = NEAR_MATCH_WEIGHT * weight * (index.idf.get(target) ?? 0);
+    const value = share(target) * weight * (index.idf.get(target) ?? 0);
     if (best === null || value > best.value) best = { value, label: label(target) };
   }
   return best;
@@ -48,6 +63,7 @@ function termEvidence(candidate: IndexedCandidate, index: IntentIndex, term: Mes
     index,
     term.relatedTargets,
     (target) => `${term.stem}=>${target}`,
+    (target) => (isStrongRelation(term.stem, target) ? 1 : NEAR_MATCH_WEIGHT),
   );
   if (typo === null) return related;
   return related === null || typo.value >= related.value ? typo : related;
@@ -66,18 +82,32 @@ function round(score: number): number {
   return Math.round(score * 10_000) / 10_000;
 }
 
+/** The best share of one trigger phrase's words the message holds, in any order (1: all of them). */
+function phraseCoverage(phrases: IndexedCandidate['phrases'], messageStems: readonly string[]) {
+  const present = new Set(messageStems);
+  let best: { text: string; share: number } | undefined;
+  for (const phrase of phrases) {
+    if (phrase.stems.length < 2) continue;
+    const share = phrase.stems.filter((item) => present.has(item)).length / phrase.stems.length;
+    if (!best || share > best.share) best = { text: phrase.text, share };
+  }
+  return best;
+}
+
 /**
- * Scores one candidate: for each message word, the best of an exact match (field weight × IDF),
- * a typo or related-word match (half that), normalized by what the candidate could earn at most
- * for the same words (its top field weight × IDF, plus a small share for words nobody knows).
- * Then adds `PHRASE_BONUS` once if a trigger phrase's stems appear in order in `messageStems`,
- * and `ENTITY_BONUS` per declared entity kind present. Capped at 1, rounded to 4 decimals.
+ * Scores one candidate: for each distinct message word, the best of an exact match (field
+ * weight x IDF), a typo or related-word match (half that). The sum saturates (`e / (e + 1)`, in
+ * units of the largest IDF), so words the candidate does not know never dilute it: a long message
+ * that says the same request with an explanation, an email and an order number scores as high as
+ * the short one. Then adds `PHRASE_BONUS` once if a trigger phrase's stems appear in order in
+ * `messageStems` (a share of it when most of its words appear in any order), and `ENTITY_BONUS`
+ * per declared entity kind present. Capped at 1, rounded to 4 decimals.
  *
  * @example
  * const index = buildIntentIndex([{ name: 'cancel_order', description: 'Cancel an order' }]);
  * const stems = tokenize('cancel it');
  * scoreCandidate(index, index.candidates[0]!, messageTerms(index, 'cancel it'), stems, []);
- * // { score: 1, matched: ['cancel'] }
+ * // { score: 0.6667, evidence: 2, matched: ['cancel'] }
  */
 export function scoreCandidate(
   index: IntentIndex,
@@ -88,30 +118,35 @@ export function scoreCandidate(
 ): CandidateScore {
   const matched: string[] = [];
   let earned = 0;
-  let possible = 0;
+  let relevant = 0;
+  const floor = SHARED_WORD_FLOOR * index.maxIdf;
   for (const term of terms) {
-    if (term.kind === 'ignored') continue;
-    if (term.kind === 'unknown') {
-      possible += candidate.topFieldWeight * index.maxIdf * UNKNOWN_WORD_WEIGHT;
-      continue;
-    }
-    const full = candidate.topFieldWeight * term.referenceIdf;
-    possible += full;
-    const evidence = termEvidence(candidate, index, term);
-    if (evidence === null) continue;
-    earned += Math.min(evidence.value, full);
-    matched.push(evidence.label);
+    if (term.kind === 'ignored' || term.kind === 'unknown') continue;
+    const found = termEvidence(candidate, index, term);
+    if (found === null) continue;
+    earned += found.value;
+    relevant +=
+      term.referenceIdf > 0 ? (found.value * Math.max(term.referenceIdf, floor)) / term.referenceIdf : 0;
+    matched.push(found.label);
   }
-  let score = possible > 0 ? earned / possible : 0;
+  const evidence = index.maxIdf > 0 ? earned / index.maxIdf : 0;
+  const relevance = index.maxIdf > 0 ? relevant / index.maxIdf : 0;
+  let score = relevance / (relevance + HALF_SCORE_EVIDENCE);
   const phrase = candidate.phrases.find((item) => containsSequence(messageStems, item.stems));
   if (phrase !== undefined) {
     score += PHRASE_BONUS;
     matched.push(`phrase:"${phrase.text}"`);
+  } else {
+    const partial = phraseCoverage(candidate.phrases, messageStems);
+    if (partial && partial.share >= 0.5) {
+      score += PHRASE_BONUS * PARTIAL_PHRASE_SHARE * partial.share;
+      matched.push(`phrase~"${partial.text}"`);
+    }
   }
   for (const kind of candidate.entities) {
     if (!entities.includes(kind)) continue;
     score += ENTITY_BONUS;
     matched.push(`entity:${kind}`);
   }
-  return { score: round(Math.min(1, score)), matched };
+  return { score: round(Math.min(1, score)), evidence: round(evidence), matched };
 }

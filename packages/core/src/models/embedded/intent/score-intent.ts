@@ -66,11 +66,12 @@ export function scoreIntent(
   const present = new Set(options.presentParameters ?? []);
 
   const scores: IntentScore[] = index.candidates.map((candidate) => {
-    const { score, matched } = scoreCandidate(index, candidate, terms, stems, entities);
+    const { score, evidence, matched } = scoreCandidate(index, candidate, terms, stems, entities);
     const missingParameters = candidate.requires.filter((parameter) => !present.has(parameter));
     return {
       name: candidate.name,
       score,
+      evidence,
       matched,
       eligible: missingParameters.length === 0,
       missingParameters,

@@ -16,7 +16,26 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...['want', 'wanna', 'need', 'like', 'please', 'pls', 'hi', 'hello', 'hey', 'thanks', 'thank', 'thx'],
   ...['some', 'any', 'im', 'ive', 'id', 'dont', 'cant', 'wont', 'didnt', 'doesnt', 'isnt', 'whats'],
   ...['thats', 'lets', 'youre'],
+  // Verbs and fillers of any request: "can you tell me", "I'd like to know", "um so yeah".
+  ...['tell', 'know', 'get', 'got', 'give', 'let', 'go', 'going', 'think', 'say', 'said', 'ask', 'try'],
+  ...['really', 'much', 'many', 'more', 'now', 'still', 'well', 'yeah', 'yes', 'ok', 'okay', 'um', 'uh'],
+  ...['hmm', 'something', 'anything', 'someone', 'anyone', 'somebody', 'anybody', 'guys', 'folks'],
+  ...['kind', 'sort', 'maybe', 'actually', 'basically', 'quick', 'quickly', 'again', 'way', 'able'],
+  // When, not what: dates are values, never an intent.
+  ...['last', 'night', 'week', 'weeks', 'month', 'months', 'year', 'today', 'tomorrow', 'yesterday', 'ago'],
+  ...['morning', 'afternoon', 'evening', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday'],
+  ...['friday', 'saturday', 'sunday', 'weekend', 'pm', 'am'],
+  // What a value is called says nothing of the request: "order number", "booking reference".
+  ...['number', 'id', 'ref', 'reference'],
 ]);
+
+/**
+ * Values say which record, never which action: an email, a URL, or any word with a digit and
+ * the letters joined to it ("ORD-12345", "BK_20417", "3pm", "1Z999AA1") are left out, in the
+ * message and in the operator's texts ("like ORD-12345").
+ */
+const VALUES =
+  /\S+@\S+|https?:\/\/\S+|[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:[-_/.:][\p{L}\p{N}]+)*|\p{L}+[-_](?=\p{N})/gu;
 
 /** One kept word of a text: the lower-cased `word` as written and its `stem`. */
 export interface Token {
@@ -50,7 +69,7 @@ function normalizeText(text: string): string {
  */
 export function tokenizeDetailed(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const word of normalizeText(text).split(SEPARATORS)) {
+  for (const word of normalizeText(text.replace(VALUES, ' ')).split(SEPARATORS)) {
     if (word === '' || STOP_WORDS.has(word) || SINGLE_ASCII_LETTER.test(word)) continue;
     tokens.push({ word, stem: stem(word) });
   }
