@@ -2,6 +2,7 @@ import type { ParameterSchema } from '../../actions/action-definition.js';
 import type { DateReference } from '../../actions/normalize-date.js';
 import type { SlotStrategy } from './choose-slot-strategy.js';
 import { deriveExampleShape, findShapedTokens } from './derive-example-shape.js';
+import { enumSynonyms } from './enum-synonyms.js';
 import { findBooleans } from './find-booleans.js';
 import { findDates } from './find-dates.js';
 import { findEmails } from './find-emails.js';
@@ -124,7 +125,11 @@ function rawCandidates(
     case 'id':
       return findIdValues(text, schema, context.actionDescription, context.otherValueSpans());
     case 'enum':
-      return findEnumValues(text, schema.enum ?? [], context.synonyms);
+      return findEnumValues(
+        text,
+        schema.enum ?? [],
+        enumSynonyms(schema.enum ?? [], context.synonyms, schema.description ?? ''),
+      );
     case 'number':
       return findNumbers(text, { ordinals: context.asked }).filter(
         (candidate) => !overlapsAny(candidate, context.otherValueSpans()),
