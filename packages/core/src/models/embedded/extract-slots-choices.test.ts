@@ -150,7 +150,7 @@ describe('extractSlots: only, free text and corrections', () => {
     ['Jane Doe', 'Jane Doe', 'free-text'],
     ["  it's Jane Doe. ", 'Jane Doe', 'person-name'],
     ['My name is Jane Doe', 'Jane Doe', 'person-name'],
-    ['sure, Jane', 'Jane', 'free-text'],
+    ['sure, Jane', 'Jane', 'person-name'],
     ['Actually, I meant Janet', 'Janet', 'free-text'],
   ])('takes the answer %j as %j (%s) when asked', (text, expected, kind) => {
     const result = extractSlots(text, booking, { ...NEW_YORK, only: ['name'] });
