@@ -1,5 +1,6 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
 import { deriveExampleShape } from './derive-example-shape.js';
+import { isConsentParameter } from './find-consent.js';
 import { isIdParameter } from './id-parameter.js';
 import { inferStringStrategy, patternAccepts } from './infer-string-strategy.js';
 
@@ -21,6 +22,7 @@ export type SlotStrategy =
   | 'enum'
   | 'number'
   | 'person-name'
+  | 'consent'
   | 'boolean'
   | 'free-text';
 
@@ -44,6 +46,7 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
   'enum',
   'number',
   'person-name',
+  'consent',
   'boolean',
   'free-text',
 ];
@@ -56,7 +59,9 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
  * its examples, or as an identifier when its name or description says it is one (`order_id`,
  * `sku`, "the booking reference"); with none of these it is free text, taken only when the agent
  * just asked for it (`asked`). A boolean is only read when
- * asked too: a lone "yes" or "no" says nothing about which question it answers. Numbers and
+ * asked too: a lone "yes" or "no" says nothing about which question it answers; a consent
+ * (`consent`, "agrees to receive marketing") is also read unasked from words that say what is
+ * agreed to ("I agree", "no marketing"). Numbers and
  * integers are always looked for (their enum, if any, is checked on the numbers found).
  *
  * @example
@@ -76,7 +81,7 @@ export function chooseSlotStrategy(
     case 'integer':
       return 'number';
     case 'boolean':
-      return asked ? 'boolean' : undefined;
+      return asked ? 'boolean' : isConsentParameter(name, schema) ? 'consent' : undefined;
     case 'string':
       return stringStrategy(schema, asked, name);
     default:

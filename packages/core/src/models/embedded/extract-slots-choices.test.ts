@@ -21,6 +21,25 @@ describe('extractSlots: enums', () => {
     expect(result.evidence[0]?.kind).toBe(kind);
   });
 
+  it.each([
+    ["it's coming with the US Postal Service", 'usps'],
+    ['the U.S. postal service', 'usps'],
+    ['USPS', 'usps'],
+    ['Federal Express', 'fedex'],
+    ['fed ex', 'fedex'],
+    ['United Parcel Service', 'ups'],
+  ])('reads the carrier in %j as %s from the built-in lexicon', (text, expected) => {
+    const carrier = schemaOf({ carrier: { type: 'string', enum: ['usps', 'ups', 'fedex', 'dhl'] } });
+    expect(extractSlots(text, carrier, NEW_YORK).values).toEqual({ carrier: expected });
+  });
+
+  it("reads synonyms the parameter's description gives", () => {
+    const carrier = schemaOf({
+      carrier: { type: 'string', enum: ['rm', 'pf'], description: 'rm (Royal Mail) or pf (Parcelforce)' },
+    });
+    expect(extractSlots('sent by Royal Mail', carrier, NEW_YORK).values).toEqual({ carrier: 'rm' });
+  });
+
   it('matches simple plurals', () => {
     const size = schemaOf({ item: { type: 'string', enum: ['shirt', 'box', 'battery'] } });
     expect(extractSlots('two shirts', size, NEW_YORK).values).toEqual({ item: 'shirt' });
@@ -131,7 +150,7 @@ describe('extractSlots: only, free text and corrections', () => {
     ['Jane Doe', 'Jane Doe', 'free-text'],
     ["  it's Jane Doe. ", 'Jane Doe', 'person-name'],
     ['My name is Jane Doe', 'Jane Doe', 'person-name'],
-    ['sure, Jane', 'Jane', 'free-text'],
+    ['sure, Jane', 'Jane', 'person-name'],
     ['Actually, I meant Janet', 'Janet', 'free-text'],
   ])('takes the answer %j as %j (%s) when asked', (text, expected, kind) => {
     const result = extractSlots(text, booking, { ...NEW_YORK, only: ['name'] });

@@ -60,4 +60,21 @@ describe('extractSlots: ids without a pattern', () => {
       { parameter: 'order_id', value: 'bluebird', matched: 'bluebird', kind: 'free-text' },
     ]);
   });
+
+  it('reads an id spelled out, by the pattern, the examples, the hint or its looks', () => {
+    const spelled = 'uh yeah the order is o r d one two three four five';
+    const byPattern = schemaOf({ order_number: { type: 'string', pattern: '^ORD-[0-9]{5}$' } });
+    const byExamples = schemaOf({ order_number: { type: 'string', examples: ['ORD-12345'] } });
+    const byHint = schemaOf({
+      order_number: { type: 'string', description: 'The order number, like ORD-12345' },
+    });
+    const byLooks = schemaOf({ order_number: { type: 'string' } });
+    for (const schema of [byPattern, byExamples, byHint]) {
+      expect(extractSlots(spelled, schema, NEW_YORK).values).toEqual({ order_number: 'ORD-12345' });
+    }
+    expect(extractSlots(spelled, byLooks, NEW_YORK).values).toEqual({ order_number: 'ORD12345' });
+    expect(extractSlots('A as in apple, nine nine eight one two', byLooks, NEW_YORK).values).toEqual({
+      order_number: 'A99812',
+    });
+  });
 });

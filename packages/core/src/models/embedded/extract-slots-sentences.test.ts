@@ -67,9 +67,10 @@ describe('extractSlots: several values in one sentence', () => {
     expect(extractSlots(text, table, NEW_YORK).values.name).toBe(expected);
   });
 
-  it('takes no name without a cue, nor a lower-case word after "this is"', () => {
+  it('takes no name without a cue or a list, nor a lower-case word after "this is"', () => {
     expect(extractSlots('this is urgent, table for 2', table, NEW_YORK).values.name).toBeUndefined();
-    expect(extractSlots('Dana, table for 2', table, NEW_YORK).values.name).toBeUndefined();
+    expect(extractSlots('Great, table for 2', table, NEW_YORK).values.name).toBeUndefined();
+    expect(extractSlots('Dana said table for 2', table, NEW_YORK).values.name).toBeUndefined();
   });
 
   it('splits a full name for first and last name fields', () => {
@@ -99,10 +100,35 @@ describe('extractSlots: several values in one sentence', () => {
     expect(extractSlots('the third', floor, { ...NEW_YORK, only: ['floor'] }).values).toEqual({ floor: 3 });
   });
 
+  it('gives a bare number to the parameter the question named, not to a time also missing', () => {
+    const allMissing = { ...NEW_YORK, only: ['party_size', 'date', 'time', 'name', 'phone'] };
+    expect(extractSlots('4', table, allMissing).values).toEqual({ party_size: 4 });
+    expect(extractSlots('7', table, { ...NEW_YORK, only: ['time', 'name', 'phone'] }).values).toEqual({
+      time: '07:00',
+    });
+  });
+
   it('takes a time answer when the time was asked for', () => {
     const asked = { ...NEW_YORK, only: ['time'] };
     expect(extractSlots('7', table, asked).values).toEqual({ time: '07:00' });
     expect(extractSlots('half past six', table, asked).values).toEqual({ time: '18:30' });
     expect(extractSlots('whenever suits', table, asked).values).toEqual({ time: 'whenever suits' });
+  });
+});
+
+describe('extractSlots: spoken forms', () => {
+  it('reads a number said in words, and the party size said before it', () => {
+    expect(
+      extractSlots('table for four, two one two five five five oh one nine nine', table, NEW_YORK).values,
+    ).toEqual({ party_size: 4, phone: '+12125550199' });
+  });
+
+  it('reads an email said in words', () => {
+    const newsletter = schemaOf({ email: { type: 'string', format: 'email' }, consent: { type: 'boolean' } });
+    const text = 'sign me up, my email is ella dot stone at gmail dot com, and yes I agree';
+    expect(extractSlots(text, newsletter, NEW_YORK).values).toEqual({
+      email: 'ella.stone@gmail.com',
+      consent: true,
+    });
   });
 });

@@ -23,7 +23,11 @@ export interface ExtractSlotsOptions {
   timezone: string;
   /** ISO 3166 region for phone numbers written without `+country code` (`US`, `GB`). */
   defaultRegion: string;
-  /** Only look for these parameters: the one the agent just asked for. */
+  /**
+   * Only look for these parameters: the ones still missing. The first (in the order of the
+   * schema's properties) is the one the agent's question named; only it takes a bare answer
+   * that could be anything ("4" as a time, "the third" as a number).
+   */
   only?: string[];
   /** Other words for enum values, by parameter then value: `{ speed: { express: ['fast'] } }`. */
   synonyms?: Record<string, Record<string, string[]>>;
@@ -60,15 +64,19 @@ interface PlannedSlot {
   parameter: string;
   strategy: SlotStrategy;
   asked: boolean;
+  /** The first of `only`: the one the agent's question named. */
+  questioned: boolean;
 }
 
 function plan(parameters: ParametersSchema, only: readonly string[] | undefined): PlannedSlot[] {
   const planned: PlannedSlot[] = [];
+  const names = Object.keys(parameters.properties);
+  const first = only === undefined ? undefined : names.find((name) => only.includes(name));
   for (const [parameter, schema] of Object.entries(parameters.properties)) {
     if (only !== undefined && !only.includes(parameter)) continue;
     const asked = only !== undefined;
     const strategy = chooseSlotStrategy(schema, asked, parameter);
-    if (strategy !== undefined) planned.push({ parameter, strategy, asked });
+    if (strategy !== undefined) planned.push({ parameter, strategy, asked, questioned: parameter === first });
   }
   return planned.sort((a, b) => STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy));
 }
@@ -122,7 +130,7 @@ export function extractSlots(
     ];
     return otherValueSpans;
   };
-  for (const { parameter, strategy, asked } of plan(parameters, options.only)) {
+  for (const { parameter, strategy, asked, questioned } of plan(parameters, options.only)) {
     const schema = parameters.properties[parameter];
     if (schema === undefined) continue;
     const candidates = findSlotCandidates(strategy, text, schema, {
@@ -130,6 +138,7 @@ export function extractSlots(
       defaultRegion: options.defaultRegion,
       synonyms: options.synonyms?.[parameter] ?? {},
       asked,
+      questioned,
       claimed,
       otherValueSpans: otherValueSpansOnce,
       actionDescription: options.actionDescription ?? '',

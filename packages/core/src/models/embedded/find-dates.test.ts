@@ -29,6 +29,11 @@ describe('findDates', () => {
     expect(findDates('Saturday or Sunday, for two, at 7:30pm', 'date-time', reference)).toEqual([]);
   });
 
+  it('reads no date from "now"', () => {
+    expect(findDates("actually we're 5 now", 'date', reference)).toEqual([]);
+    expect(findDates('right now', 'date-time', reference)).toEqual([]);
+  });
+
   it('needs a time of day for a date-time', () => {
     expect(findDates('next Friday', 'date-time', reference)).toEqual([]);
   });

@@ -24,8 +24,12 @@ interface DateMention extends TextSpan {
   hasTime: boolean;
 }
 
+/** "now" names no day a customer chooses: "we're 5 now" is a party size, not today's date. */
+const ONLY_NOW = /^(?:right |just )?now$/i;
+
 function findDateMentions(text: string, referenceDate: Date): DateMention[] {
-  return chrono.parse(text, referenceDate).map(({ index, text: matched, start }) => ({
+  const results = chrono.parse(text, referenceDate).filter((result) => !ONLY_NOW.test(result.text.trim()));
+  return results.map(({ index, text: matched, start }) => ({
     start: index,
     end: index + matched.length,
     matched,

@@ -26,3 +26,37 @@ describe('findEmails', () => {
     expect(findEmails(text)).toEqual([]);
   });
 });
+
+describe('findEmails: spoken addresses', () => {
+  it.each([
+    ['my email is ella dot stone at gmail dot com, and yes', 'ella.stone@gmail.com'],
+    ['ella underscore stone at gmail dot com', 'ella_stone@gmail.com'],
+    ['Ella.Stone at Gmail.com', 'ella.stone@gmail.com'],
+    ['ella plus news at gmail dot com', 'ella+news@gmail.com'],
+    ['john dash smith at my dash company dot co dot uk', 'john-smith@my-company.co.uk'],
+    ['email is bob at example dot org please', 'bob@example.org'],
+  ])('reads %j as %s', (text, expected) => {
+    expect(findEmails(text).map((found) => found.value)).toEqual([expected]);
+  });
+
+  it.each([
+    'meet me at the cafe',
+    'look at this dot product',
+    'at gmail dot com',
+    'ella dot at gmail dot com',
+  ])('finds no address in %j', (text) => {
+    expect(findEmails(text)).toEqual([]);
+  });
+
+  it('reports where the spoken address is', () => {
+    expect(findEmails('it is ella dot stone at gmail dot com.')).toEqual([
+      {
+        value: 'ella.stone@gmail.com',
+        matched: 'ella dot stone at gmail dot com',
+        start: 6,
+        end: 37,
+        kind: 'email',
+      },
+    ]);
+  });
+});

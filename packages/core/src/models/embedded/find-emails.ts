@@ -1,4 +1,5 @@
-import { regexCandidates, type SlotCandidate } from './slot-candidate.js';
+import { findSpokenEmails } from './find-spoken-emails.js';
+import { overlapsAny, regexCandidates, type SlotCandidate } from './slot-candidate.js';
 
 /** A label of a domain name: letters, digits and inner hyphens. */
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
@@ -9,14 +10,16 @@ const EMAIL = new RegExp(
 );
 
 /**
- * Every email address in the text. The domain is lower-cased (it is case-insensitive); the local
- * part is kept as written.
+ * Every email address in the text, written (`Jane.Doe@Example.COM`) or said ("ella dot stone at
+ * gmail dot com", see {@link findSpokenEmails}). The domain is lower-cased (it is
+ * case-insensitive); the local part of a written address is kept as written.
  *
  * @example
  * findEmails('Reach me at Jane.Doe@Example.COM.'); // [{ value: 'Jane.Doe@example.com', matched: 'Jane.Doe@Example.COM', ... }]
+ * findEmails('ella dot stone at gmail dot com'); // [{ value: 'ella.stone@gmail.com', ... }]
  */
 export function findEmails(text: string): SlotCandidate[] {
-  return regexCandidates(
+  const written = regexCandidates(
     text,
     EMAIL,
     (match) => {
@@ -26,4 +29,6 @@ export function findEmails(text: string): SlotCandidate[] {
     },
     'email',
   );
+  const spoken = findSpokenEmails(text).filter((candidate) => !overlapsAny(candidate, written));
+  return [...written, ...spoken].sort((a, b) => a.start - b.start);
 }

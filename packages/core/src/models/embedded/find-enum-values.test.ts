@@ -25,6 +25,18 @@ describe('findEnumValues', () => {
     expect(values('NEXT-DAY', ['next_day'])).toEqual(['next_day']);
   });
 
+  it('ignores spaces, dots and dashes inside a value, and splits camel case', () => {
+    expect(values('send it Fed Ex', ['fedex', 'ups'])).toEqual(['fedex']);
+    expect(values('Fed-Ex please', ['fedex', 'ups'])).toEqual(['fedex']);
+    expect(values('U.P.S.', ['fedex', 'ups'])).toEqual(['ups']);
+    expect(values('nextday', ['next_day'])).toEqual(['next_day']);
+    expect(values('next day', ['nextDay'])).toEqual(['nextDay']);
+  });
+
+  it('does not find a value glued to a word by a hyphen', () => {
+    expect(values('no pop-ups', ['ups'])).toEqual([]);
+  });
+
   it('matches plurals both ways', () => {
     expect(values('one box', ['boxes'])).toEqual(['boxes']);
     expect(values('three parties', ['party'])).toEqual(['party']);

@@ -1,3 +1,4 @@
+import { compactValue } from './enum-synonyms.js';
 import { escapeRegExp, regexCandidates, type SlotCandidate, type SlotKind } from './slot-candidate.js';
 
 /**
@@ -15,17 +16,42 @@ export function wordForms(word: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
+/** A short word as a pattern that also takes it with dots: `us` matches "U.S.", `ups` "U.P.S.". */
+function wordPattern(word: string): string {
+  if (word.length > 3 || !/^\p{L}+$/u.test(word)) return escapeRegExp(word);
+  return [...word].map(escapeRegExp).join('\\.?');
+}
+
 /** A phrase as a pattern: any case, words apart by spaces, `_` or `-`, the last word in any number. */
 function phrasePattern(phrase: string): string | undefined {
   const words = phrase
     .trim()
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .split(/[\s_-]+/)
     .filter(Boolean);
   const last = words.pop();
   if (last === undefined) return undefined;
-  const head = words.map((word) => `${escapeRegExp(word)}[\\s_-]+`).join('');
-  return `${head}(?:${wordForms(last).map(escapeRegExp).join('|')})`;
+  const head = words.map((word) => `${wordPattern(word)}\\.?[\\s_-]+`).join('');
+  const forms = wordForms(last).map((form) =>
+    form === last ? `${wordPattern(form)}\\.?` : escapeRegExp(form),
+  );
+  return `${head}(?:${forms.join('|')})`;
 }
+
+/**
+ * A value of three letters or digits or more written compactly, as a pattern that takes it with
+ * or without spaces, dots or dashes between its characters: `fedex` matches "Fed Ex" and
+ * "Fed-Ex", `next_day` matches "nextday".
+ */
+function compactPattern(value: string): string | undefined {
+  const compact = [...compactValue(value)];
+  if (compact.length < 3) return undefined;
+  return compact.map(escapeRegExp).join('[\\s._-]?');
+}
+
+/** Not glued to a letter or digit, nor to a word by a hyphen: "ups" is not found in "pop-ups". */
+const PHRASE_START = '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)';
+const PHRASE_END = '(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])';
 
 function phraseCandidates(
   text: string,
@@ -33,15 +59,17 @@ function phraseCandidates(
   value: string | number,
   kind: SlotKind,
 ): SlotCandidate[] {
-  const pattern = phrasePattern(phrase);
-  if (pattern === undefined) return [];
-  const finder = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu');
+  const patterns = [phrasePattern(phrase), compactPattern(phrase)].filter((pattern) => pattern !== undefined);
+  if (patterns.length === 0) return [];
+  const finder = new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'giu');
   return regexCandidates(text, finder, () => value, kind);
 }
 
 /**
  * Every mention of one of the allowed values, ignoring case, in singular or plural, with `_` and
- * `-` in a value read as spaces (`next_day` matches "next day"), or of one of its synonyms
+ * `-` in a value read as spaces (`next_day` matches "next day"), camel case split (`nextDay`),
+ * spaces, dots and dashes between its characters ignored ("Fed-Ex", "U.P.S." for `fedex`,
+ * `ups`), or of one of its synonyms
  * (`synonyms['express'] = ['fast', 'overnight']`). The value found is the enum value itself.
  *
  * @example

@@ -1,5 +1,5 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
-import { deriveExampleShape, findShapedTokens } from './derive-example-shape.js';
+import { deriveExampleShape, type ExampleShape, findShapedTokens } from './derive-example-shape.js';
 import { hintedExamples } from './id-parameter.js';
 import {
   overlapsAny,
@@ -9,6 +9,7 @@ import {
   TOKEN_END,
   TOKEN_START,
 } from './slot-candidate.js';
+import { spelledCandidates } from './spelled-tokens.js';
 
 /** Letters and digits, joined by inner `-`, `_` or `/`: `A-99812`, `1Z999AA1`, `INV-2024-001`. */
 const ID_TOKEN = new RegExp(`${TOKEN_START}[\\p{L}\\p{N}]+(?:[-_/][\\p{L}\\p{N}]+)*${TOKEN_END}`, 'gu');
@@ -78,8 +79,27 @@ export function findIdValues(
   const shape = deriveExampleShape(hints);
   const free = (candidates: SlotCandidate[]) =>
     candidates.filter((candidate) => !overlapsAny(candidate, reserved));
-  const shaped = shape ? free(findShapedTokens(text, shape)) : [];
+  const shaped = shape ? free([...findShapedTokens(text, shape), ...spelledInShape(text, shape)]) : [];
   if (shaped.length > 0) return shaped;
   const letters = hints.join('').replace(/[^A-Za-z]/g, '');
-  return free(findIdTokens(text, letters.length > 0 && letters === letters.toUpperCase()));
+  const typed = findIdTokens(text, letters.length > 0 && letters === letters.toUpperCase());
+  const spelled = spelledCandidates(text, (token) => (looksLikeId(token) ? token : undefined), 'id');
+  return free([...typed, ...spelled.filter((candidate) => !overlapsAny(candidate, typed))]);
+}
+
+/**
+ * Tokens spelled out ("o r d one two three four five") that have the shape, written its way.
+ *
+ * @example
+ * spelledInShape('o r d one two', deriveExampleShape(['ORD-1'])!); // value 'ORD-12'
+ */
+export function spelledInShape(text: string, shape: ExampleShape): SlotCandidate[] {
+  return spelledCandidates(
+    text,
+    (token) => {
+      const [found] = findShapedTokens(token, shape);
+      return found && found.matched === token ? String(found.value) : undefined;
+    },
+    'example-shape',
+  );
 }

@@ -30,3 +30,35 @@ describe('findPhoneSpans', () => {
     expect(findPhoneSpans('415-555-0132', 'XX')).toEqual([]);
   });
 });
+
+describe('findPhones: numbers said in words', () => {
+  it.each([
+    ['two one two five five five zero one nine nine', '+12125550199'],
+    ['four one five, five five five, zero one nine eight', '+14155550198'],
+    ['two one two five five five oh one nine nine', '+12125550199'],
+    ['212 five five five 0199', '+12125550199'],
+    ['two one two, triple five, oh one double nine', '+12125550199'],
+    ['plus one two one two five five five zero one nine nine', '+12125550199'],
+  ])('reads %j as %s', (text, expected) => {
+    expect(findPhones(text, 'US').map((found) => found.value)).toEqual([expected]);
+  });
+
+  it('leaves a quantity said before the number out of it', () => {
+    expect(findPhones('for two, two one two five five five zero one nine nine', 'US')).toEqual([
+      {
+        value: '+12125550199',
+        matched: 'two one two five five five zero one nine nine',
+        start: 9,
+        end: 54,
+        kind: 'phone',
+      },
+    ]);
+  });
+
+  it.each(['one two three', 'oh, and four five', 'o r d one two three four five'])(
+    'finds no number in %j',
+    (text) => {
+      expect(findPhones(text, 'US')).toEqual([]);
+    },
+  );
+});

@@ -2,11 +2,13 @@ import type { ParameterSchema } from '../../actions/action-definition.js';
 import type { DateReference } from '../../actions/normalize-date.js';
 import type { SlotStrategy } from './choose-slot-strategy.js';
 import { deriveExampleShape, findShapedTokens } from './derive-example-shape.js';
+import { enumSynonyms } from './enum-synonyms.js';
 import { findBooleans } from './find-booleans.js';
+import { findConsent } from './find-consent.js';
 import { findDates } from './find-dates.js';
 import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
-import { findIdValues } from './find-id-tokens.js';
+import { findIdValues, spelledInShape } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
 import {
   caseForPattern,
@@ -19,6 +21,7 @@ import { findTimes } from './find-times.js';
 import { freeTextAnswers } from './free-text-answer.js';
 import { findPersonNames, personNamePart } from './person-name.js';
 import { blankOut, overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
+import { spelledCandidates } from './spelled-tokens.js';
 import { timeStyleOf } from './time-parameter.js';
 
 /**
@@ -27,7 +30,7 @@ import { timeStyleOf } from './time-parameter.js';
  * @example
  * const context: SlotSearchContext = {
  *   reference: { referenceDate: new Date(), timezone: 'UTC' }, defaultRegion: 'US', synonyms: {},
- *   asked: false, claimed: [], otherValueSpans: () => [], actionDescription: '', parameter: 'guests',
+ *   asked: false, questioned: false, claimed: [], otherValueSpans: () => [], actionDescription: '', parameter: 'guests',
  * };
  */
 export interface SlotSearchContext {
@@ -35,8 +38,10 @@ export interface SlotSearchContext {
   defaultRegion: string;
   /** Synonyms of this parameter's enum values, by value. */
   synonyms: Readonly<Record<string, readonly string[]>>;
-  /** The agent just asked for this parameter. */
+  /** The agent just asked for this parameter, or for one of several still missing with it. */
   asked: boolean;
+  /** The agent's question named this parameter: a bare "4" or "the third" answers it. */
+  questioned: boolean;
   /** Text already read as another parameter's value. */
   claimed: readonly TextSpan[];
   /** Text holding dates, times, phone numbers and emails: its digits are no quantity nor id. */
@@ -74,6 +79,15 @@ function keepsToPattern(value: unknown, schema: ParameterSchema): boolean {
   return schema.pattern === undefined || typeof value !== 'string' || matchesPattern(value, schema.pattern);
 }
 
+/** Tokens spelled out ("o r d one two three four five") that match the pattern, in its case. */
+function spelledForPattern(text: string, pattern: string): SlotCandidate[] {
+  return spelledCandidates(
+    text,
+    (token) => (matchesPatternLoosely(token, pattern) ? caseForPattern(token, pattern) : undefined),
+    'pattern',
+  );
+}
+
 /** The whole answer, when the agent asked for this parameter and it matches the pattern as a whole. */
 function wholeAnswerForPattern(text: string, pattern: string, claimed: readonly TextSpan[]): SlotCandidate[] {
   return freeTextAnswers(text, claimed)
@@ -97,27 +111,36 @@ function rawCandidates(
     case 'phone':
       return findPhones(text, context.defaultRegion);
     case 'time':
-      return findTimes(text, timeStyleOf(schema) ?? '24h', context.asked);
+      return findTimes(text, timeStyleOf(schema) ?? '24h', context.questioned);
     case 'date':
     case 'date-time':
       // A time another parameter took ("at 7:30pm" for `time`) leaves the day to the date.
       return findDates(blankOut(text, context.claimed), strategy, context.reference);
     case 'pattern':
-      return findPatternTokens(text, schema.pattern ?? '');
+      return [
+        ...findPatternTokens(text, schema.pattern ?? ''),
+        ...spelledForPattern(text, schema.pattern ?? ''),
+      ];
     case 'example-shape': {
       const shape = deriveExampleShape(schema.examples);
-      return shape ? findShapedTokens(text, shape) : [];
+      return shape ? [...findShapedTokens(text, shape), ...spelledInShape(text, shape)] : [];
     }
     case 'id':
       return findIdValues(text, schema, context.actionDescription, context.otherValueSpans());
     case 'enum':
-      return findEnumValues(text, schema.enum ?? [], context.synonyms);
+      return findEnumValues(
+        text,
+        schema.enum ?? [],
+        enumSynonyms(schema.enum ?? [], context.synonyms, schema.description ?? ''),
+      );
     case 'number':
-      return findNumbers(text, { ordinals: context.asked }).filter(
+      return findNumbers(text, { ordinals: context.questioned }).filter(
         (candidate) => !overlapsAny(candidate, context.otherValueSpans()),
       );
     case 'person-name':
       return findPersonNames(text, personNamePart(context.parameter, schema) ?? 'full');
+    case 'consent':
+      return findConsent(text);
     case 'boolean':
       return findBooleans(text);
     case 'free-text':
@@ -125,7 +148,7 @@ function rawCandidates(
   }
 }
 
-/** Strategies that guess a plain string's shape: when asked and nothing has it, the answer is the value. */
+/** Strategies that guess a plain string's shape: when questioned and nothing has it, the answer is the value. */
 const GUESSED: ReadonlySet<SlotStrategy> = new Set([
   'id',
   'time',
@@ -146,7 +169,7 @@ const isGuessed = (strategy: SlotStrategy, schema: ParameterSchema) =>
  * for takes the whole answer (without lead-ins) first when it matches the pattern: "Sure, it's
  * Jane Doe" is "Jane Doe" for `^[A-Za-z ]+$`, not a choice between "Sure" and "Jane Doe". A plain
  * string read by a shape guessed from its name (an id, a time, a name, a phone number without
- * `format`) takes the whole answer when asked and nothing has that shape.
+ * `format`) takes the whole answer when the question named it and nothing has that shape.
  *
  * @example
  * findSlotCandidates('number', 'party of 3', { type: 'integer', minimum: 1 }, context);
@@ -170,6 +193,6 @@ export function findSlotCandidates(
     if (whole.length > 0) return whole;
   }
   const found = usable(rawCandidates(strategy, text, schema, context));
-  if (found.length > 0 || !context.asked || !isGuessed(strategy, schema)) return found;
+  if (found.length > 0 || !context.questioned || !isGuessed(strategy, schema)) return found;
   return usable(freeTextAnswers(text, context.claimed));
 }

@@ -36,11 +36,14 @@ describe('findPersonNames', () => {
     ['put it under Dana', [['Dana', 'Dana']]],
     ["Hi, I'm Dana", [['Dana', 'Dana']]],
     ['call me Dee', [['Dee', 'Dee']]],
+    ['can you change the name to Dana Whitfield', [['Dana Whitfield', 'Dana Whitfield']]],
     ['name is Mary-Jo O’Neil.', [['Mary-Jo O’Neil', 'Mary-Jo O’Neil']]],
     ['table for 2, name Jo Park, 212 555 0142', [['Jo Park', 'Jo Park']]],
     ["it's under Marco, call 312-555-0147", [['Marco', 'Marco']]],
     ['at 6pm for Mo', [['Mo', 'Mo']]],
     ["Hi, I'm Sam Ortiz from Blue Finch Labs", [['Sam Ortiz', 'Sam Ortiz']]],
+    ['a table for 3 on April 9 at 7pm, Lou, 212 555 0111', [['Lou', 'Lou']]],
+    ['Dana Lee, table for 2', [['Dana Lee', 'Dana Lee']]],
   ])('%j -> %j', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -48,7 +51,9 @@ describe('findPersonNames', () => {
   it.each([
     'this is urgent',
     "I'm looking for a table",
-    'Dana, table for 2',
+    'Great, thanks',
+    'Friday, at 7',
+    'Dana is here',
     'my name is',
     'a table for Saturday',
     'for ORD-12345',

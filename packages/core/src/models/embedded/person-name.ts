@@ -81,7 +81,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 const NAME_WORD = "\\p{L}+(?:['’-]\\p{L}+)*(?![\\p{L}\\p{N}-])";
 /** Phrases that always come before a name: "my name is", "name's", "under the name", "call me". */
 const STRONG_CUE =
-  /(?<![\p{L}])(?:(?:my|the|her|his|our) (?:full |first |last )?name(?:'s|’s| is| was)|name['’]s|name is|name:|under (?:the name(?: of)?|the last name|my name)|call me|put it under|for the name)\s+/giu;
+  /(?<![\p{L}])(?:(?:my|the|her|his|our) (?:full |first |last )?name(?:'s|’s| is| was)|name['’]s|name is|name:|under (?:the name(?: of)?|the last name|my name)|call me|put it under|for the name|name to)\s+/giu;
 /**
  * Phrases that come before a name only when it is capitalised: "this is Dana", "I'm Dana",
  * "name Jo Park", "under Marco", "for Mo" (not "for Friday": days and months are no names).
@@ -137,7 +137,8 @@ function partOf(text: string, words: readonly NameWord[], part: NamePart): SlotC
 /**
  * Every name the customer gives after a cue: "my name is dana reyes" (`Dana Reyes`, capitalised),
  * "name's Dana", "under the name Dana"; after "this is" or "I'm" only a capitalised name ("this
- * is Dana", not "this is urgent"). For `first` or `last` the first or last word of it.
+ * is Dana", not "this is urgent"). Without any cue, a piece of a list made only of a capitalised
+ * name ("table for 3, Lou, 212 555 0111"). For `first` or `last` the first or last word of it.
  *
  * @example
  * findPersonNames("Table for 4, name's Dana, 212 555 0199", 'full'); // [{ value: 'Dana', matched: 'Dana', ... }]
@@ -155,5 +156,34 @@ export function findPersonNames(text: string, part: NamePart = 'full'): SlotCand
       if (taken && !found.some((other) => other.start === taken.start)) found.push(taken);
     }
   }
+  if (found.length === 0) found.push(...listedNames(text, part));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Words that open a reply and are capitalised without being names: "Great, thanks". */
+const INTERJECTIONS: ReadonlySet<string> = new Set(
+  'hi hello hey yes yeah yep no nope ok okay sure great perfect thanks cheers cool awesome fine alright right well hmm um uh oh ah wait actually also sorry please bye goodbye lovely excellent'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A name given among other values with nothing before it: "..., Lou, 212 555 0111": a piece
+ * between commas (or the text's ends) made only of one to three capitalised words that are
+ * neither interjections nor words that are no names.
+ */
+function listedNames(text: string, part: NamePart): SlotCandidate[] {
+  if (!/[,;]/.test(text)) return [];
+  const found: SlotCandidate[] = [];
+  for (const piece of text.matchAll(/[^,;]+/g)) {
+    const lead = /^\s*/.exec(piece[0])?.[0].length ?? 0;
+    const start = piece.index + lead;
+    const words = nameWordsAt(text, start, true);
+    const end = words.at(-1)?.end ?? start;
+    const rest = text.slice(end, piece.index + piece[0].length);
+    const named = words.every((word) => !INTERJECTIONS.has(word.word.toLowerCase()));
+    const taken = named && /^[\s.!]*$/.test(rest) ? partOf(text, words, part) : undefined;
+    if (taken) found.push(taken);
+  }
+  return found;
 }
