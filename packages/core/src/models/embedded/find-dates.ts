@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { type DateReference, normalizeDate, normalizeDateTime } from '../../actions/normalize-date.js';
 import { findTimes } from './find-times.js';
+import { recentResults } from './recent-results.js';
 import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
 
 /**
@@ -27,7 +28,14 @@ interface DateMention extends TextSpan {
 /** "now" names no day a customer chooses: "we're 5 now" is a party size, not today's date. */
 const ONLY_NOW = /^(?:right |just )?now$/i;
 
-function findDateMentions(text: string, referenceDate: Date): DateMention[] {
+/** chrono's reading of a message, kept for the next reads of the same message in the turn. */
+const findDateMentions = recentResults(
+  16,
+  (text: string, referenceDate: Date) => `${referenceDate.getTime()}|${text}`,
+  readDateMentions,
+);
+
+function readDateMentions(text: string, referenceDate: Date): readonly DateMention[] {
   const results = chrono.parse(text, referenceDate).filter((result) => !ONLY_NOW.test(result.text.trim()));
   return results.map(({ index, text: matched, start }) => ({
     start: index,
@@ -43,7 +51,11 @@ function findDateMentions(text: string, referenceDate: Date): DateMention[] {
  * date-time, found at both places so that neither is read again. Only when there is exactly one
  * of each, and times chrono does not know ("seven thirty pm") count as well.
  */
-function pairedDayAndTime(text: string, mentions: DateMention[], reference: DateReference): SlotCandidate[] {
+function pairedDayAndTime(
+  text: string,
+  mentions: readonly DateMention[],
+  reference: DateReference,
+): SlotCandidate[] {
   const days = mentions.filter((mention) => mention.hasDay && !mention.hasTime);
   const chronoTimes = mentions.filter((mention) => mention.hasTime && !mention.hasDay);
   const wordTimes = findTimes(text).filter((time) => !overlapsAny(time, mentions));
