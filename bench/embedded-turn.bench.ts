@@ -20,7 +20,7 @@ import { catalogueFor } from '../packages/server/src/test/dialogues/catalogue.js
 import { ALL_DIALOGUES } from '../packages/server/src/test/dialogues/categories/index.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const base = catalogueFor('https://shop.example.com');
+const base = catalogueFor('https://shop.example.com') as unknown as ActionDefinition[];
 const extra: ActionDefinition[] = [
   {
     name: 'request_invoice_copy',
