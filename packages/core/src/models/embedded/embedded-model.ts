@@ -1,4 +1,4 @@
-import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
+import type { ActionDefinition } from '../../actions/action-definition.js';
 import type {
   ChatMessage,
   ChatModel,
@@ -9,7 +9,7 @@ import type {
 import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { chooseSlotStrategy } from './choose-slot-strategy.js';
-import { continueIntent } from './continue-intent.js';
+import { continueIntent, missingOf } from './continue-intent.js';
 import { correctionValues } from './correction-values.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
@@ -97,11 +97,6 @@ function isFreeTextAnswer(
     chooseSlotStrategy(schema, false, asked) === undefined &&
     chooseSlotStrategy(schema, true, asked) === 'free-text'
   );
-}
-
-/** Required parameters the slots do not hold yet. */
-function missingOf(parameters: ParametersSchema | undefined, slots: Record<string, unknown>): string[] {
-  return (parameters?.required ?? []).filter((name) => slots[name] === undefined);
 }
 
 /**
