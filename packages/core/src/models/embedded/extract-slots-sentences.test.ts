@@ -94,6 +94,23 @@ describe('extractSlots: several values in one sentence', () => {
     });
   });
 
+  it("reads a lead's name, company, email and team size at once", () => {
+    const lead = schemaOf({
+      name: { type: 'string' },
+      email: { type: 'string', format: 'email' },
+      company: { type: 'string' },
+      team_size: { type: 'integer', minimum: 1 },
+    });
+    const text =
+      "Hi, I'm Sam Ortiz from Blue Finch Labs, we're about 40 people, reach me at sam@bluefinch.io";
+    expect(extractSlots(text, lead, NEW_YORK).values).toEqual({
+      name: 'Sam Ortiz',
+      email: 'sam@bluefinch.io',
+      company: 'Blue Finch Labs',
+      team_size: 40,
+    });
+  });
+
   it('reads an ordinal for a number only when it was asked for', () => {
     const floor = schemaOf({ floor: { type: 'integer' } });
     expect(extractSlots('the third floor', floor, NEW_YORK).values).toEqual({});

@@ -10,6 +10,7 @@ import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
 import { findIdValues, spelledInShape } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
+import { findOrganizations } from './find-organizations.js';
 import {
   caseForPattern,
   findPatternTokens,
@@ -139,6 +140,8 @@ function rawCandidates(
       );
     case 'person-name':
       return findPersonNames(text, personNamePart(context.parameter, schema) ?? 'full');
+    case 'organization':
+      return findOrganizations(text);
     case 'consent':
       return findConsent(text);
     case 'boolean':
@@ -153,6 +156,7 @@ const GUESSED: ReadonlySet<SlotStrategy> = new Set([
   'id',
   'time',
   'person-name',
+  'organization',
   'phone',
   'email',
   'date',
