@@ -38,16 +38,20 @@ export function classifyReply(text: string): ReplyClass {
   let rest = text;
   for (const phrase of [...phrases].reverse())
     rest = `${rest.slice(0, phrase.start)} ${rest.slice(phrase.end)}`;
+  // "no, 4pm" and "no wait, use 646 555 0100" give the right value: a correction, not a refusal.
+  const refusalWithValue = categories.has('no') && !categories.has('cancel') && /\p{N}/u.test(rest);
   return {
     unsure: categories.has('unsure'),
     otherWords: rest.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '').length,
     yes: categories.has('yes'),
-    no: categories.has('no'),
+    no: categories.has('no') && !refusalWithValue,
     cancel: categories.has('cancel'),
     // "actually, I've changed my mind" drops the request; it does not correct a value.
-    correction: phrases.some(
-      (phrase) =>
-        phrase.category === 'correction' && !(categories.has('cancel') && /^actually$/i.test(phrase.text)),
-    ),
+    correction:
+      refusalWithValue ||
+      phrases.some(
+        (phrase) =>
+          phrase.category === 'correction' && !(categories.has('cancel') && /^actually$/i.test(phrase.text)),
+      ),
   };
 }

@@ -60,6 +60,8 @@ const VOCABULARY: ReadonlyArray<readonly [ReplyCategory, readonly string[]]> = [
       'i meant',
       'i mean',
       'make that',
+      'make it',
+      'change (?:it|that) to',
       'it should be',
       'should have been',
       'correction',

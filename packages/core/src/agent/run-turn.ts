@@ -56,7 +56,8 @@ export async function runTurn(input: TurnInput): Promise<TurnOutput> {
         "No problem, take your time. Just say yes when you'd like me to go ahead, or no to leave it.",
       );
     }
-    if (answer.yes && !answer.no) {
+    // "yes, but make it 6 people" changes the call first: it is read back again, not made.
+    if (answer.yes && !answer.no && !answer.correction) {
       const call: ToolCallRequest = {
         id: `confirmed_${now()}`,
         name: pending.action,

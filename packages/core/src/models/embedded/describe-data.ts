@@ -32,6 +32,7 @@ function unwrap(data: Record<string, unknown>): unknown {
 }
 
 function describeValue(key: string, value: unknown): string {
+  if (Array.isArray(value) && value.length === 0) return `${label(key)}: none`;
   if (isRecord(value)) return `${label(key)}: ${describeObject(value)}`;
   if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object'))
     return `${label(key)}:\n${describeList(value)}`;

@@ -1,13 +1,30 @@
 import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
-import type { ChatMessage, ChatModel, ModelRequest, ModelResponse } from '../../agent/chat-model.js';
+import type {
+  ChatMessage,
+  ChatModel,
+  ModelRequest,
+  ModelResponse,
+  ToolCallRequest,
+} from '../../agent/chat-model.js';
 import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
+import { chooseSlotStrategy } from './choose-slot-strategy.js';
+import { continueIntent } from './continue-intent.js';
+import { correctionValues } from './correction-values.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
-import { extractSlots } from './extract-slots.js';
+import { type ExtractSlotsOptions, extractSlots } from './extract-slots.js';
 import { preferByValues } from './fill-evidence.js';
-import { asksToRetry, closingOf, isGreeting, lastFailedCall, RETRY_CALL_PREFIX } from './follow-ups.js';
+import {
+  asksToRetry,
+  closingOf,
+  isGreeting,
+  lastCall,
+  lastFailedCall,
+  RETRY_CALL_PREFIX,
+} from './follow-ups.js';
 import { buildIntentIndex, scoreIntent } from './intent/index.js';
+import { accountInRequest, detailsParameter } from './request-details.js';
 
 /** What the embedded agent remembers between steps. */
 export interface EmbeddedState {
@@ -37,6 +54,48 @@ const lastOf = (messages: readonly ChatMessage[]) => messages[messages.length - 
 function stateOf(request: ModelRequest): EmbeddedState {
   const state = request.state as EmbeddedState | undefined;
   return state && typeof state === 'object' ? { ...state, slots: { ...state.slots } } : { slots: {} };
+}
+
+/**
+ * The last call again with what a correction changes ("sorry, I meant UPS" after a lookup), or
+ * nothing when the correction states no new value for it.
+ */
+function redoWithCorrection(
+  call: ToolCallRequest | undefined,
+  byName: ReadonlyMap<string, ActionDefinition>,
+  text: string,
+  options: Omit<ExtractSlotsOptions, 'only'>,
+): ModelResponse | undefined {
+  const action = call ? byName.get(call.name) : undefined;
+  if (!call || !action?.parameters) return undefined;
+  const found = extractSlots(text, action.parameters, { ...options, actionDescription: action.description });
+  const changed = Object.entries(correctionValues(text, found, action.parameters)).filter(
+    ([name, value]) => call.arguments[name] !== value,
+  );
+  if (changed.length === 0) return undefined;
+  const slots = { ...call.arguments, ...Object.fromEntries(changed) };
+  return {
+    text: '',
+    toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: action.name, arguments: slots }],
+    state: { intent: action.name, slots },
+    debug: { corrected: action.name, changed: Object.fromEntries(changed) },
+  };
+}
+
+/** Whether the reply answers a free-text question the agent asked: more than a few words of it. */
+function isFreeTextAnswer(
+  state: EmbeddedState,
+  byName: ReadonlyMap<string, ActionDefinition>,
+  otherWords: number,
+): boolean {
+  const action = state.intent ? byName.get(state.intent) : undefined;
+  const [asked, ...more] = action ? missingOf(action.parameters, state.slots) : [];
+  const schema = asked ? action?.parameters?.properties[asked] : undefined;
+  if (!asked || more.length > 0 || !schema || otherWords <= 4) return false;
+  return (
+    chooseSlotStrategy(schema, false, asked) === undefined &&
+    chooseSlotStrategy(schema, true, asked) === 'free-text'
+  );
 }
 
 /** Required parameters the slots do not hold yet. */
@@ -93,6 +152,13 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       extractSlots(said, parameters, { ...slotOptions(at), actionDescription: chosen.description }),
     );
     const values = Object.assign({}, ...found.map((entry) => entry.values)) as Record<string, unknown>;
+    const details = detailsParameter(chosen);
+    if (details && values[details] === undefined) {
+      const account = texts
+        .map((said) => accountInRequest(said, chosen))
+        .find((found) => found !== undefined);
+      if (account) values[details] = account;
+    }
     return {
       text: '',
       toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: chosen.name, arguments: values }],
@@ -133,7 +199,9 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       }
       const text = last?.role === 'user' ? last.content : '';
       const reply = classifyReply(text);
-      if ((state.intent || state.choosing) && reply.cancel && !reply.correction) {
+      // "never mind the box, the blender does not turn on" answers a free-text question.
+      const answersFreeText = isFreeTextAnswer(state, byName, reply.otherWords);
+      if ((state.intent || state.choosing) && reply.cancel && !reply.correction && !answersFreeText) {
         return {
           text: 'OK, never mind. Is there anything else I can help with?',
           toolCalls: [],
@@ -159,6 +227,10 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
             debug: { retrying: failed.name },
           };
         }
+      }
+      if (!state.intent && !state.choosing && reply.correction) {
+        const redo = redoWithCorrection(lastCall(request.messages), byName, text, slotOptions(at));
+        if (redo) return redo;
       }
       if (!state.intent && !state.choosing && isGreeting(text)) {
         return { text: greet(), toolCalls: [], state: { slots: {} }, debug: { greeting: true } };
@@ -195,25 +267,18 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       }
       const current = state.intent ? byName.get(state.intent) : undefined;
       if (current) {
-        const missing = missingOf(current.parameters, state.slots);
-        const found = extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
+        const filled = continueIntent(current, state, text, reply, answersFreeText, {
           ...slotOptions(at),
           actionDescription: current.description,
-          only: missing.length > 0 ? missing : Object.keys(current.parameters?.properties ?? {}),
         });
-        const corrected = reply.correction
-          ? extractSlots(text, current.parameters ?? { type: 'object', properties: {} }, {
-              ...slotOptions(at),
-              actionDescription: current.description,
-            })
-          : undefined;
-        const slots = { ...state.slots, ...found.values, ...corrected?.values };
-        if (Object.keys(found.values).length > 0 || corrected) {
+        if (filled) {
           return {
             text: '',
-            toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: current.name, arguments: slots }],
-            state: { intent: current.name, slots },
-            debug: { intent: current.name, extracted: found.evidence, slots },
+            toolCalls: [
+              { id: `embedded_${Date.now().toString(36)}`, name: current.name, arguments: filled.slots },
+            ],
+            state: { intent: current.name, slots: filled.slots },
+            debug: { intent: current.name, extracted: filled.evidence, slots: filled.slots },
           };
         }
       }

@@ -24,12 +24,26 @@ export function asksToRetry(text: string): boolean {
  * failed at the endpoint (not a question for a missing value, not a limit).
  */
 export function lastFailedCall(messages: readonly ChatMessage[]): ToolCallRequest | undefined {
+  return lastCall(messages, true);
+}
+
+/**
+ * The conversation's last call that reached the endpoint, answered or failed, if no message came
+ * between it and the customer's last one: "sorry, I meant UPS" after a lookup redoes it.
+ */
+export function lastCall(messages: readonly ChatMessage[], failedOnly = false): ToolCallRequest | undefined {
   for (let index = messages.length - 2; index >= 0; index -= 1) {
     const message = messages[index];
     if (!message || message.role === 'user') return undefined;
     if (message.role !== 'tool') continue;
-    const content = message.content as { ok?: unknown; error?: { kind?: unknown } } | null;
-    if (content?.ok !== false || NOT_SENT.has(String(content.error?.kind))) return undefined;
+    const content = message.content as {
+      ok?: unknown;
+      error?: { kind?: unknown };
+      awaitingConfirmation?: unknown;
+    } | null;
+    if (content?.awaitingConfirmation) return undefined;
+    if (content?.ok === false && NOT_SENT.has(String(content.error?.kind))) return undefined;
+    if (failedOnly && content?.ok !== false) return undefined;
     for (let back = index - 1; back >= 0; back -= 1) {
       const earlier = messages[back];
       if (earlier?.role !== 'assistant') continue;

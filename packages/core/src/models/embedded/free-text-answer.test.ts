@@ -45,3 +45,19 @@ describe('freeTextAnswers', () => {
     ]);
   });
 });
+
+describe('freeTextAnswers: an account in the customer words is kept whole', () => {
+  it.each([
+    'the zipper broke',
+    'The invoice PDF is blank',
+    'no emails from you arrive at all',
+    "help, I can't log in to my account",
+  ])('%j', (text) => {
+    expect(freeTextAnswers(text, []).map((answer) => answer.value)).toEqual([text]);
+  });
+
+  it('still takes the value after a label: "my name is", "no, it\'s"', () => {
+    expect(freeTextAnswers('my name is Jane Doe', []).map((answer) => answer.value)).toEqual(['Jane Doe']);
+    expect(freeTextAnswers("no, it's Dana", []).map((answer) => answer.value)).toEqual(['Dana']);
+  });
+});

@@ -2,6 +2,12 @@ import type { SlotCandidate, TextSpan } from './slot-candidate.js';
 import { isOnlyReplyWords } from './understand-reply.js';
 
 const WORD = "[\\p{L}'’]+";
+/**
+ * Words that name a value ("my name is", "the address is", "my problem is"): what comes after
+ * them is the answer. "The invoice PDF is blank" names none, so all of it is the answer.
+ */
+const LABEL =
+  '(?:name|email|e-mail|address|phone|number|mobile|cell|id|reference|order|booking|code|zip|postcode|company|problem|issue|reason|question|message|account|username)';
 /** Words before the answer itself: "Sure, it's ...", "Actually, my name is ...", "and I'm ...". */
 const LEAD_IN = new RegExp(
   `^(?:[\\s,.;:!?&-]+|(?:${[
@@ -24,8 +30,9 @@ const LEAD_IN = new RegExp(
     'uh',
     'hmm',
     'so',
-    'no',
-    'nope',
+    // "no, it's ORD-2"; a leading "no" without a comma is part of the answer ("no emails arrive").
+    'no(?=\\s*,)',
+    'nope(?=\\s*,)',
     'hi',
     'hello',
     'hey',
@@ -46,13 +53,13 @@ const LEAD_IN = new RegExp(
     'it should be',
     'should be',
     'make that',
-    `(?:my|the|our) ${WORD}(?: ${WORD})?(?: is|['’]s)`,
+    `(?:my|the|our) (?:${WORD} )?${LABEL}(?: is|['’]s)`,
   ].join('|')})(?![\\p{L}\\p{N}]))`,
   'iu',
 );
 /** Words after the answer: "..., thanks", "... and my email is" (the email having been taken). */
 const TRAIL = new RegExp(
-  `(?:[\\s,;:!?&"'“”‘’-]+|\\.+|(?<![\\p{L}\\p{N}])(?:and|also|plus|please|thanks|thank you|(?:my|the|our) ${WORD}(?: ${WORD})?(?: is|['’]s)?))$`,
+  `(?:[\\s,;:!?&"'“”‘’-]+|\\.+|(?<![\\p{L}\\p{N}])(?:and|also|plus|please|thanks|thank you|(?:my|the|our) (?:${WORD} )?${LABEL}(?: is|['’]s)))$`,
   'iu',
 );
 const OPENING_QUOTE = /^["'“‘]+/u;

@@ -26,6 +26,8 @@ export const ACTION_NAMES = [
   'open_support_ticket',
   'check_ticket_status',
   'newsletter_signup',
+  'check_return_status',
+  'resend_invoice',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -157,6 +159,7 @@ const definitions: Definition[] = [
     description:
       'List the promotions running now (discount codes, sales, deals), optionally for one product category.',
     method: 'GET',
+    conversation: { triggers: { phrases: ['discount code', 'any deals', 'on sale'] } },
     parameters: {
       type: 'object',
       properties: {
@@ -173,6 +176,7 @@ const definitions: Definition[] = [
     displayName: 'Store opening hours',
     description: 'Opening hours of one of our stores for each day of the week, including holidays.',
     method: 'GET',
+    conversation: { triggers: { phrases: ['are you open', 'what are your hours', 'when do you close'] } },
     parameters: {
       type: 'object',
       properties: {
@@ -206,7 +210,7 @@ const definitions: Definition[] = [
       },
       required: ['party_size', 'date', 'time', 'name', 'phone'],
     },
-    conversation: asks,
+    conversation: { ...asks, triggers: { phrases: ['reserve a table', 'table for dinner', 'book a table'] } },
   },
   {
     name: 'book_appointment',
@@ -338,6 +342,35 @@ const definitions: Definition[] = [
         },
       },
       required: ['email', 'consent'],
+    },
+    conversation: asks,
+  },
+  {
+    name: 'check_return_status',
+    displayName: 'Check a return',
+    description:
+      'Say where a returned parcel stands (on its way back, received, refunded) by its return authorization number.',
+    method: 'GET',
+    parameters: {
+      type: 'object',
+      properties: {
+        return_number: { type: 'string', description: 'The return authorization number, e.g. RA-55120' },
+      },
+      required: ['return_number'],
+    },
+  },
+  {
+    name: 'resend_invoice',
+    displayName: 'Resend an invoice',
+    description: 'Email a copy of an invoice again, for the accounts department or a lost email.',
+    method: 'POST',
+    parameters: {
+      type: 'object',
+      properties: {
+        invoice_number: { type: 'string', description: 'The invoice number, e.g. INV-2026-001' },
+        email: { type: 'string', format: 'email', description: 'Where to send the copy' },
+      },
+      required: ['invoice_number', 'email'],
     },
     conversation: asks,
   },

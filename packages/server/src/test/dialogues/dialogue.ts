@@ -25,28 +25,19 @@ export interface ExpectedRequest {
    * Arguments that must be sent, each equal (as text, case and spacing ignored) or matching a
    * regex. Arguments not listed are not checked; list all of them where only some may change.
    */
-  args?: Record<string, string | number | boolean | RegExp | RelativeDate>;
+  args?: Record<string, string | number | boolean | RegExp>;
+  /** Arguments that must not be sent: the customer never gave them (no invented values). */
+  absent?: string[];
 }
 
-/** A date said relative to today ("tomorrow"), worked out when the turn is checked. */
-export interface RelativeDate {
-  daysFromToday: number;
-}
-
-/** The agents' time zone: "tomorrow" is tomorrow there. */
+/** The agents' time zone. */
 export const AGENT_TIME_ZONE = 'America/New_York';
 
 /**
- * `YYYY-MM-DD` of today plus `days` in the agents' time zone. The API has no reference time per
- * conversation yet, so relative dates are checked against the real clock; once it has one, give
- * the dialogues a fixed reference time and write these dates out.
+ * The reference time of every conversation (Wednesday, March 10, 2027, 10:00 in New York):
+ * "tomorrow" is 2027-03-11, "this Friday" 2027-03-12, whatever day the suite runs.
  */
-export function dateFromToday(days: number, now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: AGENT_TIME_ZONE }).format(now);
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export const REFERENCE_TIME = '2027-03-10T15:00:00Z';
 
 /** One customer message and what a good agent does with it. */
 export interface Turn {
@@ -72,6 +63,8 @@ export interface Dialogue {
   category: Category;
   /** The actions the agent may use: a few, or the whole catalogue. */
   actions: readonly ActionName[] | 'all';
+  /** The conversation's reference time, when not {@link REFERENCE_TIME}. */
+  referenceTime?: string;
   turns: Turn[];
 }
 

@@ -159,6 +159,18 @@ function answer(action: string, args: Args, seen: Set<string>): Answer {
       if (failure) return failure;
       return ok({ ticket_id: ticket, status: 'waiting for your reply', last_update: '2027-03-11' });
     }
+    case 'check_return_status': {
+      const returned = text(args.return_number);
+      const failure = failureFor(returned, seen, 'return');
+      if (failure) return failure;
+      return ok({
+        return_number: returned,
+        status: 'received at our warehouse',
+        refund_expected: '2027-03-20',
+      });
+    }
+    case 'resend_invoice':
+      return ok({ invoice_number: text(args.invoice_number), sent_to: args.email });
     case 'newsletter_signup':
       return ok({ subscribed: args.consent === true, email: args.email });
     default:

@@ -4,9 +4,9 @@ import { ACTION_NAMES, type ActionName, catalogueFor } from './catalogue.js';
 import {
   AGENT_TIME_ZONE,
   type Dialogue,
-  dateFromToday,
   type ExpectedRequest,
   NEVER_SAY,
+  REFERENCE_TIME,
   type Turn,
 } from './dialogue.js';
 import { type BusinessRequest, type FakeBusiness, startFakeBusiness } from './fake-business.js';
@@ -17,6 +17,8 @@ export interface DialogueOutcome {
   passed: boolean;
   /** `turn 2 ("actually 4pm"): reply /4pm/ not matched: "..."`. */
   reason?: string;
+  /** What was said, turn by turn, up to the first missed expectation. */
+  transcript: string[];
 }
 
 /** The Toolgate app, the fake business behind it and one agent per set of actions. */
@@ -50,13 +52,14 @@ export function requestMismatch(
   if (request.action !== expected.action) return `expected ${expected.action}, called ${shown}`;
   for (const [name, want] of Object.entries(expected.args ?? {})) {
     const got = request.args[name];
-    const wanted =
-      typeof want === 'object' && !(want instanceof RegExp) ? dateFromToday(want.daysFromToday) : want;
     const fits =
-      got !== undefined &&
-      (wanted instanceof RegExp ? wanted.test(String(got)) : plain(got) === plain(wanted));
+      got !== undefined && (want instanceof RegExp ? want.test(String(got)) : plain(got) === plain(want));
     if (!fits)
       return `${expected.action}: ${name} should be ${String(want)}, was ${JSON.stringify(got)} (${shown})`;
+  }
+  for (const name of expected.absent ?? []) {
+    if (request.args[name] !== undefined)
+      return `${expected.action}: ${name} was never said, but was sent as ${JSON.stringify(request.args[name])} (${shown})`;
   }
   return undefined;
 }
@@ -131,22 +134,36 @@ export async function startDialogueWorld(): Promise<DialogueWorld> {
     business,
     async play(dialogue) {
       const agentId = await agentFor(dialogue.actions);
-      const { id } = (await post('/api/v1/conversations', { agentId })) as { id: string };
+      const { id } = (await post('/api/v1/conversations', {
+        agentId,
+        referenceTime: dialogue.referenceTime ?? REFERENCE_TIME,
+      })) as { id: string };
+      const transcript: string[] = [];
       for (const [index, turn] of dialogue.turns.entries()) {
         const before = business.requests.length;
         const answer = (await post(`/api/v1/conversations/${id}/messages`, {
           text: turn.say,
         })) as unknown as TurnAnswer;
         const made = business.requests.slice(before);
+        transcript.push(
+          `customer: ${turn.say}`,
+          ...made.map((request) => `  -> ${request.action} ${JSON.stringify(request.args)}`),
+          `agent: ${String(answer.reply ?? '')}`,
+        );
         const reason = turnMismatch(
           turn,
           { reply: String(answer.reply ?? ''), events: answer.events ?? [] },
           made,
         );
         if (reason)
-          return { dialogue, passed: false, reason: `turn ${index + 1} ("${short(turn.say)}"): ${reason}` };
+          return {
+            dialogue,
+            passed: false,
+            transcript,
+            reason: `turn ${index + 1} ("${short(turn.say)}"): ${reason}`,
+          };
       }
-      return { dialogue, passed: true };
+      return { dialogue, passed: true, transcript };
     },
     async close() {
       await t.close();

@@ -45,3 +45,15 @@ export function formatReport(
     ...(failing.length > 0 ? ['', `Failing dialogues (${failing.length}):`, ...failing] : []),
   ].join('\n');
 }
+
+/** Every dialogue's transcript (for `DIALOGUES_TRANSCRIPTS=1 npm run dialogues`). */
+export function formatTranscripts(outcomes: readonly DialogueOutcome[]): string {
+  return outcomes
+    .map(({ dialogue, passed, transcript }) =>
+      [
+        `${dialogue.id} [${dialogue.category}] ${passed ? 'passed' : 'FAILED'}`,
+        ...transcript.map((line) => `  ${line}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}

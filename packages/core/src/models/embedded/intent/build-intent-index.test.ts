@@ -50,7 +50,7 @@ describe('buildIntentIndex', () => {
   });
 
   it('stems trigger phrases and keeps the written words for typo matching', () => {
-    expect(book?.phrases).toEqual([{ text: 'haircut', stems: ['haircut'] }]);
+    expect(book?.phrases).toEqual([{ text: 'haircut', stems: ['haircut'], words: ['haircut'] }]);
     expect(index.surfaces.get('cancel')).toEqual(['cancel']);
     expect(index.surfaces.get('ship')).toEqual(['shipped']);
   });

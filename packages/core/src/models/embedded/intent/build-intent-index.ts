@@ -1,5 +1,5 @@
 import { pointer, ValidationError, type ValidationIssue } from '../../../errors.js';
-import { type Token, tokenize, tokenizeDetailed } from './tokenize.js';
+import { phraseWords, type Token, tokenize, tokenizeDetailed } from './tokenize.js';
 import type { IndexedCandidate, IntentCandidate, IntentField, IntentIndex } from './types.js';
 
 /**
@@ -55,10 +55,12 @@ function fieldTokens(candidate: IntentCandidate): Array<{ field: IntentField; to
       field: 'parameter' as const,
       tokens: tokenizeDetailed(text),
     })),
-    ...(candidate.triggers?.phrases ?? []).map((text) => ({
-      field: 'phrase' as const,
-      tokens: tokenizeDetailed(text),
-    })),
+    // A one-word phrase ("haircut") names the action; the words of a longer one count like a
+    // description's, and the whole phrase earns its bonus when it appears.
+    ...(candidate.triggers?.phrases ?? []).map((text) => {
+      const tokens = tokenizeDetailed(text);
+      return { field: tokens.length === 1 ? ('phrase' as const) : ('description' as const), tokens };
+    }),
   ];
 }
 
@@ -76,7 +78,7 @@ function indexCandidate(candidate: IntentCandidate, surfaces: Map<string, Set<st
     }
   }
   const phrases = (candidate.triggers?.phrases ?? [])
-    .map((text) => ({ text, stems: tokenize(text) }))
+    .map((text) => ({ text, stems: tokenize(text), words: phraseWords(text) }))
     .filter((phrase) => phrase.stems.length > 0);
   return {
     name: candidate.name,

@@ -4,6 +4,8 @@ export type IntentReason =
   | 'below_threshold'
   | 'ambiguous'
   | 'no_candidates'
+  /** One word fits an action, but most of the short message is about something else. */
+  | 'off_topic'
   /** The best-scoring candidates reached the threshold but lack required parameters. */
   | 'requirements_unmet';
 
@@ -13,6 +15,8 @@ export interface IntentScore {
   score: number;
   /** The words' evidence before saturation (see `scoreCandidate`); absent in hand-made scores. */
   evidence?: number;
+  /** The message's stems that earned it evidence. */
+  terms?: string[];
   matched: string[];
   /** False when some of `triggers.requires` are not present: such a candidate is never chosen. */
   eligible: boolean;
@@ -36,8 +40,24 @@ export const EVIDENCE_LEAD_RATIO = 0.6;
 function leads(first: IntentScore, second: IntentScore | undefined, margin: number): boolean {
   if (second === undefined) return true;
   if (first.score - second.score + EPSILON >= margin) return true;
+  if (explainsMore(first, second)) return true;
   const [best, next] = [first.evidence ?? 0, second.evidence ?? 0];
   return best > 0 && next <= best * EVIDENCE_LEAD_RATIO;
+}
+
+/**
+ * Whether `first` matched every message word `second` matched, and more: "where's my stuff?
+ * order ORD-1" shares "order" with every order action, and only the status lookup also has
+ * "where".
+ */
+function explainsMore(first: IntentScore, second: IntentScore): boolean {
+  return first.score >= second.score && coversMore(first, second);
+}
+
+function coversMore(first: IntentScore, second: IntentScore): boolean {
+  const mine = new Set(first.terms ?? []);
+  const theirs = second.terms ?? [];
+  return mine.size > theirs.length && theirs.every((term) => mine.has(term));
 }
 
 /** Tolerance for float noise when comparing rounded scores. */
@@ -65,6 +85,12 @@ export function pickBest(
 ): { best: string | null; reason: IntentReason; contenders?: string[] } {
   if (sorted.length === 0) return { best: null, reason: 'no_candidates' };
   const eligible = sorted.filter((entry) => entry.eligible);
+  // A runner-up close behind that matched every word the best did, and more, is the better fit.
+  const [top, next] = eligible;
+  if (top && next && !leads(top, next, options.margin) && coversMore(next, top)) {
+    eligible[0] = next;
+    eligible[1] = top;
+  }
   const [first, second] = eligible;
   if (first === undefined || first.score + EPSILON < options.threshold) {
     const blockedReached = sorted.some(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIntentIndex } from './build-intent-index.js';
 import { messageTerms } from './message-terms.js';
 import { containsSequence, ENTITY_BONUS, PHRASE_BONUS, scoreCandidate } from './score-candidate.js';
-import { tokenize } from './tokenize.js';
+import { phraseWords, tokenize } from './tokenize.js';
 import type { IntentCandidate, IntentEntityKind } from './types.js';
 
 const CANDIDATES: IntentCandidate[] = [
@@ -18,7 +18,14 @@ const index = buildIntentIndex(CANDIDATES);
 function score(name: string, message: string, entities: IntentEntityKind[] = []) {
   const candidate = index.candidates.find((item) => item.name === name);
   if (candidate === undefined) throw new Error(`no candidate ${name}`);
-  return scoreCandidate(index, candidate, messageTerms(index, message), tokenize(message), entities);
+  return scoreCandidate(
+    index,
+    candidate,
+    messageTerms(index, message),
+    tokenize(message),
+    entities,
+    phraseWords(message),
+  );
 }
 
 describe('containsSequence', () => {
@@ -32,11 +39,17 @@ describe('containsSequence', () => {
 
 describe('scoreCandidate', () => {
   it('saturates with evidence: one name word 0.57, two 0.73', () => {
-    expect(score('cancel_order', 'cancel')).toEqual({ score: 0.5714, evidence: 2, matched: ['cancel'] });
+    expect(score('cancel_order', 'cancel')).toEqual({
+      score: 0.5714,
+      evidence: 2,
+      matched: ['cancel'],
+      terms: ['cancel'],
+    });
     expect(score('cancel_order', 'cancel order')).toEqual({
       score: 0.7273,
       evidence: 4,
       matched: ['cancel', 'order'],
+      terms: ['cancel', 'order'],
     });
   });
 
@@ -47,7 +60,11 @@ describe('scoreCandidate', () => {
   });
 
   it('counts a typo at half weight and labels it', () => {
-    expect(score('cancel_order', 'cancle')).toEqual({ score: 0.4, evidence: 1, matched: ['cancle~cancel'] });
+    expect(score('cancel_order', 'cancle')).toMatchObject({
+      score: 0.4,
+      evidence: 1,
+      matched: ['cancle~cancel'],
+    });
   });
 
   it('is not diluted by words nobody knows or by values, however long the message', () => {

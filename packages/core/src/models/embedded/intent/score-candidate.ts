@@ -27,6 +27,8 @@ export interface CandidateScore {
   score: number;
   /** The words' evidence before saturation (field weight x IDF summed, in units of the largest IDF). */
   evidence: number;
+  /** The message's stems that earned evidence (for telling which candidate explains more). */
+  terms?: string[];
   /** Readable evidence: `order` (exact), `cancle~cancel` (typo), `wher=>status` (related),
    * `phrase:"haircut"`, `entity:email`. */
   matched: string[];
@@ -88,8 +90,10 @@ function phraseCoverage(phrases: IndexedCandidate['phrases'], messageStems: read
   let best: { text: string; share: number } | undefined;
   for (const phrase of phrases) {
     if (phrase.stems.length < 2) continue;
-    const share = phrase.stems.filter((item) => present.has(item)).length / phrase.stems.length;
-    if (!best || share > best.share) best = { text: phrase.text, share };
+    const found = phrase.stems.filter((item) => present.has(item)).length;
+    const share = found / phrase.stems.length;
+    // One shared word ("book" of "book a table") is not a phrase.
+    if (found >= 2 && (!best || share > best.share)) best = { text: phrase.text, share };
   }
   return best;
 }
@@ -99,8 +103,8 @@ function phraseCoverage(phrases: IndexedCandidate['phrases'], messageStems: read
  * weight x IDF), a typo or related-word match (half that). The sum saturates (`e / (e + 1)`, in
  * units of the largest IDF), so words the candidate does not know never dilute it: a long message
  * that says the same request with an explanation, an email and an order number scores as high as
- * the short one. Then adds `PHRASE_BONUS` once if a trigger phrase's stems appear in order in
- * `messageStems` (a share of it when most of its words appear in any order), and `ENTITY_BONUS`
+ * the short one. Then adds `PHRASE_BONUS` once if a trigger phrase's words appear as written in
+ * `messageWords` (`phraseWords`) (a share of it when most of its words appear in any order), and `ENTITY_BONUS`
  * per declared entity kind present. Capped at 1, rounded to 4 decimals.
  *
  * @example
@@ -115,8 +119,10 @@ export function scoreCandidate(
   terms: readonly MessageTerm[],
   messageStems: readonly string[],
   entities: readonly IntentEntityKind[],
+  messageWords: readonly string[] = messageStems,
 ): CandidateScore {
   const matched: string[] = [];
+  const termsFound: string[] = [];
   let earned = 0;
   let relevant = 0;
   const floor = SHARED_WORD_FLOOR * index.maxIdf;
@@ -128,11 +134,12 @@ export function scoreCandidate(
     relevant +=
       term.referenceIdf > 0 ? (found.value * Math.max(term.referenceIdf, floor)) / term.referenceIdf : 0;
     matched.push(found.label);
+    termsFound.push(term.stem);
   }
   const evidence = index.maxIdf > 0 ? earned / index.maxIdf : 0;
   const relevance = index.maxIdf > 0 ? relevant / index.maxIdf : 0;
   let score = relevance / (relevance + HALF_SCORE_EVIDENCE);
-  const phrase = candidate.phrases.find((item) => containsSequence(messageStems, item.stems));
+  const phrase = candidate.phrases.find((item) => containsSequence(messageWords, item.words));
   if (phrase !== undefined) {
     score += PHRASE_BONUS;
     matched.push(`phrase:"${phrase.text}"`);
@@ -148,5 +155,10 @@ export function scoreCandidate(
     score += ENTITY_BONUS;
     matched.push(`entity:${kind}`);
   }
-  return { score: round(Math.min(1, score)), evidence: round(evidence), matched };
+  return {
+    score: round(Math.min(1, score)),
+    evidence: round(evidence),
+    matched,
+    ...(termsFound.length > 0 ? { terms: termsFound } : {}),
+  };
 }

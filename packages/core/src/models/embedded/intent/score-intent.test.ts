@@ -115,3 +115,20 @@ describe('scoreIntent with required parameters', () => {
     expect(result.scores.every((entry) => !entry.eligible && entry.score > 0.35)).toBe(true);
   });
 });
+
+describe('scoreIntent: a request about something else', () => {
+  const desk = buildIntentIndex([
+    { name: 'book_table', displayName: 'Book a table', description: 'Reserve a table at the restaurant.' },
+    { name: 'track_shipment', description: 'Track a parcel by its tracking number.' },
+  ]);
+
+  it('chooses nothing when only an action verb fits and the thing asked for is unknown', () => {
+    expect(scoreIntent(desk, 'can you book me a flight to Denver?').reason).toBe('off_topic');
+    expect(scoreIntent(desk, 'I want to track my running').reason).toBe('off_topic');
+  });
+
+  it('still chooses when the thing is named, or a value is given', () => {
+    expect(scoreIntent(desk, 'can you book me a table for Friday?').best).toBe('book_table');
+    expect(scoreIntent(desk, 'track 1Z999AA10123456784 please, Dana').best).toBe('track_shipment');
+  });
+});

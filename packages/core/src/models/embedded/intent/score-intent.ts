@@ -1,7 +1,7 @@
-import { messageTerms } from './message-terms.js';
+import { type MessageTerm, messageTerms } from './message-terms.js';
 import { type IntentReason, type IntentScore, pickBest } from './pick-best.js';
 import { scoreCandidate } from './score-candidate.js';
-import { tokenize } from './tokenize.js';
+import { phraseWords, tokenize } from './tokenize.js';
 import type { IntentEntityKind, IntentIndex } from './types.js';
 
 /** The minimum score a candidate needs to be chosen, unless the caller says otherwise. */
@@ -29,6 +29,23 @@ export interface IntentResult {
   /** Every candidate, best first; equal scores keep the candidates' order. */
   scores: IntentScore[];
   reason: IntentReason;
+}
+
+/**
+ * "Can you book me a flight to Denver?", "I want to track my running progress": the only word an
+ * action knows is its verb ("book" of book_table), its object is not there, and the message
+ * names something none of the actions knows. A request that names the thing ("promotions on
+ * shoes", "a demo") or gives a value is not caught.
+ */
+function isAboutSomethingElse(
+  terms: readonly MessageTerm[],
+  best: IntentScore | undefined,
+  message: string,
+): boolean {
+  if (!best || best.terms?.length !== 1 || /\p{N}|@/u.test(message)) return false;
+  if (best.matched.some((label) => label.startsWith('phrase') || label.startsWith('entity:'))) return false;
+  const verb = tokenize(best.name.split(/[_\s-]/)[0] ?? '')[0];
+  return best.terms[0] === verb && terms.some((term) => term.kind === 'unknown');
 }
 
 function checkFraction(name: string, value: number): number {
@@ -62,22 +79,32 @@ export function scoreIntent(
   const margin = checkFraction('margin', options.margin ?? DEFAULT_MARGIN);
   const terms = messageTerms(index, message);
   const stems = tokenize(message);
+  const words = phraseWords(message);
   const entities = options.entities ?? [];
   const present = new Set(options.presentParameters ?? []);
 
   const scores: IntentScore[] = index.candidates.map((candidate) => {
-    const { score, evidence, matched } = scoreCandidate(index, candidate, terms, stems, entities);
+    const {
+      score,
+      evidence,
+      matched,
+      terms: found,
+    } = scoreCandidate(index, candidate, terms, stems, entities, words);
     const missingParameters = candidate.requires.filter((parameter) => !present.has(parameter));
     return {
       name: candidate.name,
       score,
       evidence,
       matched,
+      ...(found ? { terms: found } : {}),
       eligible: missingParameters.length === 0,
       missingParameters,
     };
   });
   // Array.prototype.sort is stable, so equal scores keep the candidates' order.
   scores.sort((a, b) => b.score - a.score);
-  return { ...pickBest(scores, { threshold, margin }), scores };
+  const picked = pickBest(scores, { threshold, margin });
+  if (picked.best && isAboutSomethingElse(terms, scores[0], message))
+    return { best: null, reason: 'off_topic', scores };
+  return { ...picked, scores };
 }

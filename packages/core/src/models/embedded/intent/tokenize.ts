@@ -86,3 +86,23 @@ export function tokenizeDetailed(text: string): Token[] {
 export function tokenize(text: string): string[] {
   return tokenizeDetailed(text).map((token) => token.stem);
 }
+
+/**
+ * Every word of a text, stop words included, each stemmed: what a trigger phrase is matched on,
+ * so "are you open" needs those three words in a row and "on sale" does not match "sales team".
+ * Contractions are read out ("where's" is "where is").
+ *
+ * @example
+ * phraseWords('Are you open?'); // ['are', 'you', 'open']
+ */
+export function phraseWords(text: string): string[] {
+  const expanded = text
+    .replace(/['’]s\b/giu, ' is')
+    .replace(/['’]re\b/giu, ' are')
+    .replace(/['’]m\b/giu, ' am')
+    .replace(/n['’]t\b/giu, ' not');
+  return normalizeText(expanded.replace(VALUES, ' '))
+    .split(SEPARATORS)
+    .filter((word) => word !== '')
+    .map((word) => (STOP_WORDS.has(word) ? word : stem(word)));
+}

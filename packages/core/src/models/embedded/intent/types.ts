@@ -32,7 +32,13 @@ export interface IndexedCandidate {
   /** The highest field weight the candidate has any word in (its best possible per word). */
   readonly topFieldWeight: number;
   /** Trigger phrases as written and as stem sequences (phrases of stop words only are left out). */
-  readonly phrases: ReadonlyArray<{ readonly text: string; readonly stems: readonly string[] }>;
+  readonly phrases: ReadonlyArray<{
+    readonly text: string;
+    /** Its meaningful words, stemmed (for a partial match in any order). */
+    readonly stems: readonly string[];
+    /** All its words in order, stop words included (for a match as written, see `phraseWords`). */
+    readonly words: readonly string[];
+  }>;
   readonly entities: readonly IntentEntityKind[];
   readonly requires: readonly string[];
 }

@@ -133,7 +133,7 @@ export const CHOOSE_ACTION: Dialogue[] = [
     turns: [
       {
         say: 'is SKU-4471 still available?',
-        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' }, absent: ['quantity'] },
         reply: /14|in stock/i,
       },
     ],
@@ -188,6 +188,119 @@ export const CHOOSE_ACTION: Dialogue[] = [
       { say: 'cancel it please', reply: [/order/i, /booking/i] },
       { say: 'my order ORD-11111', confirms: true, reply: /ORD-11111/ },
       { say: 'yes', request: { action: 'cancel_order', args: { order_number: 'ORD-11111' } } },
+    ],
+  },
+  {
+    id: 'ca-offers-by-email-is-newsletter',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "I'd like to get your offers by email, ivy@example.com",
+        asks: 'consent',
+        reply: /agree|consent|marketing|offers/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-pricing-from-sales-is-lead',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "can your sales team send me pricing? I'm Dev Shah, dev@shah.io",
+        confirms: true,
+        reply: /dev shah/i,
+      },
+      { say: 'yes', request: { action: 'capture_lead', args: { name: 'Dev Shah', email: 'dev@shah.io' } } },
+    ],
+  },
+  {
+    id: 'ca-sent-back-is-return-not-refund',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "I sent the package back last week, what's happening with return RA-55120?",
+        request: { action: 'check_return_status', args: { return_number: 'RA-55120' } },
+        reply: /received/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-wheres-my-stuff-is-order-status',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: "where's my stuff? order ORD-12345",
+        request: { action: 'check_order_status', args: { order_number: 'ORD-12345' } },
+        reply: /shipped/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-cancel-hair-appointment-is-booking',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      { say: 'please cancel my hair appointment, it is BK-20417', confirms: true, reply: /BK-20417/ },
+      { say: 'yes', request: { action: 'cancel_booking', args: { booking_id: 'BK-20417' } } },
+    ],
+  },
+  {
+    id: 'ca-change-appointment-time-is-reschedule',
+    category: 'choose_action',
+    actions: 'all',
+    turns: [
+      {
+        say: 'can I change the time of my appointment BK-20417? May 21, 2027 at 2pm would work',
+        confirms: true,
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'reschedule_appointment',
+          args: { booking_id: 'BK-20417', new_date: '2027-05-21', new_time: '14:00' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'ca-status-asks-which',
+    category: 'choose_action',
+    actions: ['check_order_status', 'check_ticket_status', 'check_return_status'],
+    turns: [
+      { say: 'can you check the status for me?', reply: [/order/i, /ticket/i, /return/i] },
+      { say: 'the return', asks: 'return_number', reply: /return/i },
+      {
+        say: 'RA-55120',
+        request: { action: 'check_return_status', args: { return_number: 'RA-55120' } },
+        reply: /received/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-status-ticket-id-shape-decides',
+    category: 'choose_action',
+    actions: ['check_order_status', 'check_ticket_status', 'check_return_status'],
+    turns: [
+      {
+        say: 'status of TCK-88123 please',
+        request: { action: 'check_ticket_status', args: { ticket_id: 'TCK-88123' } },
+        reply: /waiting/i,
+      },
+    ],
+  },
+  {
+    id: 'ca-status-return-id-shape-decides',
+    category: 'choose_action',
+    actions: ['check_order_status', 'check_ticket_status', 'check_return_status'],
+    turns: [
+      {
+        say: 'status RA-55120?',
+        request: { action: 'check_return_status', args: { return_number: 'RA-55120' } },
+      },
     ],
   },
 ];

@@ -179,7 +179,60 @@ export const CORRECTIONS: Dialogue[] = [
       { say: 'actually, tomorrow would be better, same time', confirms: true },
       {
         say: 'yes',
-        request: { action: 'book_appointment', args: { ...danaHaircut, date: { daysFromToday: 1 } } },
+        request: { action: 'book_appointment', args: { ...danaHaircut, date: '2027-03-11' } },
+      },
+    ],
+  },
+  {
+    id: 'co-order-number-at-read-back',
+    category: 'corrections',
+    actions: ['cancel_order', 'check_order_status'],
+    turns: [
+      { say: 'cancel ORD-24680 please', confirms: true, reply: /ORD-24680/ },
+      { say: "sorry, it's ORD-24681", confirms: true, reply: /ORD-24681/, notReply: /ORD-24680/ },
+      { say: 'yes', request: { action: 'cancel_order', args: { order_number: 'ORD-24681' } } },
+    ],
+  },
+  {
+    id: 'co-booking-id-at-read-back',
+    category: 'corrections',
+    actions: ['cancel_booking', 'reschedule_appointment'],
+    turns: [
+      { say: 'cancel my booking BK-20417', confirms: true },
+      { say: 'wait, wrong one, it should be BK-20418', confirms: true, reply: /BK-20418/ },
+      { say: 'yes', request: { action: 'cancel_booking', args: { booking_id: 'BK-20418' } } },
+    ],
+  },
+  {
+    id: 'co-email-keeps-name',
+    category: 'corrections',
+    actions: ['capture_lead'],
+    turns: [
+      { say: "I'd like a quote. My name is Ken Adams, ken@adams.co", confirms: true },
+      {
+        say: 'actually use my work email ken.adams@adamsco.com',
+        confirms: true,
+        reply: /ken\.adams@adamsco\.com/,
+        notReply: /ken@adams\.co\b/,
+      },
+      {
+        say: 'yes',
+        request: { action: 'capture_lead', args: { name: 'Ken Adams', email: 'ken.adams@adamsco.com' } },
+      },
+    ],
+  },
+  {
+    id: 'co-carrier-self-corrected',
+    category: 'corrections',
+    actions: ['track_shipment'],
+    turns: [
+      { say: 'track 1Z999AA10123456784', asks: 'carrier', reply: /carrier|ups|fedex/i },
+      {
+        say: 'ups... no wait, fedex',
+        request: {
+          action: 'track_shipment',
+          args: { tracking_number: '1Z999AA10123456784', carrier: 'fedex' },
+        },
       },
     ],
   },

@@ -165,4 +165,16 @@ export const FAILURES: Dialogue[] = [
       },
     ],
   },
+  {
+    id: 'fa-return-not-found',
+    category: 'failures',
+    actions: ['check_return_status', 'check_order_status'],
+    turns: [
+      {
+        say: 'any news on my return RA-40400?',
+        request: { action: 'check_return_status', args: { return_number: 'RA-40400' } },
+        reply: /couldn.?t find|no return|not find|not found/i,
+      },
+    ],
+  },
 ];

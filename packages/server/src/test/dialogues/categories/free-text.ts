@@ -148,7 +148,7 @@ export const FREE_TEXT: Dialogue[] = [
         say: 'yes',
         request: {
           action: 'open_support_ticket',
-          args: { email: 'ana@example.com', problem: /can.?t log in/i },
+          args: { email: 'ana@example.com', problem: /can.?t log in to my account/i },
         },
       },
     ],

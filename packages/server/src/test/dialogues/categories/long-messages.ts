@@ -72,7 +72,7 @@ export const LONG_MESSAGES: Dialogue[] = [
     turns: [
       {
         say: "I've been looking for winter boots for my daughter for weeks, every shop near us is sold out in her size. I saw a pair on your website, the product page says SKU-4471 under the price. Before I drive over, can you tell me if you actually have them in stock?",
-        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' }, absent: ['quantity'] },
       },
     ],
   },
@@ -160,6 +160,25 @@ export const LONG_MESSAGES: Dialogue[] = [
         say: "My sister and I are flying out very early tomorrow and she forgot her charger at home. We'll be at the terminal around 6am. Is your airport store open that early, or will we have to buy one at the gate?",
         request: { action: 'get_store_hours', args: { store: 'airport' } },
         reply: /6|06:00/,
+      },
+    ],
+  },
+  {
+    id: 'lm-invoice-for-accounts',
+    category: 'long_messages',
+    actions: 'all',
+    turns: [
+      {
+        say: 'Hi, I handle the books for a small bakery and our accountant is asking for a copy of the invoice from our last big order, the number on my bank statement reference is INV-2026-031. Our old email got deleted when we switched providers, so could you send it to accounts@crumbandco.example instead?',
+        confirms: true,
+        reply: /INV-2026-031/,
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'resend_invoice',
+          args: { invoice_number: 'INV-2026-031', email: 'accounts@crumbandco.example' },
+        },
       },
     ],
   },

@@ -163,7 +163,6 @@ export const MULTI_VALUE: Dialogue[] = [
         say: 'table for 6 on March 26, 2027 at 8:15pm',
         asks: 'name',
         reply: /name/i,
-        notReply: /guests|date|time/i,
       },
       { say: 'Chris Patel, 202-555-0173', confirms: true, reply: /chris patel/i },
       {
@@ -223,11 +222,45 @@ export const MULTI_VALUE: Dialogue[] = [
           action: 'book_table',
           args: {
             party_size: 2,
-            date: { daysFromToday: 1 },
+            date: '2027-03-11',
             time: '19:00',
             name: 'Jo Park',
             phone: '+12125550142',
           },
+        },
+      },
+    ],
+  },
+  {
+    id: 'mv-invoice-and-email',
+    category: 'multi_value',
+    actions: ['resend_invoice', 'newsletter_signup', 'open_support_ticket'],
+    turns: [
+      {
+        say: 'please resend invoice INV-2026-014 to billing@hale.example',
+        confirms: true,
+        reply: [/INV-2026-014/, /billing@hale\.example/],
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'resend_invoice',
+          args: { invoice_number: 'INV-2026-014', email: 'billing@hale.example' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'mv-table-this-friday',
+    category: 'multi_value',
+    actions: ['book_table', 'book_appointment', 'get_store_hours'],
+    turns: [
+      { say: "Table for four this Friday at 7:30pm, name's Dana, 212 555 0199", confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: { party_size: 4, date: '2027-03-12', time: '19:30', name: 'Dana', phone: '+12125550199' },
         },
       },
     ],

@@ -17,7 +17,13 @@ export const NORMALIZATION: Dialogue[] = [
     id: 'no-coupon-is-promotion',
     category: 'normalization',
     actions: ['find_promotions', 'check_stock', 'check_order_status'],
-    turns: [{ say: 'got any coupon codes?', request: { action: 'find_promotions' }, reply: /SPRING20/ }],
+    turns: [
+      {
+        say: 'got any coupon codes?',
+        request: { action: 'find_promotions', absent: ['category'] },
+        reply: /SPRING20/,
+      },
+    ],
   },
   {
     id: 'no-us-postal-service',
@@ -209,7 +215,79 @@ export const NORMALIZATION: Dialogue[] = [
         say: 'yes',
         request: {
           action: 'reschedule_appointment',
-          args: { booking_id: 'BK-20417', new_date: { daysFromToday: 2 }, new_time: '10:00' },
+          args: { booking_id: 'BK-20417', new_date: '2027-03-12', new_time: '10:00' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'no-sku-spaced-lowercase',
+    category: 'normalization',
+    actions: ['check_stock', 'check_order_status'],
+    turns: [
+      {
+        say: 'do you guys have sku 4471 in stock',
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+      },
+    ],
+  },
+  {
+    id: 'no-saturday-ten-in-the-morning',
+    category: 'normalization',
+    actions: ['book_appointment', 'reschedule_appointment'],
+    turns: [
+      { say: 'haircut saturday at ten in the morning please, 415 555 0134', confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_appointment',
+          args: { service: 'haircut', date: '2027-03-13', time: '10:00', phone: '+14155550134' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'no-spoken-email-underscore',
+    category: 'normalization',
+    actions: ['list_my_orders', 'check_order_status'],
+    turns: [
+      {
+        say: 'can you pull up my orders, the email is john underscore smith at yahoo dot com',
+        request: { action: 'list_my_orders', args: { email: 'john_smith@yahoo.com' } },
+      },
+    ],
+  },
+  {
+    id: 'no-spoken-phone-with-oh',
+    category: 'normalization',
+    actions: ['book_table'],
+    turns: [
+      { say: 'a table for two on April 9, 2027 at 8pm under Rita', asks: 'phone', reply: /phone/i },
+      { say: 'two one two, five five five, oh one nine nine', confirms: true },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: { party_size: 2, date: '2027-04-09', time: '20:00', name: 'Rita', phone: '+12125550199' },
+        },
+      },
+    ],
+  },
+  {
+    id: 'no-well-be-eight',
+    category: 'normalization',
+    actions: ['book_table', 'get_store_hours'],
+    turns: [
+      {
+        say: "we'll be eight, May 21 2027 at 7pm, name's Alvarez, 646 555 0111",
+        confirms: true,
+        reply: /8|eight/i,
+      },
+      {
+        say: 'yes',
+        request: {
+          action: 'book_table',
+          args: { party_size: 8, date: '2027-05-21', time: '19:00', name: 'Alvarez', phone: '+16465550111' },
         },
       },
     ],

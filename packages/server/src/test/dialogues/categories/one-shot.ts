@@ -33,7 +33,7 @@ export const ONE_SHOT: Dialogue[] = [
     turns: [
       {
         say: 'Do you have SKU-4471 in stock?',
-        request: { action: 'check_stock', args: { sku: 'SKU-4471' } },
+        request: { action: 'check_stock', args: { sku: 'SKU-4471' }, absent: ['quantity'] },
         reply: /14|in stock/i,
       },
     ],
@@ -200,8 +200,20 @@ export const ONE_SHOT: Dialogue[] = [
         say: 'yes',
         request: {
           action: 'book_appointment',
-          args: { service: 'beard_trim', date: { daysFromToday: 0 }, time: '17:00', phone: '+13055550161' },
+          args: { service: 'beard_trim', date: '2027-03-10', time: '17:00', phone: '+13055550161' },
         },
+      },
+    ],
+  },
+  {
+    id: 'os-value-before-intent-return',
+    category: 'one_shot',
+    actions: ['check_return_status', 'check_order_status', 'request_refund'],
+    turns: [
+      {
+        say: "Can you look up RA-99812 for me, I think it's late",
+        request: { action: 'check_return_status', args: { return_number: 'RA-99812' } },
+        reply: /received/i,
       },
     ],
   },

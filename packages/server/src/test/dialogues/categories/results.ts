@@ -33,7 +33,7 @@ export const RESULTS: Dialogue[] = [
     turns: [
       {
         say: 'what promotions are running right now?',
-        request: { action: 'find_promotions' },
+        request: { action: 'find_promotions', absent: ['category'] },
         reply: [/SPRING20/, /STEPUP15/, /KIDSFREE/, /20% off/i],
       },
     ],
