@@ -19,13 +19,17 @@ describe('findTimes', () => {
     ['half past seven', [['07:30', 'half past seven']]],
     ['quarter to 8 pm', [['19:45', 'quarter to 8 pm']]],
     ['at 7 in the evening', [['19:00', '7 in the evening']]],
-    ["around seven o'clock", [['07:00', "seven o'clock"]]],
+    ["at seven o'clock", [['07:00', "seven o'clock"]]],
+    ['around 7, if you can', [['07:00', '7']]],
+    ['about 4ish', [['16:00', '4']]],
     ['at 3', [['15:00', '3']]],
   ])('%j -> %j', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });
 
   it.each([
+    'about 12 people',
+    'around 10 of us',
     'for two in the evening',
     '2026-04-01T15:00',
     'I am here',

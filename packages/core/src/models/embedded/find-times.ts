@@ -72,11 +72,16 @@ const PAST_TO = new RegExp(
 /** `noon`, `midday`, `midnight`. */
 const NAMED = /(?<![\p{L}])(?<named>noon|midday|midnight)(?![\p{L}])/giu;
 /**
- * A bare hour after "at", "around" or "by": `at 7`, `around seven o'clock`, `at seven thirty in
- * the evening`. Without the cue, "for two in the evening" would be a time, not a party of two.
+ * A bare hour after "at" or "by": `at 7`, `at seven o'clock`, `at seven thirty in the evening`.
+ * Without a cue, "for two in the evening" would be a time, not a party of two.
  */
 const CUED_HOUR = new RegExp(
-  `(?<=(?:\\bat|\\baround|\\babout|\\bby)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?${END}(?:\\s+${PART_OF_DAY})?`,
+  `(?<=(?:\\bat|\\bby)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?${END}(?:\\s+${PART_OF_DAY})?`,
+  'giu',
+);
+/** A bare hour after "around" or "about" with nothing after it: "around 7, if you can", not "about 12 people". */
+const AROUND_HOUR = new RegExp(
+  `(?<=(?:\\baround|\\babout)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?(?:\\s+${PART_OF_DAY}|(?=\\s*(?:[,.;!?]|$)|ish\\b))`,
   'giu',
 );
 /** A bare hour that is the whole answer to "What time?": `7`, `seven`. */
@@ -143,7 +148,7 @@ function readMatch(groups: Record<string, string | undefined>, style: TimeStyle)
  */
 export function findTimes(text: string, style: TimeStyle = '24h', asked = false): SlotCandidate[] {
   const read = (match: RegExpExecArray) => readMatch(match.groups ?? {}, style);
-  const found = [PAST_TO, WITH_MERIDIEM, CLOCK, NAMED, CUED_HOUR].flatMap((regex) =>
+  const found = [PAST_TO, WITH_MERIDIEM, CLOCK, NAMED, CUED_HOUR, AROUND_HOUR].flatMap((regex) =>
     regexCandidates(text, regex, read, 'time'),
   );
   const whole = asked ? WHOLE_HOUR.exec(text) : null;
