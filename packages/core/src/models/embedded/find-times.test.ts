@@ -21,6 +21,7 @@ describe('findTimes', () => {
     ['at 7 in the evening', [['19:00', '7 in the evening']]],
     ["at seven o'clock", [['07:00', "seven o'clock"]]],
     ['around 7, if you can', [['07:00', '7']]],
+    ['around 7 works', [['07:00', '7']]],
     ['about 4ish', [['16:00', '4']]],
     ['at 3', [['15:00', '3']]],
   ])('%j -> %j', (text, expected) => {

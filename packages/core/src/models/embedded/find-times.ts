@@ -79,9 +79,12 @@ const CUED_HOUR = new RegExp(
   `(?<=(?:\\bat|\\bby)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?${END}(?:\\s+${PART_OF_DAY})?`,
   'giu',
 );
-/** A bare hour after "around" or "about" with nothing after it: "around 7, if you can", not "about 12 people". */
+/** Words after a number that make it a count: "about 12 people", "around 10 of us". */
+const COUNTED =
+  '(?:of|people|persons|guests|adults|kids|children|items|units|tickets|pieces|boxes|bottles|days|weeks|months|years|minutes|hours|dollars|euros|pounds|percent|times|more|or so)';
+/** A bare hour after "around" or "about" not followed by what it counts: "around 7 if you can". */
 const AROUND_HOUR = new RegExp(
-  `(?<=(?:\\baround|\\babout)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?(?:\\s+${PART_OF_DAY}|(?=\\s*(?:[,.;!?]|$)|ish\\b))`,
+  `(?<=(?:\\baround|\\babout)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?(?:(?=ish(?![\\p{L}]))|${END})(?!\\s*(?:${COUNTED})(?![\\p{L}]))(?:\\s+${PART_OF_DAY})?`,
   'giu',
 );
 /** A bare hour that is the whole answer to "What time?": `7`, `seven`. */
