@@ -31,6 +31,14 @@ describe('extractSlots: several values in one sentence', () => {
     });
   });
 
+  it('reads a day of the month said alone', () => {
+    expect(extractSlots('we are 5 on the 24th at 6:30', table, NEW_YORK).values).toEqual({
+      party_size: 5,
+      date: '2026-03-24',
+      time: '18:30',
+    });
+  });
+
   it('combines the day and the time for an action with only a date-time', () => {
     const when = schemaOf({ when: { type: 'string', format: 'date-time' }, name: { type: 'string' } });
     expect(extractSlots(oneBreath, when, NEW_YORK).values).toEqual({
