@@ -61,6 +61,7 @@ describe('extractSlots: several values in one sentence', () => {
     ['party of twenty at 8pm', 20],
     ['we are twelve', 12],
     ['we are about 12 people, around 7 if you can', 12],
+    ['3 adults and 2 kids on Saturday', 5],
   ])('reads the party size in %j as %d', (text, expected) => {
     expect(extractSlots(text, table, NEW_YORK).values.party_size).toBe(expected);
   });

@@ -20,6 +20,7 @@ import {
 import { findPhones } from './find-phones.js';
 import { findTimes } from './find-times.js';
 import { freeTextAnswers } from './free-text-answer.js';
+import { isHeadcountParameter, sumsOfPeople } from './headcount.js';
 import { findPersonNames, personNamePart } from './person-name.js';
 import { blankOut, overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
 import { spelledCandidates } from './spelled-tokens.js';
@@ -134,10 +135,14 @@ function rawCandidates(
         schema.enum ?? [],
         enumSynonyms(schema.enum ?? [], context.synonyms, schema.description ?? ''),
       );
-    case 'number':
-      return findNumbers(text, { ordinals: context.questioned }).filter(
+    case 'number': {
+      const numbers = findNumbers(text, { ordinals: context.questioned }).filter(
         (candidate) => !overlapsAny(candidate, context.otherValueSpans()),
       );
+      return isHeadcountParameter(context.parameter, schema)
+        ? [...numbers, ...sumsOfPeople(text, numbers)]
+        : numbers;
+    }
     case 'person-name':
       return findPersonNames(text, personNamePart(context.parameter, schema) ?? 'full');
     case 'organization':
