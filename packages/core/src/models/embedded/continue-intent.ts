@@ -7,7 +7,11 @@ const NO_PARAMETERS: ParametersSchema = { type: 'object', properties: {} };
 /** A reply this short answers the question asked, not another one. */
 const SHORT_REPLY_WORDS = 3;
 
-function missingOf(parameters: ParametersSchema | undefined, slots: Record<string, unknown>): string[] {
+/** Required parameters the slots do not hold yet. */
+export function missingOf(
+  parameters: ParametersSchema | undefined,
+  slots: Record<string, unknown>,
+): string[] {
   return (parameters?.required ?? []).filter((name) => slots[name] === undefined);
 }
 

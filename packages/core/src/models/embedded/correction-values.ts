@@ -18,7 +18,7 @@ const SELF_EVIDENT: ReadonlySet<SlotKind> = new Set([
   'id',
 ]);
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -30,7 +30,7 @@ function namedValue(text: string, parameter: string): string | undefined {
   const words = humanize(parameter).toLowerCase();
   const last = words.split(' ').at(-1) ?? words;
   const match = new RegExp(
-    `\\b(?:${escape(words)}|${escape(last)})\\b\\s*(?:should be|to|is|as|:|=)\\s+(.+?)\\s*(?:[,.;!?]|$)`,
+    `\\b(?:${escapeRegExp(words)}|${escapeRegExp(last)})\\b\\s*(?:should be|to|is|as|:|=)\\s+(.+?)\\s*(?:[,.;!?]|$)`,
     'iu',
   ).exec(text);
   const value = match?.[1]?.replace(/^(?:be|it's|its|it is)\s+/i, '').trim();

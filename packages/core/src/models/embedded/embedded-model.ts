@@ -1,4 +1,4 @@
-import type { ActionDefinition, ParametersSchema } from '../../actions/action-definition.js';
+import type { ActionDefinition } from '../../actions/action-definition.js';
 import type {
   ChatMessage,
   ChatModel,
@@ -9,10 +9,11 @@ import type {
 import { classifyReply } from '../../agent/classify-reply.js';
 import { askWhichAction, resolveActionChoice } from './choose-action.js';
 import { chooseSlotStrategy } from './choose-slot-strategy.js';
-import { continueIntent } from './continue-intent.js';
+import { continueIntent, missingOf } from './continue-intent.js';
 import { correctionValues } from './correction-values.js';
 import { describeData } from './describe-data.js';
 import { detectEntities } from './detect-entities.js';
+import { explainDecision } from './explain-decision.js';
 import { type ExtractSlotsOptions, extractSlots } from './extract-slots.js';
 import { preferByValues } from './fill-evidence.js';
 import {
@@ -23,7 +24,7 @@ import {
   lastFailedCall,
   RETRY_CALL_PREFIX,
 } from './follow-ups.js';
-import { buildIntentIndex, scoreIntent } from './intent/index.js';
+import { buildIntentIndex, type IntentResult, scoreIntent } from './intent/index.js';
 import { accountInRequest, detailsParameter } from './request-details.js';
 
 /** What the embedded agent remembers between steps. */
@@ -98,11 +99,6 @@ function isFreeTextAnswer(
   );
 }
 
-/** Required parameters the slots do not hold yet. */
-function missingOf(parameters: ParametersSchema | undefined, slots: Record<string, unknown>): string[] {
-  return (parameters?.required ?? []).filter((name) => slots[name] === undefined);
-}
-
 /**
  * The default model: deterministic, offline, no LLM. It picks the action that fits the message
  * (scored from the action's texts and triggers), fills its parameters from what the customer
@@ -146,6 +142,8 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
     texts: readonly string[],
     debug: Record<string, unknown>,
     at: Date,
+    scored?: IntentResult,
+    byValues?: string,
   ): ModelResponse => {
     const parameters = chosen.parameters ?? { type: 'object', properties: {} };
     const found = texts.map((said) =>
@@ -163,7 +161,22 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       text: '',
       toolCalls: [{ id: `embedded_${Date.now().toString(36)}`, name: chosen.name, arguments: values }],
       state: { intent: chosen.name, slots: values },
-      debug: { ...debug, intent: chosen.name, extracted: found.flatMap((entry) => entry.evidence) },
+      debug: {
+        ...debug,
+        intent: chosen.name,
+        extracted: found.flatMap((entry) => entry.evidence),
+        ...(scored
+          ? {
+              explanation: explainDecision(
+                texts.at(-1) ?? '',
+                scored,
+                byName,
+                found.flatMap((entry) => entry.evidence),
+                byValues,
+              ),
+            }
+          : {}),
+      },
     };
   };
 
@@ -305,7 +318,13 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           text: askWhichAction(rivals),
           toolCalls: [],
           state: { slots: {}, choosing: { names: rivals.map((action) => action.name), text } },
-          debug: { scores: scored.scores, reason: scored.reason, contenders: scored.contenders, entities },
+          debug: {
+            scores: scored.scores,
+            reason: scored.reason,
+            contenders: scored.contenders,
+            entities,
+            explanation: explainDecision(text, scored, byName),
+          },
         };
       }
       if (!chosen && choosing && contenders.length > 0) {
@@ -322,7 +341,12 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           text: offer(),
           toolCalls: [],
           state: { slots: {} },
-          debug: { scores: scored.scores, reason: scored.reason, entities },
+          debug: {
+            scores: scored.scores,
+            reason: scored.reason,
+            entities,
+            explanation: explainDecision(text, scored, byName),
+          },
         };
       }
       return propose(
@@ -335,6 +359,8 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
           ...(byValues ? { valueStrengths: byValues.strengths } : {}),
         },
         at,
+        scored,
+        byValues?.chosen?.name,
       );
     },
   };

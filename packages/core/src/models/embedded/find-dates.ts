@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { type DateReference, normalizeDate, normalizeDateTime } from '../../actions/normalize-date.js';
 import { findDaysOfMonth } from './day-of-month.js';
 import { findTimes } from './find-times.js';
+import { recentResults } from './recent-results.js';
 import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
 
 /**
@@ -30,11 +31,25 @@ interface DateMention extends TextSpan {
 /** "now" names no day a customer chooses: "we're 5 now" is a party size, not today's date. */
 const ONLY_NOW = /^(?:right |just )?now$/i;
 
+/** chrono's reading of a message, kept for the next reads of the same message in the turn. */
+const chronoMentions = recentResults(
+  16,
+  (text: string, referenceDate: Date) => `${referenceDate.getTime()}|${text}`,
+  readDateMentions,
+);
+
+/** chrono's mentions, and the days of the month said alone that chrono does not read. */
 function findDateMentions(text: string, reference: DateReference): DateMention[] {
-  const results = chrono
-    .parse(text, reference.referenceDate)
-    .filter((result) => !ONLY_NOW.test(result.text.trim()));
-  const read: DateMention[] = results.map(({ index, text: matched, start }) => ({
+  const read = chronoMentions(text, reference.referenceDate);
+  const days = findDaysOfMonth(text, reference)
+    .filter((day) => !overlapsAny(day, read))
+    .map((day) => ({ ...day, said: day.date, hasDay: true, hasTime: false }));
+  return [...read, ...days].sort((a, b) => a.start - b.start);
+}
+
+function readDateMentions(text: string, referenceDate: Date): readonly DateMention[] {
+  const results = chrono.parse(text, referenceDate).filter((result) => !ONLY_NOW.test(result.text.trim()));
+  return results.map(({ index, text: matched, start }) => ({
     start: index,
     end: index + matched.length,
     matched,
@@ -42,10 +57,6 @@ function findDateMentions(text: string, reference: DateReference): DateMention[]
     hasDay: start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month'),
     hasTime: start.isCertain('hour'),
   }));
-  const days = findDaysOfMonth(text, reference)
-    .filter((day) => !overlapsAny(day, read))
-    .map((day) => ({ ...day, said: day.date, hasDay: true, hasTime: false }));
-  return [...read, ...days].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -53,7 +64,11 @@ function findDateMentions(text: string, reference: DateReference): DateMention[]
  * date-time, found at both places so that neither is read again. Only when there is exactly one
  * of each, and times chrono does not know ("seven thirty pm") count as well.
  */
-function pairedDayAndTime(text: string, mentions: DateMention[], reference: DateReference): SlotCandidate[] {
+function pairedDayAndTime(
+  text: string,
+  mentions: readonly DateMention[],
+  reference: DateReference,
+): SlotCandidate[] {
   const days = mentions.filter((mention) => mention.hasDay && !mention.hasTime);
   const chronoTimes = mentions.filter((mention) => mention.hasTime && !mention.hasDay);
   const wordTimes = findTimes(text).filter((time) => !overlapsAny(time, mentions));

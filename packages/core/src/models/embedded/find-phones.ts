@@ -1,5 +1,6 @@
 import { type CountryCode, findNumbers, isSupportedCountry } from 'libphonenumber-js';
 import { normalizePhone } from '../../actions/normalize-phone.js';
+import { recentResults } from './recent-results.js';
 import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
 import { type DigitPiece, digitsOfRun, findSpokenDigitRuns } from './spoken-digits.js';
 
@@ -28,6 +29,13 @@ export function toCountryCode(region: string): CountryCode {
  * findPhones('ring 020 7946 0958', 'GB'); // [{ value: '+442079460958', ... }]
  */
 export function findPhones(text: string, defaultRegion: string): SlotCandidate[] {
+  return [...recentPhones(text, defaultRegion)];
+}
+
+/** libphonenumber's reading of a message, kept for the next reads of the same message in the turn. */
+const recentPhones = recentResults(16, (text: string, region: string) => `${region}|${text}`, readPhones);
+
+function readPhones(text: string, defaultRegion: string): readonly SlotCandidate[] {
   const region = toCountryCode(defaultRegion);
   const candidates: SlotCandidate[] = [];
   for (const found of findNumbers(text, { defaultCountry: region, v2: true })) {

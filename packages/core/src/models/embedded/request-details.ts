@@ -11,7 +11,8 @@ const DETAILS_DESCRIPTION =
 /** Where a request splits into clauses: punctuation, and words that start an explanation. */
 const CLAUSE_BREAK = /\s*(?:[.;:!?,\n]+|\s-\s|\b(?:because|since|as)\b)\s*/iu;
 /** A clause holding a value of another parameter ("ORD-13579", an email, a phone) is not the details. */
-const HOLDS_VALUE = /\u0001|\p{N}{2,}|\b\p{Lu}{2,}[-_]?\p{N}+/u;
+const VALUE_MARK = '\u2063';
+const HOLDS_VALUE = new RegExp(`${VALUE_MARK}|\\p{N}{2,}|\\b\\p{Lu}{2,}[-_]?\\p{N}+`, 'u');
 /** Emails and links hold dots that are not the end of a clause: each becomes one marker first. */
 const DOTTED_VALUE = /\S+@\S+|https?:\/\/\S+/gu;
 /** Openings and closings that are not the customer's account. */
@@ -47,7 +48,7 @@ export function detailsParameter(action: ActionDefinition): string | undefined {
 export function accountInRequest(text: string, action: ActionDefinition): string | undefined {
   const actionWords = new Set(tokenize(`${action.name.replaceAll('_', ' ')} ${action.displayName ?? ''}`));
   const kept = text
-    .replace(DOTTED_VALUE, ' \u0001 ')
+    .replace(DOTTED_VALUE, ` ${VALUE_MARK} `)
     .split(CLAUSE_BREAK)
     .map((clause) => clause.trim())
     .filter((clause) => clause !== '')

@@ -42,7 +42,7 @@ function isAboutSomethingElse(
   best: IntentScore | undefined,
   message: string,
 ): boolean {
-  if (!best || best.terms?.length !== 1 || /\p{N}|@/u.test(message)) return false;
+  if (best?.terms?.length !== 1 || /\p{N}|@/u.test(message)) return false;
   if (best.matched.some((label) => label.startsWith('phrase') || label.startsWith('entity:'))) return false;
   const verb = tokenize(best.name.split(/[_\s-]/)[0] ?? '')[0];
   return best.terms[0] === verb && terms.some((term) => term.kind === 'unknown');
