@@ -31,6 +31,21 @@ describe('extractSlots: several values in one sentence', () => {
     });
   });
 
+  it('reads a short day name next to a time, and a part of the day said before a bare hour', () => {
+    expect(extractSlots('Party of 2, Sat 7pm, Kim Lee, (212) 555-0199', table, NEW_YORK).values).toEqual({
+      party_size: 2,
+      date: '2026-03-21',
+      time: '19:00',
+      name: 'Kim Lee',
+      phone: '+12125550199',
+    });
+    expect(extractSlots('a table for six tomorrow night at eight', table, NEW_YORK).values).toEqual({
+      party_size: 6,
+      date: '2026-03-21',
+      time: '20:00',
+    });
+  });
+
   it('reads a day of the month said alone', () => {
     expect(extractSlots('we are 5 on the 24th at 6:30', table, NEW_YORK).values).toEqual({
       party_size: 5,

@@ -49,14 +49,18 @@ function findDateMentions(text: string, reference: DateReference): DateMention[]
 
 function readDateMentions(text: string, referenceDate: Date): readonly DateMention[] {
   const results = chrono.parse(text, referenceDate).filter((result) => !ONLY_NOW.test(result.text.trim()));
-  return results.map(({ index, text: matched, start }) => ({
-    start: index,
-    end: index + matched.length,
-    matched,
-    said: matched,
-    hasDay: start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month'),
-    hasTime: start.isCertain('hour'),
-  }));
+  return results.map(({ index, text: said, start }) => {
+    // chrono keeps a trailing comma, or the blanks left where another parameter's value was.
+    const matched = said.replace(/[\s,;:.!?-]+$/u, '');
+    return {
+      start: index,
+      end: index + matched.length,
+      matched,
+      said: matched,
+      hasDay: start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month'),
+      hasTime: start.isCertain('hour'),
+    };
+  });
 }
 
 /**

@@ -24,6 +24,10 @@ describe('findTimes', () => {
     ['around 7 works', [['07:00', '7']]],
     ['about 4ish', [['16:00', '4']]],
     ['at 3', [['15:00', '3']]],
+    ['tomorrow night at eight', [['20:00', 'eight']]],
+    ['dinner at 7', [['19:00', '7']]],
+    ['breakfast on Sunday at 11', [['11:00', '11']]],
+    ['this evening, around 9, if you can', [['21:00', '9']]],
   ])('%j -> %j', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });

@@ -122,7 +122,22 @@ export function formatTime(hour: number, minute: number, style: TimeStyle): stri
   return `${hour % 12 === 0 ? 12 : hour % 12}:${minutes} ${suffix}`;
 }
 
-function readMatch(groups: Record<string, string | undefined>, style: TimeStyle): string | undefined {
+/** A part of the day said shortly before a bare hour: "tomorrow night at eight", "dinner at 7". */
+const PART_BEFORE =
+  /\b(?:(tonight|night|evening|dinner|supper|afternoon)|(morning|breakfast))\b[^.!?]{0,25}$/iu;
+
+/** "evening" or "morning" when the words just before the time say so, for a bare hour. */
+function partSaidBefore(before: string): string | undefined {
+  const said = PART_BEFORE.exec(before);
+  if (!said) return undefined;
+  return said[1] ? 'evening' : 'morning';
+}
+
+function readMatch(
+  groups: Record<string, string | undefined>,
+  style: TimeStyle,
+  before: string,
+): string | undefined {
   if (groups.named)
     return groups.named.toLowerCase() === 'midnight' ? formatTime(0, 0, style) : formatTime(12, 0, style);
   const hour = hourOf(groups.hour ?? '');
@@ -138,7 +153,8 @@ function readMatch(groups: Record<string, string | undefined>, style: TimeStyle)
     minute = 45;
     base = hour === 1 ? 12 : hour - 1;
   }
-  return formatTime(hour24(base, groups.meridiem, groups.part), minute, style);
+  const part = groups.part ?? (groups.meridiem === undefined ? partSaidBefore(before) : undefined);
+  return formatTime(hour24(base, groups.meridiem, part), minute, style);
 }
 
 /**
@@ -150,7 +166,8 @@ function readMatch(groups: Record<string, string | undefined>, style: TimeStyle)
  * findTimes('at 3', '12h'); // [{ value: '3:00 PM', matched: '3', ... }]
  */
 export function findTimes(text: string, style: TimeStyle = '24h', asked = false): SlotCandidate[] {
-  const read = (match: RegExpExecArray) => readMatch(match.groups ?? {}, style);
+  const read = (match: RegExpExecArray) =>
+    readMatch(match.groups ?? {}, style, text.slice(Math.max(0, match.index - 40), match.index));
   const found = [PAST_TO, WITH_MERIDIEM, CLOCK, NAMED, CUED_HOUR, AROUND_HOUR].flatMap((regex) =>
     regexCandidates(text, regex, read, 'time'),
   );
