@@ -11,6 +11,7 @@ export type Scope =
   | 'chat'
   | 'events:read'
   | 'events:manage'
+  | 'tools'
   | 'admin';
 
 /** Scopes that include others, as on the server: `admin` includes all. */
@@ -24,6 +25,7 @@ const IMPLIED: Readonly<Partial<Record<string, readonly Scope[]>>> = {
     'chat',
     'events:read',
     'events:manage',
+    'tools',
   ],
   'webhooks:manage': ['webhooks:read'],
   'agents:manage': ['agents:read'],

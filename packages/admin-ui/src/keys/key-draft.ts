@@ -15,6 +15,7 @@ export const KEY_SCOPES: readonly { scope: Scope; description: string }[] = [
     scope: 'events:manage',
     description: 'Create, change, test and replay event subscriptions (includes events:read).',
   },
+  { scope: 'tools', description: 'Call enabled actions as tools from other agent stacks (MCP, tools API).' },
   { scope: 'admin', description: 'Everything, plus keys, operators and the tenant.' },
 ];
 

@@ -8,6 +8,8 @@ export const SCOPES = [
   'chat',
   'events:read',
   'events:manage',
+  /** Calls the tenant's actions as tools from other agent stacks (MCP, the tools API). */
+  'tools',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -23,6 +25,7 @@ const IMPLIED: Partial<Record<Scope, Scope[]>> = {
     'chat',
     'events:read',
     'events:manage',
+    'tools',
   ],
   'webhooks:manage': ['webhooks:read'],
   'agents:manage': ['agents:read'],
