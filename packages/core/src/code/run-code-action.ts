@@ -113,7 +113,7 @@ export async function runCodeAction(options: RunCodeOptions): Promise<CodeRunRes
 
   try {
     defineHostFunctions(ctx, {
-      fetch(requestJson) {
+      request(requestJson) {
         const deferred = ctx.newPromise();
         pending.add(deferred);
         void sendInnerRequest(requestJson, { ...options, requests, signal: abort.signal }).then((outcome) => {
@@ -193,9 +193,9 @@ export async function runCodeAction(options: RunCodeOptions): Promise<CodeRunRes
 /** The two doors of the sandbox, as global functions the prelude takes and removes. */
 function defineHostFunctions(
   ctx: QuickJSContext,
-  host: { fetch(requestJson: string): QuickJSHandle; log(line: string): void },
+  host: { request(requestJson: string): QuickJSHandle; log(line: string): void },
 ): void {
-  const fetchFn = ctx.newFunction('fetch', (request) => host.fetch(ctx.getString(request)));
+  const fetchFn = ctx.newFunction('fetch', (request) => host.request(ctx.getString(request)));
   ctx.setProp(ctx.global, '__toolgate_fetch', fetchFn);
   fetchFn.dispose();
   const logFn = ctx.newFunction('log', (line) => {

@@ -1,3 +1,4 @@
+import type { InnerRequest } from '../../code/send-inner-request.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { SentRequest } from './redact.js';
 
@@ -13,6 +14,8 @@ import type { SentRequest } from './redact.js';
  * - `endpoint_error`: the endpoint answered 2xx but said it failed (`{success:false}`, `{error}`).
  * - `invalid_response`: a body that claims to be JSON and is not, or cannot be decoded.
  * - `rate_limited`: the endpoint answered 429.
+ * - `code_error`: a code action's code failed: it does not compile, threw, or passed a limit of
+ *   its sandbox (memory, CPU time, requests).
  */
 export const FAILURE_KINDS = [
   'invalid_arguments',
@@ -25,6 +28,7 @@ export const FAILURE_KINDS = [
   'endpoint_error',
   'invalid_response',
   'rate_limited',
+  'code_error',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -66,6 +70,8 @@ interface ActionResultCommon {
   truncated: boolean;
   /** Attempts made, when the action's retries made more than one (same `Idempotency-Key`). */
   attempts?: number;
+  /** A code action's requests, as its code wrote them (credentials as placeholders), and its log lines. */
+  code?: { requests: InnerRequest[]; logs: string[] };
 }
 
 /** The endpoint answered and what it said is usable. Exactly one of `data` or `message` is set. */

@@ -13,6 +13,7 @@ import {
 } from '../signing/sign-webhook.js';
 import { DeadlineExceededError, dispatchCapped } from '../transport/dispatch-capped.js';
 import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from '../transport/follow-redirect.js';
+import { createModelFetch } from '../transport/model-fetch.js';
 import { createPinnedAgent } from '../transport/pinned-agent.js';
 import type { PinnedConnectorOptions } from '../transport/pinned-connector.js';
 import { TargetBlockedError } from '../transport/target-blocked-error.js';
@@ -28,6 +29,7 @@ import {
 } from './prepare-call.js';
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
 import { attemptsAllowed, retryDelayMs } from './retry-policy.js';
+import { codeFetchOver, runCodeCall } from './run-code-call.js';
 
 const SIGNATURE_HEADERS = [
   WEBHOOK_ID_HEADER,
@@ -162,6 +164,18 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
     ...(options.dial === undefined ? {} : { dial: options.dial }),
   });
+  // Code actions' requests: the same policy and pinned connector, through the fetch transport.
+  let policy: ReturnType<typeof createModelFetch> | undefined;
+  const codeFetch = () => {
+    policy ??= createModelFetch({
+      ...(options.allow ? { allow: options.allow } : {}),
+      resolve,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ...(options.dial === undefined ? {} : { dial: options.dial }),
+      maxResponseBytes: responseCapBytes,
+    });
+    return codeFetchOver(policy.fetch);
+  };
   const prepareOptions = {
     requestCapBytes,
     now,
@@ -173,6 +187,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
    * the same headers (one `Idempotency-Key`) and all within the action's `timeoutMs`.
    */
   async function send(call: PreparedCall, started: number): Promise<ActionResult> {
+    if (call.action.code) return runCodeCall(call, codeFetch(), started);
     const deadline = started + call.action.timeoutMs;
     const allowed = attemptsAllowed(call.action);
     for (let attempt = 1; ; attempt += 1) {
@@ -321,6 +336,8 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       }
       return send(prepared.call, started);
     },
-    close: () => agent.close(),
+    close: async () => {
+      await Promise.all([agent.close(), policy?.close()]);
+    },
   };
 }

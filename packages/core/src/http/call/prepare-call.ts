@@ -56,6 +56,8 @@ export interface PreparedCall {
   callId: string;
   action: ResolvedActionDefinition;
   parameters: Record<string, unknown>;
+  /** Who the call is made for (a code action's `context`). */
+  context: CallContext;
   prepared: PreparedRequest;
   /** Every header to send, signature included. */
   headers: Record<string, string>;
@@ -178,6 +180,7 @@ export function prepareCall(
       callId,
       action,
       parameters,
+      context,
       prepared,
       headers,
       request: redactRequest(prepared, prepared.url, headers, scrubber),
