@@ -9,7 +9,29 @@ const SECRET_AUTH_FIELDS: Record<ActionAuth['type'], string[]> = {
   bearer: ['token'],
   basic: ['password'],
   api_key: ['value'],
+  oauth2_client_credentials: ['clientSecret'],
 };
+
+/**
+ * The auth a PATCH stores: the patch's object, with the stored credentials it leaves out kept when
+ * the type is unchanged (a form that never shows a secret sends it back only when it changes).
+ * Only credentials are kept: an optional setting left out (an OAuth2 `audience`) is removed.
+ *
+ * @example
+ * patchedAuth({ type: 'bearer', token: 't' }, { type: 'bearer' }); // { type: 'bearer', token: 't' }
+ */
+export function patchedAuth(
+  current: ActionAuth | undefined,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...patch };
+  if (!current || current.type !== patch.type) return next;
+  const stored = current as unknown as Record<string, unknown>;
+  for (const field of SECRET_AUTH_FIELDS[current.type]) {
+    if (next[field] === undefined && stored[field] !== undefined) next[field] = stored[field];
+  }
+  return next;
+}
 
 /**
  * Splits a definition into what may be stored and shown (`publicDefinition`, with secret values
