@@ -33,6 +33,13 @@ describe('action secrets', () => {
     for (const auth of [
       { type: 'bearer', token: 't_secret' },
       { type: 'api_key', in: 'query', name: 'key', value: 'v_secret' },
+      {
+        type: 'oauth2_client_credentials',
+        tokenUrl: 'https://id.example.com/token',
+        clientId: 'shop',
+        clientSecret: 'cs_secret',
+        scopes: ['orders.read'],
+      },
       { type: 'none' },
     ] as const) {
       const { publicDefinition, secrets } = splitSecrets({ ...definition, headers: undefined, auth });

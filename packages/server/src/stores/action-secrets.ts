@@ -12,10 +12,16 @@ const SECRET_AUTH_FIELDS: Record<ActionAuth['type'], string[]> = {
   oauth2_client_credentials: ['clientSecret'],
 };
 
+/** Optional auth settings a PATCH object replaces: left out, they are removed, not kept. */
+const REPLACED_AUTH_SETTINGS: Partial<Record<ActionAuth['type'], string[]>> = {
+  oauth2_client_credentials: ['scopes', 'audience', 'tokenEndpointAuthMethod'],
+};
+
 /**
- * The auth a PATCH stores: the patch's object, with the stored credentials it leaves out kept when
- * the type is unchanged (a form that never shows a secret sends it back only when it changes).
- * Only credentials are kept: an optional setting left out (an OAuth2 `audience`) is removed.
+ * The auth a PATCH stores: the patch's object over the stored auth when the type is unchanged
+ * (a form that never shows a secret sends it back only when it changes), else the patch alone.
+ * The optional OAuth2 settings (`scopes`, `audience`, `tokenEndpointAuthMethod`) are not kept:
+ * left out of the patch, they are removed.
  *
  * @example
  * patchedAuth({ type: 'bearer', token: 't' }, { type: 'bearer' }); // { type: 'bearer', token: 't' }
@@ -24,13 +30,10 @@ export function patchedAuth(
   current: ActionAuth | undefined,
   patch: Record<string, unknown>,
 ): Record<string, unknown> {
-  const next: Record<string, unknown> = { ...patch };
-  if (!current || current.type !== patch.type) return next;
-  const stored = current as unknown as Record<string, unknown>;
-  for (const field of SECRET_AUTH_FIELDS[current.type]) {
-    if (next[field] === undefined && stored[field] !== undefined) next[field] = stored[field];
-  }
-  return next;
+  if (!current || current.type !== patch.type) return { ...patch };
+  const kept: Record<string, unknown> = { ...current };
+  for (const setting of REPLACED_AUTH_SETTINGS[current.type] ?? []) delete kept[setting];
+  return { ...kept, ...patch };
 }
 
 /**
