@@ -53,12 +53,42 @@ export interface ParametersSchema {
   additionalProperties?: false;
 }
 
+/**
+ * How an OAuth2 client proves who it is to the token endpoint (RFC 6749 section 2.3.1, the names
+ * of RFC 7591): `client_secret_basic` sends `Authorization: Basic` with the form-encoded id and
+ * secret, `client_secret_post` sends `client_id` and `client_secret` in the form body.
+ */
+export const OAUTH2_CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type OAuth2ClientAuthMethod = (typeof OAUTH2_CLIENT_AUTH_METHODS)[number];
+/** The client authentication a token request uses when the action names none. */
+export const DEFAULT_OAUTH2_CLIENT_AUTH_METHOD: OAuth2ClientAuthMethod = 'client_secret_basic';
+
+/**
+ * OAuth2 client credentials (RFC 6749 section 4.4): before a call, the executor gets an access
+ * token from `tokenUrl` (through the outbound policy, cached until shortly before it expires) and
+ * sends it as `Authorization: Bearer`. `clientSecret` is a secret; the access token is too.
+ */
+export interface OAuth2ClientCredentialsAuth {
+  type: 'oauth2_client_credentials';
+  /** `https://` token endpoint; checked like the action's URL at save time and at every request. */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent as one space-separated `scope` parameter. */
+  scopes?: string[];
+  /** Sent as `audience` (Auth0, Okta and others name the API the token is for this way). */
+  audience?: string;
+  /** Default {@link DEFAULT_OAUTH2_CLIENT_AUTH_METHOD}. */
+  tokenEndpointAuthMethod?: OAuth2ClientAuthMethod;
+}
+
 /** How the executor authenticates to the endpoint. Every credential is a secret. */
 export type ActionAuth =
   | { type: 'none' }
   | { type: 'bearer'; token: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string };
+  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string }
+  | OAuth2ClientCredentialsAuth;
 
 /** Opt-in redirect following: every hop is checked again; never more than this many hops. */
 export const MAX_REDIRECTS = 3;

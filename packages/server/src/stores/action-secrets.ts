@@ -9,7 +9,32 @@ const SECRET_AUTH_FIELDS: Record<ActionAuth['type'], string[]> = {
   bearer: ['token'],
   basic: ['password'],
   api_key: ['value'],
+  oauth2_client_credentials: ['clientSecret'],
 };
+
+/** Optional auth settings a PATCH object replaces: left out, they are removed, not kept. */
+const REPLACED_AUTH_SETTINGS: Partial<Record<ActionAuth['type'], string[]>> = {
+  oauth2_client_credentials: ['scopes', 'audience', 'tokenEndpointAuthMethod'],
+};
+
+/**
+ * The auth a PATCH stores: the patch's object over the stored auth when the type is unchanged
+ * (a form that never shows a secret sends it back only when it changes), else the patch alone.
+ * The optional OAuth2 settings (`scopes`, `audience`, `tokenEndpointAuthMethod`) are not kept:
+ * left out of the patch, they are removed.
+ *
+ * @example
+ * patchedAuth({ type: 'bearer', token: 't' }, { type: 'bearer' }); // { type: 'bearer', token: 't' }
+ */
+export function patchedAuth(
+  current: ActionAuth | undefined,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!current || current.type !== patch.type) return { ...patch };
+  const kept: Record<string, unknown> = { ...current };
+  for (const setting of REPLACED_AUTH_SETTINGS[current.type] ?? []) delete kept[setting];
+  return { ...kept, ...patch };
+}
 
 /**
  * Splits a definition into what may be stored and shown (`publicDefinition`, with secret values

@@ -15,7 +15,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { CacheBus } from '../shared/cache-bus.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
-import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
+import { joinSecrets, patchedAuth, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
 import { isRecord, mergeCode, mergeHeaders } from './merge-headers.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
@@ -116,14 +116,26 @@ export function createActionStore({
     }
   }
 
-  /** The outbound policy at save time; a name that does not resolve yet is accepted (calls re-check). */
-  async function assertUrlAllowed(url: string): Promise<void> {
-    const check = await checkUrl(url);
-    if (!check.allowed && check.code !== 'unresolvable') {
-      throw new ValidationError(`the URL is not allowed: ${check.reason}`, [
-        { path: '/url', message: `${check.reason} (${check.code})` },
-      ]);
+  /**
+   * The outbound policy at save time, for the action's URL and an OAuth2 token URL; a name that
+   * does not resolve yet is accepted (every request re-checks).
+   */
+  async function assertUrlsAllowed(definition: ActionDefinition): Promise<void> {
+    const targets = [{ url: definition.url, path: '/url', what: 'the URL' }];
+    if (definition.auth?.type === 'oauth2_client_credentials') {
+      targets.push({ url: definition.auth.tokenUrl, path: '/auth/tokenUrl', what: 'the token URL' });
     }
+    const checks = await Promise.all(targets.map((target) => checkUrl(target.url)));
+    const refused = targets.flatMap((target, index) => {
+      const check = checks[index] as TargetCheck;
+      return !check.allowed && check.code !== 'unresolvable' ? [{ target, check }] : [];
+    });
+    const first = refused[0];
+    if (!first) return;
+    throw new ValidationError(
+      `${first.target.what} is not allowed: ${first.check.reason}`,
+      refused.map(({ target, check }) => ({ path: target.path, message: `${check.reason} (${check.code})` })),
+    );
   }
 
   function sealAll(
@@ -214,7 +226,7 @@ export function createActionStore({
       const checked = safeValidateActionDefinition(input);
       if (!checked.success) throw invalid(checked.error);
       const definition = checked.value;
-      await assertUrlAllowed(definition.url);
+      await assertUrlsAllowed(definition);
       await assertCodeCompiles(definition);
       const id = `act_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
@@ -293,16 +305,13 @@ export function createActionStore({
           }
           if (patch.auth === null) delete next.auth;
           else if (patch.auth !== undefined && !isRecord(patch.auth)) next.auth = patch.auth;
-          else if (patch.auth !== undefined) {
-            const keep = current.auth && current.auth.type === patch.auth.type ? current.auth : {};
-            next.auth = { ...keep, ...patch.auth };
-          }
+          else if (patch.auth !== undefined) next.auth = patchedAuth(current.auth, patch.auth);
           if (patch.code === null) delete next.code;
           else if (patch.code !== undefined) next.code = mergeCode(current.code, patch.code);
           const checked = safeValidateActionDefinition(next);
           if (!checked.success) throw invalid(checked.error);
           const definition = checked.value;
-          await assertUrlAllowed(definition.url);
+          await assertUrlsAllowed(definition);
           await assertCodeCompiles(definition);
           if (definition.name !== row.name) {
             await assertNameFree(trx, tenantId, definition.name);

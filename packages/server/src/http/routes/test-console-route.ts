@@ -40,7 +40,9 @@ const TestResult = Type.Object({
         requests: Type.Array(
           Type.Object({
             method: Type.String(),
-            url: Type.String({ description: 'As the code wrote it: credentials stay secret(name) placeholders.' }),
+            url: Type.String({
+              description: 'As the code wrote it: credentials stay secret(name) placeholders.',
+            }),
             status: Type.Union([Type.Integer(), Type.Null()]),
             durationMs: Type.Number(),
             error: Type.Optional(Type.String()),

@@ -9,6 +9,7 @@ import {
   MAX_TIMEOUT_MS,
   MIN_ASYNC_DEADLINE_SECONDS,
   MIN_TIMEOUT_MS,
+  OAUTH2_CLIENT_AUTH_METHODS,
 } from '@toolgate/core';
 import { allowed } from '../plain-issues.js';
 import { closed, literals } from './shared.js';
@@ -42,6 +43,30 @@ const AuthInput = Type.Union([
       value: Type.Optional(Type.String()),
     },
     closed,
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('oauth2_client_credentials'),
+      tokenUrl: Type.String({
+        format: 'uri',
+        description:
+          'https only; checked against the outbound policy at save time and at every token request.',
+      }),
+      clientId: Type.String(),
+      clientSecret: Type.Optional(
+        Type.String({
+          description: 'Write-only; left out of a PATCH of the same type, the stored one is kept.',
+        }),
+      ),
+      scopes: Type.Optional(Type.Array(Type.String(), { description: 'Sent as one space-separated scope.' })),
+      audience: Type.Optional(Type.String()),
+      tokenEndpointAuthMethod: Type.Optional(literals(OAUTH2_CLIENT_AUTH_METHODS)),
+    },
+    {
+      ...closed,
+      description:
+        'OAuth2 client credentials: a bearer token from tokenUrl, fetched through the outbound policy and cached until shortly before it expires (default client_secret_basic).',
+    },
   ),
 ]);
 
