@@ -29,6 +29,7 @@ import {
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
 import { attemptsAllowed, retryDelayMs } from './retry-policy.js';
 import { codeFetchOver, runCodeCall } from './run-code-call.js';
+import { traceCall } from './trace-call.js';
 
 const SIGNATURE_HEADERS = [
   WEBHOOK_ID_HEADER,
@@ -318,7 +319,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
 
   return {
     prepare: (call) => prepareCall(call, prepareOptions),
-    send: (call) => send(call, performance.now()),
+    send: (call) => traceCall(call, () => send(call, performance.now())),
     async execute(call) {
       const started = performance.now();
       const prepared = prepareCall(call, prepareOptions);
@@ -336,7 +337,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
           truncated: false,
         };
       }
-      return send(prepared.call, started);
+      return traceCall(prepared.call, () => send(prepared.call, started));
     },
     close: async () => {
       await Promise.all([agent.close(), policy?.close()]);
