@@ -4,6 +4,7 @@ export {
   ACTION_NAME_PATTERN,
   type ActionAsync,
   type ActionAuth,
+  type ActionCode,
   type ActionDefinition,
   type ActionMethod,
   type ActionRetry,
@@ -124,6 +125,19 @@ export {
   type TurnInput,
   type TurnOutput,
 } from './agent/turn-types.js';
+export { checkCodeSource } from './code/check-code-source.js';
+export {
+  type CodeLimits,
+  DEFAULT_CODE_LIMITS,
+  MAX_CODE_LIMITS,
+  MAX_CODE_SOURCE_CHARS,
+} from './code/code-limits.js';
+export {
+  type CodeFetch,
+  type CodeRunResult,
+  type InnerRequest,
+  runCodeAction,
+} from './code/run-code-action.js';
 // Errors
 export {
   BadRequestError,

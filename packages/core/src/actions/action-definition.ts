@@ -159,6 +159,21 @@ export interface ActionDefinition {
   retry?: ActionRetry;
   /** How conversations use the action: confirmation, latency messages, visible fields, triggers. */
   conversation?: ConversationSettings;
+  /** Runs JavaScript in a sandbox instead of one request: see {@link ActionCode}. */
+  code?: ActionCode;
+}
+
+/**
+ * A code action: the source defines `async function handler({ parameters, context })`; what it
+ * returns is the call's data. Its `fetch` goes through the outbound policy; the action's `url` is
+ * where it is expected to send (shown to operators and checked at save time like any action's).
+ */
+export interface ActionCode {
+  source: string;
+  /** Secret values by name; the code reaches them only as `secret(name)` inside its requests. Write-only. */
+  credentials?: Record<string, string>;
+  /** Memory, CPU time and requests of one run (defaults: 16 MiB, 1000 ms, 10). */
+  limits?: { memoryBytes?: number; cpuMs?: number; maxRequests?: number };
 }
 
 /** An action with every default applied. */

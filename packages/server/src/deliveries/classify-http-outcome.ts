@@ -113,6 +113,7 @@ export function outcomeOfActionResult(result: ActionResult, nowMs: number = Date
     case 'http_error':
     case 'endpoint_error':
     case 'invalid_response':
+    case 'code_error':
       return { kind: 'failed', error: `${kind}: ${message}` };
   }
 }

@@ -1,6 +1,6 @@
 import type { ActionAuth, ActionDefinition } from '@toolgate/core';
 
-/** Where a secret sits in a definition: `headers/<name>` or `auth/<field>`. */
+/** Where a secret sits in a definition: `headers/<name>`, `auth/<field>` or `code/credentials/<name>`. */
 export type SecretPlace = string;
 
 /** Auth fields that hold secrets; `username`, `in` and `name` are configuration, not secrets. */
@@ -66,6 +66,14 @@ export function splitSecrets(definition: ActionDefinition): {
     }
     publicDefinition.auth = auth as ActionAuth;
   }
+  if (definition.code?.credentials) {
+    const credentials: Record<string, string> = {};
+    for (const [name, value] of Object.entries(definition.code.credentials)) {
+      secrets[`code/credentials/${name}`] = value;
+      credentials[name] = '';
+    }
+    publicDefinition.code = { ...definition.code, credentials };
+  }
   return { publicDefinition, secrets };
 }
 
@@ -86,6 +94,15 @@ export function joinSecrets(
       auth[field] = secrets[`auth/${field}`] ?? '';
     definition.auth = auth as ActionAuth;
   }
+  if (publicDefinition.code?.credentials) {
+    const credentials = Object.fromEntries(
+      Object.keys(publicDefinition.code.credentials).map((name) => [
+        name,
+        secrets[`code/credentials/${name}`] ?? '',
+      ]),
+    );
+    definition.code = { ...publicDefinition.code, credentials };
+  }
   return definition;
 }
 
@@ -104,6 +121,14 @@ export function showDefinition(publicDefinition: ActionDefinition): Record<strin
     const auth: Record<string, unknown> = { ...publicDefinition.auth };
     for (const field of SECRET_AUTH_FIELDS[publicDefinition.auth.type]) auth[field] = { set: true };
     shown.auth = auth;
+  }
+  if (publicDefinition.code?.credentials) {
+    shown.code = {
+      ...publicDefinition.code,
+      credentials: Object.fromEntries(
+        Object.keys(publicDefinition.code.credentials).map((name) => [name, { set: true }]),
+      ),
+    };
   }
   return shown;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ActionDefinition,
   ConflictError,
+  checkCodeSource,
   generateWebhookSecret,
   LimitReachedError,
   NotFoundError,
@@ -16,7 +17,7 @@ import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, patchedAuth, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { recordAudit } from './audit.js';
-import { isRecord, mergeHeaders } from './merge-headers.js';
+import { isRecord, mergeCode, mergeHeaders } from './merge-headers.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 
 /**
@@ -75,6 +76,13 @@ function signingPlaces(tenantId: string, id: string): SigningPlaces {
 
 function invalid(error: { details: ValidationError['details']; message: string }): ValidationError {
   return new ValidationError(error.message, error.details);
+}
+
+/** A code action's source must compile: the syntax error is shown at save, at `/code/source`. */
+async function assertCodeCompiles(definition: ActionDefinition): Promise<void> {
+  if (!definition.code) return;
+  const issues = await checkCodeSource(definition.code.source, '/code/source');
+  if (issues.length > 0) throw new ValidationError('the code does not compile', issues);
 }
 
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
@@ -219,6 +227,7 @@ export function createActionStore({
       if (!checked.success) throw invalid(checked.error);
       const definition = checked.value;
       await assertUrlsAllowed(definition);
+      await assertCodeCompiles(definition);
       const id = `act_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
       const { publicDefinition, secrets } = splitSecrets(definition);
@@ -283,7 +292,7 @@ export function createActionStore({
           );
           const next: Record<string, unknown> = { ...current };
           for (const [key, value] of Object.entries(patch)) {
-            if (key === 'headers' || key === 'auth') continue;
+            if (key === 'headers' || key === 'auth' || key === 'code') continue;
             if (value === null) delete next[key];
             else next[key] = value;
           }
@@ -297,10 +306,13 @@ export function createActionStore({
           if (patch.auth === null) delete next.auth;
           else if (patch.auth !== undefined && !isRecord(patch.auth)) next.auth = patch.auth;
           else if (patch.auth !== undefined) next.auth = patchedAuth(current.auth, patch.auth);
+          if (patch.code === null) delete next.code;
+          else if (patch.code !== undefined) next.code = mergeCode(current.code, patch.code);
           const checked = safeValidateActionDefinition(next);
           if (!checked.success) throw invalid(checked.error);
           const definition = checked.value;
           await assertUrlsAllowed(definition);
+          await assertCodeCompiles(definition);
           if (definition.name !== row.name) {
             await assertNameFree(trx, tenantId, definition.name);
           }

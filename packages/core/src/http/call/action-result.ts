@@ -1,3 +1,4 @@
+import type { InnerRequest } from '../../code/send-inner-request.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { SentRequest } from './redact.js';
 
@@ -13,6 +14,8 @@ import type { SentRequest } from './redact.js';
  * - `endpoint_error`: the endpoint answered 2xx but said it failed (`{success:false}`, `{error}`).
  * - `invalid_response`: a body that claims to be JSON and is not, or cannot be decoded.
  * - `rate_limited`: the endpoint answered 429.
+ * - `code_error`: a code action's code failed: it does not compile, threw, or passed a limit of
+ *   its sandbox (memory, CPU time, requests).
  * - `auth_failed`: no OAuth2 access token could be had (the token endpoint refused the client,
  *   answered something unusable, or could not be reached); nothing was sent to the endpoint.
  */
@@ -27,6 +30,7 @@ export const FAILURE_KINDS = [
   'endpoint_error',
   'invalid_response',
   'rate_limited',
+  'code_error',
   'auth_failed',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -96,6 +100,8 @@ interface ActionResultCommon {
   truncated: boolean;
   /** Attempts made, when the action's retries made more than one (same `Idempotency-Key`). */
   attempts?: number;
+  /** A code action's requests, as its code wrote them (credentials as placeholders), and its log lines. */
+  code?: { requests: InnerRequest[]; logs: string[] };
 }
 
 /** The endpoint answered and what it said is usable. Exactly one of `data` or `message` is set. */

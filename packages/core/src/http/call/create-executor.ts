@@ -12,6 +12,7 @@ import {
 } from '../signing/sign-webhook.js';
 import { DeadlineExceededError, dispatchCapped } from '../transport/dispatch-capped.js';
 import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from '../transport/follow-redirect.js';
+import { createModelFetch } from '../transport/model-fetch.js';
 import { createPinnedAgent } from '../transport/pinned-agent.js';
 import type { PinnedConnectorOptions } from '../transport/pinned-connector.js';
 import type { ActionResult, ReceivedResponse, SucceededActionResult } from './action-result.js';
@@ -27,6 +28,7 @@ import {
 } from './prepare-call.js';
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
 import { attemptsAllowed, retryDelayMs } from './retry-policy.js';
+import { codeFetchOver, runCodeCall } from './run-code-call.js';
 
 const SIGNATURE_HEADERS = [
   WEBHOOK_ID_HEADER,
@@ -161,6 +163,18 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
     ...(options.dial === undefined ? {} : { dial: options.dial }),
   });
+  // Code actions' requests: the same policy and pinned connector, through the fetch transport.
+  let policy: ReturnType<typeof createModelFetch> | undefined;
+  const codeFetch = () => {
+    policy ??= createModelFetch({
+      ...(options.allow ? { allow: options.allow } : {}),
+      resolve,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ...(options.dial === undefined ? {} : { dial: options.dial }),
+      maxResponseBytes: responseCapBytes,
+    });
+    return codeFetchOver(policy.fetch);
+  };
   const prepareOptions = {
     requestCapBytes,
     now,
@@ -175,6 +189,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
 
   /** Sends a call; an OAuth2 action's first gets its access token (see {@link OAuth2Authorizer}). */
   function send(call: PreparedCall, started: number): Promise<ActionResult> {
+    if (call.action.code) return runCodeCall(call, codeFetch(), started);
     if (call.action.auth.type !== 'oauth2_client_credentials') return sendAttempts(call, started);
     return oauth2.send(call, started, (authorized) => sendAttempts(authorized, started));
   }
@@ -323,6 +338,8 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       }
       return send(prepared.call, started);
     },
-    close: () => agent.close(),
+    close: async () => {
+      await Promise.all([agent.close(), policy?.close()]);
+    },
   };
 }

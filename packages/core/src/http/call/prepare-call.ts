@@ -67,6 +67,8 @@ export interface PreparedCall {
   callId: string;
   action: ResolvedActionDefinition;
   parameters: Record<string, unknown>;
+  /** Who the call is made for (a code action's `context`). */
+  context: CallContext;
   prepared: PreparedRequest;
   /** Every header to send, signature included. */
   headers: Record<string, string>;
@@ -194,6 +196,7 @@ export function prepareCall(
       callId,
       action,
       parameters,
+      context,
       prepared,
       headers,
       request,

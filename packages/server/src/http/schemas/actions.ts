@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 import {
   ACTION_METHODS,
   MAX_ASYNC_DEADLINE_SECONDS,
+  MAX_CODE_LIMITS,
+  MAX_CODE_SOURCE_CHARS,
   MAX_PENDING_MESSAGE_LENGTH,
   MAX_RETRY_ATTEMPTS,
   MAX_TIMEOUT_MS,
@@ -143,12 +145,35 @@ const actionFields = {
   ),
 };
 
+const codeLimits = Type.Optional(
+  Type.Object(
+    {
+      memoryBytes: Type.Optional(Type.Integer({ minimum: 1_048_576, maximum: MAX_CODE_LIMITS.memoryBytes })),
+      cpuMs: Type.Optional(Type.Integer({ minimum: 10, maximum: MAX_CODE_LIMITS.cpuMs })),
+      maxRequests: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CODE_LIMITS.maxRequests })),
+    },
+    closed,
+  ),
+);
+const CODE_DESCRIPTION =
+  'A code action: JavaScript that defines async function handler({ parameters, context }), run in a QuickJS sandbox; its fetch goes through the outbound policy; credentials are write-only and reach requests only as secret(name).';
+
 /** `POST /actions`: a whole definition; header values and credentials are write-only. */
 export const CreateActionBody = Type.Object(
   {
     ...actionFields,
     headers: Type.Optional(Type.Record(Type.String(), Type.String())),
     auth: Type.Optional(AuthInput),
+    code: Type.Optional(
+      Type.Object(
+        {
+          source: Type.String({ maxLength: MAX_CODE_SOURCE_CHARS }),
+          credentials: Type.Optional(Type.Record(Type.String(), Type.String())),
+          limits: codeLimits,
+        },
+        { ...closed, description: CODE_DESCRIPTION },
+      ),
+    ),
   },
   { ...closed, $id: 'ActionInput' },
 );
@@ -167,6 +192,23 @@ export const PatchActionBody = Type.Object(
     conversation: Type.Optional(Type.Union([actionFields.conversation, Type.Null()])),
     headers: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]))),
     auth: Type.Optional(Type.Union([AuthInput, Type.Null()])),
+    code: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            source: Type.Optional(Type.String({ maxLength: MAX_CODE_SOURCE_CHARS })),
+            credentials: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]))),
+            limits: codeLimits,
+          },
+          {
+            ...closed,
+            description:
+              'Fields given replace; each credential: a string replaces, null removes, absent keeps.',
+          },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { ...closed, $id: 'ActionPatch' },
 );
@@ -184,6 +226,7 @@ export const ActionView = Type.Object(
         ...actionFields,
         headers: Type.Optional(Type.Record(Type.String(), SetMarker)),
         auth: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        code: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       },
       { additionalProperties: true },
     ),
