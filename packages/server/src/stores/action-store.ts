@@ -16,6 +16,7 @@ import type { CacheBus } from '../shared/cache-bus.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
 import { joinSecrets, patchedAuth, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
+import { assertUrlsAllowed } from './action-url-checks.js';
 import { recordAudit } from './audit.js';
 import { isRecord, mergeCode, mergeHeaders } from './merge-headers.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
@@ -116,28 +117,6 @@ export function createActionStore({
     }
   }
 
-  /**
-   * The outbound policy at save time, for the action's URL and an OAuth2 token URL; a name that
-   * does not resolve yet is accepted (every request re-checks).
-   */
-  async function assertUrlsAllowed(definition: ActionDefinition): Promise<void> {
-    const targets = [{ url: definition.url, path: '/url', what: 'the URL' }];
-    if (definition.auth?.type === 'oauth2_client_credentials') {
-      targets.push({ url: definition.auth.tokenUrl, path: '/auth/tokenUrl', what: 'the token URL' });
-    }
-    const checks = await Promise.all(targets.map((target) => checkUrl(target.url)));
-    const refused = targets.flatMap((target, index) => {
-      const check = checks[index] as TargetCheck;
-      return !check.allowed && check.code !== 'unresolvable' ? [{ target, check }] : [];
-    });
-    const first = refused[0];
-    if (!first) return;
-    throw new ValidationError(
-      `${first.target.what} is not allowed: ${first.check.reason}`,
-      refused.map(({ target, check }) => ({ path: target.path, message: `${check.reason} (${check.code})` })),
-    );
-  }
-
   function sealAll(
     tenantId: string,
     actionId: string,
@@ -226,7 +205,7 @@ export function createActionStore({
       const checked = safeValidateActionDefinition(input);
       if (!checked.success) throw invalid(checked.error);
       const definition = checked.value;
-      await assertUrlsAllowed(definition);
+      await assertUrlsAllowed(definition, checkUrl);
       await assertCodeCompiles(definition);
       const id = `act_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
@@ -311,7 +290,7 @@ export function createActionStore({
           const checked = safeValidateActionDefinition(next);
           if (!checked.success) throw invalid(checked.error);
           const definition = checked.value;
-          await assertUrlsAllowed(definition);
+          await assertUrlsAllowed(definition, checkUrl);
           await assertCodeCompiles(definition);
           if (definition.name !== row.name) {
             await assertNameFree(trx, tenantId, definition.name);

@@ -76,6 +76,11 @@ export interface Executor {
    * Never throws for anything the endpoint or the network does.
    */
   execute(call: ActionCall): Promise<ActionResult>;
+  /**
+   * The scrubber for text that arrives later about a prepared call (an async action's callback):
+   * the call's secrets and, for an OAuth2 action, the access token cached for it now.
+   */
+  scrubberOf(call: PreparedCall): SecretScrubber;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }
@@ -339,6 +344,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       }
       return traceCall(prepared.call, () => send(prepared.call, started));
     },
+    scrubberOf: (call) => oauth2.scrubberOf(call),
     close: async () => {
       await Promise.all([agent.close(), policy?.close()]);
     },

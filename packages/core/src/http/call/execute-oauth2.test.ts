@@ -321,6 +321,20 @@ describe('OAuth2 client credentials, against a loopback token server', () => {
     expect(result.request?.headers.authorization).toBe('[redacted]');
   });
 
+  it('scrubs the cached access token from text that arrives later (an async callback)', async () => {
+    const { executor } = await testExecutor();
+    await call(executor);
+    const prepared = executor.prepare({
+      action: orderStatusAction(endpoint, { auth: oauth2() }),
+      parameters: { order_number: 'ORD-1' },
+      credentialScope: 'ten_1/act_1',
+    });
+    if (!prepared.ok) throw new Error('not prepared');
+    const late = 'callback echo at_issued_1_x and cs_planted_secret_8181';
+    expect(prepared.call.scrubber.text(late)).toContain('at_issued_1_x');
+    expect(executor.scrubberOf(prepared.call).text(late)).toBe('callback echo [redacted] and [redacted]');
+  });
+
   it('a dry run shows where the token goes without fetching one', async () => {
     const { executor } = await testExecutor();
     const prepared = executor.prepare({

@@ -6,7 +6,7 @@ import type { ActionFailure, ActionResult, FailedActionResult } from './action-r
 import { fetchAccessToken } from './oauth2-fetch-token.js';
 import { createAccessTokenCache, type TokenGrant } from './oauth2-token-cache.js';
 import type { PreparedCall } from './prepare-call.js';
-import { redactRequest } from './redact.js';
+import { redactRequest, type SecretScrubber } from './redact.js';
 
 /** Gets the access tokens of OAuth2 actions for the executor, cached and shared. */
 export interface OAuth2Authorizer {
@@ -20,6 +20,8 @@ export interface OAuth2Authorizer {
     started: number,
     sendWith: (call: PreparedCall) => Promise<ActionResult>,
   ): Promise<ActionResult>;
+  /** The call's scrubber, with the access token its credentials have now (if one is cached). */
+  scrubberOf(call: PreparedCall): SecretScrubber;
 }
 
 /** The call with `Authorization: Bearer` and a scrubber that knows the token. */
@@ -79,6 +81,11 @@ export function createOAuth2Authorizer(options: {
   }
 
   return {
+    scrubberOf(call) {
+      if (call.action.auth.type !== 'oauth2_client_credentials') return call.scrubber;
+      const token = tokens.peek(tokens.keyOf(call.credentialScope, call.action.auth));
+      return token === undefined ? call.scrubber : call.scrubber.including([token]);
+    },
     async send(call, started, sendWith) {
       const auth = call.action.auth as OAuth2ClientCredentialsAuth;
       const key = tokens.keyOf(call.credentialScope, auth);

@@ -46,6 +46,8 @@ export interface AccessTokenCache<Failure> {
   keyOf(scope: string, auth: OAuth2ClientCredentialsAuth): string;
   /** A cached token for the key, or the outcome of one shared `fetch`. */
   get(key: string, fetch: () => Promise<FetchedToken<Failure>>): Promise<TokenGrant<Failure>>;
+  /** The token kept for the key now, if any; never fetches. */
+  peek(key: string): string | undefined;
   /** Forgets the key's token if it is still `accessToken` (a newer one stays). */
   invalidate(key: string, accessToken: string): void;
   /** Tokens currently kept (for tests and metrics). */
@@ -111,6 +113,10 @@ export function createAccessTokenCache<Failure>(options: {
         .finally(() => inFlight.delete(key));
       inFlight.set(key, started);
       return started;
+    },
+    peek(key) {
+      const cached = tokens.get(key);
+      return cached && cached.reuseUntil > options.now() ? cached.accessToken : undefined;
     },
     invalidate(key, accessToken) {
       if (tokens.get(key)?.accessToken === accessToken) tokens.delete(key);
