@@ -9,6 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createAgentRuntime } from '../agents/agent-runtime.js';
+import { createToolCalls } from '../calls/tool-calls.js';
 import { type AsyncCalls, createAsyncCalls } from '../agents/async-calls.js';
 import { createBackgroundWork } from '../agents/background-work.js';
 import { createConversationFeed } from '../agents/conversation-feed.js';
@@ -201,6 +202,7 @@ export function createServices(options: ServiceOptions): AppServices {
     now,
   });
   const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
+  const toolCalls = createToolCalls({ agents, runtime, runner, calls, now });
   const channels = createChannelStore({ db: options.db, box, checkUrl, now });
   const channelInbound = createChannelInboundStore(options.db, now);
   const inboundChannels = createInboundChannels({
@@ -251,6 +253,7 @@ export function createServices(options: ServiceOptions): AppServices {
     subscriptionDeliveries: options.subscriptionDeliveries ?? deliveries,
     runtime,
     conversationService,
+    toolCalls,
     channels,
     inboundChannels,
     asyncCalls,
