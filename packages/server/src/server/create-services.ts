@@ -9,7 +9,6 @@ import {
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createAgentRuntime } from '../agents/agent-runtime.js';
-import { createToolCalls } from '../calls/tool-calls.js';
 import { type AsyncCalls, createAsyncCalls } from '../agents/async-calls.js';
 import { createBackgroundWork } from '../agents/background-work.js';
 import { createConversationFeed } from '../agents/conversation-feed.js';
@@ -21,6 +20,7 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createToolCalls } from '../calls/tool-calls.js';
 import { createChannelReplyHandler } from '../channels/channel-reply-handler.js';
 import { createChannelTurns } from '../channels/channel-turns.js';
 import { DEFAULT_PORT } from '../config/parse-config.js';
