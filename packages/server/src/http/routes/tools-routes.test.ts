@@ -100,6 +100,27 @@ describe('GET /api/v1/agents/{id}/tools and /api/v1/tools', () => {
     expect(foreign.status).toBe(404);
   });
 
+  it("lists and calls only the agent's own actions when it names some", async () => {
+    const { agent } = await f.t.services.agents.create(
+      f.t.tenantA.id,
+      { name: 'Lookup only', actions: ['check_order_status'] },
+      'test',
+    );
+    const listed = await json(await f.t.call('GET', `/api/v1/agents/${agent.id}/tools`, { key: toolsKey }));
+    expect(listed.tools.map((tool: { function: { name: string } }) => tool.function.name)).toEqual([
+      'check_order_status',
+    ]);
+    const before = shopRequests();
+    const refused = await call({
+      name: 'cancel_order',
+      arguments: { order_number: 'ORD-7' },
+      agentId: agent.id,
+      confirmed: true,
+    });
+    expect(refused.status).toBe(404);
+    expect(shopRequests()).toBe(before);
+  });
+
   it('needs the tools scope (or agents:read / webhooks:read to list): a chat key is 403', async () => {
     const listed = await f.t.call('GET', `/api/v1/agents/${f.agentId}/tools`, { key: chatKey });
     expect(listed.status).toBe(403);
