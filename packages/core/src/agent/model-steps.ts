@@ -73,9 +73,7 @@ export async function runModelSteps(context: StepContext, messages: ChatMessage[
         },
         async (span) => {
           const answered = await input.model.respond(request);
-          const usage = answered.debug as
-            | { inputTokens?: unknown; outputTokens?: unknown }
-            | undefined;
+          const usage = answered.debug as { inputTokens?: unknown; outputTokens?: unknown } | undefined;
           if (typeof answered.debug?.model === 'string')
             span.setAttribute('gen_ai.request.model', answered.debug.model);
           if (typeof usage?.inputTokens === 'number')
