@@ -101,6 +101,10 @@ export interface ActionDraft {
   bodyTemplate: string;
   followRedirects: boolean;
   hexSignatureHeader: boolean;
+  /** A code action's JavaScript; empty for an endpoint action. */
+  codeSource: string;
+  /** Its credentials by name: write-only like header values. */
+  codeCredentials: HeaderDraft[];
 }
 
 export const NO_AUTH: AuthDraft = {
@@ -146,6 +150,8 @@ export function emptyDraft(): ActionDraft {
     rateLimitCalls: '',
     rateLimitWindowSeconds: '',
     bodyTemplate: '',
+    codeSource: '',
+    codeCredentials: [],
     followRedirects: false,
     hexSignatureHeader: false,
   };
@@ -208,6 +214,7 @@ export function draftFromAction(view: ActionView): ActionDraft {
   const triggers = record(conversation.triggers);
   const rateLimit = record(conversation.rateLimit);
   const signing = record(definition.signing);
+  const code = record(definition.code);
   const timeoutMs = definition.timeoutMs;
   const afterMs = delayed.afterMs;
   return {
@@ -245,5 +252,13 @@ export function draftFromAction(view: ActionView): ActionDraft {
     bodyTemplate: definition.bodyTemplate === undefined ? '' : prettyJson(definition.bodyTemplate),
     followRedirects: definition.followRedirects === true,
     hexSignatureHeader: signing.hexSignatureHeader === true,
+    codeSource: text(code.source),
+    codeCredentials: Object.keys(record(code.credentials)).map((name, index) => ({
+      key: `stored-credential-${index}`,
+      kind: 'stored',
+      name,
+      change: 'keep',
+      value: '',
+    })),
   };
 }

@@ -25,6 +25,7 @@ export interface Converted<T> {
 export const rowPath = (key: string, field: 'name' | 'kind' | 'description' | 'allowed') =>
   `#parameter/${key}/${field}`;
 export const headerPath = (key: string, field: 'name' | 'value') => `#header/${key}/${field}`;
+export const credentialPath = (key: string, field: 'name' | 'value') => `#credential/${key}/${field}`;
 
 const missing = (path: string, message: string): DraftProblem => ({ path, message, missing: true });
 
