@@ -1,21 +1,64 @@
-import { newQuickJSWASMModuleFromVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { readFile } from 'node:fs/promises';
+import {
+  type CustomizeVariantOptions,
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  type QuickJSSyncVariant,
+  type QuickJSWASMModule,
+} from 'quickjs-emscripten-core';
 
-let loading: Promise<QuickJSWASMModule> | undefined;
+/** WebAssembly's types come with the DOM library, which this package does not load: the calls used here. */
+type WasmModule = NonNullable<Extract<CustomizeVariantOptions['wasmModule'], object>>;
+type WasmMemory = NonNullable<Extract<CustomizeVariantOptions['wasmMemory'], object>>;
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      compile(bytes: Uint8Array): Promise<WasmModule>;
+      Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+    };
+  }
+).WebAssembly;
 
-/**
- * The QuickJS engine (WebAssembly, the release build without asyncify), loaded once per process.
- * Every code action runs in a new runtime of this module: its own heap, no state shared.
- */
-export function loadQuickJs(): Promise<QuickJSWASMModule> {
-  loading ??= newQuickJSWASMModuleFromVariant(import('@jitl/quickjs-wasmfile-release-sync'));
-  return loading;
+/** The engine's own start-up memory (its initial heap and stack), before the code allocates. */
+export const ENGINE_BASE_BYTES = 16 * 1024 * 1024;
+const PAGE_BYTES = 64 * 1024;
+
+let compiled: Promise<WasmModule> | undefined;
+
+/** The build's variant (its FFI and module loader); `default` of its ESM entry. */
+async function releaseSync(): Promise<QuickJSSyncVariant> {
+  const loaded = (await import('@jitl/quickjs-wasmfile-release-sync')) as unknown as {
+    default: QuickJSSyncVariant | { default: QuickJSSyncVariant };
+  };
+  const variant = loaded.default;
+  return 'default' in variant ? variant.default : variant;
+}
+
+/** The QuickJS WebAssembly module (the release build without asyncify), compiled once per process. */
+function compiledEngine(): Promise<WasmModule> {
+  compiled ??= (async () => {
+    const file = new URL(
+      'emscripten-module.wasm',
+      import.meta.resolve('@jitl/quickjs-wasmfile-release-sync'),
+    );
+    return wasm.compile(await readFile(file));
+  })();
+  return compiled;
 }
 
 /**
- * Drops the loaded engine so the next run loads a fresh one: after a run that could not be
- * cleaned up (the engine aborts when a runtime is freed with objects left alive), nothing of it
- * may be reused.
+ * A fresh QuickJS engine for one run, in its own WebAssembly memory that cannot grow past
+ * `memoryBytes` over the engine's base: the heap limit holds even where QuickJS's own accounting
+ * does not (this build cannot measure its allocations), and nothing of a run outlives it.
  */
-export function discardQuickJs(): void {
-  loading = undefined;
+export async function loadQuickJs(memoryBytes: number = 16 * 1024 * 1024): Promise<QuickJSWASMModule> {
+  const wasmModule = await compiledEngine();
+  const wasmMemory = new wasm.Memory({
+    initial: ENGINE_BASE_BYTES / PAGE_BYTES,
+    maximum: Math.ceil((ENGINE_BASE_BYTES + memoryBytes) / PAGE_BYTES),
+  });
+  return newQuickJSWASMModuleFromVariant(newVariant(await releaseSync(), { wasmModule, wasmMemory }));
 }
+
+/** Kept for callers that dropped an engine after a failed run: every run now has its own. */
+export function discardQuickJs(): void {}

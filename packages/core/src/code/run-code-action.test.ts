@@ -79,12 +79,25 @@ describe('runCodeAction: attacks on the sandbox', () => {
     if (!result.ok) expect(['cpu', 'timeout']).toContain(result.error.kind);
   });
 
-  it('stops a memory bomb at its memory limit', async () => {
-    const result = await run(
-      'function handler() { const all = []; for (;;) all.push("x".repeat(1 << 20) + all.length) }',
-      { limits: { ...DEFAULT_CODE_LIMITS, memoryBytes: 8 * 1024 * 1024, cpuMs: 5_000 } },
-    );
+  it.each([
+    ['strings', 'function handler() { const all = []; for (;;) all.push("x".repeat(1 << 20) + all.length) }'],
+    [
+      'arrays',
+      'function handler() { const all = []; for (;;) all.push(new Array(100000).fill(all.length)) }',
+    ],
+    ['objects', 'function handler() { const all = []; for (let i = 0; ; i++) all.push({ i, s: "y" + i }) }'],
+  ])('stops a memory bomb of %s at its memory limit', async (_kind, source) => {
+    const result = await run(source, {
+      limits: { ...DEFAULT_CODE_LIMITS, memoryBytes: 8 * 1024 * 1024, cpuMs: 5_000 },
+    });
     expect(result).toMatchObject({ ok: false, error: { kind: 'memory' } });
+  });
+
+  it('interrupts catastrophic regular-expression backtracking at its CPU limit', async () => {
+    const result = await run('function handler() { return /^(a+)+$/.test("a".repeat(40) + "b") }', {
+      limits: { ...DEFAULT_CODE_LIMITS, cpuMs: 200 },
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'cpu' } });
   });
 
   it('fails deep recursion instead of crashing the host', async () => {

@@ -67,7 +67,7 @@ function errorText(dumped: unknown): string {
  */
 export async function runCodeAction(options: RunCodeOptions): Promise<CodeRunResult> {
   const { limits, credentials } = options;
-  const QuickJS = await loadQuickJs();
+  const QuickJS = await loadQuickJs(limits.memoryBytes);
   const runtime = QuickJS.newRuntime();
   runtime.setMemoryLimit(limits.memoryBytes);
   runtime.setMaxStackSize(CODE_STACK_BYTES);

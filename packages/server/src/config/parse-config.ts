@@ -54,6 +54,8 @@ export interface ServerConfig {
    * of turns and calls are exported there. Unset (the default): no traces.
    */
   otelEndpoint?: string;
+  /** `TOOLGATE_CODE_ACTIONS=on`: actions may run JavaScript in the sandbox. Off by default. */
+  codeActions: boolean;
   /**
    * `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays in ms ("0,200,500") for deliveries queued
    * without their own schedule (tests, the crash suite); unset: the standard schedule.
@@ -251,6 +253,9 @@ export function parseConfig(
       });
     else drainMs = ms;
   }
+  const codeText = env.TOOLGATE_CODE_ACTIONS?.trim().toLowerCase();
+  if (codeText !== undefined && codeText !== '' && codeText !== 'on' && codeText !== 'off')
+    problems.push({ source: 'TOOLGATE_CODE_ACTIONS', message: `must be on or off, got "${codeText}"` });
   const otelText = env.TOOLGATE_OTEL_ENDPOINT?.trim();
   let otelEndpoint: string | undefined;
   if (otelText) {
@@ -313,6 +318,7 @@ export function parseConfig(
     redisUrl,
     drainMs,
     ...(otelEndpoint ? { otelEndpoint } : {}),
+    codeActions: codeText === 'on',
     deliveryRetryScheduleMs,
     deliveryLeaseMs,
     deliveryPollMs,

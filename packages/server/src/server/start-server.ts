@@ -123,6 +123,11 @@ export async function startServer(
         'TOOLGATE_ALLOW_PRIVATE_NETWORKS is set: actions may call these private networks. Development and tests only.',
       );
     }
+    if (config.codeActions) {
+      logger.warn(
+        'TOOLGATE_CODE_ACTIONS=on: actions may run JavaScript in the QuickJS sandbox (memory and requests are bounded; a long built-in call is not preempted: docs/architecture/code-actions.md)',
+      );
+    }
     const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
     if (demo) undo.push(() => demo.endpoint.close());
     lap('demo');
@@ -147,6 +152,7 @@ export async function startServer(
       engine: database.engine,
       limits: shared.limits,
       cacheBus: shared.cacheBus,
+      codeActions: config.codeActions,
       ...(config.deliveryRetryScheduleMs ? { deliveryRetryScheduleMs: config.deliveryRetryScheduleMs } : {}),
       ...(config.deliveryLeaseMs ? { deliveryLeaseMs: config.deliveryLeaseMs } : {}),
       ...(config.deliveryPollMs ? { deliveryPollMs: config.deliveryPollMs } : {}),

@@ -67,6 +67,8 @@ export interface ActionStoreOptions {
   now?: () => Date;
   /** Carries cache deletes to the other instances on the database (none: this process only). */
   cacheBus?: CacheBus;
+  /** Whether actions may run code (`TOOLGATE_CODE_ACTIONS=on`); off, a definition with `code` is refused. */
+  codeActions?: boolean;
 }
 
 const place = sealedPlace;
@@ -80,8 +82,16 @@ function invalid(error: { details: ValidationError['details']; message: string }
 }
 
 /** A code action's source must compile: the syntax error is shown at save, at `/code/source`. */
-async function assertCodeCompiles(definition: ActionDefinition): Promise<void> {
+async function assertCodeCompiles(definition: ActionDefinition, enabled: boolean): Promise<void> {
   if (!definition.code) return;
+  if (!enabled)
+    throw new ValidationError('code actions are off on this server', [
+      {
+        path: '/code',
+        message:
+          'code actions are off on this server: an operator turns them on with TOOLGATE_CODE_ACTIONS=on (docs/architecture/code-actions.md says what the sandbox does and does not bound)',
+      },
+    ]);
   const issues = await checkCodeSource(definition.code.source, '/code/source');
   if (issues.length > 0) throw new ValidationError('the code does not compile', issues);
 }
@@ -93,6 +103,7 @@ export function createActionStore({
   checkUrl,
   now = () => new Date(),
   cacheBus,
+  codeActions = false,
 }: ActionStoreOptions) {
   const shared = (name: string) => (cacheBus ? { name, bus: cacheBus } : undefined);
   const views = createTtlCache<StoredAction[]>(
@@ -206,7 +217,7 @@ export function createActionStore({
       if (!checked.success) throw invalid(checked.error);
       const definition = checked.value;
       await assertUrlsAllowed(definition, checkUrl);
-      await assertCodeCompiles(definition);
+      await assertCodeCompiles(definition, codeActions);
       const id = `act_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
       const { publicDefinition, secrets } = splitSecrets(definition);
@@ -291,7 +302,7 @@ export function createActionStore({
           if (!checked.success) throw invalid(checked.error);
           const definition = checked.value;
           await assertUrlsAllowed(definition, checkUrl);
-          await assertCodeCompiles(definition);
+          await assertCodeCompiles(definition, codeActions);
           if (definition.name !== row.name) {
             await assertNameFree(trx, tenantId, definition.name);
           }

@@ -28,7 +28,7 @@ import {
 } from './prepare-call.js';
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
 import { attemptsAllowed, retryDelayMs } from './retry-policy.js';
-import { codeFetchOver, runCodeCall } from './run-code-call.js';
+import { codeActionsOff, codeFetchOver, runCodeCall } from './run-code-call.js';
 import { traceCall } from './trace-call.js';
 
 const SIGNATURE_HEADERS = [
@@ -56,6 +56,8 @@ export interface ExecutorOptions {
   now?: () => number;
   /** Dials a checked address; tests wrap it to prove nothing outside loopback is dialled. */
   dial?: PinnedConnectorOptions['dial'];
+  /** Runs code actions (off by default: a call of one fails with `code_error`); see docs/architecture/code-actions.md. */
+  codeActions?: boolean;
 }
 
 /** What {@link Executor.prepare} gives: a call ready for {@link Executor.send}, or why it cannot be sent. */
@@ -195,7 +197,10 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
 
   /** Sends a call; an OAuth2 action's first gets its access token (see {@link OAuth2Authorizer}). */
   function send(call: PreparedCall, started: number): Promise<ActionResult> {
-    if (call.action.code) return runCodeCall(call, codeFetch(), started);
+    if (call.action.code) {
+      if (options.codeActions !== true) return Promise.resolve(codeActionsOff(call, started));
+      return runCodeCall(call, codeFetch(), started);
+    }
     if (call.action.auth.type !== 'oauth2_client_credentials') return sendAttempts(call, started);
     return oauth2.send(call, started, (authorized) => sendAttempts(authorized, started));
   }

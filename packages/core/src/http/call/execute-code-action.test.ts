@@ -21,8 +21,8 @@ afterEach(async () => {
   await Promise.all(executors.splice(0).map((executor) => executor.close()));
 });
 
-async function testExecutor(...args: Parameters<typeof createTestExecutor>) {
-  const created = await createTestExecutor(...args);
+async function testExecutor(overrides: Parameters<typeof createTestExecutor>[0] = {}) {
+  const created = await createTestExecutor({ codeActions: true, ...overrides });
   executors.push(created.executor);
   return created;
 }
@@ -47,6 +47,15 @@ const STOCK = `async function handler({ parameters, context }) {
 }`;
 
 describe('a code action through the executor', () => {
+  it('is not run by an executor that does not run code actions (the default)', async () => {
+    const { executor } = await testExecutor({ codeActions: false });
+    const result = await executor.execute({
+      action: codeAction('function handler() { return 1 }'),
+      parameters: { sku: 'x' },
+    });
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'code_error', message: /not enabled/ } });
+  });
+
   it('runs the code, whose fetch reaches the endpoint through the outbound policy with the credential put in', async () => {
     const { executor, dialLog } = await testExecutor();
     const source = STOCK.replace('BASE', `https://${TEST_HOST}:${server.port}`);

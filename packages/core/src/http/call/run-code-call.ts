@@ -32,6 +32,22 @@ export function codeFetchOver(policyFetch: PolicyFetch): CodeFetch {
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
 
+/** A code action's call on an executor that does not run code: nothing runs, nothing is sent. */
+export function codeActionsOff(call: PreparedCall, started: number): ActionResult {
+  return {
+    callId: call.callId,
+    action: call.action.name,
+    durationMs: elapsed(started),
+    request: null,
+    response: null,
+    redirects: [],
+    truncated: false,
+    ok: false,
+    status: null,
+    failure: { kind: 'code_error', message: 'code actions are not enabled on this server', expected: false },
+  };
+}
+
 /**
  * Runs a prepared call of a code action: its code gets the validated parameters and the call's
  * context, its requests go through `fetch` (the outbound policy) within the action's `timeoutMs`,

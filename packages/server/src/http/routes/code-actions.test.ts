@@ -27,6 +27,7 @@ beforeAll(async () => {
     resolve: async () => ['127.0.0.1'],
     ca: cert,
     dial,
+    codeActions: true,
   });
 });
 afterAll(async () => {
@@ -58,6 +59,22 @@ const STOCK = () => `async function handler({ parameters }) {
 }`;
 
 describe('code actions over the API', () => {
+  it('are refused at /code on a server that does not run them (the default)', async () => {
+    const off = await createTestApp();
+    try {
+      const response = await off.call('POST', '/api/v1/actions', { body: codeAction(STOCK(), 'off_code') });
+      expect(response.status).toBe(422);
+      expect((await json(response)).error.details).toContainEqual(
+        expect.objectContaining({
+          path: '/code',
+          message: expect.stringMatching(/TOOLGATE_CODE_ACTIONS=on/),
+        }),
+      );
+    } finally {
+      await off.close();
+    }
+  });
+
   it('refuses code that does not compile, at /code/source, and stores nothing', async () => {
     const response = await t.call('POST', '/api/v1/actions', {
       body: codeAction('async function handler( {', 'broken'),
