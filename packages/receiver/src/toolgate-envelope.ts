@@ -4,11 +4,19 @@
  * @example
  * CALL_TRIGGERS.includes(envelope.context.trigger); // true
  */
-export const CALL_TRIGGERS = ['ai_intent', 'button_click', 'lead_captured', 'manual', 'test'] as const;
+export const CALL_TRIGGERS = [
+  'ai_intent',
+  'button_click',
+  'lead_captured',
+  'manual',
+  'test',
+  'tool_api',
+] as const;
 
 /**
  * One of {@link CALL_TRIGGERS}: `ai_intent` (the agent decided), `button_click`, `lead_captured`,
- * `manual` (an operator ran it), `test` (the test button: safe to answer without side effects).
+ * `manual` (an operator ran it), `test` (the test button: safe to answer without side effects),
+ * `tool_api` (another agent stack called it through Toolgate's tools API).
  *
  * @example
  * const trigger: CallTrigger = 'ai_intent';
