@@ -161,6 +161,30 @@ describe('POST /api/v1/actions/import/openapi', () => {
     expect(log.dialled.length).toBe(dialled);
   });
 
+  it("stops at the tenant's action limit, keeping what was created and naming what was not", async () => {
+    const limit = await t.call('PATCH', '/api/v1/tenant', {
+      key: t.tenantB.adminKey,
+      body: { maxActions: 1 },
+    });
+    expect(limit.status).toBe(200);
+    const response = await t.call('POST', ROUTE, {
+      key: t.tenantB.adminKey,
+      body: { document: petstore2, operations: ['getUserByName', 'deleteUser', 'logoutUser'] },
+    });
+    const result = await json(response);
+    expect(response.status).toBe(201);
+    expect(
+      result.created.map(
+        (entry: { action: { definition: { name: string } } }) => entry.action.definition.name,
+      ),
+    ).toEqual(['get_user_by_name']);
+    expect(result.skipped.map((entry: { name: string }) => entry.name)).toEqual([
+      'delete_user',
+      'logout_user',
+    ]);
+    expect(result.skipped[0].reason).toMatch(/^not created: this tenant may have at most 1 action/);
+  });
+
   it('needs exactly one of document and url, and the webhooks:manage scope', async () => {
     expect((await importing({ dryRun: true }, 400)).error.code).toBe('bad_request');
     const { value } = await t.services.apiKeys.create(

@@ -1,4 +1,4 @@
-import type { ActionDefinition } from '@toolgate/core';
+import { type ActionDefinition, LimitReachedError } from '@toolgate/core';
 import { applySecrets, diffImport, type ImportedOperation, importOpenApi } from '@toolgate/core/openapi';
 import { ApiError } from '../api-error.js';
 import { type ApiRoute, defineRoute } from '../api-route.js';
@@ -87,8 +87,17 @@ export const importOpenApiRoute: ApiRoute = defineRoute({
       .filter((operation) => !storedNames.has(operation.name))
       .map((operation) => applySecrets(operation, body.secrets ?? {}));
     const created = [];
-    for (const definition of definitions) {
-      created.push(await services.actions.create(principal.tenantId, definition, principal.actor));
+    for (const [index, definition] of definitions.entries()) {
+      try {
+        created.push(await services.actions.create(principal.tenantId, definition, principal.actor));
+      } catch (error) {
+        // A limit reached part way keeps what was created and says what was not, and why.
+        if (!(error instanceof LimitReachedError)) throw error;
+        for (const rest of definitions.slice(index)) {
+          skipped.push({ name: rest.name, reason: `not created: ${error.message}` });
+        }
+        break;
+      }
     }
     return c.json({ ...report, diff, created, skipped }, created.length > 0 ? 201 : 200);
   },
