@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       // Before '@toolgate/core': an alias also matches the subpaths of its name, first one wins.
       '@toolgate/core/llm': source('./packages/core/src/llm.ts'),
+      '@toolgate/core/openapi': source('./packages/core/src/openapi/index.ts'),
       '@toolgate/core/test': source('./packages/core/src/test/index.ts'),
       '@toolgate/core': source('./packages/core/src/index.ts'),
       '@toolgate/receiver': source('./packages/receiver/src/index.ts'),

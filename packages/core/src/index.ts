@@ -217,6 +217,14 @@ export {
   webhookSecretKey,
 } from './http/signing/webhook-secret.js';
 export {
+  DEFAULT_DOCUMENT_CAP_BYTES,
+  DEFAULT_DOCUMENT_TIMEOUT_MS,
+  DocumentFetchError,
+  type FetchDocumentOptions,
+  type FetchedDocument,
+  fetchDocument,
+} from './http/transport/fetch-document.js';
+export {
   createModelFetch,
   DEFAULT_MODEL_RESPONSE_CAP_BYTES,
   insecureHttpAllowed,

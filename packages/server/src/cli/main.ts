@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { runCall } from './call-command.js';
 import { runChat } from './chat-command.js';
 import { type CliIo, EXIT, UsageError } from './cli-io.js';
+import { runImportOpenApi } from './import-openapi-command.js';
 import { runCreateAdminKey, runResetPassword } from './recovery-commands.js';
 import { runSecretsRotate, runStart, runTenantCreate } from './server-commands.js';
 import { runUrlCheck } from './url-check-command.js';
@@ -80,6 +81,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'how many times to send a message again while the server cannot be reached (default 5)',
     )
     .action(async (flags) => setExit(await runChat(flags, io)));
+
+  program
+    .command('import')
+    .description('import actions from an API description')
+    .command('openapi')
+    .description(
+      'list the operations of an OpenAPI 3.0/3.1 or Swagger 2.0 document (a file, or an https URL the server fetches) with whether each can become an action; create chosen ones',
+    )
+    .argument('<file-or-url>', 'a JSON or YAML file, or an https URL')
+    .option('--create <operations>', 'comma-separated operationIds (or action names) to create')
+    .option('--all', 'create every convertible operation', false)
+    .option(
+      '--secret <scheme=value>',
+      'a credential for a security scheme (basic: user:password; repeatable)',
+      collect,
+      [],
+    )
+    .option('--url <url>', 'the server (TOOLGATE_URL; default http://127.0.0.1:3000)')
+    .option('--key <tg_...>', 'an API key with the webhooks:manage scope (TOOLGATE_API_KEY)')
+    .action(async (source: string, flags) => setExit(await runImportOpenApi(source, flags, io)));
 
   const serverFlags = (command: Command) =>
     command

@@ -28,6 +28,8 @@ export interface ApiRoute<Body extends TSchema = TSchema, Query extends TSchema 
   scope: Scope | readonly [Scope, ...Scope[]] | 'any' | null;
   /** The JSON body: read (size-capped, text rules) and checked after authentication. */
   body?: Body;
+  /** Largest body accepted (413 beyond); default `MAX_REQUEST_BODY_BYTES`. */
+  maxBodyBytes?: number;
   /** What an empty body reads as; without it an empty body is a 400. */
   emptyBody?: Static<Body>;
   /**

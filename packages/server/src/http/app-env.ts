@@ -1,4 +1,4 @@
-import type { Executor } from '@toolgate/core';
+import type { Executor, FetchedDocument } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AgentRuntime } from '../agents/agent-runtime.js';
@@ -70,6 +70,8 @@ export interface AppServices {
   /** The connection pool of LLM requests. */
   modelTransport: { close(): Promise<void> };
   executor: Executor;
+  /** One capped GET of a document through the outbound policy (the OpenAPI import). */
+  fetchDocument(url: string): Promise<FetchedDocument>;
   metrics: Metrics;
   /** `TOOLGATE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset, `/metrics` is off. */
   metricsToken: string | undefined;

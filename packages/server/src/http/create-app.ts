@@ -22,6 +22,7 @@ import { channelsRoutes } from './routes/channels-routes.js';
 import { conversationStreamRoute } from './routes/conversation-stream-route.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { deliveriesRoutes } from './routes/deliveries-routes.js';
+import { importOpenApiRoute } from './routes/import-openapi-route.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
 import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
@@ -42,7 +43,7 @@ async function checkedInput(c: Context<AppEnv>, route: ApiRoute): Promise<RouteI
   const body = route.body
     ? checkBody(
         route.body,
-        await readJson(c, route.emptyBody),
+        await readJson(c, route.emptyBody, route.maxBodyBytes),
         route.fieldsCheckedBy === 'core' ? 'defer' : 'reject',
       )
     : undefined;
@@ -53,6 +54,7 @@ async function checkedInput(c: Context<AppEnv>, route: ApiRoute): Promise<RouteI
 export const API_ROUTES: readonly ApiRoute[] = [
   ...sessionRoutes,
   ...actionsRoutes,
+  importOpenApiRoute,
   testConsoleRoute,
   ...callsRoutes,
   ...agentsRoutes,

@@ -41,6 +41,10 @@ function validBody(route: string): unknown {
   const bodies: Record<string, unknown> = {
     'post /session': { email: 'ann@example.com', password: 'not the password at all' },
     'post /actions': orderStatusAction({ name: 'attack_created_action' }),
+    'post /actions/import/openapi': {
+      document: { openapi: '3.0.3', info: { title: 'Attack', version: '1' }, paths: {} },
+      dryRun: true,
+    },
     'patch /actions/{id}': { description: 'Look up an order when the customer asks about it.' },
     'post /actions/{id}/test': { parameters: { order_number: 'ORD-1' } },
     'post /agents': { name: 'Attack agent' },

@@ -44,8 +44,8 @@ export async function readBodyText(c: Context, limit: number = MAX_REQUEST_BODY_
  * text the database cannot store (NUL, lone surrogates) or nested too deep a 400 naming the field
  * (text-rules.ts). An empty body reads as `{}` only when `emptyAs` allows it.
  */
-export async function readJson(c: Context, emptyAs?: unknown): Promise<unknown> {
-  const text = await readBodyText(c);
+export async function readJson(c: Context, emptyAs?: unknown, limit?: number): Promise<unknown> {
+  const text = await readBodyText(c, limit);
   if (text.trim() === '') {
     if (emptyAs !== undefined) return emptyAs;
     throw new ApiError('malformed_json', 'the request body is empty; send a JSON object');

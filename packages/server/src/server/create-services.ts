@@ -5,6 +5,7 @@ import {
   createModelFetch,
   createNetworkAllowlist,
   type ExecutorOptions,
+  fetchDocument,
 } from '@toolgate/core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -265,6 +266,13 @@ export function createServices(options: ServiceOptions): AppServices {
     background,
     modelTransport,
     executor,
+    fetchDocument: (url: string) =>
+      fetchDocument(url, {
+        allow,
+        ...(options.resolve ? { resolve: options.resolve } : {}),
+        ...(options.ca ? { ca: options.ca } : {}),
+        ...(options.dial ? { dial: options.dial } : {}),
+      }),
     metrics,
     metricsToken: options.metricsToken,
     logger,
