@@ -99,6 +99,7 @@ export {
   type ToolCallRequest,
 } from './agent/chat-model.js';
 export { classifyReply, type ReplyClass } from './agent/classify-reply.js';
+export { askAgain, askFor, readBack } from './agent/phrasing.js';
 export { type FollowUpInput, runFollowUp } from './agent/run-follow-up.js';
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
 export { shapeModelResult } from './agent/shape-model-result.js';
