@@ -147,6 +147,49 @@ describe('the MCP endpoints', () => {
     await fixture.t.services.actions.remove(fixture.t.tenantA.id, action.id, 'test');
   });
 
+  it("counts a session as one of the agent's conversations", async () => {
+    const { agent } = await fixture.t.services.agents.create(
+      fixture.t.tenantA.id,
+      { name: 'Terse assistant', limits: { maxCallsPerConversation: 1 } },
+      'test',
+    );
+    const client = await connect(`/mcp/agents/${agent.id}`);
+    const first = await client.callTool({
+      name: 'check_order_status',
+      arguments: { order_number: 'ORD-20002' },
+    });
+    expect(first.isError).toBe(false);
+    const second = await client.callTool({
+      name: 'check_order_status',
+      arguments: { order_number: 'ORD-20002' },
+    });
+    expect(textOf(second)).toMatch(/call limit was reached\. I've reached the limit of 1 requests/);
+    const { calls } = await fixture.t.services.calls.list(fixture.t.tenantA.id, { trigger: 'mcp' });
+    expect(calls[0]).toMatchObject({ trigger: 'mcp', actionName: 'check_order_status', outcome: 'ok' });
+  });
+
+  it('holds a session to the key and the path that opened it', async () => {
+    const client = await connect('/mcp');
+    const sessionId = (client.transport as StreamableHTTPClientTransport).sessionId as string;
+    const list = (path: string, key: string) =>
+      fetch(new URL(path, base), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-session-id': sessionId,
+          'mcp-protocol-version': '2025-06-18',
+          authorization: `Bearer ${key}`,
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
+      });
+    expect((await list('/mcp', await keyWith(['tools']))).status).toBe(404);
+    expect((await list(`/mcp/agents/${fixture.agentId}`, fixture.t.tenantA.adminKey)).status).toBe(404);
+    const own = await list('/mcp', fixture.t.tenantA.adminKey);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('check_order_status');
+  });
+
   it('asks for confirmation by elicitation and calls only on accept', async () => {
     const questions: string[] = [];
     const yes = await connect('/mcp', { answer: 'accept', questions });
