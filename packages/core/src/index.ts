@@ -4,12 +4,14 @@ export {
   ACTION_NAME_PATTERN,
   type ActionAsync,
   type ActionAuth,
+  type ActionCode,
   type ActionDefinition,
   type ActionMethod,
   type ActionRetry,
   type ActionSigning,
   DEFAULT_ASYNC_DEADLINE_SECONDS,
   DEFAULT_METHOD,
+  DEFAULT_OAUTH2_CLIENT_AUTH_METHOD,
   DEFAULT_TIMEOUT_MS,
   MAX_ASYNC_DEADLINE_SECONDS,
   MAX_REDIRECTS,
@@ -17,6 +19,9 @@ export {
   MAX_TIMEOUT_MS,
   MIN_ASYNC_DEADLINE_SECONDS,
   MIN_TIMEOUT_MS,
+  OAUTH2_CLIENT_AUTH_METHODS,
+  type OAuth2ClientAuthMethod,
+  type OAuth2ClientCredentialsAuth,
   PARAMETER_FORMATS,
   PARAMETER_TYPES,
   type ParameterFormat,
@@ -102,7 +107,7 @@ export { classifyReply, type ReplyClass } from './agent/classify-reply.js';
 export { askAgain, askFor, readBack } from './agent/phrasing.js';
 export { type FollowUpInput, runFollowUp } from './agent/run-follow-up.js';
 export { DEFAULT_FALLBACK_TEXT, runTurn } from './agent/run-turn.js';
-export { shapeModelResult } from './agent/shape-model-result.js';
+export { shapeModelResult, shapeModelView } from './agent/shape-model-result.js';
 export {
   type AwaitingConfirmationToolContent,
   type BuiltinToolContent,
@@ -121,6 +126,19 @@ export {
   type TurnInput,
   type TurnOutput,
 } from './agent/turn-types.js';
+export { checkCodeSource } from './code/check-code-source.js';
+export {
+  type CodeLimits,
+  DEFAULT_CODE_LIMITS,
+  MAX_CODE_LIMITS,
+  MAX_CODE_SOURCE_CHARS,
+} from './code/code-limits.js';
+export {
+  type CodeFetch,
+  type CodeRunResult,
+  type InnerRequest,
+  runCodeAction,
+} from './code/run-code-action.js';
 // Errors
 export {
   BadRequestError,
@@ -142,6 +160,7 @@ export {
   type FailureKind,
   type ReceivedResponse,
   type SucceededActionResult,
+  type TokenEndpointFailure,
 } from './http/call/action-result.js';
 export {
   createExecutor,
@@ -156,6 +175,13 @@ export {
   normalizeResponse,
   type RedirectEnd,
 } from './http/call/normalize-response.js';
+export {
+  DEFAULT_TOKEN_LIFETIME_MS,
+  MAX_TOKEN_LIFETIME_MS,
+  reuseWindowMs,
+  TOKEN_EXPIRY_MARGIN_MS,
+} from './http/call/oauth2-token-cache.js';
+export { TOKEN_RESPONSE_CAP_BYTES } from './http/call/oauth2-token-response.js';
 export {
   type ActionCall,
   createCallId,

@@ -4,11 +4,20 @@
  * @example
  * CALL_TRIGGERS.includes(envelope.context.trigger); // true
  */
-export const CALL_TRIGGERS = ['ai_intent', 'button_click', 'lead_captured', 'manual', 'test', 'mcp'] as const;
+export const CALL_TRIGGERS = [
+  'ai_intent',
+  'button_click',
+  'lead_captured',
+  'manual',
+  'test',
+  'tool_api',
+  'mcp',
+] as const;
 
 /**
  * One of {@link CALL_TRIGGERS}: `ai_intent` (the agent decided), `button_click`, `lead_captured`,
  * `manual` (an operator ran it), `test` (the test button: safe to answer without side effects),
+ * `tool_api` (another agent stack called it through Toolgate's tools API),
  * `mcp` (an MCP client called the action as a tool).
  *
  * @example

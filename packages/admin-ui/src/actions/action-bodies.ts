@@ -23,6 +23,7 @@ export interface ActionInputBody {
   bodyTemplate?: unknown;
   followRedirects?: boolean;
   signing?: { hexSignatureHeader: boolean };
+  code?: { source: string; credentials?: Record<string, string> };
 }
 
 /**
@@ -46,6 +47,7 @@ export interface ActionPatchBody {
   bodyTemplate?: unknown;
   followRedirects?: boolean;
   signing?: { hexSignatureHeader: boolean };
+  code?: { source?: string; credentials?: Record<string, string | null> } | null;
 }
 
 /** The new header rows as `{ name: value }`. */
@@ -78,7 +80,23 @@ export function createBody(draft: ActionDraft): ActionInputBody {
   if (bodyTemplate !== undefined) body.bodyTemplate = bodyTemplate;
   if (draft.followRedirects) body.followRedirects = true;
   if (draft.hexSignatureHeader) body.signing = { hexSignatureHeader: true };
+  if (draft.codeSource.trim() !== '') {
+    const credentials = newHeaders(draft.codeCredentials);
+    body.code = { source: draft.codeSource, ...(Object.keys(credentials).length > 0 ? { credentials } : {}) };
+  }
   return body;
+}
+
+/** The code change: `null` when the code was cleared, the changed source and credentials, or nothing. */
+export function codePatch(baseline: ActionDraft, draft: ActionDraft): ActionPatchBody['code'] {
+  if (draft.codeSource.trim() === '') return baseline.codeSource.trim() === '' ? undefined : null;
+  const credentials = headersPatch(draft.codeCredentials);
+  const sourceChanged = draft.codeSource !== baseline.codeSource;
+  if (!sourceChanged && credentials === undefined) return undefined;
+  return {
+    ...(sourceChanged ? { source: draft.codeSource } : {}),
+    ...(credentials ? { credentials } : {}),
+  };
 }
 
 /**
@@ -166,5 +184,7 @@ export function buildPatch(baseline: ActionDraft, draft: ActionDraft): ActionPat
   if (draft.hexSignatureHeader !== baseline.hexSignatureHeader) {
     patch.signing = { hexSignatureHeader: draft.hexSignatureHeader };
   }
+  const code = codePatch(baseline, draft);
+  if (code !== undefined) patch.code = code;
   return patch;
 }

@@ -46,6 +46,11 @@ describe('draftFromAction', () => {
       username: 'shop',
       location: 'header',
       keyName: '',
+      tokenUrl: 'https://',
+      clientId: '',
+      scopes: '',
+      audience: '',
+      clientAuthMethod: 'client_secret_basic',
       secret: '',
       replacing: false,
       storedType: 'basic',
@@ -58,6 +63,33 @@ describe('draftFromAction', () => {
       type: 'api_key',
       location: 'query',
       keyName: 'key',
+      storedSecret: true,
+    });
+  });
+
+  it('reads OAuth2 client credentials with the client secret only as set', () => {
+    const draft = draftFromAction(
+      savedAction({
+        auth: {
+          type: 'oauth2_client_credentials',
+          tokenUrl: 'https://id.example.com/oauth/token',
+          clientId: 'shop-app',
+          clientSecret: { set: true },
+          scopes: ['orders.read', 'orders.write'],
+          audience: 'https://api.example.com',
+          tokenEndpointAuthMethod: 'client_secret_post',
+        },
+      }),
+    );
+    expect(draft.auth).toMatchObject({
+      type: 'oauth2_client_credentials',
+      tokenUrl: 'https://id.example.com/oauth/token',
+      clientId: 'shop-app',
+      scopes: 'orders.read orders.write',
+      audience: 'https://api.example.com',
+      clientAuthMethod: 'client_secret_post',
+      secret: '',
+      storedType: 'oauth2_client_credentials',
       storedSecret: true,
     });
   });

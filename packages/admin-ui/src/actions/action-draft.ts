@@ -14,8 +14,11 @@ export const CONFIRMATION_POLICIES = ['auto', 'always', 'never'] as const;
 export type ConfirmationPolicy = (typeof CONFIRMATION_POLICIES)[number];
 export const TRIGGER_ENTITIES = ['email', 'phone', 'digits', 'date', 'order_id'] as const;
 export type TriggerEntity = (typeof TRIGGER_ENTITIES)[number];
-export const AUTH_TYPES = ['none', 'bearer', 'basic', 'api_key'] as const;
+export const AUTH_TYPES = ['none', 'bearer', 'basic', 'api_key', 'oauth2_client_credentials'] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
+/** How an OAuth2 client authenticates to its token endpoint (core's `OAUTH2_CLIENT_AUTH_METHODS`). */
+export const OAUTH2_CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type OAuth2ClientAuthMethod = (typeof OAUTH2_CLIENT_AUTH_METHODS)[number];
 
 /** The server's defaults (core's `DEFAULT_METHOD`, `DEFAULT_TIMEOUT_MS`). */
 export const DEFAULT_METHOD: Method = 'POST';
@@ -46,7 +49,17 @@ export interface AuthDraft {
   location: 'header' | 'query';
   /** api_key: the header or query parameter name. */
   keyName: string;
-  /** The credential typed now (token, password or key); empty keeps the stored one. */
+  /** oauth2_client_credentials: the token endpoint. */
+  tokenUrl: string;
+  /** oauth2_client_credentials */
+  clientId: string;
+  /** oauth2_client_credentials: scopes separated by spaces or lines, as typed. */
+  scopes: string;
+  /** oauth2_client_credentials: empty for none. */
+  audience: string;
+  /** oauth2_client_credentials: client_secret_basic (the server's default) or client_secret_post. */
+  clientAuthMethod: OAuth2ClientAuthMethod;
+  /** The credential typed now (token, password, key or client secret); empty keeps the stored one. */
   secret: string;
   /** The operator chose to replace a stored credential. */
   replacing: boolean;
@@ -88,6 +101,10 @@ export interface ActionDraft {
   bodyTemplate: string;
   followRedirects: boolean;
   hexSignatureHeader: boolean;
+  /** A code action's JavaScript; empty for an endpoint action. */
+  codeSource: string;
+  /** Its credentials by name: write-only like header values. */
+  codeCredentials: HeaderDraft[];
 }
 
 export const NO_AUTH: AuthDraft = {
@@ -95,6 +112,11 @@ export const NO_AUTH: AuthDraft = {
   username: '',
   location: 'header',
   keyName: '',
+  tokenUrl: 'https://',
+  clientId: '',
+  scopes: '',
+  audience: '',
+  clientAuthMethod: 'client_secret_basic',
   secret: '',
   replacing: false,
   storedType: null,
@@ -128,6 +150,8 @@ export function emptyDraft(): ActionDraft {
     rateLimitCalls: '',
     rateLimitWindowSeconds: '',
     bodyTemplate: '',
+    codeSource: '',
+    codeCredentials: [],
     followRedirects: false,
     hexSignatureHeader: false,
   };
@@ -150,13 +174,32 @@ function parametersDraft(schema: unknown): ParametersDraft {
 function authDraft(auth: unknown): AuthDraft {
   if (!isRecord(auth)) return NO_AUTH;
   const type = oneOf(AUTH_TYPES, auth.type, 'none');
-  const secretField = { none: '', bearer: 'token', basic: 'password', api_key: 'value' }[type];
+  const secretField = {
+    none: '',
+    bearer: 'token',
+    basic: 'password',
+    api_key: 'value',
+    oauth2_client_credentials: 'clientSecret',
+  }[type];
   return {
     ...NO_AUTH,
     type,
     username: text(auth.username),
     location: auth.in === 'query' ? 'query' : 'header',
     keyName: text(auth.name),
+    ...(type === 'oauth2_client_credentials'
+      ? {
+          tokenUrl: text(auth.tokenUrl),
+          clientId: text(auth.clientId),
+          scopes: stringList(auth.scopes).join(' '),
+          audience: text(auth.audience),
+          clientAuthMethod: oneOf(
+            OAUTH2_CLIENT_AUTH_METHODS,
+            auth.tokenEndpointAuthMethod,
+            'client_secret_basic',
+          ),
+        }
+      : {}),
     storedType: type,
     storedSecret: secretField !== '' && isSetMarker(auth[secretField]),
   };
@@ -171,6 +214,7 @@ export function draftFromAction(view: ActionView): ActionDraft {
   const triggers = record(conversation.triggers);
   const rateLimit = record(conversation.rateLimit);
   const signing = record(definition.signing);
+  const code = record(definition.code);
   const timeoutMs = definition.timeoutMs;
   const afterMs = delayed.afterMs;
   return {
@@ -208,5 +252,13 @@ export function draftFromAction(view: ActionView): ActionDraft {
     bodyTemplate: definition.bodyTemplate === undefined ? '' : prettyJson(definition.bodyTemplate),
     followRedirects: definition.followRedirects === true,
     hexSignatureHeader: signing.hexSignatureHeader === true,
+    codeSource: text(code.source),
+    codeCredentials: Object.keys(record(code.credentials)).map((name, index) => ({
+      key: `stored-credential-${index}`,
+      kind: 'stored',
+      name,
+      change: 'keep',
+      value: '',
+    })),
   };
 }

@@ -129,6 +129,43 @@ describe('authOf', () => {
   });
 });
 
+describe('authOf for OAuth2 client credentials', () => {
+  const oauth2: AuthDraft = {
+    ...NO_AUTH,
+    type: 'oauth2_client_credentials',
+    tokenUrl: ' https://id.example.com/oauth/token ',
+    clientId: 'shop-app',
+    scopes: 'orders.read\n orders.write  orders.read',
+    secret: 'cs_typed',
+  };
+
+  it('sends the settings and the typed secret; the default method is left to the server', () => {
+    expect(authOf(oauth2)).toEqual({
+      value: {
+        type: 'oauth2_client_credentials',
+        tokenUrl: 'https://id.example.com/oauth/token',
+        clientId: 'shop-app',
+        scopes: ['orders.read', 'orders.write'],
+        clientSecret: 'cs_typed',
+      },
+      problems: [],
+    });
+    expect(
+      authOf({ ...oauth2, audience: 'https://api.example.com', clientAuthMethod: 'client_secret_post' })
+        .value,
+    ).toMatchObject({ audience: 'https://api.example.com', tokenEndpointAuthMethod: 'client_secret_post' });
+  });
+
+  it('leaves a kept client secret out and asks for what is missing', () => {
+    const kept = { ...oauth2, secret: '', storedType: oauth2.type, storedSecret: true };
+    expect(authOf(kept).value).not.toHaveProperty('clientSecret');
+    expect(authOf(kept).problems).toEqual([]);
+    expect(
+      authOf({ ...NO_AUTH, type: 'oauth2_client_credentials' }).problems.map((problem) => problem.path),
+    ).toEqual(['/auth/tokenUrl', '/auth/clientId', '/auth/clientSecret']);
+  });
+});
+
 describe('headerProblems', () => {
   it('checks new names and values, duplicates against kept headers, and replacements', () => {
     const problems = headerProblems([

@@ -25,6 +25,7 @@ export interface Converted<T> {
 export const rowPath = (key: string, field: 'name' | 'kind' | 'description' | 'allowed') =>
   `#parameter/${key}/${field}`;
 export const headerPath = (key: string, field: 'name' | 'value') => `#header/${key}/${field}`;
+export const credentialPath = (key: string, field: 'name' | 'value') => `#credential/${key}/${field}`;
 
 const missing = (path: string, message: string): DraftProblem => ({ path, message, missing: true });
 
@@ -132,11 +133,34 @@ export function bodyTemplateOf(text: string): Converted<unknown> {
 }
 
 /** The field of each auth type that holds the credential. */
-export const SECRET_FIELD: Record<Exclude<AuthType, 'none'>, 'token' | 'password' | 'value'> = {
+export const SECRET_FIELD: Record<
+  Exclude<AuthType, 'none'>,
+  'token' | 'password' | 'value' | 'clientSecret'
+> = {
   bearer: 'token',
   basic: 'password',
   api_key: 'value',
+  oauth2_client_credentials: 'clientSecret',
 };
+
+/** The scopes typed, split on spaces and line breaks, each once. */
+export function scopesOf(text: string): string[] {
+  return [...new Set(text.split(/\s+/).filter((scope) => scope !== ''))];
+}
+
+/** The OAuth2 settings of an auth draft (everything but the client secret). */
+function oauth2Settings(auth: AuthDraft, value: Record<string, unknown>, problems: DraftProblem[]): void {
+  value.tokenUrl = auth.tokenUrl.trim();
+  value.clientId = auth.clientId.trim();
+  if (auth.tokenUrl.trim() === '' || auth.tokenUrl.trim() === 'https://')
+    problems.push(missing('/auth/tokenUrl', 'is required: the https URL of the token endpoint'));
+  if (auth.clientId.trim() === '') problems.push(missing('/auth/clientId', 'is required'));
+  const scopes = scopesOf(auth.scopes);
+  if (scopes.length > 0) value.scopes = scopes;
+  if (auth.audience.trim() !== '') value.audience = auth.audience.trim();
+  // The server's default is client_secret_basic: only the other choice is sent.
+  if (auth.clientAuthMethod === 'client_secret_post') value.tokenEndpointAuthMethod = 'client_secret_post';
+}
 
 /** True when the stored credential is kept: same type as stored, and not being replaced. */
 export function keepsStoredSecret(auth: AuthDraft): boolean {
@@ -161,6 +185,7 @@ export function authOf(auth: AuthDraft): Converted<Record<string, unknown> | und
     if (auth.keyName.trim() === '')
       problems.push(missing('/auth/name', 'is required, e.g. X-Api-Key or api_key'));
   }
+  if (auth.type === 'oauth2_client_credentials') oauth2Settings(auth, value, problems);
   const field = SECRET_FIELD[auth.type];
   if (!keepsStoredSecret(auth)) {
     if (auth.secret === '') problems.push(missing(`/auth/${field}`, 'is required'));

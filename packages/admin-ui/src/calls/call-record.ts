@@ -9,6 +9,7 @@ export const CALL_TRIGGERS = [
   { value: 'lead_captured', label: 'Lead captured' },
   { value: 'manual', label: 'Manual' },
   { value: 'test', label: 'Test console' },
+  { value: 'tool_api', label: 'Tools API' },
   { value: 'mcp', label: 'MCP client' },
 ] as const;
 

@@ -53,12 +53,42 @@ export interface ParametersSchema {
   additionalProperties?: false;
 }
 
+/**
+ * How an OAuth2 client proves who it is to the token endpoint (RFC 6749 section 2.3.1, the names
+ * of RFC 7591): `client_secret_basic` sends `Authorization: Basic` with the form-encoded id and
+ * secret, `client_secret_post` sends `client_id` and `client_secret` in the form body.
+ */
+export const OAUTH2_CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type OAuth2ClientAuthMethod = (typeof OAUTH2_CLIENT_AUTH_METHODS)[number];
+/** The client authentication a token request uses when the action names none. */
+export const DEFAULT_OAUTH2_CLIENT_AUTH_METHOD: OAuth2ClientAuthMethod = 'client_secret_basic';
+
+/**
+ * OAuth2 client credentials (RFC 6749 section 4.4): before a call, the executor gets an access
+ * token from `tokenUrl` (through the outbound policy, cached until shortly before it expires) and
+ * sends it as `Authorization: Bearer`. `clientSecret` is a secret; the access token is too.
+ */
+export interface OAuth2ClientCredentialsAuth {
+  type: 'oauth2_client_credentials';
+  /** `https://` token endpoint; checked like the action's URL at save time and at every request. */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent as one space-separated `scope` parameter. */
+  scopes?: string[];
+  /** Sent as `audience` (Auth0, Okta and others name the API the token is for this way). */
+  audience?: string;
+  /** Default {@link DEFAULT_OAUTH2_CLIENT_AUTH_METHOD}. */
+  tokenEndpointAuthMethod?: OAuth2ClientAuthMethod;
+}
+
 /** How the executor authenticates to the endpoint. Every credential is a secret. */
 export type ActionAuth =
   | { type: 'none' }
   | { type: 'bearer'; token: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string };
+  | { type: 'api_key'; in: 'header' | 'query'; name: string; value: string }
+  | OAuth2ClientCredentialsAuth;
 
 /** Opt-in redirect following: every hop is checked again; never more than this many hops. */
 export const MAX_REDIRECTS = 3;
@@ -129,6 +159,21 @@ export interface ActionDefinition {
   retry?: ActionRetry;
   /** How conversations use the action: confirmation, latency messages, visible fields, triggers. */
   conversation?: ConversationSettings;
+  /** Runs JavaScript in a sandbox instead of one request: see {@link ActionCode}. */
+  code?: ActionCode;
+}
+
+/**
+ * A code action: the source defines `async function handler({ parameters, context })`; what it
+ * returns is the call's data. Its `fetch` goes through the outbound policy; the action's `url` is
+ * where it is expected to send (shown to operators and checked at save time like any action's).
+ */
+export interface ActionCode {
+  source: string;
+  /** Secret values by name; the code reaches them only as `secret(name)` inside its requests. Write-only. */
+  credentials?: Record<string, string>;
+  /** Memory, CPU time and requests of one run (defaults: 16 MiB, 1000 ms, 10). */
+  limits?: { memoryBytes?: number; cpuMs?: number; maxRequests?: number };
 }
 
 /** An action with every default applied. */

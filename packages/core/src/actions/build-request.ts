@@ -1,6 +1,7 @@
 import { pointer, ValidationError } from '../errors.js';
 import type { ActionMethod, ResolvedActionDefinition } from './action-definition.js';
 import { type CallContext, toEnvelopeContext, type WebhookEvent } from './call-context.js';
+import { clientSecretBasicPair } from './oauth2-credentials.js';
 import { renderBodyTemplate } from './render-body-template.js';
 
 /** Sent on every call so endpoint owners can recognise and filter Toolgate's traffic. */
@@ -167,6 +168,12 @@ export function buildRequest(
         secretQueryParameters.add(auth.name);
       }
       secretValues.push(auth.value);
+      break;
+    case 'oauth2_client_credentials':
+      // The access token is fetched when the call is sent (http/oauth2); the header it goes in
+      // is a secret already, and so are the client credentials, whatever echoes them back.
+      secretHeaders.add('authorization');
+      secretValues.push(auth.clientSecret, clientSecretBasicPair(auth));
       break;
     default: {
       const unknownAuth: never = auth;

@@ -1,5 +1,15 @@
 /** What started a call; sent to the endpoint in `context.trigger`. */
-export const CALL_TRIGGERS = ['ai_intent', 'button_click', 'lead_captured', 'manual', 'test', 'mcp'] as const;
+export const CALL_TRIGGERS = [
+  'ai_intent',
+  'button_click',
+  'lead_captured',
+  'manual',
+  'test',
+  /** Another agent stack called the action as a tool (`POST /api/v1/tools/call`). */
+  'tool_api',
+  /** An MCP client called the action as a tool (`/mcp`, `/mcp/agents/{id}`). */
+  'mcp',
+] as const;
 export type CallTrigger = (typeof CALL_TRIGGERS)[number];
 
 /** Who and what a call is made for. Ids are opaque strings chosen by the caller. */

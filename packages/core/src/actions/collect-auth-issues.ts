@@ -1,12 +1,18 @@
 import { pointer, type ValidationIssue } from '../errors.js';
+import { collectOAuth2FieldProblems } from './collect-oauth2-auth-issues.js';
 import { headerNameProblem, headerValueProblem } from './header-rules.js';
 
-/** The fields each auth type takes besides `type`; a Map so `type: 'toString'` finds nothing. */
+/** The required fields each auth type takes besides `type`; a Map so `type: 'toString'` finds nothing. */
 const AUTH_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['none', []],
   ['bearer', ['token']],
   ['basic', ['username', 'password']],
   ['api_key', ['in', 'name', 'value']],
+  ['oauth2_client_credentials', ['tokenUrl', 'clientId', 'clientSecret']],
+]);
+/** Fields a type may leave out. */
+const OPTIONAL_AUTH_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['oauth2_client_credentials', ['scopes', 'audience', 'tokenEndpointAuthMethod']],
 ]);
 const AUTH_TYPES = [...AUTH_FIELDS.keys()].join(', ');
 const QUERY_METHODS: ReadonlySet<unknown> = new Set(['GET', 'DELETE']);
@@ -23,8 +29,9 @@ export interface AuthCheckContext {
 
 /**
  * Every problem in an action's `auth`: `{type: 'none'}`, `{type: 'bearer', token}`,
- * `{type: 'basic', username, password}` or `{type: 'api_key', in: 'header' | 'query', name, value}`,
- * each credential a non-empty string, unknown fields refused; an api_key header must be a valid,
+ * `{type: 'basic', username, password}`, `{type: 'api_key', in: 'header' | 'query', name, value}` or
+ * `{type: 'oauth2_client_credentials', tokenUrl, clientId, clientSecret, scopes?, audience?,
+ * tokenEndpointAuthMethod?}` (see `collectOAuth2FieldProblems`), each credential a non-empty string, unknown fields refused; an api_key header must be a valid,
  * unreserved header name, and credentials sent in a header must be valid header values.
  *
  * @example
@@ -44,9 +51,11 @@ export function collectAuthIssues(auth: unknown, context: AuthCheckContext): Val
     return [{ path: '/auth/type', message }];
   }
   const issues: ValidationIssue[] = [];
+  const optional = OPTIONAL_AUTH_FIELDS.get(type as string) ?? [];
+  const known = [...fields, ...optional];
   for (const key of Object.keys(auth)) {
-    if (key !== 'type' && !fields.includes(key)) {
-      const expected = fields.length === 0 ? 'takes no other fields' : `takes ${fields.join(', ')}`;
+    if (key !== 'type' && !known.includes(key)) {
+      const expected = known.length === 0 ? 'takes no other fields' : `takes ${known.join(', ')}`;
       issues.push({ path: pointer('auth', key), message: `unknown field: ${type} auth ${expected}` });
     }
   }
@@ -88,7 +97,12 @@ export function collectAuthIssues(auth: unknown, context: AuthCheckContext): Val
       );
     }
   }
-  for (const field of fields) {
+  if (type === 'oauth2_client_credentials') {
+    const oauth2 = collectOAuth2FieldProblems(auth, isUsable);
+    for (const [field, message] of oauth2.problems) problems.set(field, message);
+    issues.push(...oauth2.issues);
+  }
+  for (const field of known) {
     const message = problems.get(field);
     if (message) issues.push({ path: pointer('auth', field), message });
   }

@@ -8,7 +8,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The header an auth configuration sets, lower-cased, or `undefined` when it sets none. */
 function authHeader(auth: unknown): string | undefined {
   if (!isRecord(auth)) return undefined;
-  if (auth.type === 'bearer' || auth.type === 'basic') return 'authorization';
+  if (auth.type === 'bearer' || auth.type === 'basic' || auth.type === 'oauth2_client_credentials')
+    return 'authorization';
   if (auth.type === 'api_key' && auth.in === 'header' && typeof auth.name === 'string') {
     return auth.name.toLowerCase();
   }

@@ -13,7 +13,7 @@ describe('auth', () => {
   });
 
   it('needs an object with a known type', () => {
-    const types = 'none, bearer, basic, api_key';
+    const types = 'none, bearer, basic, api_key, oauth2_client_credentials';
     expect(issuesWith({ auth: 'bearer' })).toEqual([
       { path: '/auth', message: `must be an object with a type: ${types}` },
     ]);
@@ -96,6 +96,89 @@ describe('auth', () => {
       },
     ]);
     expect(issuesWith({ method: 'POST', auth })).toEqual([]);
+  });
+});
+
+describe('oauth2_client_credentials auth', () => {
+  const oauth2 = {
+    type: 'oauth2_client_credentials',
+    tokenUrl: 'https://id.example.com/oauth/token',
+    clientId: 'shop-app',
+    clientSecret: 'cs_secret',
+  };
+
+  it.each([
+    oauth2,
+    { ...oauth2, scopes: ['orders.read', 'orders:write'], audience: 'https://api.example.com' },
+    { ...oauth2, tokenEndpointAuthMethod: 'client_secret_post', scopes: [] },
+  ])('accepts %j', (auth) => {
+    expect(issuesWith({ auth, headers: undefined })).toEqual([]);
+  });
+
+  it('requires the token URL, client id and secret', () => {
+    expect(issuesWith({ auth: { type: 'oauth2_client_credentials' } })).toEqual([
+      { path: '/auth/tokenUrl', message: 'is required' },
+      { path: '/auth/clientId', message: 'is required' },
+      { path: '/auth/clientSecret', message: 'is required' },
+    ]);
+  });
+
+  it('checks the token URL like an action URL, without placeholders', () => {
+    const at = (tokenUrl: string) => issuesWith({ auth: { ...oauth2, tokenUrl } });
+    expect(at('http://id.example.com/token')).toEqual([
+      { path: '/auth/tokenUrl', message: 'must use https, not http' },
+    ]);
+    expect(at('https://user:pw@id.example.com/token')).toEqual([
+      { path: '/auth/tokenUrl', message: 'must not contain credentials (user:password@); use auth instead' },
+    ]);
+    expect(at('https://id.example.com/{tenant}/token')).toEqual([
+      { path: '/auth/tokenUrl', message: 'must not contain {placeholders}: the token URL is fixed' },
+    ]);
+    expect(pathsOf(at('token'))).toEqual(['/auth/tokenUrl']);
+  });
+
+  it('refuses bad scopes, audience, method and unknown fields, each at its pointer', () => {
+    expect(
+      issuesWith({
+        auth: {
+          ...oauth2,
+          scopes: ['ok', 'two words', 'ok', 7, ''],
+          audience: ' ',
+          tokenEndpointAuthMethod: 'private_key_jwt',
+          clientSecret: 'a\nb',
+          grantType: 'password',
+        },
+      }),
+    ).toEqual([
+      {
+        path: '/auth/grantType',
+        message:
+          'unknown field: oauth2_client_credentials auth takes tokenUrl, clientId, clientSecret, scopes, audience, tokenEndpointAuthMethod',
+      },
+      {
+        path: '/auth/scopes/1',
+        message: 'must be one scope name: visible ASCII without spaces, quotes or backslashes',
+      },
+      { path: '/auth/scopes/2', message: 'lists "ok" twice' },
+      { path: '/auth/scopes/3', message: 'must be a string' },
+      { path: '/auth/scopes/4', message: 'must not be empty' },
+      {
+        path: '/auth/clientSecret',
+        message: 'must not contain line breaks, tabs, NUL or other control characters',
+      },
+      { path: '/auth/audience', message: 'must not be empty (leave it out instead)' },
+      {
+        path: '/auth/tokenEndpointAuthMethod',
+        message: 'must be one of: client_secret_basic, client_secret_post',
+      },
+    ]);
+    expect(pathsOf(issuesWith({ auth: { ...oauth2, scopes: 'orders.read' } }))).toEqual(['/auth/scopes']);
+  });
+
+  it('conflicts with an Authorization header', () => {
+    expect(pathsOf(issuesWith({ headers: { Authorization: 'Bearer x' }, auth: oauth2 }))).toEqual([
+      '/headers/Authorization',
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { collectCodeIssues } from '../code/collect-code-issues.js';
 import { pointer, type SafeResult, ValidationError, type ValidationIssue } from '../errors.js';
 import {
   ACTION_METHODS,
@@ -39,6 +40,7 @@ const FIELDS: ReadonlySet<string> = new Set<keyof ActionDefinition>([
   'async',
   'retry',
   'conversation',
+  'code',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -165,6 +167,7 @@ export function collectActionDefinitionIssues(input: unknown): ValidationIssue[]
     ...collectRetryIssues(input.retry, method),
   );
   issues.push(...collectConversationIssues(input.conversation, [...declared.names]));
+  issues.push(...collectCodeIssues(input.code));
   return issues;
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import { type ArgumentOptions, validateArguments } from '../actions/validate-arguments.js';
 import { createCallId } from '../http/call/prepare-call.js';
+import { inSpan } from '../telemetry.js';
 import { type AgentAction, type AgentLimits, labelOf, needsConfirmation } from './agent-action.js';
 import { callLimitRefusal, countCall, turnCallKey, turnCallRefusal } from './call-limits.js';
 import type { ToolCallRequest } from './chat-model.js';
@@ -35,10 +37,32 @@ interface Context {
  * when one is missing or invalid, never call), the limits, the confirmation, and only then call,
  * with the latency messages around it.
  */
-export async function handleToolCall(
+export function handleToolCall(
   call: ToolCallRequest,
   context: Context,
   options: { confirmed?: boolean } = {},
+): Promise<ToolCallOutcome> {
+  return inSpan(
+    `execute_tool ${call.name}`,
+    {
+      attributes: {
+        'gen_ai.operation.name': 'execute_tool',
+        'gen_ai.tool.name': call.name,
+        'gen_ai.tool.call.id': call.id,
+      },
+    },
+    async (span) => {
+      const outcome = await handleToolCallUntraced(call, context, options);
+      span.setAttribute('toolgate.outcome', outcome.kind);
+      return outcome;
+    },
+  );
+}
+
+async function handleToolCallUntraced(
+  call: ToolCallRequest,
+  context: Context,
+  options: { confirmed?: boolean },
 ): Promise<ToolCallOutcome> {
   const { input, state } = context;
   const action = input.actions.find((candidate) => candidate.definition.name === call.name);
@@ -52,6 +76,10 @@ export async function handleToolCall(
   }
   const label = labelOf(action);
   const checked = validateArguments(action.definition, call.arguments, argumentOptionsOf(context));
+  trace.getActiveSpan()?.addEvent('arguments validated', {
+    'toolgate.valid': checked.valid,
+    ...(checked.valid ? {} : { 'toolgate.issues': checked.issues.map((issue) => issue.path).join(' ') }),
+  });
   if (!checked.valid) {
     const [missing] = checked.missing;
     const [invalid] = checked.invalid;

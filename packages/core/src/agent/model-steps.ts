@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '../actions/action-definition.js';
 import { type ToolDefinition, toToolDefinition } from '../actions/to-tool-definition.js';
+import { inSpan, SpanKind } from '../telemetry.js';
 import type { AgentLimits } from './agent-action.js';
 import { type ChatMessage, ModelError, type ToolCallRequest } from './chat-model.js';
 import { handleToolCall, type ToolCallOutcome } from './handle-tool-call.js';
@@ -56,14 +57,33 @@ export async function runModelSteps(context: StepContext, messages: ChatMessage[
     let response: Awaited<ReturnType<TurnInput['model']['respond']>>;
     try {
       input.signal?.throwIfAborted();
-      response = await input.model.respond({
+      const request = {
         system: input.system,
         messages: [...input.history, ...messages],
         tools,
         state: state.modelState,
         now: state.referenceTime ? new Date(state.referenceTime) : new Date(context.now()),
         ...(input.signal ? { signal: input.signal } : {}),
-      });
+      };
+      response = await inSpan(
+        `chat ${input.model.kind}`,
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': input.model.kind },
+        },
+        async (span) => {
+          const answered = await input.model.respond(request);
+          const usage = answered.debug as { inputTokens?: unknown; outputTokens?: unknown } | undefined;
+          if (typeof answered.debug?.model === 'string')
+            span.setAttribute('gen_ai.request.model', answered.debug.model);
+          if (typeof usage?.inputTokens === 'number')
+            span.setAttribute('gen_ai.usage.input_tokens', usage.inputTokens);
+          if (typeof usage?.outputTokens === 'number')
+            span.setAttribute('gen_ai.usage.output_tokens', usage.outputTokens);
+          span.setAttribute('toolgate.tool_calls', answered.toolCalls.length);
+          return answered;
+        },
+      );
     } catch (error) {
       const message =
         error instanceof ModelError

@@ -1,3 +1,4 @@
+import { inSpan } from '../telemetry.js';
 import { DEFAULT_AGENT_LIMITS, labelOf } from './agent-action.js';
 import type { ChatMessage, ToolCallRequest } from './chat-model.js';
 import { classifyReply } from './classify-reply.js';
@@ -27,7 +28,22 @@ export function copyState(state: ConversationState): ConversationState {
  * const turn = await runTurn({ system, history, userText: 'Where is ORD-12345?', state, actions, model, callAction });
  * turn.reply; // 'Your order ORD-12345 has shipped.'
  */
-export async function runTurn(input: TurnInput): Promise<TurnOutput> {
+export function runTurn(input: TurnInput): Promise<TurnOutput> {
+  return inSpan(
+    'invoke_agent',
+    { attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.provider.name': input.model.kind } },
+    async (span) => {
+      const output = await runTurnUntraced(input);
+      span.setAttribute(
+        'toolgate.calls',
+        output.events.filter((event) => event.type === 'action-started').length,
+      );
+      return output;
+    },
+  );
+}
+
+async function runTurnUntraced(input: TurnInput): Promise<TurnOutput> {
   const limits = { ...DEFAULT_AGENT_LIMITS, ...input.limits };
   const state = copyState(input.state);
   const events: TurnEvent[] = [];

@@ -35,7 +35,22 @@ export function shapeModelResult(
   result: ActionResult,
   options: { responseFields?: readonly string[] | undefined; maxChars: number },
 ): ModelResult | TruncatedToolContent {
-  const view = toModelResult(result);
+  return shapeModelView(toModelResult(result), options);
+}
+
+/**
+ * {@link shapeModelResult} for a result already reduced to the model's view (a call read back
+ * from the execution log, whose `result` is that view). `view` is not changed.
+ *
+ * @example
+ * shapeModelView({ ok: true, status: 200, data: { status: 'shipped', id: 7 } }, { responseFields: ['status'], maxChars: 4000 });
+ * // { ok: true, status: 200, data: { status: 'shipped' } }
+ */
+export function shapeModelView(
+  original: ModelResult,
+  options: { responseFields?: readonly string[] | undefined; maxChars: number },
+): ModelResult | TruncatedToolContent {
+  const view: ModelResult = { ...original };
   if (view.ok && view.data !== undefined && options.responseFields && options.responseFields.length > 0) {
     const items = Array.isArray(view.data) ? view.data : [view.data];
     const picked = items.map((item) => {

@@ -77,6 +77,12 @@ export function createAgentRuntime(deps: {
       .map(agentActionOf);
   }
 
+  /** Every enabled action of the tenant, whatever agent (the tenant-wide tools API). */
+  async function enabledActions(tenantId: string): Promise<UsableAction[]> {
+    const stored = await deps.actions.list(tenantId);
+    return stored.filter((action) => action.enabled).map(agentActionOf);
+  }
+
   function argumentOptionsOf(agent: LoadedAgent): ArgumentOptions {
     return {
       ...(agent.settings.phoneRegion
@@ -88,6 +94,7 @@ export function createAgentRuntime(deps: {
 
   return {
     usableActions,
+    enabledActions,
     argumentOptionsOf,
 
     /** The parts of `TurnInput` that come from the agent and the service. */

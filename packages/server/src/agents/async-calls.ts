@@ -118,9 +118,14 @@ export function createAsyncCalls(deps: {
   /** The late result as the model reads it: parsed and scrubbed like an endpoint's response. */
   async function contentOf(call: AsyncCallView, body: string) {
     const stored = await deps.actions.loadForCall(call.tenantId, call.actionId);
-    const prepared = deps.executor.prepare({ action: stored.definition, parameters: call.arguments });
+    const prepared = deps.executor.prepare({
+      action: stored.definition,
+      parameters: call.arguments,
+      credentialScope: `${call.tenantId}/${call.actionId}`,
+    });
+    // The executor's scrubber of the call: an OAuth2 action's current access token included.
     const scrubber = prepared.ok
-      ? prepared.call.scrubber
+      ? deps.executor.scrubberOf(prepared.call)
       : createSecretScrubber(Object.values(stored.definition.headers ?? {}));
     const outcome = normalizeResponse({
       status: 200,

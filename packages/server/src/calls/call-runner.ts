@@ -120,6 +120,7 @@ export function createCallRunner(deps: {
         action: action.definition,
         parameters,
         signingSecrets: action.signingSecrets,
+        credentialScope: `${tenantId}/${actionId}`,
         context: { ...origin },
         ...(argumentOptions ? { argumentOptions } : {}),
       });
@@ -163,6 +164,7 @@ export function createCallRunner(deps: {
         action: action.definition,
         parameters,
         signingSecrets: action.signingSecrets,
+        credentialScope: `${tenantId}/${actionId}`,
         context: { ...origin },
         ...(argumentOptions ? { argumentOptions } : {}),
       });

@@ -14,6 +14,7 @@ const FAILURE_KIND_TEXT: Record<string, string> = {
   endpoint_error: 'the endpoint answered that the call failed',
   invalid_response: "the endpoint's answer could not be read",
   rate_limited: 'the endpoint asked to slow down',
+  auth_failed: 'no OAuth2 access token could be had from the token endpoint',
 };
 
 /**

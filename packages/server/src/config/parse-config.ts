@@ -50,6 +50,11 @@ export interface ServerConfig {
   /** `TOOLGATE_DRAIN_MS`: on shutdown, how long `/readyz` answers 503 before the listener closes. */
   drainMs: number;
   /**
+   * `TOOLGATE_OTEL_ENDPOINT`: an OTLP/HTTP traces URL (`http://collector:4318/v1/traces`); traces
+   * of turns and calls are exported there. Unset (the default): no traces.
+   */
+  otelEndpoint?: string;
+  /**
    * `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays in ms ("0,200,500") for deliveries queued
    * without their own schedule (tests, the crash suite); unset: the standard schedule.
    */
@@ -246,6 +251,22 @@ export function parseConfig(
       });
     else drainMs = ms;
   }
+  const otelText = env.TOOLGATE_OTEL_ENDPOINT?.trim();
+  let otelEndpoint: string | undefined;
+  if (otelText) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(otelText);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
+      problems.push({
+        source: 'TOOLGATE_OTEL_ENDPOINT',
+        message: `must be an http(s) URL of an OTLP/HTTP traces endpoint, e.g. http://localhost:4318/v1/traces, got "${otelText}"`,
+      });
+    else otelEndpoint = parsed.href;
+  }
   let deliveryRetryScheduleMs: number[] | undefined;
   const scheduleText = env.TOOLGATE_DELIVERY_RETRY_SCHEDULE?.trim();
   if (scheduleText) {
@@ -291,6 +312,7 @@ export function parseConfig(
     metricsToken,
     redisUrl,
     drainMs,
+    ...(otelEndpoint ? { otelEndpoint } : {}),
     deliveryRetryScheduleMs,
     deliveryLeaseMs,
     deliveryPollMs,

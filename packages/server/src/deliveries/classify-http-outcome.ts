@@ -100,12 +100,20 @@ export function outcomeOfActionResult(result: ActionResult, nowMs: number = Date
           ? {}
           : { retryAfterMs: Math.min(result.failure.retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS) }),
       };
+    case 'auth_failed': {
+      // No OAuth2 token: a token endpoint that could not be reached may be back later; a refusal
+      // (invalid_client) or an unusable answer stays until an operator fixes the credentials.
+      const reason = result.failure.tokenEndpoint?.reason;
+      const transient = reason === 'timeout' || reason === 'connect_failed' || reason === 'tls';
+      return { kind: transient ? 'retry' : 'failed', error: `${kind}: ${message}` };
+    }
     case 'blocked':
     case 'too_large':
     case 'invalid_arguments':
     case 'http_error':
     case 'endpoint_error':
     case 'invalid_response':
+    case 'code_error':
       return { kind: 'failed', error: `${kind}: ${message}` };
   }
 }

@@ -21,8 +21,11 @@ export interface ApiRoute<Body extends TSchema = TSchema, Query extends TSchema 
   path: string;
   summary: string;
   tag: string;
-  /** `null`: no authentication (sign-in, the OpenAPI document). `'any'`: any authenticated caller. */
-  scope: Scope | 'any' | null;
+  /**
+   * `null`: no authentication (sign-in, the OpenAPI document). `'any'`: any authenticated caller.
+   * A list: any one of these scopes.
+   */
+  scope: Scope | readonly [Scope, ...Scope[]] | 'any' | null;
   /** The JSON body: read (size-capped, text rules) and checked after authentication. */
   body?: Body;
   /** What an empty body reads as; without it an empty body is a 400. */

@@ -11,6 +11,7 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
+import type { ToolCalls } from '../calls/tool-calls.js';
 import type { DeliveryStore } from '../deliveries/delivery-store.js';
 import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
@@ -62,6 +63,8 @@ export interface AppServices {
   asyncCalls: AsyncCalls;
   conversationFeed: ConversationFeed;
   conversationService: ConversationService;
+  /** The tenant's actions as tools for other agent stacks (the tools API; MCP can share it). */
+  toolCalls: ToolCalls;
   /** Agents' inbound channels, and the receiver of their messages. */
   channels: ChannelStore;
   inboundChannels: InboundChannels;

@@ -41,8 +41,14 @@ export async function authenticate(c: Context<AppEnv>, services: AppServices): P
 }
 
 /** Refuses a caller without the scope, naming it. */
-export function requireScope(principal: Principal, scope: Scope): void {
-  if (!hasScope(principal.scopes, scope)) {
-    throw new ApiError('forbidden', `this needs the ${scope} scope`);
+export function requireScope(principal: Principal, scope: Scope | readonly Scope[]): void {
+  const anyOf: readonly Scope[] = typeof scope === 'string' ? [scope] : scope;
+  if (!anyOf.some((needed) => hasScope(principal.scopes, needed))) {
+    throw new ApiError(
+      'forbidden',
+      anyOf.length === 1
+        ? `this needs the ${anyOf[0]} scope`
+        : `this needs one of the scopes ${anyOf.join(', ')}`,
+    );
   }
 }

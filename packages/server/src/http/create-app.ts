@@ -27,6 +27,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
 import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
 import { testConsoleRoute } from './routes/test-console-route.js';
+import { toolsRoutes } from './routes/tools-routes.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
 
@@ -63,6 +64,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...deliveriesRoutes,
   conversationStreamRoute,
   ...callbacksRoutes,
+  ...toolsRoutes,
   ...adminRoutes,
 ];
 

@@ -65,6 +65,14 @@ function validBody(route: string): unknown {
     'post /callbacks/{token}': { result: { ok: true } },
     'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
     'post /deliveries/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
+    'post /tools/call': {
+      name: 'check_order_status',
+      arguments: { order_number: 'ORD-1' },
+      agentId: ids.agents,
+      conversationId: 'attack-conversation',
+      idempotencyKey: 'attack-key',
+      confirmed: true,
+    },
   };
   if (!(route in bodies)) throw new Error(`add a valid body for ${route} to the attack test`);
   return structuredClone(bodies[route]);

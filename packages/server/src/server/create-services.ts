@@ -20,6 +20,7 @@ import { createLoginThrottle } from '../auth/login-throttle.js';
 import { type CookieSecureSetting, createSessionCookie } from '../auth/session-cookie.js';
 import { createProxyTrust } from '../auth/trusted-proxies.js';
 import { createCallRunner } from '../calls/call-runner.js';
+import { createToolCalls } from '../calls/tool-calls.js';
 import { createChannelReplyHandler } from '../channels/channel-reply-handler.js';
 import { createChannelTurns } from '../channels/channel-turns.js';
 import { DEFAULT_PORT } from '../config/parse-config.js';
@@ -202,6 +203,7 @@ export function createServices(options: ServiceOptions): AppServices {
     now,
   });
   const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
+  const toolCalls = createToolCalls({ agents, runtime, runner, calls, now });
   const channels = createChannelStore({ db: options.db, box, checkUrl, now });
   const channelInbound = createChannelInboundStore(options.db, now);
   const inboundChannels = createInboundChannels({
@@ -255,6 +257,7 @@ export function createServices(options: ServiceOptions): AppServices {
     runtime,
     mcp,
     conversationService,
+    toolCalls,
     channels,
     inboundChannels,
     asyncCalls,

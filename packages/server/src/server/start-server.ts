@@ -13,6 +13,7 @@ import { createServices, type ServiceOptions } from './create-services.js';
 import { firstStartBanner } from './first-start-banner.js';
 import { type FetchHandler, listen } from './listen.js';
 import { lockDataFolder, openConfiguredDatabase, secretKeysFor } from './open-configured.js';
+import { startTracing } from './tracing.js';
 
 /** The CAs the executor trusts: the tests' (if any) and the demo endpoint's certificate. */
 function trusted(ca: ServiceOptions['ca'], demoCert: string): NonNullable<ServiceOptions['ca']> {
@@ -98,6 +99,11 @@ export async function startServer(
     answerClientErrors(server as Server, logger);
     undo.push(() => closeGracefully(server, 0));
     lap('listen');
+    const tracing = config.otelEndpoint ? startTracing(config.otelEndpoint) : undefined;
+    if (tracing) {
+      undo.push(() => tracing.shutdown());
+      logger.info({ endpoint: config.otelEndpoint }, 'exporting traces (OTLP/HTTP)');
+    }
     const database = await openConfiguredDatabase(config);
     undo.push(() => database.close());
     lap('database');
@@ -214,6 +220,7 @@ export async function startServer(
           await demo?.endpoint.close();
           await shared.close();
           await database.close();
+          await tracing?.shutdown();
           lock?.release();
           logger.info('Toolgate stopped');
         })();

@@ -30,11 +30,19 @@ describe('action secrets', () => {
   });
 
   it('handles every auth type and no auth at all', () => {
-    for (const auth of [
+    const auths: ActionDefinition['auth'][] = [
       { type: 'bearer', token: 't_secret' },
       { type: 'api_key', in: 'query', name: 'key', value: 'v_secret' },
+      {
+        type: 'oauth2_client_credentials',
+        tokenUrl: 'https://id.example.com/token',
+        clientId: 'shop',
+        clientSecret: 'cs_secret',
+        scopes: ['orders.read'],
+      },
       { type: 'none' },
-    ] as const) {
+    ];
+    for (const auth of auths) {
       const { publicDefinition, secrets } = splitSecrets({ ...definition, headers: undefined, auth });
       expect(JSON.stringify(publicDefinition)).not.toContain('_secret');
       expect(joinSecrets(publicDefinition, secrets)).toEqual({ ...definition, headers: undefined, auth });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ActionDefinition,
   ConflictError,
+  checkCodeSource,
   generateWebhookSecret,
   LimitReachedError,
   NotFoundError,
@@ -15,9 +16,10 @@ import type { CacheBus } from '../shared/cache-bus.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
 import { ACTION_VIEWS_CACHE, createActionChanges } from './action-changes.js';
-import { joinSecrets, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
+import { joinSecrets, patchedAuth, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
+import { assertUrlsAllowed } from './action-url-checks.js';
 import { recordAudit } from './audit.js';
-import { isRecord, mergeHeaders } from './merge-headers.js';
+import { isRecord, mergeCode, mergeHeaders } from './merge-headers.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
 
 /**
@@ -78,6 +80,13 @@ function invalid(error: { details: ValidationError['details']; message: string }
   return new ValidationError(error.message, error.details);
 }
 
+/** A code action's source must compile: the syntax error is shown at save, at `/code/source`. */
+async function assertCodeCompiles(definition: ActionDefinition): Promise<void> {
+  if (!definition.code) return;
+  const issues = await checkCodeSource(definition.code.source, '/code/source');
+  if (issues.length > 0) throw new ValidationError('the code does not compile', issues);
+}
+
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */
 export function createActionStore({
   db,
@@ -111,16 +120,6 @@ export function createActionStore({
     } finally {
       await Promise.all([views.delete(tenantId), callable.deletePrefix(`${tenantId}/`)]);
       if (done && announce) changes.changed(tenantId);
-    }
-  }
-
-  /** The outbound policy at save time; a name that does not resolve yet is accepted (calls re-check). */
-  async function assertUrlAllowed(url: string): Promise<void> {
-    const check = await checkUrl(url);
-    if (!check.allowed && check.code !== 'unresolvable') {
-      throw new ValidationError(`the URL is not allowed: ${check.reason}`, [
-        { path: '/url', message: `${check.reason} (${check.code})` },
-      ]);
     }
   }
 
@@ -215,7 +214,8 @@ export function createActionStore({
       const checked = safeValidateActionDefinition(input);
       if (!checked.success) throw invalid(checked.error);
       const definition = checked.value;
-      await assertUrlAllowed(definition.url);
+      await assertUrlsAllowed(definition, checkUrl);
+      await assertCodeCompiles(definition);
       const id = `act_${randomUUID().replaceAll('-', '')}`;
       const signingSecret = generateWebhookSecret();
       const { publicDefinition, secrets } = splitSecrets(definition);
@@ -280,7 +280,7 @@ export function createActionStore({
           );
           const next: Record<string, unknown> = { ...current };
           for (const [key, value] of Object.entries(patch)) {
-            if (key === 'headers' || key === 'auth') continue;
+            if (key === 'headers' || key === 'auth' || key === 'code') continue;
             if (value === null) delete next[key];
             else next[key] = value;
           }
@@ -293,14 +293,14 @@ export function createActionStore({
           }
           if (patch.auth === null) delete next.auth;
           else if (patch.auth !== undefined && !isRecord(patch.auth)) next.auth = patch.auth;
-          else if (patch.auth !== undefined) {
-            const keep = current.auth && current.auth.type === patch.auth.type ? current.auth : {};
-            next.auth = { ...keep, ...patch.auth };
-          }
+          else if (patch.auth !== undefined) next.auth = patchedAuth(current.auth, patch.auth);
+          if (patch.code === null) delete next.code;
+          else if (patch.code !== undefined) next.code = mergeCode(current.code, patch.code);
           const checked = safeValidateActionDefinition(next);
           if (!checked.success) throw invalid(checked.error);
           const definition = checked.value;
-          await assertUrlAllowed(definition.url);
+          await assertUrlsAllowed(definition, checkUrl);
+          await assertCodeCompiles(definition);
           if (definition.name !== row.name) {
             await assertNameFree(trx, tenantId, definition.name);
           }

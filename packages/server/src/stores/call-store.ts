@@ -127,6 +127,46 @@ export function createCallStore(
       return view(row);
     },
 
+    /** The call with this id, or `undefined` (an idempotent retry looks for its first call). */
+    async find(tenantId: string, id: string): Promise<CallView | undefined> {
+      const row = await selectCalls(db)
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? view(row) : undefined;
+    },
+
+    /**
+     * The calls recorded for one conversation id (any trigger), and the times of one action's
+     * calls since `since`: what the call limits of a conversation count.
+     */
+    async conversationCalls(
+      tenantId: string,
+      conversationId: string,
+      action: { id: string; since: Date } | undefined,
+    ): Promise<{ total: number; recentOfAction: Date[] }> {
+      const counted = await db
+        .selectFrom('calls')
+        .select((eb) => eb.fn.countAll<number | string>().as('total'))
+        .where('tenant_id', '=', tenantId)
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      const recent = action
+        ? await db
+            .selectFrom('calls')
+            .select('created_at')
+            .where('tenant_id', '=', tenantId)
+            .where('conversation_id', '=', conversationId)
+            .where('action_id', '=', action.id)
+            .where('created_at', '>=', action.since)
+            .execute()
+        : [];
+      return {
+        total: Number(counted?.total ?? 0),
+        recentOfAction: recent.map((row) => new Date(row.created_at as Date | string)),
+      };
+    },
+
     /** Newest first, filtered, one page at a time. */
     async list(
       tenantId: string,

@@ -1,3 +1,5 @@
+import type { ActionDefinition } from '@toolgate/core';
+
 /** A plain JSON object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,4 +25,27 @@ export function mergeHeaders(
     if (value !== null) byLowerName.set(lower, [name, value]);
   }
   return Object.fromEntries(byLowerName.values());
+}
+
+/**
+ * An action's code after a PATCH: the patched fields replace the stored ones; credentials merge
+ * like headers (a string replaces, `null` removes, absent keeps: they are write-only). What is
+ * not an object is passed on for the definition's validator to refuse.
+ *
+ * @example
+ * mergeCode({ source: 'a', credentials: { key: 's' } }, { source: 'b' }); // { source: 'b', credentials: { key: 's' } }
+ */
+export function mergeCode(current: ActionDefinition['code'], patch: unknown): unknown {
+  if (!isRecord(patch)) return patch;
+  const merged: Record<string, unknown> = { ...current, ...patch };
+  if (patch.credentials !== undefined) {
+    merged.credentials = isRecord(patch.credentials)
+      ? Object.fromEntries(
+          Object.entries({ ...current?.credentials, ...patch.credentials }).filter(
+            ([, value]) => value !== null,
+          ),
+        )
+      : patch.credentials;
+  } else if (current?.credentials) merged.credentials = current.credentials;
+  return merged;
 }

@@ -5,6 +5,7 @@ import { errorSummary } from '../action-form-errors';
 import type { ActionSection } from '../action-sections';
 import { AdvancedSection, SecretsSection } from './advanced-section';
 import { BasicsSection, EndpointSection } from './basics-section';
+import { CodeSection } from './code-section';
 import { ConversationSection } from './conversation-section';
 import { ParametersSection } from './parameters-section';
 import type { SectionProps } from './section-props';
@@ -59,6 +60,7 @@ export function ActionForm(props: ActionFormProps) {
             <BasicsSection {...sections} />
             <EndpointSection {...sections} />
             <AdvancedSection {...sections} />
+            <CodeSection {...sections} />
           </>
         )}
         {props.section === 'parameters' && <ParametersSection {...sections} />}

@@ -1,6 +1,6 @@
 import { fieldId } from '../../components/field-text';
 import { FieldErrors, InputField, SelectField } from '../../components/fields';
-import type { AuthDraft, AuthType } from '../action-draft';
+import type { AuthDraft, AuthType, OAuth2ClientAuthMethod } from '../action-draft';
 import { keepsStoredSecret, SECRET_FIELD } from '../draft-values';
 import { MASK } from './headers-editor';
 import type { SectionProps } from './section-props';
@@ -10,12 +10,22 @@ const TYPE_OPTIONS: readonly { value: AuthType; label: string }[] = [
   { value: 'bearer', label: 'Bearer token' },
   { value: 'basic', label: 'Basic (user name and password)' },
   { value: 'api_key', label: 'API key' },
+  { value: 'oauth2_client_credentials', label: 'OAuth2 client credentials' },
+];
+const CLIENT_AUTH_OPTIONS: readonly { value: OAuth2ClientAuthMethod; label: string }[] = [
+  { value: 'client_secret_basic', label: 'In an Authorization: Basic header (client_secret_basic)' },
+  { value: 'client_secret_post', label: 'In the form body (client_secret_post)' },
 ];
 const LOCATION_OPTIONS = [
   { value: 'header', label: 'In a header' },
   { value: 'query', label: 'In the query string' },
 ] as const;
-const SECRET_LABEL = { bearer: 'Token', basic: 'Password', api_key: 'Key' } as const;
+const SECRET_LABEL = {
+  bearer: 'Token',
+  basic: 'Password',
+  api_key: 'Key',
+  oauth2_client_credentials: 'Client secret',
+} as const;
 
 /** The credential: masked with Replace when stored and kept, otherwise a field to type it. */
 function SecretField({
@@ -79,6 +89,72 @@ function SecretField({
   );
 }
 
+/** The settings of OAuth2 client credentials; the client secret is the write-only {@link SecretField}. */
+function OAuth2Fields({
+  auth,
+  set,
+  messages,
+}: { auth: AuthDraft; set: (patch: Partial<AuthDraft>) => void } & Pick<SectionProps, 'messages'>) {
+  return (
+    <>
+      <InputField
+        id={fieldId('/auth/tokenUrl')}
+        label="Token URL"
+        required
+        mono
+        value={auth.tokenUrl}
+        onValue={(tokenUrl) => set({ tokenUrl })}
+        errors={messages['/auth/tokenUrl']}
+        placeholder="https://id.example.com/oauth/token"
+        hint="Toolgate gets an access token here before calls (https only, checked like the action URL) and sends it as a bearer token."
+      />
+      <div class="field-row">
+        <InputField
+          id={fieldId('/auth/clientId')}
+          class="field-grow"
+          label="Client ID"
+          required
+          mono
+          value={auth.clientId}
+          onValue={(clientId) => set({ clientId })}
+          errors={messages['/auth/clientId']}
+        />
+        <SelectField<OAuth2ClientAuthMethod>
+          id={fieldId('/auth/tokenEndpointAuthMethod')}
+          label="Send the client credentials"
+          value={auth.clientAuthMethod}
+          options={CLIENT_AUTH_OPTIONS}
+          onValue={(clientAuthMethod) => set({ clientAuthMethod })}
+          errors={messages['/auth/tokenEndpointAuthMethod']}
+        />
+      </div>
+      <div class="field-row">
+        <InputField
+          id={fieldId('/auth/scopes')}
+          class="field-grow"
+          label="Scopes"
+          mono
+          value={auth.scopes}
+          onValue={(scopes) => set({ scopes })}
+          errors={messages['/auth/scopes']}
+          placeholder="e.g. orders.read orders.write"
+          hint="Separated by spaces; leave empty for the client's default scopes."
+        />
+        <InputField
+          id={fieldId('/auth/audience')}
+          class="field-grow"
+          label="Audience"
+          mono
+          value={auth.audience}
+          onValue={(audience) => set({ audience })}
+          errors={messages['/auth/audience']}
+          hint="Optional: the API the token is for, when the provider asks for one."
+        />
+      </div>
+    </>
+  );
+}
+
 /**
  * How Toolgate authenticates to the endpoint. The credential is write-only: once saved it shows as
  * set; with the same type it is kept unless replaced.
@@ -138,6 +214,9 @@ export function AuthEditor({ draft, change, messages }: SectionProps) {
             placeholder={auth.location === 'header' ? 'e.g. X-Api-Key' : 'e.g. api_key'}
           />
         </div>
+      )}
+      {auth.type === 'oauth2_client_credentials' && (
+        <OAuth2Fields auth={auth} set={set} messages={messages} />
       )}
       <SecretField auth={auth} set={set} messages={messages} />
       {stored && auth.type !== 'none' && (

@@ -8,15 +8,24 @@ import { nextKey, type SectionProps } from './section-props';
 /** The masked stand-in for a stored secret: its value is never sent to the browser. */
 export const MASK = '••••••••';
 
+/** What a list of write-only name/value rows is called and where its errors go. */
+interface SecretRows {
+  noun: string;
+  pathOf: (key: string, field: 'name' | 'value') => string;
+}
+
 function StoredHeader({
   header,
   messages,
   onChange,
+  rows,
 }: {
   header: Extract<HeaderDraft, { kind: 'stored' }>;
   messages: SectionProps['messages'];
   onChange: (header: HeaderDraft) => void;
+  rows: SecretRows;
 }) {
+  const headerPath = rows.pathOf;
   const valueId = fieldId(headerPath(header.key, 'value'));
   const nameErrors = messages[headerPath(header.key, 'name')];
   return (
@@ -44,7 +53,7 @@ function StoredHeader({
               <button
                 type="button"
                 class="button button-secondary button-small"
-                aria-label={`Remove header ${header.name}`}
+                aria-label={`Remove ${rows.noun} ${header.name}`}
                 onClick={() => onChange({ ...header, change: 'remove', value: '' })}
               >
                 Remove
@@ -80,10 +89,31 @@ function StoredHeader({
 }
 
 /**
- * Custom headers. Values are secrets: once saved they show as set and masked, and can only be
- * replaced or removed.
+ * Write-only name/value rows (headers, a code action's credentials): once saved a value shows as
+ * set and masked, and can only be replaced or removed.
  */
-export function HeadersEditor({ draft, change, messages }: SectionProps) {
+export function SecretRowsEditor({
+  rows,
+  list,
+  onList,
+  messages,
+  title,
+  hint,
+  listPath,
+  placeholder,
+}: {
+  rows: SecretRows;
+  list: HeaderDraft[];
+  onList: (list: HeaderDraft[]) => void;
+  messages: SectionProps['messages'];
+  title: string;
+  hint: string;
+  listPath: string;
+  placeholder: string;
+}) {
+  const headerPath = rows.pathOf;
+  const noun = rows.noun;
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const focusTarget = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -92,48 +122,46 @@ export function HeadersEditor({ draft, change, messages }: SectionProps) {
   }, [focusKey]);
 
   const update = (index: number, header: HeaderDraft) =>
-    change({ headers: draft.headers.map((current, at) => (at === index ? header : current)) });
+    onList(list.map((current, at) => (at === index ? header : current)));
   const remove = (index: number) => {
-    change({ headers: draft.headers.filter((_, at) => at !== index) });
+    onList(list.filter((_, at) => at !== index));
     addButton.current?.focus();
   };
   const add = () => {
-    const key = nextKey('header');
-    change({ headers: [...draft.headers, { key, kind: 'new', name: '', value: '' }] });
+    const key = nextKey(noun);
+    onList([...list, { key, kind: 'new', name: '', value: '' }]);
     setFocusKey(key);
   };
 
   return (
     <div class="subsection">
-      <h3>Headers</h3>
-      <p class="field-hint">
-        Sent with every call. Values are secrets: after saving they are never shown again, only replaced or
-        removed.
-      </p>
-      <FieldErrors id={fieldId('/headers')} errors={messages['/headers']} />
-      {draft.headers.map((header, index) =>
+      <h3>{title}</h3>
+      <p class="field-hint">{hint}</p>
+      <FieldErrors id={fieldId(listPath)} errors={messages[listPath]} />
+      {list.map((header, index) =>
         header.kind === 'stored' ? (
           <StoredHeader
             key={header.key}
             header={header}
             messages={messages}
             onChange={(next) => update(index, next)}
+            rows={rows}
           />
         ) : (
           <div class="secret-row new-header" key={header.key}>
             <InputField
               id={fieldId(headerPath(header.key, 'name'))}
-              label={`Header ${index + 1} name`}
+              label={`${Noun} ${index + 1} name`}
               mono
               value={header.name}
               onValue={(name) => update(index, { ...header, name })}
               errors={messages[headerPath(header.key, 'name')]}
-              placeholder="e.g. X-Api-Key"
+              placeholder={placeholder}
               inputRef={header.key === focusKey ? focusTarget : undefined}
             />
             <InputField
               id={fieldId(headerPath(header.key, 'value'))}
-              label={`Header ${index + 1} value`}
+              label={`${Noun} ${index + 1} value`}
               type="password"
               autocomplete="new-password"
               mono
@@ -144,7 +172,7 @@ export function HeadersEditor({ draft, change, messages }: SectionProps) {
             <button
               type="button"
               class="button button-secondary button-small"
-              aria-label={`Remove header ${index + 1}${header.name === '' ? '' : ` (${header.name})`}`}
+              aria-label={`Remove ${noun} ${index + 1}${header.name === '' ? '' : ` (${header.name})`}`}
               onClick={() => remove(index)}
             >
               Remove
@@ -153,8 +181,24 @@ export function HeadersEditor({ draft, change, messages }: SectionProps) {
         ),
       )}
       <button type="button" class="button button-secondary" ref={addButton} onClick={add}>
-        Add header
+        Add {noun}
       </button>
     </div>
+  );
+}
+
+/** Custom headers: sent with every call; values are secrets. */
+export function HeadersEditor({ draft, change, messages }: SectionProps) {
+  return (
+    <SecretRowsEditor
+      rows={{ noun: 'header', pathOf: headerPath }}
+      list={draft.headers}
+      onList={(headers) => change({ headers })}
+      messages={messages}
+      title="Headers"
+      hint="Sent with every call. Values are secrets: after saving they are never shown again, only replaced or removed."
+      listPath="/headers"
+      placeholder="e.g. X-Api-Key"
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { prettyJson } from '../json-values';
 import {
+  type CodeRun,
   formatDuration,
   prettyBody,
   type SentRequest,
@@ -100,6 +101,38 @@ function ResponseView({
   );
 }
 
+/** A code action's requests, in order, and what it logged. */
+function CodeRunView({ run }: { run: CodeRun }) {
+  return (
+    <section class="outcome-part" aria-labelledby="outcome-code">
+      <h3 id="outcome-code">Requests the code made</h3>
+      {run.requests.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ol class="code-requests">
+          {run.requests.map((request, index) => (
+            <li key={`${index}-${request.url}`}>
+              <code>
+                {request.method} {request.url}
+              </code>{' '}
+              {request.status === null
+                ? `failed: ${request.error ?? 'no answer'}`
+                : `answered ${request.status}`}{' '}
+              <span class="secondary-text">({request.durationMs} ms)</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {run.logs.length > 0 && (
+        <>
+          <h4>console.log</h4>
+          <CodeBlock text={run.logs.join('\n')} />
+        </>
+      )}
+    </section>
+  );
+}
+
 /** What a test gave back: the request, and for a live test the response and the model's view. */
 export function TestOutcomeView({
   outcome,
@@ -117,6 +150,7 @@ export function TestOutcomeView({
       </h3>
       <RequestView request={outcome.request} live={live} />
       {live && <ResponseView response={outcome.response ?? null} durationMs={outcome.durationMs} />}
+      {live && outcome.code && <CodeRunView run={outcome.code} />}
       {live && outcome.result !== undefined && (
         <section class="outcome-part" aria-labelledby="outcome-result">
           <h3 id="outcome-result">As the model sees it</h3>

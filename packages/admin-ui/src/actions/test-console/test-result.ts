@@ -39,6 +39,28 @@ export interface TestOutcome {
   durationMs?: number;
   /** The normalized result, as the model sees it. */
   result?: unknown;
+  /** A code action's requests (credentials as secret(name) placeholders) and log lines. */
+  code?: CodeRun;
+}
+
+export interface CodeRun {
+  requests: Array<{ method: string; url: string; status: number | null; durationMs: number; error?: string }>;
+  logs: string[];
+}
+
+/** A code action's run from the server, or `undefined` when the value is not one. */
+export function codeRun(value: unknown): CodeRun | undefined {
+  if (!isRecord(value) || !Array.isArray(value.requests) || !Array.isArray(value.logs)) return undefined;
+  return {
+    requests: value.requests.filter(isRecord).map((request) => ({
+      method: String(request.method ?? ''),
+      url: String(request.url ?? ''),
+      status: typeof request.status === 'number' ? request.status : null,
+      durationMs: typeof request.durationMs === 'number' ? request.durationMs : 0,
+      ...(typeof request.error === 'string' ? { error: request.error } : {}),
+    })),
+    logs: value.logs.filter((line): line is string => typeof line === 'string'),
+  };
 }
 
 /** The string-valued entries of an object from the server (headers). */
@@ -84,6 +106,8 @@ export function toTestOutcome(value: unknown): TestOutcome {
   if (value.mode === 'live') outcome.response = testResponse(value.response);
   if (typeof value.durationMs === 'number') outcome.durationMs = value.durationMs;
   if (value.result !== undefined) outcome.result = value.result;
+  const code = codeRun(value.code);
+  if (code) outcome.code = code;
   return outcome;
 }
 

@@ -1,3 +1,4 @@
+import type { InnerRequest } from '../../code/send-inner-request.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { SentRequest } from './redact.js';
 
@@ -13,6 +14,10 @@ import type { SentRequest } from './redact.js';
  * - `endpoint_error`: the endpoint answered 2xx but said it failed (`{success:false}`, `{error}`).
  * - `invalid_response`: a body that claims to be JSON and is not, or cannot be decoded.
  * - `rate_limited`: the endpoint answered 429.
+ * - `code_error`: a code action's code failed: it does not compile, threw, or passed a limit of
+ *   its sandbox (memory, CPU time, requests).
+ * - `auth_failed`: no OAuth2 access token could be had (the token endpoint refused the client,
+ *   answered something unusable, or could not be reached); nothing was sent to the endpoint.
  */
 export const FAILURE_KINDS = [
   'invalid_arguments',
@@ -25,6 +30,8 @@ export const FAILURE_KINDS = [
   'endpoint_error',
   'invalid_response',
   'rate_limited',
+  'code_error',
+  'auth_failed',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -38,6 +45,33 @@ export interface ActionFailure {
   issues?: ValidationIssue[];
   /** For `rate_limited`: the endpoint's `Retry-After`, in seconds, when it gave one. */
   retryAfterSeconds?: number;
+  /** For `auth_failed`: what happened at the OAuth2 token endpoint. */
+  tokenEndpoint?: TokenEndpointFailure;
+}
+
+/**
+ * Why the OAuth2 token endpoint gave no usable token: `refused` (an error answer, with the
+ * provider's `error` code and `error_description` when it sent them), `redirect` (never
+ * followed), `too_large` (over the token response cap), `invalid_response` (not a bearer token
+ * in JSON), or what the transport says (`blocked`, `timeout`, `connect_failed`, `tls`).
+ * Never the client secret nor a token.
+ */
+export interface TokenEndpointFailure {
+  reason:
+    | 'refused'
+    | 'redirect'
+    | 'too_large'
+    | 'invalid_response'
+    | 'blocked'
+    | 'timeout'
+    | 'connect_failed'
+    | 'tls';
+  /** The token endpoint's HTTP status, when it answered. */
+  status?: number;
+  /** The provider's `error` code (RFC 6749 section 5.2), e.g. `invalid_client`. */
+  error?: string;
+  /** The provider's `error_description`, scrubbed of the call's secrets and cut at 300 characters. */
+  errorDescription?: string;
 }
 
 /** The response as received, secrets scrubbed, body cut at the cap. */
@@ -66,6 +100,8 @@ interface ActionResultCommon {
   truncated: boolean;
   /** Attempts made, when the action's retries made more than one (same `Idempotency-Key`). */
   attempts?: number;
+  /** A code action's requests, as its code wrote them (credentials as placeholders), and its log lines. */
+  code?: { requests: InnerRequest[]; logs: string[] };
 }
 
 /** The endpoint answered and what it said is usable. Exactly one of `data` or `message` is set. */

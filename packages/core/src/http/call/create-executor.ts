@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { MAX_REDIRECTS } from '../../actions/action-definition.js';
-import { checkAddresses } from '../policy/check-addresses.js';
+import { DEFAULT_USER_AGENT } from '../../actions/build-request.js';
+import { checkBeforeConnect } from '../policy/check-before-connect.js';
 import { createNetworkAllowlist, type NetworkAllowlistOptions } from '../policy/network-allowlist.js';
-import { parseTargetUrl } from '../policy/parse-target-url.js';
-import { portOf } from '../policy/resolve-and-check-target.js';
 import { type Resolver, systemResolver } from '../policy/resolver.js';
 import {
   HEX_SIGNATURE_HEADER,
@@ -13,12 +12,13 @@ import {
 } from '../signing/sign-webhook.js';
 import { DeadlineExceededError, dispatchCapped } from '../transport/dispatch-capped.js';
 import { followRedirect, REDIRECT_STATUSES, type RedirectHop } from '../transport/follow-redirect.js';
+import { createModelFetch } from '../transport/model-fetch.js';
 import { createPinnedAgent } from '../transport/pinned-agent.js';
 import type { PinnedConnectorOptions } from '../transport/pinned-connector.js';
-import { TargetBlockedError } from '../transport/target-blocked-error.js';
 import type { ActionResult, ReceivedResponse, SucceededActionResult } from './action-result.js';
 import { classifyTransportError } from './classify-transport-error.js';
 import { type NormalizedOutcome, normalizeResponse, type RedirectEnd } from './normalize-response.js';
+import { createOAuth2Authorizer, type OAuth2Authorizer } from './oauth2-authorizer.js';
 import {
   type ActionCall,
   DEFAULT_REQUEST_CAP_BYTES,
@@ -28,6 +28,8 @@ import {
 } from './prepare-call.js';
 import { REDACTED, redactRequest, redactUrl, type SecretScrubber } from './redact.js';
 import { attemptsAllowed, retryDelayMs } from './retry-policy.js';
+import { codeFetchOver, runCodeCall } from './run-code-call.js';
+import { traceCall } from './trace-call.js';
 
 const SIGNATURE_HEADERS = [
   WEBHOOK_ID_HEADER,
@@ -74,6 +76,11 @@ export interface Executor {
    * Never throws for anything the endpoint or the network does.
    */
   execute(call: ActionCall): Promise<ActionResult>;
+  /**
+   * The scrubber for text that arrives later about a prepared call (an async action's callback):
+   * the call's secrets and, for an OAuth2 action, the access token cached for it now.
+   */
+  scrubberOf(call: PreparedCall): SecretScrubber;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }
@@ -162,17 +169,42 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     ...(options.ca === undefined ? {} : { tls: { ca: options.ca } }),
     ...(options.dial === undefined ? {} : { dial: options.dial }),
   });
+  // Code actions' requests: the same policy and pinned connector, through the fetch transport.
+  let policy: ReturnType<typeof createModelFetch> | undefined;
+  const codeFetch = () => {
+    policy ??= createModelFetch({
+      ...(options.allow ? { allow: options.allow } : {}),
+      resolve,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ...(options.dial === undefined ? {} : { dial: options.dial }),
+      maxResponseBytes: responseCapBytes,
+    });
+    return codeFetchOver(policy.fetch);
+  };
   const prepareOptions = {
     requestCapBytes,
     now,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   };
+  const oauth2 = createOAuth2Authorizer({
+    agent,
+    allowlist,
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    now,
+  });
+
+  /** Sends a call; an OAuth2 action's first gets its access token (see {@link OAuth2Authorizer}). */
+  function send(call: PreparedCall, started: number): Promise<ActionResult> {
+    if (call.action.code) return runCodeCall(call, codeFetch(), started);
+    if (call.action.auth.type !== 'oauth2_client_credentials') return sendAttempts(call, started);
+    return oauth2.send(call, started, (authorized) => sendAttempts(authorized, started));
+  }
 
   /**
    * Sends a call, again after a retryable failure when the action opts in, every attempt with
    * the same headers (one `Idempotency-Key`) and all within the action's `timeoutMs`.
    */
-  async function send(call: PreparedCall, started: number): Promise<ActionResult> {
+  async function sendAttempts(call: PreparedCall, started: number): Promise<ActionResult> {
     const deadline = started + call.action.timeoutMs;
     const allowed = attemptsAllowed(call.action);
     for (let attempt = 1; ; attempt += 1) {
@@ -236,19 +268,10 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
 
     try {
       for (let hop = 0; ; hop += 1) {
-        const parsed = parseTargetUrl(url, allowlist);
-        if (!parsed.ok) {
-          const message = `the destination is not allowed: ${parsed.check.reason}`;
+        const check = checkBeforeConnect(url, allowlist);
+        if (!check.allowed) {
+          const message = `the destination is not allowed: ${check.reason}`;
           return finish({ ok: false, failure: { kind: 'blocked', message, expected: false } }, null);
-        }
-        if (parsed.target.literalAddress !== undefined) {
-          const check = checkAddresses(
-            parsed.target.literalAddress,
-            [parsed.target.literalAddress],
-            allowlist,
-            portOf(url),
-          );
-          if (!check.allowed) throw new TargetBlockedError(check);
         }
         const remainingMs = Math.max(1, Math.ceil(deadline - performance.now()));
         const response = await dispatchCapped(
@@ -301,7 +324,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
 
   return {
     prepare: (call) => prepareCall(call, prepareOptions),
-    send: (call) => send(call, performance.now()),
+    send: (call) => traceCall(call, () => send(call, performance.now())),
     async execute(call) {
       const started = performance.now();
       const prepared = prepareCall(call, prepareOptions);
@@ -319,8 +342,11 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
           truncated: false,
         };
       }
-      return send(prepared.call, started);
+      return traceCall(prepared.call, () => send(prepared.call, started));
     },
-    close: () => agent.close(),
+    scrubberOf: (call) => oauth2.scrubberOf(call),
+    close: async () => {
+      await Promise.all([agent.close(), policy?.close()]);
+    },
   };
 }

@@ -10,7 +10,13 @@ import { type ArgumentOptions, validateArguments } from '../../actions/validate-
 import { ValidationError } from '../../errors.js';
 import { signWebhook } from '../signing/sign-webhook.js';
 import type { ActionFailure } from './action-result.js';
-import { createSecretScrubber, redactRequest, type SecretScrubber, type SentRequest } from './redact.js';
+import {
+  createSecretScrubber,
+  REDACTED,
+  redactRequest,
+  type SecretScrubber,
+  type SentRequest,
+} from './redact.js';
 
 /** Request bodies above this are refused before sending: no action needs more. */
 export const DEFAULT_REQUEST_CAP_BYTES = 100 * 1024;
@@ -35,6 +41,11 @@ export interface ActionCall {
      */
     timestamp?: Date;
   };
+  /**
+   * Whose credentials these are, e.g. `<tenant id>/<action id>`: an OAuth2 action's cached tokens
+   * are kept apart per scope (as well as per token URL, client, scopes and secret). Default `''`.
+   */
+  credentialScope?: string;
   /** Signing secrets, current first; two during rotation. Unsigned when absent. */
   signingSecrets?: readonly string[];
   /** Phone region, timezone and reference time for argument normalization. */
@@ -56,6 +67,8 @@ export interface PreparedCall {
   callId: string;
   action: ResolvedActionDefinition;
   parameters: Record<string, unknown>;
+  /** Who the call is made for (a code action's `context`). */
+  context: CallContext;
   prepared: PreparedRequest;
   /** Every header to send, signature included. */
   headers: Record<string, string>;
@@ -65,6 +78,8 @@ export interface PreparedCall {
   scrubber: SecretScrubber;
   /** Kept to sign again when a followed redirect changes the body. */
   signing: { secrets: readonly string[] | undefined; hex: boolean };
+  /** {@link ActionCall.credentialScope}. */
+  credentialScope: string;
 }
 
 export interface PrepareOptions {
@@ -172,17 +187,22 @@ export function prepareCall(
       ? prepared.secretValues
       : [...prepared.secretValues, context.callbackUrl],
   );
+  const request = redactRequest(prepared, prepared.url, headers, scrubber);
+  // The access token is fetched when the call is sent; a dry run shows where it will go.
+  if (action.auth.type === 'oauth2_client_credentials') request.headers.authorization = REDACTED;
   return {
     ok: true,
     call: {
       callId,
       action,
       parameters,
+      context,
       prepared,
       headers,
-      request: redactRequest(prepared, prepared.url, headers, scrubber),
+      request,
       scrubber,
       signing,
+      credentialScope: call.credentialScope ?? '',
     },
   };
 }

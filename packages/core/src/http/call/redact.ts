@@ -31,6 +31,11 @@ export interface SecretScrubber {
   parsed<T>(value: T): T;
   /** The spellings scrubbed, longest first. */
   readonly variants: readonly string[];
+  /**
+   * A scrubber of these secrets and more: a secret learned when the call is sent (an OAuth2
+   * access token) joins the ones known when it was prepared.
+   */
+  including(secrets: readonly string[]): SecretScrubber;
 }
 
 /**
@@ -190,7 +195,12 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
     return value;
   }
 
-  return { text, parsed, variants };
+  return {
+    text,
+    parsed,
+    variants,
+    including: (more) => createSecretScrubber([...secrets, ...more]),
+  };
 }
 
 /** Redacts a URL's secret query parameters, then scrubs what is left (a secret elsewhere in it). */

@@ -22,6 +22,7 @@ export type SlotStrategy =
   | 'enum'
   | 'number'
   | 'person-name'
+  | 'organization'
   | 'consent'
   | 'boolean'
   | 'free-text';
@@ -46,6 +47,7 @@ export const STRATEGY_ORDER: readonly SlotStrategy[] = [
   'enum',
   'number',
   'person-name',
+  'organization',
   'consent',
   'boolean',
   'free-text',

@@ -51,7 +51,9 @@ export function continueIntent(
     missing.length === 0 || (reply.correction && (!answersFreeText || correctsOther))
       ? correctionValues(text, found, parameters)
       : found.values;
-  const fromCorrection = correctsOther && asked ? { ...changed, [asked]: state.slots[asked] } : changed;
+  // The free-text question stays open: the reply was the correction, not its answer.
+  const fromCorrection =
+    correctsOther && asked && answersFreeText ? { ...changed, [asked]: state.slots[asked] } : changed;
   if (Object.keys(values).length === 0 && !changed) return undefined;
   const slots = { ...state.slots, ...values, ...fromCorrection };
   for (const [name, value] of Object.entries(slots)) if (value === undefined) delete slots[name];

@@ -83,6 +83,9 @@ function redoWithCorrection(
   };
 }
 
+/** Below this, the words that chose an action are weak enough for a value's shape to overrule them. */
+const WEAK_WORDS_SCORE = 0.6;
+
 /** Whether the reply answers a free-text question the agent asked: more than a few words of it. */
 function isFreeTextAnswer(
   state: EmbeddedState,
@@ -304,15 +307,20 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): ChatModel {
       const rivals = (scored.contenders ?? []).flatMap((name) => byName.get(name) ?? []);
       // Words alone did not decide: the values the message holds may ("cancel BK-30111" is a
       // booking), among the close ones, or among all when a value has an action's own shape.
-      const byValues =
-        scored.best || choosing
-          ? undefined
+      const bestScore = scored.scores.find((entry) => entry.name === scored.best)?.score ?? 0;
+      const byValues = choosing
+        ? undefined
+        : scored.best
+          ? // Weak words and an id of another action's own shape ("look up RA-99812"): the id decides.
+            bestScore < WEAK_WORDS_SCORE && entities.some((kind) => kind === 'order_id' || kind === 'digits')
+            ? preferByValues(text, options.actions, slotOptions(at), 1)
+            : undefined
           : rivals.length > 1
             ? preferByValues(text, rivals, slotOptions(at), 0.5)
             : entities.length > 0
               ? preferByValues(text, options.actions, slotOptions(at), 1)
               : undefined;
-      const chosen = scored.best ? byName.get(scored.best) : byValues?.chosen;
+      const chosen = byValues?.chosen ?? (scored.best ? byName.get(scored.best) : undefined);
       if (!chosen && rivals.length > 1) {
         return {
           text: askWhichAction(rivals),

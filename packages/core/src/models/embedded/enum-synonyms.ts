@@ -47,6 +47,23 @@ export function enumSynonyms(
   values: ReadonlyArray<string | number>,
   given: Readonly<Record<string, readonly string[]>>,
   description: string,
+): Readonly<Record<string, readonly string[]>> {
+  const key = JSON.stringify([values, given, description]);
+  const known = merged.get(key);
+  if (known) return known;
+  const result = mergeSynonyms(values, given, description);
+  if (merged.size >= 1_000) merged.clear();
+  merged.set(key, result);
+  return result;
+}
+
+/** Merged synonyms by enum, operator's synonyms and description: the same enums come back every turn. */
+const merged = new Map<string, Readonly<Record<string, readonly string[]>>>();
+
+function mergeSynonyms(
+  values: ReadonlyArray<string | number>,
+  given: Readonly<Record<string, readonly string[]>>,
+  description: string,
 ): Record<string, string[]> {
   const names = values.map(String);
   const valueWords = new Set(names.map(compactValue));
@@ -58,12 +75,12 @@ export function enumSynonyms(
     for (const word of words)
       owners.set(compactValue(word), (owners.get(compactValue(word)) ?? new Set()).add(name));
   }
-  const merged: Record<string, string[]> = {};
+  const result: Record<string, string[]> = {};
   for (const name of names) {
     const kept = (guessed.get(name) ?? []).filter(
       (word) => !valueWords.has(compactValue(word)) && (owners.get(compactValue(word))?.size ?? 0) === 1,
     );
-    merged[name] = [...new Set([...(given[name] ?? []), ...kept])];
+    result[name] = [...new Set([...(given[name] ?? []), ...kept])];
   }
-  return merged;
+  return result;
 }

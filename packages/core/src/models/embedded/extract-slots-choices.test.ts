@@ -40,6 +40,15 @@ describe('extractSlots: enums', () => {
     expect(extractSlots('sent by Royal Mail', carrier, NEW_YORK).values).toEqual({ carrier: 'rm' });
   });
 
+  it('takes the value wanted over the one refused, and the one a self-correction names', () => {
+    const carrier = schemaOf({ carrier: { type: 'string', enum: ['usps', 'ups', 'fedex', 'dhl'] } });
+    const service = schemaOf({ service: { type: 'string', enum: ['haircut', 'color', 'beard_trim'] } });
+    expect(extractSlots('ups... no wait, fedex', carrier, NEW_YORK).values).toEqual({ carrier: 'fedex' });
+    expect(extractSlots('actually make it a color, not a haircut', service, NEW_YORK).values).toEqual({
+      service: 'color',
+    });
+  });
+
   it('matches simple plurals', () => {
     const size = schemaOf({ item: { type: 'string', enum: ['shirt', 'box', 'battery'] } });
     expect(extractSlots('two shirts', size, NEW_YORK).values).toEqual({ item: 'shirt' });

@@ -31,6 +31,29 @@ describe('extractSlots: several values in one sentence', () => {
     });
   });
 
+  it('reads a short day name next to a time, and a part of the day said before a bare hour', () => {
+    expect(extractSlots('Party of 2, Sat 7pm, Kim Lee, (212) 555-0199', table, NEW_YORK).values).toEqual({
+      party_size: 2,
+      date: '2026-03-21',
+      time: '19:00',
+      name: 'Kim Lee',
+      phone: '+12125550199',
+    });
+    expect(extractSlots('a table for six tomorrow night at eight', table, NEW_YORK).values).toEqual({
+      party_size: 6,
+      date: '2026-03-21',
+      time: '20:00',
+    });
+  });
+
+  it('reads a day of the month said alone', () => {
+    expect(extractSlots('we are 5 on the 24th at 6:30', table, NEW_YORK).values).toEqual({
+      party_size: 5,
+      date: '2026-03-24',
+      time: '18:30',
+    });
+  });
+
   it('combines the day and the time for an action with only a date-time', () => {
     const when = schemaOf({ when: { type: 'string', format: 'date-time' }, name: { type: 'string' } });
     expect(extractSlots(oneBreath, when, NEW_YORK).values).toEqual({
@@ -52,6 +75,8 @@ describe('extractSlots: several values in one sentence', () => {
     ['a couple of us, Sunday at noon', 2],
     ['party of twenty at 8pm', 20],
     ['we are twelve', 12],
+    ['we are about 12 people, around 7 if you can', 12],
+    ['3 adults and 2 kids on Saturday', 5],
   ])('reads the party size in %j as %d', (text, expected) => {
     expect(extractSlots(text, table, NEW_YORK).values.party_size).toBe(expected);
   });
@@ -91,6 +116,23 @@ describe('extractSlots: several values in one sentence', () => {
       mobile_number: '+12125550199',
       email_address: 'dana@example.com',
       preferred_time: '4:00 PM',
+    });
+  });
+
+  it("reads a lead's name, company, email and team size at once", () => {
+    const lead = schemaOf({
+      name: { type: 'string' },
+      email: { type: 'string', format: 'email' },
+      company: { type: 'string' },
+      team_size: { type: 'integer', minimum: 1 },
+    });
+    const text =
+      "Hi, I'm Sam Ortiz from Blue Finch Labs, we're about 40 people, reach me at sam@bluefinch.io";
+    expect(extractSlots(text, lead, NEW_YORK).values).toEqual({
+      name: 'Sam Ortiz',
+      email: 'sam@bluefinch.io',
+      company: 'Blue Finch Labs',
+      team_size: 40,
     });
   });
 

@@ -27,6 +27,8 @@ describe('findConsent', () => {
     ["I don't agree", [[false, "I don't agree"]]],
     ["please don't send me offers", [[false, "don't send me offers"]]],
     ['no marketing please', [[false, 'no marketing']]],
+    ['you have my permission to email me offers', [[true, 'you have my permission']]],
+    ["you don't have my permission", [[false, "don't have my permission"]]],
   ])('%j -> %j', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });

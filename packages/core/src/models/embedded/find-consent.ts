@@ -39,15 +39,15 @@ export function isConsentParameter(name: string, schema: ParameterSchema): boole
 const GOODS = '(?:offers|marketing|promotions|promos|deals|emails|newsletters?|news|updates|messages)';
 /** "I don't agree", "no marketing", "opt me out", "don't send me offers". */
 const REFUSED = new RegExp(
-  `(?<![\\p{L}])(?:i (?:do not|don['’]t) (?:agree|consent|accept|want (?:any )?${GOODS})|no ${GOODS}|opt(?: me)? out|(?:do not|don['’]t|never) (?:send|email) (?:me )?(?:any )?${GOODS}|not interested in ${GOODS})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:i (?:do not|don['’]t) (?:agree|consent|accept|want (?:any )?${GOODS})|no ${GOODS}|opt(?: me)? out|(?:do not|don['’]t|never) (?:send|email) (?:me )?(?:any )?${GOODS}|not interested in ${GOODS}|(?:do not|don['’]t) have my (?:permission|consent))(?![\\p{L}])`,
   'giu',
 );
 /**
  * "I agree", "I consent", "opt me in", "yes to offers", "happy to get offers", "you can send me
- * offers". Not "I want the newsletter": that asks for the action, it agrees to nothing yet.
+ * offers", "you have my permission". Not "I want the newsletter": that asks for the action, it agrees to nothing yet.
  */
 const GIVEN = new RegExp(
-  `(?<![\\p{L}])(?:i (?:agree|consent|accept)|opt(?: me)? in|yes,? (?:to|please send) ${GOODS}|(?:happy|glad|fine) to (?:get|receive) ${GOODS}|(?:you )?can (?:send|email) me ${GOODS})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:i (?:agree|consent|accept)|opt(?: me)? in|yes,? (?:to|please send) ${GOODS}|(?:happy|glad|fine) to (?:get|receive) ${GOODS}|(?:you )?(?:can|may) (?:send|email) me ${GOODS}|(?:you )?have my (?:permission|consent)|i give (?:you )?(?:my )?(?:permission|consent))(?![\\p{L}])`,
   'giu',
 );
 

@@ -22,7 +22,7 @@ describe('findDates', () => {
 
   it('makes one date-time of a day and a time said apart, found at both places', () => {
     expect(findDates('Saturday, for two, at 7:30pm', 'date-time', reference)).toEqual([
-      { value: '2026-03-21T19:30:00-04:00', matched: 'Saturday,', start: 0, end: 9, kind: 'date-time' },
+      { value: '2026-03-21T19:30:00-04:00', matched: 'Saturday', start: 0, end: 8, kind: 'date-time' },
       { value: '2026-03-21T19:30:00-04:00', matched: 'at 7:30pm', start: 19, end: 28, kind: 'date-time' },
     ]);
     // Two days and one time: which day is a question to ask, not today.

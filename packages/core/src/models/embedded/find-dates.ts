@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { type DateReference, normalizeDate, normalizeDateTime } from '../../actions/normalize-date.js';
+import { findDaysOfMonth } from './day-of-month.js';
 import { findTimes } from './find-times.js';
 import { recentResults } from './recent-results.js';
 import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
@@ -21,6 +22,8 @@ export function findDateSpans(text: string, referenceDate: Date): TextSpan[] {
 /** One mention chrono found: whether it names a day ("Friday", "tomorrow") and a time ("7pm"). */
 interface DateMention extends TextSpan {
   matched: string;
+  /** What the normalizers read: the text, or the date a day of the month stands for. */
+  said: string;
   hasDay: boolean;
   hasTime: boolean;
 }
@@ -29,21 +32,35 @@ interface DateMention extends TextSpan {
 const ONLY_NOW = /^(?:right |just )?now$/i;
 
 /** chrono's reading of a message, kept for the next reads of the same message in the turn. */
-const findDateMentions = recentResults(
+const chronoMentions = recentResults(
   16,
   (text: string, referenceDate: Date) => `${referenceDate.getTime()}|${text}`,
   readDateMentions,
 );
 
+/** chrono's mentions, and the days of the month said alone that chrono does not read. */
+function findDateMentions(text: string, reference: DateReference): DateMention[] {
+  const read = chronoMentions(text, reference.referenceDate);
+  const days = findDaysOfMonth(text, reference)
+    .filter((day) => !overlapsAny(day, read))
+    .map((day) => ({ ...day, said: day.date, hasDay: true, hasTime: false }));
+  return [...read, ...days].sort((a, b) => a.start - b.start);
+}
+
 function readDateMentions(text: string, referenceDate: Date): readonly DateMention[] {
   const results = chrono.parse(text, referenceDate).filter((result) => !ONLY_NOW.test(result.text.trim()));
-  return results.map(({ index, text: matched, start }) => ({
-    start: index,
-    end: index + matched.length,
-    matched,
-    hasDay: start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month'),
-    hasTime: start.isCertain('hour'),
-  }));
+  return results.map(({ index, text: said, start }) => {
+    // chrono keeps a trailing comma, or the blanks left where another parameter's value was.
+    const matched = said.replace(/[\s,;:.!?-]+$/u, '');
+    return {
+      start: index,
+      end: index + matched.length,
+      matched,
+      said: matched,
+      hasDay: start.isCertain('day') || start.isCertain('weekday') || start.isCertain('month'),
+      hasTime: start.isCertain('hour'),
+    };
+  });
 }
 
 /**
@@ -66,7 +83,7 @@ function pairedDayAndTime(
   ];
   const [time] = times;
   if (days.length !== 1 || times.length !== 1 || !day || !time) return [];
-  const value = normalizeDateTime(`${day.matched} ${time.said}`, reference);
+  const value = normalizeDateTime(`${day.said} ${time.said}`, reference);
   if (value === undefined) return [];
   return [
     { value, matched: day.matched, start: day.start, end: day.end, kind: 'date-time' },
@@ -91,7 +108,7 @@ export function findDates(
   format: 'date' | 'date-time',
   reference: DateReference,
 ): SlotCandidate[] {
-  const mentions = findDateMentions(text, reference.referenceDate);
+  const mentions = findDateMentions(text, reference);
   if (format === 'date-time' && mentions.some((mention) => mention.hasDay && !mention.hasTime)) {
     // A time said apart from the day belongs to that day, not to today.
     const whole = mentions.filter((mention) => mention.hasDay && mention.hasTime);
@@ -108,7 +125,7 @@ function readMention(
   format: 'date' | 'date-time',
   reference: DateReference,
 ): SlotCandidate[] {
-  const { matched, start, end } = mention;
-  const value = format === 'date' ? normalizeDate(matched, reference) : normalizeDateTime(matched, reference);
+  const { matched, said, start, end } = mention;
+  const value = format === 'date' ? normalizeDate(said, reference) : normalizeDateTime(said, reference);
   return value === undefined ? [] : [{ value, matched, start, end, kind: format }];
 }

@@ -53,16 +53,31 @@ function compactPattern(value: string): string | undefined {
 const PHRASE_START = '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]-)';
 const PHRASE_END = '(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])';
 
+/** Compiled phrase finders, by phrase: the same enums are read turn after turn. */
+const finders = new Map<string, RegExp | undefined>();
+const MAX_FINDERS = 4_000;
+
+/** The finder of a phrase's mentions, compiled once (`undefined` for an empty phrase). */
+function phraseFinder(phrase: string): RegExp | undefined {
+  if (finders.has(phrase)) return finders.get(phrase);
+  const patterns = [phrasePattern(phrase), compactPattern(phrase)].filter((pattern) => pattern !== undefined);
+  const finder =
+    patterns.length === 0
+      ? undefined
+      : new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'giu');
+  if (finders.size >= MAX_FINDERS) finders.clear();
+  finders.set(phrase, finder);
+  return finder;
+}
+
 function phraseCandidates(
   text: string,
   phrase: string,
   value: string | number,
   kind: SlotKind,
 ): SlotCandidate[] {
-  const patterns = [phrasePattern(phrase), compactPattern(phrase)].filter((pattern) => pattern !== undefined);
-  if (patterns.length === 0) return [];
-  const finder = new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'giu');
-  return regexCandidates(text, finder, () => value, kind);
+  const finder = phraseFinder(phrase);
+  return finder ? regexCandidates(text, finder, () => value, kind) : [];
 }
 
 /**

@@ -10,12 +10,24 @@ describe('looksLikeId', () => {
     },
   );
 
-  it.each(['123', '12-3', '3pm', '10am', '2nd', '21st', '5kg', '4x4', 'x2', 'mp3', 'v2', 'late', 'A1'])(
-    '%j is no id',
-    (token) => {
-      expect(looksLikeId(token)).toBe(false);
-    },
-  );
+  it.each([
+    '123',
+    '12-3',
+    '10-12',
+    '3pm',
+    '10am',
+    '2nd',
+    '21st',
+    '5kg',
+    '4x4',
+    'x2',
+    'mp3',
+    'v2',
+    'late',
+    'A1',
+  ])('%j is no id', (token) => {
+    expect(looksLikeId(token)).toBe(false);
+  });
 });
 
 describe('findIdTokens', () => {
@@ -33,6 +45,7 @@ describe('findIdTokens', () => {
 
   it('finds nothing in words, quantities and times', () => {
     expect(findIdTokens('2 pizzas at 7pm for the 3rd time, 5kg, 24/7')).toEqual([]);
+    expect(findIdTokens('it cost $1200 or € 1500')).toEqual([]);
   });
 });
 

@@ -17,10 +17,14 @@ const ID_TOKEN = new RegExp(`${TOKEN_START}[\\p{L}\\p{N}]+(?:[-_/][\\p{L}\\p{N}]
 const NOT_AN_ID =
   /^(?:\d+(?:st|nd|rd|th|am|pm|a|p|k|m|b|x|s|h|hr|hrs|min|mins|sec|kg|g|lb|lbs|oz|km|mi|cm|mm|m2|ml|l|gb|mb|tb|kb|ft|yo|yrs|usd|eur)|x\d+|\d+x\d+)$/i;
 
+/** A currency sign just before a token: `$1200` is an amount. */
+const AMOUNT = /[$€£¥]\s*$/u;
+
 /**
  * True when the token looks like an identifier rather than a word, a quantity or a measure:
  * digits and letters mixed (`A-99812`, `AB12`: at least two digits, or a separator), digits in
- * dashed groups (`2024-001`), or four digits or more (`5512`). Units, ordinals and times (`5kg`,
+ * dashed groups of five digits or more (`2024-001`, not the range `10-12`), or four digits or
+ * more (`5512`). Units, ordinals and times (`5kg`,
  * `3rd`, `7pm`) are not ids.
  *
  * @example
@@ -33,7 +37,7 @@ export function looksLikeId(token: string): boolean {
   const letters = token.replace(/[^\p{L}]/gu, '').length;
   const separated = /[-_/]/.test(token);
   if (digits === 0 || token.length < 3 || token.length > 40) return false;
-  if (letters === 0) return /^\d+(?:-\d+)*$/.test(token) && digits >= 4;
+  if (letters === 0) return /^\d+$/.test(token) ? digits >= 4 : /^\d+(?:-\d+)+$/.test(token) && digits >= 5;
   if (NOT_AN_ID.test(token)) return false;
   return digits >= 2 || separated;
 }
@@ -51,7 +55,7 @@ export function findIdTokens(text: string, upperCase = false): SlotCandidate[] {
     ID_TOKEN,
     (match) => {
       const token = match[0];
-      if (!looksLikeId(token)) return undefined;
+      if (!looksLikeId(token) || AMOUNT.test(text.slice(0, match.index))) return undefined;
       return upperCase ? token.toUpperCase() : token;
     },
     'id',

@@ -10,6 +10,7 @@ import { findEmails } from './find-emails.js';
 import { findEnumValues } from './find-enum-values.js';
 import { findIdValues, spelledInShape } from './find-id-tokens.js';
 import { findNumbers } from './find-numbers.js';
+import { findOrganizations } from './find-organizations.js';
 import {
   caseForPattern,
   findPatternTokens,
@@ -19,6 +20,7 @@ import {
 import { findPhones } from './find-phones.js';
 import { findTimes } from './find-times.js';
 import { freeTextAnswers } from './free-text-answer.js';
+import { isHeadcountParameter, sumsOfPeople } from './headcount.js';
 import { findPersonNames, personNamePart } from './person-name.js';
 import { blankOut, overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate.js';
 import { spelledCandidates } from './spelled-tokens.js';
@@ -133,12 +135,18 @@ function rawCandidates(
         schema.enum ?? [],
         enumSynonyms(schema.enum ?? [], context.synonyms, schema.description ?? ''),
       );
-    case 'number':
-      return findNumbers(text, { ordinals: context.questioned }).filter(
+    case 'number': {
+      const numbers = findNumbers(text, { ordinals: context.questioned }).filter(
         (candidate) => !overlapsAny(candidate, context.otherValueSpans()),
       );
+      return isHeadcountParameter(context.parameter, schema)
+        ? [...numbers, ...sumsOfPeople(text, numbers)]
+        : numbers;
+    }
     case 'person-name':
       return findPersonNames(text, personNamePart(context.parameter, schema) ?? 'full');
+    case 'organization':
+      return findOrganizations(text);
     case 'consent':
       return findConsent(text);
     case 'boolean':
@@ -153,6 +161,7 @@ const GUESSED: ReadonlySet<SlotStrategy> = new Set([
   'id',
   'time',
   'person-name',
+  'organization',
   'phone',
   'email',
   'date',

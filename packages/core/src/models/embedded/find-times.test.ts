@@ -19,13 +19,22 @@ describe('findTimes', () => {
     ['half past seven', [['07:30', 'half past seven']]],
     ['quarter to 8 pm', [['19:45', 'quarter to 8 pm']]],
     ['at 7 in the evening', [['19:00', '7 in the evening']]],
-    ["around seven o'clock", [['07:00', "seven o'clock"]]],
+    ["at seven o'clock", [['07:00', "seven o'clock"]]],
+    ['around 7, if you can', [['07:00', '7']]],
+    ['around 7 works', [['07:00', '7']]],
+    ['about 4ish', [['16:00', '4']]],
     ['at 3', [['15:00', '3']]],
+    ['tomorrow night at eight', [['20:00', 'eight']]],
+    ['dinner at 7', [['19:00', '7']]],
+    ['breakfast on Sunday at 11', [['11:00', '11']]],
+    ['this evening, around 9, if you can', [['21:00', '9']]],
   ])('%j -> %j', (text, expected) => {
     expect(times(text)).toEqual(expected);
   });
 
   it.each([
+    'about 12 people',
+    'around 10 of us',
     'for two in the evening',
     '2026-04-01T15:00',
     'I am here',

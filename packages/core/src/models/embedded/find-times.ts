@@ -72,11 +72,19 @@ const PAST_TO = new RegExp(
 /** `noon`, `midday`, `midnight`. */
 const NAMED = /(?<![\p{L}])(?<named>noon|midday|midnight)(?![\p{L}])/giu;
 /**
- * A bare hour after "at", "around" or "by": `at 7`, `around seven o'clock`, `at seven thirty in
- * the evening`. Without the cue, "for two in the evening" would be a time, not a party of two.
+ * A bare hour after "at" or "by": `at 7`, `at seven o'clock`, `at seven thirty in the evening`.
+ * Without a cue, "for two in the evening" would be a time, not a party of two.
  */
 const CUED_HOUR = new RegExp(
-  `(?<=(?:\\bat|\\baround|\\babout|\\bby)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?${END}(?:\\s+${PART_OF_DAY})?`,
+  `(?<=(?:\\bat|\\bby)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?${END}(?:\\s+${PART_OF_DAY})?`,
+  'giu',
+);
+/** Words after a number that make it a count: "about 12 people", "around 10 of us". */
+const COUNTED =
+  '(?:of|people|persons|guests|adults|kids|children|items|units|tickets|pieces|boxes|bottles|days|weeks|months|years|minutes|hours|dollars|euros|pounds|percent|times|more|or so)';
+/** A bare hour after "around" or "about" not followed by what it counts: "around 7 if you can". */
+const AROUND_HOUR = new RegExp(
+  `(?<=(?:\\baround|\\babout)\\s+)(?<hour>${HOUR})(?:\\s+(?<minuteWord>${MINUTE_WORD}))?(?:(?=ish(?![\\p{L}]))|${END})(?!\\s*(?:${COUNTED})(?![\\p{L}]))(?:\\s+${PART_OF_DAY})?`,
   'giu',
 );
 /** A bare hour that is the whole answer to "What time?": `7`, `seven`. */
@@ -114,7 +122,22 @@ export function formatTime(hour: number, minute: number, style: TimeStyle): stri
   return `${hour % 12 === 0 ? 12 : hour % 12}:${minutes} ${suffix}`;
 }
 
-function readMatch(groups: Record<string, string | undefined>, style: TimeStyle): string | undefined {
+/** A part of the day said shortly before a bare hour: "tomorrow night at eight", "dinner at 7". */
+const PART_BEFORE =
+  /\b(?:(tonight|night|evening|dinner|supper|afternoon)|(morning|breakfast))\b[^.!?]{0,25}$/iu;
+
+/** "evening" or "morning" when the words just before the time say so, for a bare hour. */
+function partSaidBefore(before: string): string | undefined {
+  const said = PART_BEFORE.exec(before);
+  if (!said) return undefined;
+  return said[1] ? 'evening' : 'morning';
+}
+
+function readMatch(
+  groups: Record<string, string | undefined>,
+  style: TimeStyle,
+  before: string,
+): string | undefined {
   if (groups.named)
     return groups.named.toLowerCase() === 'midnight' ? formatTime(0, 0, style) : formatTime(12, 0, style);
   const hour = hourOf(groups.hour ?? '');
@@ -130,7 +153,8 @@ function readMatch(groups: Record<string, string | undefined>, style: TimeStyle)
     minute = 45;
     base = hour === 1 ? 12 : hour - 1;
   }
-  return formatTime(hour24(base, groups.meridiem, groups.part), minute, style);
+  const part = groups.part ?? (groups.meridiem === undefined ? partSaidBefore(before) : undefined);
+  return formatTime(hour24(base, groups.meridiem, part), minute, style);
 }
 
 /**
@@ -142,8 +166,9 @@ function readMatch(groups: Record<string, string | undefined>, style: TimeStyle)
  * findTimes('at 3', '12h'); // [{ value: '3:00 PM', matched: '3', ... }]
  */
 export function findTimes(text: string, style: TimeStyle = '24h', asked = false): SlotCandidate[] {
-  const read = (match: RegExpExecArray) => readMatch(match.groups ?? {}, style);
-  const found = [PAST_TO, WITH_MERIDIEM, CLOCK, NAMED, CUED_HOUR].flatMap((regex) =>
+  const read = (match: RegExpExecArray) =>
+    readMatch(match.groups ?? {}, style, text.slice(Math.max(0, match.index - 40), match.index));
+  const found = [PAST_TO, WITH_MERIDIEM, CLOCK, NAMED, CUED_HOUR, AROUND_HOUR].flatMap((regex) =>
     regexCandidates(text, regex, read, 'time'),
   );
   const whole = asked ? WHOLE_HOUR.exec(text) : null;

@@ -19,6 +19,7 @@ describe('inferStringStrategy', () => {
     ['start_date', { type: 'string' }, 'date'],
     ['dob', { type: 'string' }, 'date'],
     ['customer_name', { type: 'string' }, 'person-name'],
+    ['company_name', { type: 'string' }, 'organization'],
     ['order_id', { type: 'string' }, undefined],
     ['notes', { type: 'string' }, undefined],
   ])('%j %j -> %s', (name, schema, expected) => {

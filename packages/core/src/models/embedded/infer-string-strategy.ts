@@ -1,5 +1,6 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
 import type { SlotStrategy } from './choose-slot-strategy.js';
+import { isOrganizationParameter } from './find-organizations.js';
 import { matchesPattern } from './find-pattern-tokens.js';
 import { nameWords } from './parameter-name.js';
 import { personNamePart } from './person-name.js';
@@ -18,7 +19,8 @@ const PHONE_WORDS: ReadonlySet<string> = new Set([
  * What a plain string parameter (no format, enum or pattern) holds, read from its name and
  * description: a time of day (`time`, `start_time`), a phone number (`phone_number`, `mobile`), an
  * email (`email_address`), a date (`start_date`, `dob`), a date and time (`date_time`), a
- * person's name (`name`, `customer_name`, `first_name`); `undefined` when the name says none.
+ * person's name (`name`, `customer_name`, `first_name`), a company (`company_name`); `undefined`
+ * when the name says none.
  * Identifiers are told apart after the examples are looked at (see `chooseSlotStrategy`).
  *
  * @example
@@ -34,6 +36,7 @@ export function inferStringStrategy(name: string, schema: ParameterSchema): Slot
   if (words.includes('email') || /e[-_]mail/i.test(name)) return 'email';
   if (words.at(-1) === 'date' || words.join('_') === 'dob' || words.at(-1) === 'birthday') return 'date';
   if (personNamePart(name, schema) !== undefined) return 'person-name';
+  if (isOrganizationParameter(name)) return 'organization';
   return undefined;
 }
 
@@ -44,6 +47,7 @@ const SAMPLES: Partial<Record<SlotStrategy, string[]>> = {
   date: ['2027-04-09'],
   'date-time': ['2027-04-09T19:30:00-04:00'],
   'person-name': ['Dana', 'Dana Reyes'],
+  organization: ['Blue Finch Labs'],
 };
 
 /**

@@ -10,7 +10,6 @@ describe('readCardinalWords', () => {
     ['three dozen', 36],
     ['half a dozen', 6],
     ['a couple', 2],
-    ['a pair', 2],
     ['a hundred', 100],
     ['one hundred and five', 105],
     ['two hundred fifty', 250],

@@ -68,7 +68,7 @@ const WORD_END = '(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])';
 
 /** A cardinal number in words, from "zero" to "nine hundred and ninety-nine", dozens and couples. */
 export const CARDINAL_WORDS = new RegExp(
-  `${WORD_START}(?:half\\s+a\\s+dozen|(?:a|${BELOW_HUNDRED})\\s+dozen|a\\s+(?:couple|pair)|(?:a|${UNIT})\\s+hundred(?:\\s+(?:and\\s+)?(?:${BELOW_HUNDRED}))?|${BELOW_HUNDRED})${WORD_END}`,
+  `${WORD_START}(?:half\\s+a\\s+dozen|(?:a|${BELOW_HUNDRED})\\s+dozen|a\\s+couple|(?:a|${UNIT})\\s+hundred(?:\\s+(?:and\\s+)?(?:${BELOW_HUNDRED}))?|${BELOW_HUNDRED})${WORD_END}`,
   'giu',
 );
 
@@ -89,7 +89,7 @@ export const ORDINALS = new RegExp(
 export function readCardinalWords(phrase: string): number | undefined {
   const words = phrase.toLowerCase().split(/[-\s]+/);
   if (words.join(' ') === 'half a dozen') return 6;
-  if (words.length === 2 && words[0] === 'a' && (words[1] === 'couple' || words[1] === 'pair')) return 2;
+  if (words.length === 2 && words[0] === 'a' && words[1] === 'couple') return 2;
   let total = 0;
   let seen = false;
   for (const word of words) {

@@ -56,4 +56,23 @@ describe('resolveCandidates', () => {
       candidate: candidates[0],
     });
   });
+
+  it('lets a refused value give way to the other', () => {
+    const value = (text: string) => {
+      const resolution = resolveCandidates(ids(text), text);
+      return resolution.outcome === 'filled' ? resolution.candidate.value : resolution.outcome;
+    };
+    expect(value('ORD-2, not ORD-1')).toBe('ORD-2');
+    expect(value('ORD-2 instead of ORD-1')).toBe('ORD-2');
+    expect(value('not ORD-1')).toBe('ORD-1');
+  });
+
+  it('takes what follows a self-correction', () => {
+    const value = (text: string) => {
+      const resolution = resolveCandidates(ids(text), text);
+      return resolution.outcome === 'filled' ? resolution.candidate.value : resolution.outcome;
+    };
+    expect(value('ORD-1... no wait, ORD-2')).toBe('ORD-2');
+    expect(value('ORD-1, or rather ORD-2')).toBe('ORD-2');
+  });
 });

@@ -34,6 +34,7 @@ export type SlotKind =
   | 'number'
   | 'boolean'
   | 'person-name'
+  | 'organization'
   | 'free-text'
   | 'ambiguous';
 

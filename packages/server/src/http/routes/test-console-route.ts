@@ -34,6 +34,25 @@ const TestResult = Type.Object({
   durationMs: Type.Optional(Type.Number()),
   result: Type.Optional(Type.Unknown({ description: 'The normalized result: what the model would see.' })),
   record: Type.Optional(CallRecordView),
+  code: Type.Optional(
+    Type.Object(
+      {
+        requests: Type.Array(
+          Type.Object({
+            method: Type.String(),
+            url: Type.String({
+              description: 'As the code wrote it: credentials stay secret(name) placeholders.',
+            }),
+            status: Type.Union([Type.Integer(), Type.Null()]),
+            durationMs: Type.Number(),
+            error: Type.Optional(Type.String()),
+          }),
+        ),
+        logs: Type.Array(Type.String()),
+      },
+      { description: "A code action's requests and console.log lines, in order." },
+    ),
+  ),
 });
 
 /**
@@ -92,6 +111,7 @@ export const testConsoleRoute: ApiRoute = defineRoute({
       durationMs: result.durationMs,
       result: record.result,
       record,
+      ...(result.code ? { code: result.code } : {}),
     });
   },
 });

@@ -48,6 +48,26 @@ const wrong: Array<[field: string, value: unknown]> = [
   ['parameters', { type: 'array' }],
   ['headers', { 'X-Count': 3 }],
   ['auth', { type: 'kerberos' }],
+  [
+    'auth',
+    {
+      type: 'oauth2_client_credentials',
+      tokenUrl: 'https://id.example.com/token',
+      clientId: 'shop',
+      clientSecret: 's',
+      tokenEndpointAuthMethod: 'private_key_jwt',
+    },
+  ],
+  [
+    'auth',
+    {
+      type: 'oauth2_client_credentials',
+      tokenUrl: 'https://id.example.com/token',
+      clientId: 'shop',
+      clientSecret: 's',
+      scopes: 'orders.read',
+    },
+  ],
   ['followRedirects', 'yes'],
   ['signing', { hexSignatureHeader: 'true' }],
   ['enabled', 1],

@@ -2,11 +2,14 @@ import { Type } from '@sinclair/typebox';
 import {
   ACTION_METHODS,
   MAX_ASYNC_DEADLINE_SECONDS,
+  MAX_CODE_LIMITS,
+  MAX_CODE_SOURCE_CHARS,
   MAX_PENDING_MESSAGE_LENGTH,
   MAX_RETRY_ATTEMPTS,
   MAX_TIMEOUT_MS,
   MIN_ASYNC_DEADLINE_SECONDS,
   MIN_TIMEOUT_MS,
+  OAUTH2_CLIENT_AUTH_METHODS,
 } from '@toolgate/core';
 import { allowed } from '../plain-issues.js';
 import { closed, literals } from './shared.js';
@@ -40,6 +43,30 @@ const AuthInput = Type.Union([
       value: Type.Optional(Type.String()),
     },
     closed,
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('oauth2_client_credentials'),
+      tokenUrl: Type.String({
+        format: 'uri',
+        description:
+          'https only; checked against the outbound policy at save time and at every token request.',
+      }),
+      clientId: Type.String(),
+      clientSecret: Type.Optional(
+        Type.String({
+          description: 'Write-only; left out of a PATCH of the same type, the stored one is kept.',
+        }),
+      ),
+      scopes: Type.Optional(Type.Array(Type.String(), { description: 'Sent as one space-separated scope.' })),
+      audience: Type.Optional(Type.String()),
+      tokenEndpointAuthMethod: Type.Optional(literals(OAUTH2_CLIENT_AUTH_METHODS)),
+    },
+    {
+      ...closed,
+      description:
+        'OAuth2 client credentials: a bearer token from tokenUrl, fetched through the outbound policy and cached until shortly before it expires (default client_secret_basic).',
+    },
   ),
 ]);
 
@@ -118,12 +145,35 @@ const actionFields = {
   ),
 };
 
+const codeLimits = Type.Optional(
+  Type.Object(
+    {
+      memoryBytes: Type.Optional(Type.Integer({ minimum: 1_048_576, maximum: MAX_CODE_LIMITS.memoryBytes })),
+      cpuMs: Type.Optional(Type.Integer({ minimum: 10, maximum: MAX_CODE_LIMITS.cpuMs })),
+      maxRequests: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CODE_LIMITS.maxRequests })),
+    },
+    closed,
+  ),
+);
+const CODE_DESCRIPTION =
+  'A code action: JavaScript that defines async function handler({ parameters, context }), run in a QuickJS sandbox; its fetch goes through the outbound policy; credentials are write-only and reach requests only as secret(name).';
+
 /** `POST /actions`: a whole definition; header values and credentials are write-only. */
 export const CreateActionBody = Type.Object(
   {
     ...actionFields,
     headers: Type.Optional(Type.Record(Type.String(), Type.String())),
     auth: Type.Optional(AuthInput),
+    code: Type.Optional(
+      Type.Object(
+        {
+          source: Type.String({ maxLength: MAX_CODE_SOURCE_CHARS }),
+          credentials: Type.Optional(Type.Record(Type.String(), Type.String())),
+          limits: codeLimits,
+        },
+        { ...closed, description: CODE_DESCRIPTION },
+      ),
+    ),
   },
   { ...closed, $id: 'ActionInput' },
 );
@@ -142,6 +192,23 @@ export const PatchActionBody = Type.Object(
     conversation: Type.Optional(Type.Union([actionFields.conversation, Type.Null()])),
     headers: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]))),
     auth: Type.Optional(Type.Union([AuthInput, Type.Null()])),
+    code: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            source: Type.Optional(Type.String({ maxLength: MAX_CODE_SOURCE_CHARS })),
+            credentials: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]))),
+            limits: codeLimits,
+          },
+          {
+            ...closed,
+            description:
+              'Fields given replace; each credential: a string replaces, null removes, absent keeps.',
+          },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { ...closed, $id: 'ActionPatch' },
 );
@@ -159,6 +226,7 @@ export const ActionView = Type.Object(
         ...actionFields,
         headers: Type.Optional(Type.Record(Type.String(), SetMarker)),
         auth: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        code: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       },
       { additionalProperties: true },
     ),

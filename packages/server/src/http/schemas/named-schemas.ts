@@ -5,6 +5,7 @@ import { ApiKeyView } from './keys.js';
 import { OperatorView } from './operators.js';
 import { ErrorBody } from './shared.js';
 import { TenantView } from './tenant.js';
+import { ToolCallResult } from './tools.js';
 
 /** Schemas named in the OpenAPI document's components. */
 export const NAMED_SCHEMAS: TSchema[] = [
@@ -14,4 +15,5 @@ export const NAMED_SCHEMAS: TSchema[] = [
   ApiKeyView,
   OperatorView,
   TenantView,
+  ToolCallResult,
 ];
