@@ -34,7 +34,15 @@ describe('parseEnvelope', () => {
   });
 
   it('accepts every trigger, optional ids, offsets in the timestamp and extra fields', () => {
-    for (const trigger of ['ai_intent', 'button_click', 'lead_captured', 'manual', 'test', 'tool_api']) {
+    for (const trigger of [
+      'ai_intent',
+      'button_click',
+      'lead_captured',
+      'manual',
+      'test',
+      'tool_api',
+      'mcp',
+    ]) {
       const context = {
         call_id: 'c',
         trigger,

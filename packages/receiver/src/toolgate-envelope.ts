@@ -11,12 +11,14 @@ export const CALL_TRIGGERS = [
   'manual',
   'test',
   'tool_api',
+  'mcp',
 ] as const;
 
 /**
  * One of {@link CALL_TRIGGERS}: `ai_intent` (the agent decided), `button_click`, `lead_captured`,
  * `manual` (an operator ran it), `test` (the test button: safe to answer without side effects),
- * `tool_api` (another agent stack called it through Toolgate's tools API).
+ * `tool_api` (another agent stack called it through Toolgate's tools API),
+ * `mcp` (an MCP client called the action as a tool).
  *
  * @example
  * const trigger: CallTrigger = 'ai_intent';

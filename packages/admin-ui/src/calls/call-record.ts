@@ -10,6 +10,7 @@ export const CALL_TRIGGERS = [
   { value: 'manual', label: 'Manual' },
   { value: 'test', label: 'Test console' },
   { value: 'tool_api', label: 'Tools API' },
+  { value: 'mcp', label: 'MCP client' },
 ] as const;
 
 export type CallTrigger = (typeof CALL_TRIGGERS)[number]['value'];

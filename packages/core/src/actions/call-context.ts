@@ -7,6 +7,8 @@ export const CALL_TRIGGERS = [
   'test',
   /** Another agent stack called the action as a tool (`POST /api/v1/tools/call`). */
   'tool_api',
+  /** An MCP client called the action as a tool (`/mcp`, `/mcp/agents/{id}`). */
+  'mcp',
 ] as const;
 export type CallTrigger = (typeof CALL_TRIGGERS)[number];
 

@@ -16,6 +16,7 @@ import type { DeliveryStore } from '../deliveries/delivery-store.js';
 import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
 import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
+import type { McpSessions } from '../mcp/mcp-sessions.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
@@ -57,6 +58,8 @@ export interface AppServices {
   /** Emits events to subscriptions in the caller's transaction. */
   events: EventEmitter;
   runtime: AgentRuntime;
+  /** Open MCP sessions (docs/architecture/mcp.md); told of action changes for `list_changed`. */
+  mcp: McpSessions;
   asyncCalls: AsyncCalls;
   conversationFeed: ConversationFeed;
   conversationService: ConversationService;

@@ -5,6 +5,7 @@ import { checkUrlText } from './text-rules.js';
 
 export { MAX_REQUEST_BODY_BYTES } from './read-json.js';
 
+import { mountMcp } from '../mcp/mcp-endpoint.js';
 import { checkMetricsAccess } from '../metrics/metrics-access.js';
 import { type ApiRoute, type RouteInput, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
@@ -176,6 +177,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     });
   }
   app.route('/api/v1', api);
+  mountMcp(app, services);
   serveAdminUi(app);
   return app;
 }

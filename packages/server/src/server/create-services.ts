@@ -37,6 +37,7 @@ import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveri
 import type { AppServices } from '../http/app-env.js';
 import { createInboundChannels } from '../http/inbound-channels.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
+import { createMcpSessions } from '../mcp/mcp-sessions.js';
 import { createMetrics } from '../metrics/create-metrics.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { CacheBus } from '../shared/cache-bus.js';
@@ -239,6 +240,8 @@ export function createServices(options: ServiceOptions): AppServices {
     logger,
     metrics,
   });
+  const mcp = createMcpSessions();
+  actions.onChange((tenantId) => mcp.notifyToolsChanged(tenantId));
   return {
     db: options.db,
     deliveries,
@@ -257,6 +260,7 @@ export function createServices(options: ServiceOptions): AppServices {
     events,
     subscriptionDeliveries: options.subscriptionDeliveries ?? deliveries,
     runtime,
+    mcp,
     conversationService,
     toolCalls,
     channels,

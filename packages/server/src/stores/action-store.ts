@@ -15,6 +15,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { CacheBus } from '../shared/cache-bus.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
+import { ACTION_VIEWS_CACHE, createActionChanges } from './action-changes.js';
 import { joinSecrets, patchedAuth, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
 import { assertUrlsAllowed } from './action-url-checks.js';
 import { recordAudit } from './audit.js';
@@ -110,7 +111,7 @@ export function createActionStore({
     ACTION_READ_CACHE_MS,
     10_000,
     Date.now,
-    shared('action-views'),
+    shared(ACTION_VIEWS_CACHE),
   );
   /** Opened actions for calls: a conversation's calls skip the read and the decryption. */
   const callable = createTtlCache<CallableAction>(
@@ -119,12 +120,17 @@ export function createActionStore({
     () => now().getTime(),
     shared('action-callable'),
   );
-  /** Runs a write, then forgets the tenant's cached views (after commit, so no stale re-fill). */
-  async function writing<T>(tenantId: string, write: () => Promise<T>): Promise<T> {
+  const changes = createActionChanges(cacheBus);
+  /** Runs a write, forgets the tenant's cached views (after commit), tells listeners if `announce`. */
+  async function writing<T>(tenantId: string, write: () => Promise<T>, announce = true): Promise<T> {
+    let done = false;
     try {
-      return await write();
+      const result = await write();
+      done = true;
+      return result;
     } finally {
       await Promise.all([views.delete(tenantId), callable.deletePrefix(`${tenantId}/`)]);
+      if (done && announce) changes.changed(tenantId);
     }
   }
 
@@ -207,6 +213,9 @@ export function createActionStore({
   }
 
   return {
+    /** Hears of created, changed and deleted actions, this instance's and (with a bus) others'. */
+    onChange: changes.subscribe,
+
     /** Creates an action; returns it and its signing secret, which is shown this once. */
     async create(
       tenantId: string,
@@ -347,25 +356,28 @@ export function createActionStore({
       id: string,
       actor: Actor,
     ): Promise<{ signingSecret: string; previousValidUntil: string }> {
-      return writing(tenantId, () =>
-        db.transaction().execute(async (trx) => {
-          const row = await rowFor(trx, tenantId, id);
-          const rotation = rotateSigningSecret(box, row.signing_secret, signingPlaces(tenantId, id), now());
-          await trx
-            .updateTable('actions')
-            .set({
-              ...rotation.columns,
-              updated_at: now(),
-            })
-            .where('tenant_id', '=', tenantId)
-            .where('id', '=', id)
-            .execute();
-          await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
-          return {
-            signingSecret: rotation.signingSecret,
-            previousValidUntil: rotation.previousValidUntil.toISOString(),
-          };
-        }),
+      return writing(
+        tenantId,
+        () =>
+          db.transaction().execute(async (trx) => {
+            const row = await rowFor(trx, tenantId, id);
+            const rotation = rotateSigningSecret(box, row.signing_secret, signingPlaces(tenantId, id), now());
+            await trx
+              .updateTable('actions')
+              .set({
+                ...rotation.columns,
+                updated_at: now(),
+              })
+              .where('tenant_id', '=', tenantId)
+              .where('id', '=', id)
+              .execute();
+            await audit(trx, tenantId, actor, 'signing-secret-rotated', id, ['signingSecret']);
+            return {
+              signingSecret: rotation.signingSecret,
+              previousValidUntil: rotation.previousValidUntil.toISOString(),
+            };
+          }),
+        false,
       );
     },
 

@@ -102,6 +102,7 @@ export async function createTestApp(
       );
     },
     async close() {
+      await services.mcp.closeAll();
       await services.deliveryWorker.stop({ graceful: true });
       await services.background.settled();
       await services.executor.close();
