@@ -25,6 +25,7 @@ export async function bundleCliFromSource(): Promise<{ entry: string; remove: ()
     // The subpath first: an alias also matches the paths under it.
     alias: {
       '@toolgate/core/llm': source('../../../core/src/llm.ts'),
+      '@toolgate/core/openapi': source('../../../core/src/openapi/index.ts'),
       '@toolgate/core': source('../../../core/src/index.ts'),
     },
     banner: {
