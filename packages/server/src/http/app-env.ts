@@ -6,17 +6,16 @@ import type { AsyncCalls } from '../agents/async-calls.js';
 import type { BackgroundWork } from '../agents/background-work.js';
 import type { ConversationFeed } from '../agents/conversation-feed.js';
 import type { ConversationService } from '../agents/conversation-service.js';
+import type { ToolCalls } from '../agents/tool-calls.js';
 import type { RequestOrigin } from '../auth/client-address.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
 import type { SessionCookie } from '../auth/session-cookie.js';
 import type { CallRunner } from '../calls/call-runner.js';
-import type { ToolCalls } from '../calls/tool-calls.js';
 import type { DeliveryStore } from '../deliveries/delivery-store.js';
 import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
 import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
-import type { McpSessions } from '../mcp/mcp-sessions.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
@@ -31,6 +30,7 @@ import type { SessionStore } from '../stores/session-store.js';
 import type { SubscriptionStore } from '../stores/subscription-store.js';
 import type { TenantStore } from '../stores/tenant-store.js';
 import type { InboundChannels } from './inbound-channels.js';
+import type { McpSessions } from './mcp/mcp-sessions.js';
 import type { WidgetGuard } from './widget-keys.js';
 
 /** Everything the HTTP layer uses; built once by `createServices`, replaced piecemeal in tests. */

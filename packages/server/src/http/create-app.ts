@@ -5,12 +5,12 @@ import { checkUrlText } from './text-rules.js';
 
 export { MAX_REQUEST_BODY_BYTES } from './read-json.js';
 
-import { mountMcp } from '../mcp/mcp-endpoint.js';
 import { checkMetricsAccess } from '../metrics/metrics-access.js';
 import { type ApiRoute, type RouteInput, toHonoPath } from './api-route.js';
 import type { AppEnv, AppServices } from './app-env.js';
 import { authenticate, requireScope } from './authenticate.js';
 import { checkBody } from './check-body.js';
+import { mountMcp } from './mcp/mcp-endpoint.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { readJson } from './read-json.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
@@ -32,7 +32,10 @@ import { toolsRoutes } from './routes/tools-routes.js';
 import { serveAdminUi } from './serve-admin-ui.js';
 import { allowWidgetOrigins } from './widget-cors.js';
 
-export const API_VERSION = '0.1.0';
+export { API_VERSION } from './api-version.js';
+
+import { API_VERSION } from './api-version.js';
+
 /** Reads slower than this are logged like changes. */
 const SLOW_REQUEST_MS = 500;
 /** High-volume routes whose successes are not logged (see the request log below). */

@@ -3,29 +3,9 @@ import { deriveExampleShape } from './derive-example-shape.js';
 import { isConsentParameter } from './find-consent.js';
 import { isIdParameter } from './id-parameter.js';
 import { inferStringStrategy, patternAccepts } from './infer-string-strategy.js';
+import type { SlotStrategy } from './slot-strategy.js';
 
-/**
- * How a parameter's value is looked for in a reply.
- *
- * @example
- * const strategy: SlotStrategy = 'example-shape'; // ids shaped like the examples, `ORD-12345`
- */
-export type SlotStrategy =
-  | 'email'
-  | 'phone'
-  | 'time'
-  | 'date-time'
-  | 'date'
-  | 'pattern'
-  | 'example-shape'
-  | 'id'
-  | 'enum'
-  | 'number'
-  | 'person-name'
-  | 'organization'
-  | 'consent'
-  | 'boolean'
-  | 'free-text';
+export type { SlotStrategy } from './slot-strategy.js';
 
 /**
  * The order parameters are searched in: the most specific readings first, so that text taken by

@@ -1,9 +1,9 @@
 import type { ParameterSchema } from '../../actions/action-definition.js';
-import type { SlotStrategy } from './choose-slot-strategy.js';
 import { isOrganizationParameter } from './find-organizations.js';
 import { matchesPattern } from './find-pattern-tokens.js';
 import { nameWords } from './parameter-name.js';
 import { personNamePart } from './person-name.js';
+import type { SlotStrategy } from './slot-strategy.js';
 import { isTimeParameter, timeStyleOf } from './time-parameter.js';
 
 const PHONE_WORDS: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../calls/tool-calls.js';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../agents/tool-calls.js';
 import { ApiError } from '../api-error.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';

@@ -4,14 +4,14 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { type AgentAction, DEFAULT_AGENT_LIMITS, toAgentAction } from '@toolgate/core';
 import type { Context, Hono } from 'hono';
-import type { Principal } from '../auth/principal.js';
-import { ApiError } from '../http/api-error.js';
-import type { AppEnv, AppServices } from '../http/app-env.js';
-import { authenticate, requireScope } from '../http/authenticate.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError } from '../api-error.js';
 // A cycle (create-app mounts this file), read only once requests come: by then both are loaded.
-import { API_VERSION } from '../http/create-app.js';
-import { MAX_REQUEST_BODY_BYTES } from '../http/read-json.js';
-import { checkUrlText } from '../http/text-rules.js';
+import { API_VERSION } from '../api-version.js';
+import type { AppEnv, AppServices } from '../app-env.js';
+import { authenticate, requireScope } from '../authenticate.js';
+import { MAX_REQUEST_BODY_BYTES } from '../read-json.js';
+import { checkUrlText } from '../text-rules.js';
 import { toMcpTool } from './action-tool.js';
 import { type ConfirmationAnswer, callActionTool, type ToolScope } from './call-action-tool.js';
 import type { McpSession } from './mcp-sessions.js';

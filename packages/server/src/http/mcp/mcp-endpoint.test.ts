@@ -7,8 +7,8 @@ import {
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listen } from '../server/listen.js';
-import { type ConversationFixture, startConversationFixture } from '../test/conversation-fixture.js';
+import { listen } from '../../server/listen.js';
+import { type ConversationFixture, startConversationFixture } from '../../test/conversation-fixture.js';
 import { NO_ELICITATION_REFUSAL } from './call-action-tool.js';
 
 let fixture: ConversationFixture;

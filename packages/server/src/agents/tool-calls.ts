@@ -15,11 +15,16 @@ import {
   shapeModelView,
   validateArguments,
 } from '@toolgate/core';
-import type { AgentRuntime, UsableAction } from '../agents/agent-runtime.js';
+import type { CallRunner } from '../calls/call-runner.js';
+import {
+  type AnthropicTool,
+  type OpenAITool,
+  type ToolFormat,
+  toExternalTool,
+} from '../calls/tool-formats.js';
 import type { AgentStore, LoadedAgent } from '../stores/agent-store.js';
 import type { CallStore } from '../stores/call-store.js';
-import type { CallRunner } from './call-runner.js';
-import { type AnthropicTool, type OpenAITool, type ToolFormat, toExternalTool } from './tool-formats.js';
+import type { AgentRuntime, UsableAction } from './agent-runtime.js';
 
 /** A call of an action by name from outside Toolgate's own conversations (the tools API, MCP). */
 export interface ToolCallRequest {

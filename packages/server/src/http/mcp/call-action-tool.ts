@@ -11,8 +11,8 @@ import {
   shapeModelResult,
   validateArguments,
 } from '@toolgate/core';
-import type { UsableAction } from '../agents/agent-runtime.js';
-import type { CallRunner } from '../calls/call-runner.js';
+import type { UsableAction } from '../../agents/agent-runtime.js';
+import type { CallRunner } from '../../calls/call-runner.js';
 
 /** What the client's user answered to a confirmation: MCP elicitation's three actions. */
 export type ConfirmationAnswer = 'accept' | 'decline' | 'cancel';
