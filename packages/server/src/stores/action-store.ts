@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type ActionDefinition,
   ConflictError,
-  checkCodeSource,
   generateWebhookSecret,
   LimitReachedError,
   NotFoundError,
@@ -16,8 +15,8 @@ import type { CacheBus } from '../shared/cache-bus.js';
 import { createTtlCache } from '../shared/ttl-cache.js';
 import type { Database } from '../storage/schema.js';
 import { ACTION_VIEWS_CACHE, createActionChanges } from './action-changes.js';
+import { assertCodeCompiles, assertUrlsAllowed } from './action-save-checks.js';
 import { joinSecrets, patchedAuth, sealedPlace, showDefinition, splitSecrets } from './action-secrets.js';
-import { assertUrlsAllowed } from './action-url-checks.js';
 import { recordAudit } from './audit.js';
 import { isRecord, mergeCode, mergeHeaders } from './merge-headers.js';
 import { openSigningSecrets, rotateSigningSecret, type SigningPlaces } from './signing-secrets.js';
@@ -80,21 +79,6 @@ function signingPlaces(tenantId: string, id: string): SigningPlaces {
 
 function invalid(error: { details: ValidationError['details']; message: string }): ValidationError {
   return new ValidationError(error.message, error.details);
-}
-
-/** A code action's source must compile: the syntax error is shown at save, at `/code/source`. */
-async function assertCodeCompiles(definition: ActionDefinition, enabled: boolean): Promise<void> {
-  if (!definition.code) return;
-  if (!enabled)
-    throw new ValidationError('code actions are off on this server', [
-      {
-        path: '/code',
-        message:
-          'code actions are off on this server: an operator turns them on with TOOLGATE_CODE_ACTIONS=on (docs/architecture/code-actions.md says what the sandbox does and does not bound)',
-      },
-    ]);
-  const issues = await checkCodeSource(definition.code.source, '/code/source');
-  if (issues.length > 0) throw new ValidationError('the code does not compile', issues);
 }
 
 /** The tenant-scoped store of actions. Every method takes the tenant: no query crosses tenants. */

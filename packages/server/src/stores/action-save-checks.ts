@@ -1,4 +1,4 @@
-import { type ActionDefinition, type TargetCheck, ValidationError } from '@toolgate/core';
+import { type ActionDefinition, checkCodeSource, type TargetCheck, ValidationError } from '@toolgate/core';
 
 /**
  * The outbound policy at save time, for the action's URL and an OAuth2 token URL, each refusal at
@@ -27,4 +27,19 @@ export async function assertUrlsAllowed(
     `${first.target.what} is not allowed: ${first.check.reason}`,
     refused.map(({ target, check }) => ({ path: target.path, message: `${check.reason} (${check.code})` })),
   );
+}
+
+/** A code action's source must compile: the syntax error is shown at save, at `/code/source`. */
+export async function assertCodeCompiles(definition: ActionDefinition, enabled: boolean): Promise<void> {
+  if (!definition.code) return;
+  if (!enabled)
+    throw new ValidationError('code actions are off on this server', [
+      {
+        path: '/code',
+        message:
+          'code actions are off on this server: an operator turns them on with TOOLGATE_CODE_ACTIONS=on (docs/architecture/code-actions.md says what the sandbox does and does not bound)',
+      },
+    ]);
+  const issues = await checkCodeSource(definition.code.source, '/code/source');
+  if (issues.length > 0) throw new ValidationError('the code does not compile', issues);
 }
