@@ -23,10 +23,19 @@ describe('parseConfig', () => {
       metricsToken: undefined,
       redisUrl: undefined,
       drainMs: 0,
+      codeActions: false,
       deliveryRetryScheduleMs: undefined,
       deliveryLeaseMs: undefined,
       deliveryPollMs: undefined,
     });
+  });
+
+  it('turns code actions on only when asked, and refuses another value', () => {
+    expect(parseConfig({ TOOLGATE_CODE_ACTIONS: 'on' }).codeActions).toBe(true);
+    expect(parseConfig({ TOOLGATE_CODE_ACTIONS: 'off' }).codeActions).toBe(false);
+    expect(() => parseConfig({ TOOLGATE_CODE_ACTIONS: 'yes' })).toThrow(
+      /TOOLGATE_CODE_ACTIONS: must be on or off/,
+    );
   });
 
   it('reads the delivery lease and poll interval and refuses values out of bounds', () => {
