@@ -59,6 +59,3 @@ export async function loadQuickJs(memoryBytes: number = 16 * 1024 * 1024): Promi
   });
   return newQuickJSWASMModuleFromVariant(newVariant(await releaseSync(), { wasmModule, wasmMemory }));
 }
-
-/** Kept for callers that dropped an engine after a failed run: every run now has its own. */
-export function discardQuickJs(): void {}

@@ -6,7 +6,7 @@ import {
   MAX_CODE_RESULT_CHARS,
 } from './code-limits.js';
 import { GUEST_PRELUDE } from './guest-prelude.js';
-import { discardQuickJs, loadQuickJs } from './quickjs.js';
+import { loadQuickJs } from './quickjs.js';
 import { type CodeFetch, type InnerRequest, sendInnerRequest } from './send-inner-request.js';
 
 export type { CodeFetch, CodeRequest, CodeResponse, InnerRequest } from './send-inner-request.js';
@@ -170,8 +170,7 @@ export async function runCodeAction(options: RunCodeOptions): Promise<CodeRunRes
       return fail('result', `the code returned more than ${MAX_CODE_RESULT_CHARS} characters of JSON`);
     return { ok: true, value: JSON.parse(scrubCredentials(json, credentials)), requests, logs };
   } catch (error) {
-    // The host itself failed under the code (its stack, the engine): this engine is not reused.
-    discardQuickJs();
+    // The host itself failed under the code (its stack, the engine); the engine was this run's only.
     return fail(
       'runtime',
       `the code could not run: ${error instanceof Error ? error.message : String(error)}`,
@@ -184,8 +183,7 @@ export async function runCodeAction(options: RunCodeOptions): Promise<CodeRunRes
       ctx.dispose();
       runtime.dispose();
     } catch {
-      // A run cut short left objects alive: the engine aborted freeing it and is not reused.
-      discardQuickJs();
+      // A run cut short left objects alive and the engine aborted freeing them: it was this run's only.
     }
   }
 }
