@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import {
   ACTION_METHODS,
   type ActionMethod,
@@ -12,10 +13,6 @@ export const MAX_PENDING_MESSAGE_LENGTH = 500;
 
 /** Methods retried without the operator's explicit `nonIdempotent` flag. */
 export const IDEMPOTENT_METHODS: ReadonlySet<ActionMethod> = new Set(['GET', 'PUT', 'DELETE']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unknownFields(value: Record<string, unknown>, field: string, known: string[]): ValidationIssue[] {
   return Object.keys(value)

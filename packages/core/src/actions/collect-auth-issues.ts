@@ -1,4 +1,5 @@
 import { pointer, type ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import { collectOAuth2FieldProblems } from './collect-oauth2-auth-issues.js';
 import { headerNameProblem, headerValueProblem } from './header-rules.js';
 
@@ -16,10 +17,6 @@ const OPTIONAL_AUTH_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 const AUTH_TYPES = [...AUTH_FIELDS.keys()].join(', ');
 const QUERY_METHODS: ReadonlySet<unknown> = new Set(['GET', 'DELETE']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** What the auth check needs to know about the rest of the definition. */
 export interface AuthCheckContext {

@@ -1,9 +1,6 @@
 import { pointer, type ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import { headerNameProblem, headerValueProblem, MAX_HEADERS } from './header-rules.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The header an auth configuration sets, lower-cased, or `undefined` when it sets none. */
 function authHeader(auth: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { pointer, type ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 
 /** When the agent asks before calling: `auto` asks for every method but GET. */
 export type ConfirmationPolicy = 'never' | 'always' | 'auto';
@@ -46,9 +47,6 @@ const FIELDS = new Set([
   'rateLimit',
   'allowDirectWidgetEvents',
 ]);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkText(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (value === undefined) return;

@@ -1,5 +1,6 @@
 import { collectCodeIssues } from '../code/collect-code-issues.js';
 import { pointer, type SafeResult, ValidationError, type ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import {
   ACTION_METHODS,
   ACTION_NAME_PATTERN,
@@ -42,10 +43,6 @@ const FIELDS: ReadonlySet<string> = new Set<keyof ActionDefinition>([
   'conversation',
   'code',
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** What the parameters declare, read leniently: their own problems are reported separately. */
 function declaredParameters(parameters: unknown): DeclaredParameters {

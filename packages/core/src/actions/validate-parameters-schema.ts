@@ -1,4 +1,5 @@
 import { pointer, type SafeResult, ValidationError, type ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import {
   PARAMETER_FORMATS,
   PARAMETER_TYPES,
@@ -35,10 +36,6 @@ const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 const STRING_ONLY = ['format', 'pattern', 'minLength', 'maxLength'] as const;
 const NUMERIC_ONLY = ['minimum', 'maximum'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 const isNonNegativeInteger = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0;

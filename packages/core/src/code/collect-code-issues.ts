@@ -1,13 +1,11 @@
 import { pointer, type ValidationIssue } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import { type CodeLimits, MAX_CODE_LIMITS, MAX_CODE_SOURCE_CHARS } from './code-limits.js';
 
 /** A credential's name, as the code writes it in `secret(name)`. */
 export const CREDENTIAL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 const MAX_CREDENTIALS = 20;
 const MIN_LIMITS: CodeLimits = { memoryBytes: 1024 * 1024, cpuMs: 10, maxRequests: 0 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The shape of an action's `code`: a source of at most {@link MAX_CODE_SOURCE_CHARS} characters,

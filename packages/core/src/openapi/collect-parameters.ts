@@ -1,5 +1,6 @@
 import type { ActionMethod, ParameterSchema } from '../actions/action-definition.js';
 import { MAX_PARAMETERS, PARAMETER_NAME_PATTERN } from '../actions/validate-parameters-schema.js';
+import { isRecord } from '../is-record.js';
 import { convertSchema, flattenSchema, type SchemaProblem, schemaType } from './convert-schema.js';
 import type { AuthRequirement, NormalizedOperation, OperationParameter } from './import-types.js';
 import { toSnakeName, UniqueNames } from './snake-name.js';
@@ -18,10 +19,6 @@ export interface CollectedParameters {
 }
 
 const BODY_METHODS: ReadonlySet<ActionMethod> = new Set(['POST', 'PUT', 'PATCH']);
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function problemReason(what: string, problem: SchemaProblem): string {
   if (problem.kind === 'object')

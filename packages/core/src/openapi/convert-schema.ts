@@ -6,6 +6,7 @@ import {
 } from '../actions/action-definition.js';
 import { patternProblem } from '../actions/safe-pattern.js';
 import { MAX_PARAMETER_DESCRIPTION_LENGTH } from '../actions/validate-parameters-schema.js';
+import { isRecord } from '../is-record.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,10 +24,6 @@ export type ConvertedSchema =
 const MAX_EXAMPLES = 5;
 const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'integer', 'boolean']);
 const FORMATS: ReadonlySet<string> = new Set(PARAMETER_FORMATS);
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** `allOf` merged into one schema (the usual way documents add a description to a `$ref`). */
 export function flattenSchema(schema: Json): Json {

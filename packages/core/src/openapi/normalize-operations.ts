@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record.js';
 import {
   type NormalizedOperation,
   type OpenApiFormat,
@@ -6,10 +7,6 @@ import {
 } from './import-types.js';
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function record(value: unknown): Json {
   return isRecord(value) ? value : {};

@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse as parseYaml } from 'yaml';
 import { ValidationError } from '../errors.js';
+import { isRecord } from '../is-record.js';
 import type { OpenApiFormat } from './import-types.js';
 
 /** Largest document text accepted (JSON or YAML): real public specs are well under this. */
@@ -8,10 +9,6 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 /** Dereferencing a hostile document must not run forever. */
 const DEREFERENCE_TIMEOUT_MS = 10_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function refuse(message: string): never {
   throw new ValidationError(message, [{ path: '/document', message }]);

@@ -1,4 +1,5 @@
 import { MAX_REDIRECTS } from '../../actions/action-definition.js';
+import { isRecord } from '../../is-record.js';
 import type { ActionFailure } from './action-result.js';
 import { createSecretScrubber, type SecretScrubber } from './redact.js';
 
@@ -9,10 +10,6 @@ export type NormalizedOutcome =
 
 /** Longest error text taken from a body that is not JSON. */
 const MAX_ERROR_TEXT = 300;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function isJsonContentType(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim());

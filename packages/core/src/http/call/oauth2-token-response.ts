@@ -1,3 +1,4 @@
+import { isRecord } from '../../is-record.js';
 import type { CappedResponse } from '../transport/dispatch-capped.js';
 import type { TokenEndpointFailure } from './action-result.js';
 
@@ -17,10 +18,6 @@ const ACCESS_TOKEN = /^[\x21-\x7e]+$/;
 export type TokenResponseOutcome =
   | { ok: true; accessToken: string; expiresInSeconds: number | undefined }
   | { ok: false; failure: TokenEndpointFailure; message: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {

@@ -1,4 +1,5 @@
 import { humanize } from '../../agent/humanize.js';
+import { isRecord } from '../../is-record.js';
 
 const MAX_ITEMS = 10;
 
@@ -13,9 +14,6 @@ function scalar(value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Keys an API wraps its answer in: `{ success: true, result: {...} }` reads as the result. */
 const ENVELOPE_KEYS = new Set(['data', 'result', 'results', 'items', 'payload', 'response']);
