@@ -10,16 +10,12 @@ import { once } from 'node:events';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Agent } from 'undici';
-import { createExecutor, generateWebhookSecret } from '../packages/core/dist/index.js';
 import { testCertificate } from '../packages/core/src/test/test-certificate.js';
+import { type Call, createBenchClients } from './executor-bench-setup.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 3_000);
 const WARMUP_MS = 1_500;
-const HOST = 'orders.example.com';
-
-type Call = () => Promise<void>;
 
 async function measure(call: Call, concurrency: number, durationMs: number) {
   const latencies: number[] = [];
@@ -52,47 +48,7 @@ async function main() {
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   const { port } = JSON.parse(line.toString()) as { port: number };
 
-  const executor = createExecutor({
-    allow: { networks: ['127.0.0.1/32'] },
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-  });
-  const action = {
-    name: 'check_order_status',
-    description: 'Look up an order by its number.',
-    url: `https://${HOST}:${port}/orders`,
-    auth: { type: 'bearer' as const, token: 'tok_bench' },
-    parameters: {
-      type: 'object' as const,
-      properties: { order_number: { type: 'string' as const, pattern: '^ORD-\\d+$' } },
-      required: ['order_number'],
-    },
-  };
-  const secrets = [generateWebhookSecret()];
-  const call = { action, parameters: { order_number: 'ORD-12345' }, signingSecrets: secrets };
-  const viaExecutor: Call = async () => {
-    const result = await executor.execute(call);
-    if (!result.ok) throw new Error(`executor call failed: ${result.failure.message}`);
-  };
-
-  // The baseline sends the very same bytes (body and headers, signature included), computed once:
-  // what is measured is the cost of computing them per call, checking, capping and normalizing.
-  const sample = executor.prepare(call);
-  if (!sample.ok) throw new Error(`cannot prepare the sample call: ${sample.failure.message}`);
-  const { headers } = sample.call;
-  const body = sample.call.prepared.body;
-  const plainAgent = new Agent({ connect: { ca: cert }, keepAliveTimeout: 30_000 });
-  const plain: Call = async () => {
-    const response = await plainAgent.request({
-      origin: `https://127.0.0.1:${port}`,
-      path: '/orders',
-      method: 'POST',
-      headers,
-      body,
-    });
-    await response.body.text();
-    if (response.statusCode !== 200) throw new Error(`plain call answered ${response.statusCode}`);
-  };
+  const { viaExecutor, plain, close } = createBenchClients(port, cert);
 
   const report: string[] = [];
   for (const concurrency of [1, 64]) {
@@ -136,8 +92,7 @@ async function main() {
         `${(summary.executor.p50 - summary.plain.p50).toFixed(3)} / ${(summary.executor.p99 - summary.plain.p99).toFixed(3)} |`,
     );
   }
-  await executor.close();
-  await plainAgent.close();
+  await close();
   child.disconnect();
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';

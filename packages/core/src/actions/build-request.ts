@@ -57,6 +57,7 @@ function fillPathPlaceholders(
   parameters: Record<string, unknown>,
   usedInPath: Set<string>,
 ): string {
+  if (!template.includes('{')) return template;
   return template
     .split('/')
     .map((segment) => {

@@ -312,6 +312,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
           body: text,
           truncated: response.truncated,
           scrubber,
+          scrubbedBody: received.body,
           redirect: redirectEnd(action.followRedirects, status, hop),
           contentType: headerValue(response.headers['content-type']),
           location,

@@ -115,12 +115,14 @@ export function normalizeResponse(response: {
   now?: number;
   redirect?: RedirectEnd;
   scrubber?: SecretScrubber;
+  /** `body` already scrubbed with `scrubber` (cut when `truncated`): saves scrubbing it twice. */
+  scrubbedBody?: string;
 }): NormalizedOutcome {
   const { status, truncated } = response;
   const scrubber = response.scrubber ?? NO_SECRETS;
   const parsed = truncated || response.body.trim() === '' ? undefined : parseJson(response.body, scrubber);
   const json = parsed?.ok ? parsed.value : undefined;
-  const body = scrubber.text(response.body, { cut: truncated });
+  const body = response.scrubbedBody ?? scrubber.text(response.body, { cut: truncated });
 
   if (status >= 200 && status < 300) {
     if (body.trim() === '') return { ok: true, data: null };

@@ -10,13 +10,8 @@ import { type ArgumentOptions, validateArguments } from '../../actions/validate-
 import { ValidationError } from '../../errors.js';
 import { signWebhook } from '../signing/sign-webhook.js';
 import type { ActionFailure } from './action-result.js';
-import {
-  createSecretScrubber,
-  REDACTED,
-  redactRequest,
-  type SecretScrubber,
-  type SentRequest,
-} from './redact.js';
+import { secretScrubberFor } from './cached-scrubber.js';
+import { REDACTED, redactRequest, type SecretScrubber, type SentRequest } from './redact.js';
 
 /** Request bodies above this are refused before sending: no action needs more. */
 export const DEFAULT_REQUEST_CAP_BYTES = 100 * 1024;
@@ -140,15 +135,16 @@ export function prepareCall(
     };
   }
   const parameters = validation.value;
+  const given = call.context;
   const context: CallContext = {
     callId,
-    trigger: call.context?.trigger ?? 'manual',
-    timestamp: call.context?.timestamp ?? new Date(now),
-    ...(call.context?.agentId === undefined ? {} : { agentId: call.context.agentId }),
-    ...(call.context?.conversationId === undefined ? {} : { conversationId: call.context.conversationId }),
-    ...(call.context?.contactId === undefined ? {} : { contactId: call.context.contactId }),
-    ...(call.context?.callbackUrl === undefined ? {} : { callbackUrl: call.context.callbackUrl }),
+    trigger: given?.trigger ?? 'manual',
+    timestamp: given?.timestamp ?? new Date(now),
   };
+  if (given?.agentId !== undefined) context.agentId = given.agentId;
+  if (given?.conversationId !== undefined) context.conversationId = given.conversationId;
+  if (given?.contactId !== undefined) context.contactId = given.contactId;
+  if (given?.callbackUrl !== undefined) context.callbackUrl = given.callbackUrl;
   let prepared: PreparedRequest;
   try {
     prepared = buildRequest(action, parameters, context, {
@@ -182,7 +178,7 @@ export function prepareCall(
   const signing = { secrets: call.signingSecrets, hex: action.signing?.hexSignatureHeader === true };
   const headers = signHeaders(prepared.headers, prepared.body, { callId, ...signing, now });
   // The callback URL carries its token: redacted like a credential wherever the request is shown.
-  const scrubber = createSecretScrubber(
+  const scrubber = secretScrubberFor(
     context.callbackUrl === undefined
       ? prepared.secretValues
       : [...prepared.secretValues, context.callbackUrl],

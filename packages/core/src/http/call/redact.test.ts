@@ -94,3 +94,13 @@ describe('createSecretScrubber', () => {
     expect(scrubber.variants).toEqual([]);
   });
 });
+
+describe('createSecretScrubber with regular-expression characters in a secret', () => {
+  it('finds the secret literally, never as a pattern', () => {
+    const secret = 'a.b*c(d)[e]{f}|g^h$+?\\/-';
+    const scrubber = createSecretScrubber([secret]);
+    expect(scrubber.text(`x ${secret} y`)).toBe(`x ${REDACTED} y`);
+    expect(scrubber.text('aXbbbc(d)[e]{f}|g^h$+?\\/-')).toBe('aXbbbc(d)[e]{f}|g^h$+?\\/-');
+    expect(scrubber.text('g^h')).toBe('g^h');
+  });
+});

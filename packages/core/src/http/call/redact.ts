@@ -1,5 +1,10 @@
 import type { PreparedRequest } from '../../actions/build-request.js';
-import { jsonSpellingPattern, MIN_SCRUBBED_VARIANT_LENGTH, secretVariants } from './secret-variants.js';
+import {
+  escapeRegExp,
+  jsonSpellingPattern,
+  MIN_SCRUBBED_VARIANT_LENGTH,
+  secretVariants,
+} from './secret-variants.js';
 
 /** Replaces every secret value. */
 export const REDACTED = '[redacted]';
@@ -110,8 +115,13 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 export function createSecretScrubber(secrets: readonly string[]): SecretScrubber {
   const unique = new Set<string>();
   for (const secret of secrets) for (const variant of secretVariants(secret)) unique.add(variant);
-  const variants = [...unique].sort((a, b) => b.length - a.length);
+  // Frozen: a scrubber is shared by every call with the same secrets (see cached-scrubber.ts).
+  const variants = Object.freeze([...unique].sort((a, b) => b.length - a.length));
   const shortest = variants.at(-1)?.length ?? Number.POSITIVE_INFINITY;
+  // One pass to find out whether any spelling occurs at all: most texts hold none, and one regular
+  // expression test costs less than an indexOf per spelling. Literal alternatives only (escaped),
+  // no flags: it matches exactly where one of the spellings occurs.
+  const anySpelling = variants.length === 0 ? undefined : new RegExp(variants.map(escapeRegExp).join('|'));
   // After the fixed spellings: whatever mix of JSON escapes is left (longest secret first). Built
   // the first time a text holds a backslash: most responses never need them.
   let patterns: RegExp[] | undefined;
@@ -127,7 +137,7 @@ export function createSecretScrubber(secrets: readonly string[]): SecretScrubber
     if (variants.length === 0) return input;
     let scrubbed = input;
     if (scrubbed.length >= shortest) {
-      scrubbed = replaceSpans(scrubbed, variants);
+      if (anySpelling?.test(scrubbed)) scrubbed = replaceSpans(scrubbed, variants);
       // Every fixed spelling is gone, so what a pattern could still find holds an escape.
       if (scrubbed.includes('\\')) {
         for (const pattern of escapePatterns()) scrubbed = scrubbed.replace(pattern, REDACTED);

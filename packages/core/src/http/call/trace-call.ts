@@ -8,7 +8,7 @@ import type { PreparedCall } from './prepare-call.js';
  * status, and the failure kind as `error.type`. Never a header or a body.
  */
 export function traceCall(call: PreparedCall, send: () => Promise<ActionResult>): Promise<ActionResult> {
-  const url = new URL(call.prepared.url);
+  const url = call.prepared.url;
   const code = call.action.code !== undefined;
   return inSpan(
     code ? 'code_action' : call.prepared.method,
