@@ -1,3 +1,5 @@
+import { isoTimestamp } from './iso-timestamp.js';
+
 /** What started a call; sent to the endpoint in `context.trigger`. */
 export const CALL_TRIGGERS = [
   'ai_intent',
@@ -57,7 +59,7 @@ export function toEnvelopeContext(context: CallContext): EnvelopeContext {
   if (context.agentId !== undefined) envelope.agent_id = context.agentId;
   if (context.conversationId !== undefined) envelope.conversation_id = context.conversationId;
   if (context.contactId !== undefined) envelope.contact_id = context.contactId;
-  envelope.timestamp = context.timestamp.toISOString();
+  envelope.timestamp = isoTimestamp(context.timestamp);
   if (context.callbackUrl !== undefined) envelope.callback_url = context.callbackUrl;
   return envelope;
 }

@@ -85,7 +85,9 @@ export interface PrepareOptions {
 
 /** Creates an id usable as `webhook-id` and `Idempotency-Key`. */
 export function createCallId(): string {
-  return `call_${randomUUID().replaceAll('-', '')}`;
+  // The UUID's 32 hex digits, without its four dashes (8-4-4-4-12); slices cost less than replaceAll.
+  const uuid = randomUUID();
+  return `call_${uuid.slice(0, 8)}${uuid.slice(9, 13)}${uuid.slice(14, 18)}${uuid.slice(19, 23)}${uuid.slice(24)}`;
 }
 
 /** Signs a prepared request's body with the call's id and the current time. */
