@@ -6,7 +6,12 @@
  * executor-instructions.ts (instruction counts), so both measure the same thing.
  */
 import { Agent, buildConnector } from 'undici';
-import { createExecutor, generateWebhookSecret } from '../packages/core/dist/index.js';
+import type * as Core from '../packages/core/dist/index.js';
+
+// BENCH_CORE_DIST names another build of core (e.g. of an earlier commit) to measure instead.
+const { createExecutor, generateWebhookSecret } = (await import(
+  process.env.BENCH_CORE_DIST ?? '../packages/core/dist/index.js'
+)) as typeof Core;
 
 /** The host name the action's URL names; the executor's resolver answers 127.0.0.1 for it. */
 export const BENCH_HOST = 'orders.example.com';

@@ -11,7 +11,8 @@
  * count is client and server together: the ratio plain / executor is the throughput ratio to
  * expect when the machine is CPU-bound. Environment: INSTR_CALLS (3000), INSTR_WARMUP (2000),
  * INSTR_CONCURRENCY (64), INSTR_CLIENTS (`plain,executor`), INSTR_KEEP (keep the callgrind files,
- * for callgrind_annotate).
+ * for callgrind_annotate), BENCH_CORE_DIST (another build of core's index.js, e.g. of an earlier
+ * commit, to compare).
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -68,6 +69,7 @@ async function child(client: string): Promise<void> {
   // callgrind_control is only answered while the process runs: the event loop is kept waking
   // while it waits for one, never while calls are counted (a timer would fire more often there
   // than the calls take natively).
+  (globalThis as { gc?: () => void }).gc?.();
   let awake = setInterval(() => {}, 2);
   process.stdout.write('warm\n');
   await lines.next();
@@ -104,6 +106,10 @@ async function instructions(client: string, tls: string): Promise<{ main: number
         '--smc-check=all-non-file',
         `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
         process.execPath,
+        // A full collection just before counting, and young-generation collections rarer: the
+        // garbage collector's timing was most of the run-to-run spread.
+        '--expose-gc',
+        '--max-semi-space-size=16',
         '--import',
         'tsx',
         fileURLToPath(import.meta.url),

@@ -40,6 +40,9 @@ export interface BuildRequestOptions {
   jsonBody?: Record<string, unknown>;
 }
 
+/** A URL without placeholders uses no parameter in its path (never added to: see fillPathPlaceholders). */
+const NO_NAMES: Set<string> = new Set();
+
 /** URL parsers treat these segments (in any percent-encoding) as "here" and "up one level". */
 const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
 
@@ -103,7 +106,7 @@ export function buildRequest(
   context: CallContext,
   options: BuildRequestOptions = {},
 ): PreparedRequest {
-  const usedInPath = new Set<string>();
+  const usedInPath = action.url.includes('{') ? new Set<string>() : NO_NAMES;
   const url = new URL(fillPathPlaceholders(action.url, parameters, usedInPath));
   const headers: Record<string, string> = {
     'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,

@@ -96,7 +96,8 @@ export function validateArguments(
   const schema = parametersOf(target);
   const given = args as Record<string, unknown>;
   const names = Object.keys(schema.properties);
-  const required = new Set(schema.required ?? []);
+  // An array of a few names: searching it costs less than building a Set per call.
+  const required: readonly string[] = schema.required ?? [];
   const missing: MissingArgument[] = [];
   const invalid: InvalidArgument[] = [];
   const value: Record<string, unknown> = {};
@@ -105,7 +106,7 @@ export function validateArguments(
     const parameter = schema.properties[name] as ParameterSchema;
     const raw = Object.hasOwn(given, name) ? given[name] : undefined;
     if (isBlank(raw)) {
-      if (required.has(name)) {
+      if (required.includes(name)) {
         missing.push({
           name,
           ...(parameter.description ? { description: parameter.description } : {}),

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate, type Gunzip } from 'node:zlib';
 import type { Dispatcher } from 'undici';
-import { createByteBudget } from './byte-budget.js';
+import { type ByteBudget, createByteBudget } from './byte-budget.js';
 
 /** A response read to its end or to the cap, whichever came first. */
 export interface CappedResponse {
@@ -63,6 +63,109 @@ function decoderFor(encoding: string | string[] | undefined): Gunzip | undefined
   }
 }
 
+/** Fires a call's deadline; a plain function given the handler, so no closure per call. */
+function onDeadline(handler: CappedHandler): void {
+  handler.stop(
+    new DeadlineExceededError(handler.timeoutMs, handler.status === 0 ? undefined : handler.status),
+  );
+}
+
+/**
+ * One request's state and undici's handler of it, in one object: its methods are the handler API,
+ * so a call allocates this, its byte budget and its timer, not a closure per callback.
+ */
+class CappedHandler implements Dispatcher.DispatchHandler {
+  status = 0;
+  private headers: IncomingHttpHeaders = {};
+  private settled = false;
+  private controller: Dispatcher.DispatchController | undefined;
+  private decoder: Gunzip | undefined;
+  private readonly chunks: Buffer[] = [];
+  private readonly budget: ByteBudget;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    readonly timeoutMs: number,
+    capBytes: number,
+    private readonly resolve: (response: CappedResponse) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.budget = createByteBudget(capBytes);
+    this.timer = setTimeout(onDeadline, timeoutMs, this);
+  }
+
+  settle(error: Error | undefined, truncated = false): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    if (error) this.reject(error);
+    else {
+      const body = Buffer.concat(this.chunks, this.budget.kept);
+      this.resolve({ status: this.status, headers: this.headers, body, truncated });
+    }
+  }
+
+  stop(error: Error | undefined, truncated = false): void {
+    this.settle(error, truncated);
+    this.decoder?.destroy();
+    const controller = this.controller;
+    if (controller && !controller.aborted) controller.abort(error ?? new CapReached());
+  }
+
+  /** Keeps what fits; past the cap, stops everything. */
+  take(chunk: Buffer): void {
+    if (this.settled) return;
+    const kept = this.budget.take(chunk);
+    if (kept.length > 0) this.chunks.push(kept);
+    if (this.budget.exceeded) this.stop(undefined, true);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // The deadline passed while connecting: do not send anything now.
+    if (this.settled) controller.abort(new DeadlineExceededError(this.timeoutMs));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    responseHeaders: IncomingHttpHeaders,
+  ): void {
+    if (statusCode < 200) return; // 1xx: the real response follows
+    this.status = statusCode;
+    this.headers = responseHeaders;
+    const found = decoderFor(responseHeaders['content-encoding']);
+    if (found === null) {
+      this.stop(new UnsupportedEncodingError(String(responseHeaders['content-encoding'])));
+      return;
+    }
+    this.decoder = found;
+    if (found) {
+      found.on('data', (chunk: Buffer) => this.take(chunk));
+      found.on('error', (error) =>
+        this.stop(new UnsupportedEncodingError(`undecodable body (${error.message})`)),
+      );
+      found.on('end', () => this.settle(undefined));
+    }
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.settled) return;
+    if (this.decoder) this.decoder.write(chunk);
+    else this.take(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.decoder) this.decoder.end();
+    else this.settle(undefined);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (error instanceof CapReached) return;
+    this.stop(error);
+  }
+}
+
 /**
  * Sends one request through an undici dispatcher and reads the answer into memory, keeping at
  * most `capBytes` and enforcing one total deadline over connect, headers and body.
@@ -80,77 +183,7 @@ export function dispatchCapped(
   limits: { capBytes: number; timeoutMs: number },
 ): Promise<CappedResponse> {
   return new Promise<CappedResponse>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const budget = createByteBudget(limits.capBytes);
-    let status = 0;
-    let headers: IncomingHttpHeaders = {};
-    let settled = false;
-    let controller: Dispatcher.DispatchController | undefined;
-    let decoder: Gunzip | undefined;
-
-    const settle = (error: Error | undefined, truncated = false) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve({ status, headers, body: Buffer.concat(chunks, budget.kept), truncated });
-    };
-    const stop = (error: Error | undefined, truncated = false) => {
-      settle(error, truncated);
-      decoder?.destroy();
-      if (controller && !controller.aborted) controller.abort(error ?? new CapReached());
-    };
-    /** Keeps what fits; past the cap, stops everything. */
-    const take = (chunk: Buffer) => {
-      if (settled) return;
-      const kept = budget.take(chunk);
-      if (kept.length > 0) chunks.push(kept);
-      if (budget.exceeded) stop(undefined, true);
-    };
-    const timer = setTimeout(
-      () => stop(new DeadlineExceededError(limits.timeoutMs, status === 0 ? undefined : status)),
-      limits.timeoutMs,
-    );
-
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(requestController) {
-        controller = requestController;
-        // The deadline passed while connecting: do not send anything now.
-        if (settled) requestController.abort(new DeadlineExceededError(limits.timeoutMs));
-      },
-      onResponseStart(_controller, statusCode, responseHeaders) {
-        if (statusCode < 200) return; // 1xx: the real response follows
-        status = statusCode;
-        headers = responseHeaders;
-        const found = decoderFor(responseHeaders['content-encoding']);
-        if (found === null) {
-          stop(new UnsupportedEncodingError(String(responseHeaders['content-encoding'])));
-          return;
-        }
-        decoder = found;
-        if (decoder) {
-          decoder.on('data', take);
-          decoder.on('error', (error) =>
-            stop(new UnsupportedEncodingError(`undecodable body (${error.message})`)),
-          );
-          decoder.on('end', () => settle(undefined));
-        }
-      },
-      onResponseData(_controller, chunk) {
-        if (settled) return;
-        if (decoder) decoder.write(chunk);
-        else take(chunk);
-      },
-      onResponseEnd() {
-        if (decoder) decoder.end();
-        else settle(undefined);
-      },
-      onResponseError(_controller, error) {
-        if (error instanceof CapReached) return;
-        stop(error);
-      },
-    };
-
+    const handler = new CappedHandler(limits.timeoutMs, limits.capBytes, resolve, reject);
     try {
       dispatcher.dispatch(
         {
@@ -163,7 +196,7 @@ export function dispatchCapped(
         handler,
       );
     } catch (error) {
-      stop(error instanceof Error ? error : new Error(String(error)));
+      handler.stop(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }
