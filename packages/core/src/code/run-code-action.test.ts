@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CODE_LIMITS } from './code-limits.js';
+import { createCodeWorkerPool } from './code-worker-pool.js';
 import { type CodeFetch, type CodeRequest, runCodeAction } from './run-code-action.js';
+
+const pool = createCodeWorkerPool();
+afterAll(() => pool.close());
 
 const input = { parameters: { n: 21, sku: 'SKU-1' }, context: { call_id: 'call_1' } };
 const noFetch: CodeFetch = async () => {
@@ -9,6 +13,7 @@ const noFetch: CodeFetch = async () => {
 
 function run(source: string, overrides: Partial<Parameters<typeof runCodeAction>[0]> = {}) {
   return runCodeAction({
+    pool,
     source,
     input,
     credentials: { api_token: 'tok_live_8f3a9c2e71' },
