@@ -55,6 +55,8 @@ export interface CodeWorkerPool {
   take(signal?: AbortSignal): Promise<CodeWorker>;
   /** Ends every worker (idle and running: their runs fail) and starts no more. */
   close(): Promise<void>;
+  /** Workers alive now: started and waiting, still starting, taken for a run. */
+  stats(): { idle: number; starting: number; running: number };
 }
 
 interface Started {
@@ -83,6 +85,7 @@ export function createCodeWorkerPool(options: CodeWorkerPoolOptions = {}): CodeW
   const all = new Set<Started>();
   const waiting: Array<() => void> = [];
   let starting = 0;
+  const refills = new Set<Promise<void>>();
   let running = 0;
   let closed = false;
 
@@ -91,7 +94,9 @@ export function createCodeWorkerPool(options: CodeWorkerPoolOptions = {}): CodeW
     const workerData: CodeWorkerData = { wasmModule, memoryBytes: DEFAULT_CODE_LIMITS.memoryBytes };
     if (closed) throw new Error('the code sandbox is shut down');
     observe?.('to-worker', workerData);
-    const worker = new Worker(script, { workerData, resourceLimits });
+    // No flags of this process (its `--import`s, `--input-type`) and none of its environment
+    // (the server's secrets live there): the worker needs neither.
+    const worker = new Worker(script, { workerData, resourceLimits, execArgv: [], env: {} });
     worker.unref();
     const started: Started = { worker, ready: Promise.resolve(), exit: undefined, exitListeners: [] };
     all.add(started);
@@ -135,7 +140,7 @@ export function createCodeWorkerPool(options: CodeWorkerPoolOptions = {}): CodeW
   function refill(): void {
     while (!closed && idle.length + starting < idleTarget) {
       starting += 1;
-      start()
+      const refilled = start()
         .then((started) => {
           if (started.exit === undefined) idle.push(started);
         })
@@ -143,7 +148,9 @@ export function createCodeWorkerPool(options: CodeWorkerPoolOptions = {}): CodeW
         .catch(() => {})
         .finally(() => {
           starting -= 1;
+          refills.delete(refilled);
         });
+      refills.add(refilled);
     }
   }
 
@@ -208,10 +215,13 @@ export function createCodeWorkerPool(options: CodeWorkerPoolOptions = {}): CodeW
         throw error;
       }
     },
+    stats: () => ({ idle: idle.length, starting, running }),
     async close() {
       closed = true;
       for (const wake of waiting.splice(0)) wake();
       await Promise.all([...all].map((started) => started.worker.terminate().catch(() => {})));
+      // Workers still starting end as they come up (closed): wait for them too.
+      await Promise.all([...refills]);
       idle.length = 0;
     },
   };

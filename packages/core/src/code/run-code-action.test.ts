@@ -150,6 +150,37 @@ describe('runCodeAction: attacks on the sandbox', () => {
   });
 });
 
+describe('runCodeAction: long built-in calls the interrupt handler cannot reach', () => {
+  // Each ran 100-430 s against a 500 ms limit on the server's own thread before the worker.
+  it.each([
+    ['a loop of long string repeats', "function handler() { for (;;) 'x'.repeat(1 << 24).length }"],
+    [
+      'a catastrophic regular expression in a loop',
+      "function handler() { const s = 'a'.repeat(5000) + 'b'; for (;;) /^(a|a?)+$/.test(s) }",
+    ],
+    [
+      'a loop of huge sorts',
+      'function handler() { const a = Array.from({ length: 200000 }, (_, i) => (i * 7919) % 200000); for (;;) a.slice().sort() }',
+    ],
+    [
+      'a loop of huge joins',
+      "function handler() { const a = new Array(1 << 20).fill('ab'); for (;;) a.join('-').length }",
+    ],
+  ])('stops %s at its CPU limit while this thread keeps running', async (_attack, source) => {
+    let ticks = 0;
+    const ticker = setInterval(() => {
+      ticks += 1;
+    }, 10);
+    const result = await run(source, {
+      limits: { ...DEFAULT_CODE_LIMITS, cpuMs: 300, memoryBytes: 64 * 1024 * 1024 },
+      timeoutMs: 60_000,
+    }).finally(() => clearInterval(ticker));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'cpu', message: /time limit exceeded/ } });
+    // The event loop of this thread ran during the run (it took at least its 300 ms).
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
+
 describe('runCodeAction: fetch and credentials', () => {
   it('sends the request with the credential put in where the code wrote secret(name)', async () => {
     const shop = recordingFetch(() => ({ status: 200, body: '{"in_stock":3}' }));

@@ -94,7 +94,8 @@ export async function runSandbox(
   const vmError = (handle: QuickJSHandle, when: 'compile' | 'runtime') => {
     const message = errorText(ctx.dump(handle));
     handle.dispose();
-    if (cpuExceeded) return fail('cpu', `the code ran longer than its ${limits.cpuMs} ms`);
+    if (cpuExceeded)
+      return fail('cpu', `the code ran longer than its ${limits.cpuMs} ms (time limit exceeded)`);
     if (/out of memory/i.test(message))
       return fail('memory', `the code used more than its ${limits.memoryBytes} bytes of memory`);
     if (/stack overflow/i.test(message))
