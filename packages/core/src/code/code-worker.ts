@@ -17,6 +17,17 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 // Prepared while idle: the engine instance for the default heap, so a run starts at once.
 let prepared: QuickJSWASMModule | undefined = await loadQuickJs(data.memoryBytes, data.wasmModule);
+// A warm-up run of our own code on it (its runtime disposed after): the engine's paths are hot
+// before the first real run, which gets a runtime of its own.
+await runSandbox(
+  prepared,
+  {
+    source: 'async function handler({ parameters }) { console.log("warm"); return parameters }',
+    inputJson: '{"parameters":{},"context":{}}',
+    limits: { memoryBytes: data.memoryBytes, cpuMs: 1_000 },
+  },
+  { request: async () => ({ error: 'none' }), entered() {}, left() {}, log() {} },
+);
 const answers = new Map<number, (reply: { json?: string; error?: string }) => void>();
 let nextId = 1;
 let running = false;
