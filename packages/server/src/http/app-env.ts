@@ -17,6 +17,7 @@ import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
 import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import type { Metrics } from '../metrics/create-metrics.js';
+import type { RemoteToolCatalog } from '../remote-mcp/remote-tool-catalog.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
 import type { AgentStore } from '../stores/agent-store.js';
@@ -26,6 +27,7 @@ import type { ChannelStore } from '../stores/channel-store.js';
 import type { ConversationEnding } from '../stores/conversation-ending.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
+import type { RemoteMcpStore } from '../stores/remote-mcp-store.js';
 import type { SessionStore } from '../stores/session-store.js';
 import type { SubscriptionStore } from '../stores/subscription-store.js';
 import type { TenantStore } from '../stores/tenant-store.js';
@@ -70,8 +72,11 @@ export interface AppServices {
   inboundChannels: InboundChannels;
   /** Work that outlives its request and is not a delivery: shutdown waits for it. */
   background: BackgroundWork;
-  /** The connection pool of LLM requests. */
+  /** The connection pools of LLM requests and of remote MCP servers (closed together). */
   modelTransport: { close(): Promise<void> };
+  /** Agents' remote MCP servers (docs/architecture/mcp.md): stored, and their tool lists. */
+  remoteMcpServers: RemoteMcpStore;
+  remoteMcpTools: RemoteToolCatalog;
   executor: Executor;
   /** One capped GET of a document through the outbound policy (the OpenAPI import). */
   fetchDocument(url: string): Promise<FetchedDocument>;

@@ -176,6 +176,32 @@ export interface ChannelTable {
   updated_at: Timestamp;
 }
 
+/** How Toolgate authenticates to a remote MCP server; the secret part is sealed in `secret`. */
+export type RemoteMcpAuth =
+  | { type: 'none' }
+  | { type: 'header'; name: string }
+  | { type: 'oauth2_client_credentials'; tokenUrl: string; clientId: string; scopes?: string[] };
+
+/** An agent's remote MCP server: its tools are offered to the agent beside its actions. */
+export interface RemoteMcpServerTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  /** The prefix of its tools' names (`<name>__<tool>`), unique per agent. */
+  name: string;
+  /** The Streamable HTTP endpoint (checked by the outbound policy). */
+  url: string;
+  auth: Json<RemoteMcpAuth>;
+  /** The header value or the OAuth2 client secret, sealed; null with `none`. */
+  secret: string | null;
+  enabled: boolean;
+  /** The remote tool names offered; null: all of them. */
+  tools: Json<string[] | null> | null;
+  timeout_ms: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Inbound message ids already received (webhook-id, Twilio MessageSid), kept for the replay window. */
 export interface ChannelInboundIdTable {
   channel_id: string;
@@ -291,4 +317,5 @@ export interface Database {
   delivery_attempts: DeliveryAttemptTable;
   subscriptions: SubscriptionTable;
   async_calls: AsyncCallTable;
+  remote_mcp_servers: RemoteMcpServerTable;
 }
