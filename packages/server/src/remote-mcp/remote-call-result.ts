@@ -32,6 +32,8 @@ export function loggedResult(input: {
   remoteName: string;
   args: Record<string, unknown>;
   durationMs: number;
+  /** Cuts the server's secret out of the logged request. */
+  scrub: (text: string) => string;
   outcome: { ok: true; text: string; cut: boolean } | { ok: false; failure: RemoteMcpFailure; text?: string };
 }): ActionResult {
   const { server, outcome } = input;
@@ -46,14 +48,13 @@ export function loggedResult(input: {
       method: 'POST',
       url: server.url,
       headers,
-      body: JSON.stringify({
-        method: 'tools/call',
-        params: { name: input.remoteName, arguments: input.args },
-      }),
+      body: input.scrub(
+        JSON.stringify({ method: 'tools/call', params: { name: input.remoteName, arguments: input.args } }),
+      ),
     },
     redirects: [],
   };
-  const text = outcome.ok ? outcome.text : outcome.text;
+  const text = outcome.text;
   const response =
     text === undefined
       ? null

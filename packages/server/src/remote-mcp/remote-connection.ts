@@ -1,4 +1,6 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+// The SDK's MCP client opens no connection of its own: every request it makes goes through the
+// transport's injected `fetch`, the outbound policy's (below), never the global one.
+import { Client as McpClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
@@ -33,7 +35,7 @@ export interface RemoteConnectionDeps {
 export async function withRemoteSession<T>(
   deps: RemoteConnectionDeps,
   server: OpenedRemoteMcpServer,
-  work: (client: Client, options: RequestOptions) => Promise<T>,
+  work: (client: McpClient, options: RequestOptions) => Promise<T>,
 ): Promise<T> {
   const timeoutMs = server.timeoutMs;
   const secrets = server.secret === null ? [] : [server.secret];
@@ -46,7 +48,7 @@ export async function withRemoteSession<T>(
     }, timeoutMs);
   });
   let transport: StreamableHTTPClientTransport | undefined;
-  const client = new Client({ name: 'toolgate', version: deps.version });
+  const client = new McpClient({ name: 'toolgate', version: deps.version });
   const run = async () => {
     const verdict = await deps.checkUrl(server.url);
     if (!verdict.allowed) {
@@ -84,7 +86,7 @@ export async function withRemoteSession<T>(
 }
 
 /** Ends the session politely (a DELETE, briefly), then closes the client and its streams. */
-async function end(client: Client, transport: StreamableHTTPClientTransport | undefined) {
+async function end(client: McpClient, transport: StreamableHTTPClientTransport | undefined) {
   if (transport?.sessionId !== undefined) {
     let wait: NodeJS.Timeout | undefined;
     await Promise.race([

@@ -1,5 +1,5 @@
 import type { BuiltinTool, BuiltinToolResult, ToolDefinition } from '@toolgate/core';
-import { REDACTED } from '@toolgate/core';
+import { createSecretScrubber, type SecretScrubber } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallStore } from '../stores/call-store.js';
 import type { OpenedRemoteMcpServer, RemoteMcpStore } from '../stores/remote-mcp-store.js';
@@ -21,8 +21,11 @@ export interface RemoteTurn {
   maxResultChars: number;
 }
 
-function scrub(text: string, secret: string | null): string {
-  return secret === null || secret === '' ? text : text.split(secret).join(REDACTED);
+/** The server's secret in every spelling, and its credential without a scheme word (`Bearer x`: `x`). */
+export function scrubberOf(server: OpenedRemoteMcpServer): SecretScrubber {
+  if (server.secret === null) return createSecretScrubber([]);
+  const credential = /^\S+\s+(\S.*)$/.exec(server.secret)?.[1];
+  return createSecretScrubber(credential ? [server.secret, credential] : [server.secret]);
 }
 
 /**
@@ -53,6 +56,7 @@ export function createRemoteTurnTools(deps: {
       description: offered.description,
       parameters: offered.inputSchema,
     } as unknown as ToolDefinition;
+    const scrubber = scrubberOf(server);
     return {
       definition,
       async run(args, callId): Promise<BuiltinToolResult> {
@@ -67,7 +71,7 @@ export function createRemoteTurnTools(deps: {
         let outcome: Parameters<typeof loggedResult>[0]['outcome'];
         try {
           const result = await callRemoteTool(deps.connection, server, offered.remoteName, args);
-          const text = scrub(resultText(result), server.secret);
+          const text = scrubber.text(resultText(result));
           outcome = result.isError
             ? {
                 ok: false,
@@ -92,6 +96,7 @@ export function createRemoteTurnTools(deps: {
           remoteName: offered.remoteName,
           args,
           durationMs: Math.round(performance.now() - started),
+          scrub: (text) => scrubber.text(text),
           outcome,
         });
         records.push(

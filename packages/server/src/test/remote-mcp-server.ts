@@ -18,12 +18,12 @@ export interface LoopbackMcpServer {
 }
 
 /** Long enough for every test's timeout to pass first. */
-const SLOW_MS = 3_000;
+const SLOW_MS = 5_000;
 
 /**
  * Starts the SDK's `McpServer` behind its Streamable HTTP transport (stateless: a server per
  * request) on 127.0.0.1 with the test certificate. Tools: `get_weather {city}` ("Sunny in
- * <city>"), `fail` (a tool error), `slow` (answers after 3 s), `big {size}` (that many x's),
+ * <city>"), `fail` (a tool error), `slow` (answers after 5 s), `big {size}` (that many x's),
  * `echo` (says back what it was sent, to see a secret scrubbed). Only `/mcp` is served (any
  * other path: 404). With `requiredHeader`, a request without that exact header and value is a 401.
  */
