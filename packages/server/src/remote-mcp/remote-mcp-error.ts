@@ -89,7 +89,7 @@ function classify(error: unknown, timeoutMs: number): RemoteMcpFailure {
     if (error.code === -1) {
       return {
         kind: 'invalid_response',
-        message: `the URL does not answer as an MCP server: ${error.message}`,
+        message: `the URL does not answer as an MCP server: ${error.message.replace(/^Streamable HTTP error: /, '')}`,
       };
     }
     return {
