@@ -143,7 +143,14 @@ export function createRemoteTurnTools(deps: {
      */
     async forTurn(turn: RemoteTurn): Promise<{ tools: BuiltinTool[]; recorded(): Promise<void> }> {
       const records: Array<Promise<unknown>> = [];
-      const servers = await deps.servers.enabledFor(turn.tenantId, turn.agentId);
+      let servers: OpenedRemoteMcpServer[];
+      try {
+        servers = await deps.servers.enabledFor(turn.tenantId, turn.agentId);
+      } catch (error) {
+        // A server whose secret does not open (a retired key) must not stop the agent's turns.
+        deps.logger.error({ err: error, tenantId: turn.tenantId }, 'could not read the remote MCP servers');
+        servers = [];
+      }
       const lists = await Promise.all(servers.map((server) => deps.catalog.toolsOf(server)));
       const tools: BuiltinTool[] = [];
       servers.forEach((server, index) => {
