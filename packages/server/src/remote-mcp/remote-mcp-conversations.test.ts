@@ -186,4 +186,20 @@ describe('an agent with a remote MCP server', () => {
     expect((await say('what can you do?')).reply).toBe('tools: slowpoke__slow');
     await t.call('PATCH', `/api/v1/agents/${agentId}/mcp-servers/weather`, { body: { enabled: true } });
   });
+
+  it('leaves an unreachable server out of the turn, which goes on with the others', async () => {
+    // A loopback port nobody listens on any more: the connection is refused.
+    const closed = await startLoopbackMcpServer();
+    const port = closed.port;
+    await closed.close();
+    const added = await t.call('POST', `/api/v1/agents/${agentId}/mcp-servers`, {
+      body: { name: 'gone', url: `https://api.example.com:${port}/mcp` },
+    });
+    expect(added.status).toBe(201);
+    const { say } = await conversation();
+    expect((await say('what can you do?')).reply).toBe(
+      'tools: slowpoke__slow,weather__get_weather,weather__fail,weather__slow,weather__big,weather__echo',
+    );
+    expect(t.logText()).toContain('remote MCP server left out of the turn');
+  });
 });
