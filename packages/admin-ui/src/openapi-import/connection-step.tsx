@@ -16,6 +16,7 @@ export function ConnectionStep({ wizard }: { wizard: ImportWizard }) {
     <form
       class="form-section import-step"
       aria-labelledby="import-connection-title"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void wizard.create();

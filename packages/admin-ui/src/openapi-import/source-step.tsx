@@ -30,6 +30,7 @@ export function SourceStep({ wizard }: { wizard: ImportWizard }) {
     <form
       class="form-section import-step"
       aria-labelledby="import-source-title"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void wizard.readDocument();

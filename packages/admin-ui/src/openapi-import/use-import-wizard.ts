@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import { createFromImport, listStoredActions, previewImport } from './import-api';
-import { EMPTY_SECRET, type SecretDraft, schemesFor, secretsBody } from './import-auth';
+import { EMPTY_SECRET, type SecretDraft, schemesFor, secretFieldId, secretsBody } from './import-auth';
 import { type BaseChoice, baseUrlOf } from './import-base-url';
 import { type PlacedError, placeImportError, type WizardStep } from './import-errors';
 import type { ImportReport } from './import-report';
@@ -158,11 +158,17 @@ export function useImportWizard(client: ApiClient): ImportWizard {
       setProblems(({ baseUrl: _dropped, ...rest }) => rest);
     },
     secrets,
-    setSecret: (scheme, change) =>
+    setSecret: (scheme, change) => {
       setSecrets((current) => ({
         ...current,
         [scheme]: { ...(current[scheme] ?? EMPTY_SECRET), ...change },
-      })),
+      }));
+      // A message about an empty field goes once the field is typed in.
+      const typed = new Set(
+        Object.keys(change).map((field) => secretFieldId(scheme, field as keyof SecretDraft)),
+      );
+      setProblems((current) => Object.fromEntries(Object.entries(current).filter(([id]) => !typed.has(id))));
+    },
     busy,
     problems,
     refused,
