@@ -7,6 +7,7 @@ import { deliveriesMigration } from './migration-0007-deliveries.js';
 import { subscriptionsMigration } from './migration-0008-subscriptions.js';
 import { asyncCallsMigration } from './migration-0009-async-calls.js';
 import { channelsMigration } from './migration-0010-channels.js';
+import { fleetToolCallsMigration } from './migration-0011-fleet-tool-calls.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -146,6 +147,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_subscriptions': subscriptionsMigration,
   '0009_async_calls': asyncCallsMigration,
   '0010_channels': channelsMigration,
+  '0011_fleet_tool_calls': fleetToolCallsMigration,
 };
 
 /** The names of every migration, oldest first. */

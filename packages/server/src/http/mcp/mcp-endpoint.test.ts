@@ -9,7 +9,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../server/listen.js';
 import { type ConversationFixture, startConversationFixture } from '../../test/conversation-fixture.js';
-import { NO_ELICITATION_REFUSAL } from './call-action-tool.js';
+import { NO_ELICITATION_REFUSAL } from './mcp-tool-result.js';
 
 let fixture: ConversationFixture;
 let server: ServerType;
