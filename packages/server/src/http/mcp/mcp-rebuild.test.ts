@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServices } from '../../server/create-services.js';
 import { type ConversationFixture, startConversationFixture } from '../../test/conversation-fixture.js';
+import { toolsListRequest } from '../../test/mcp-requests.js';
 import { TEST_SECRET_KEY } from '../../test/test-app.js';
 import type { AppServices } from '../app-env.js';
 import { createApp } from '../create-app.js';
@@ -65,16 +66,7 @@ it('serves a session on the instance that did not open it, and ends it there fro
     turn = 0; // the DELETE goes to the first app, the next request to the other
     await transport.terminateSession();
     const after = await apps[1]?.fetch(
-      new Request('http://toolgate.test/mcp', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-session-id': sessionId,
-          authorization: `Bearer ${f.t.tenantA.adminKey}`,
-        },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'tools/list' }),
-      }),
+      toolsListRequest('http://toolgate.test/mcp', sessionId, f.t.tenantA.adminKey),
     );
     expect(after?.status).toBe(404);
     // Without a bus the other instance learns it from the store: its copy is closed on that request.

@@ -1,11 +1,5 @@
 import type { ServerType } from '@hono/node-server';
-import {
-  createLoopbackOnlyDial,
-  type LoopbackHttpsServer,
-  sendJson,
-  startLoopbackHttpsServer,
-  testCertificate,
-} from '@toolgate/core/test';
+import { createLoopbackOnlyDial, type LoopbackHttpsServer, testCertificate } from '@toolgate/core/test';
 import { pino } from 'pino';
 import type { AppServices } from '../../http/app-env.js';
 import { createApp } from '../../http/create-app.js';
@@ -13,6 +7,7 @@ import { createServices } from '../../server/create-services.js';
 import { listen } from '../../server/listen.js';
 import { openSharedState, type SharedState } from '../../shared/shared-state.js';
 import { type OpenDatabase, openDatabase } from '../../storage/open-database.js';
+import { startShop } from '../conversation-fixture.js';
 import { createScratchDatabase } from '../deliveries/scratch-database.js';
 import { TEST_SECRET_KEY } from '../test-app.js';
 
@@ -26,7 +21,7 @@ export interface InProcessInstance {
  * Toolgate instances in this process on one fresh PostgreSQL database, as `toolgate start` wires
  * them (each its own pool and `LISTEN` connection, so notices cross between them as between
  * machines), with tenant `tenant_a` and its admin key, and a loopback HTTPS shop their actions
- * call (`/status`, `/cancel`).
+ * call (the conversation fixture's: `/status`, `/cancel`).
  */
 export interface InProcessFleet {
   instances: InProcessInstance[];
@@ -44,15 +39,7 @@ export async function startInProcessFleet(count: number): Promise<InProcessFleet
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
   };
   try {
-    const shop = await startLoopbackHttpsServer(async (request, response) => {
-      const url = new URL(request.url, 'https://shop.test');
-      const order =
-        url.searchParams.get('order_number') ??
-        (JSON.parse(request.body || '{}').parameters?.order_number as string);
-      if (url.pathname === '/cancel')
-        return sendJson(response, 200, { message: `Order ${order} is cancelled.` });
-      sendJson(response, 200, { success: true, result: { order, status: 'shipped' } });
-    });
+    const shop = await startShop();
     cleanup.push(() => shop.close());
     const { cert } = await testCertificate();
     const scratch = await createScratchDatabase();

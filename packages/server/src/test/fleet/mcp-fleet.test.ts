@@ -7,6 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postgresAvailable } from '../engines.js';
+import { toolsListRequest } from '../mcp-requests.js';
 import { orderStatusAction } from '../test-app.js';
 import { type InProcessFleet, startInProcessFleet } from './in-process-fleet.js';
 
@@ -226,17 +227,7 @@ describe.skipIf(!postgres)('MCP across two instances on one PostgreSQL database'
     const [heldOnA, heldOnB] = [a.services.mcp.size, b.services.mcp.size];
     route.pin = 0;
     await transport.terminateSession();
-    const list = await fetch(new URL('/mcp', b.url), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-session-id': sessionId,
-        'mcp-protocol-version': '2025-06-18',
-        authorization: `Bearer ${fleet.adminKey}`,
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
-    });
+    const list = await fetch(toolsListRequest(new URL('/mcp', b.url), sessionId, fleet.adminKey));
     expect(list.status).toBe(404);
     expect(a.services.mcp.size).toBe(heldOnA - 1);
     // B closed its copy on A's notice, not only on its next request.
