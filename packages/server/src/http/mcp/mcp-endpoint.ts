@@ -94,8 +94,11 @@ async function handleMcp(c: Context<AppEnv>, services: AppServices): Promise<Res
     initialize,
   );
   const response = await opening.transport.handleRequest(c.req.raw, options);
-  // Not an initialize request (the transport answered 400): nothing to keep.
-  if (!opening.transport.sessionId) await opening.server.close();
+  // Not an initialize request, or it failed (the transport answered 4xx): nothing to keep.
+  if (!opening.transport.sessionId || response.status >= 400) {
+    await opening.server.close();
+    if (opening.transport.sessionId) await services.mcp.end(opening.transport.sessionId);
+  }
   return response;
 }
 

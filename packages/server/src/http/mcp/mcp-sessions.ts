@@ -133,10 +133,8 @@ export function createMcpSessions(options: {
 
     /** Keeps this instance's copy of a session. */
     keep(session: LiveMcpSession): void {
-      live
-        .get(session.stored.id)
-        ?.server.close()
-        .catch(() => undefined);
+      const before = live.get(session.stored.id);
+      if (before && before !== session) before.server.close().catch(() => undefined);
       live.set(session.stored.id, session);
     },
 

@@ -97,10 +97,13 @@ async function connect(
   inner: WebStandardStreamableHTTPServerTransport,
   server: Server,
   session: () => StoredMcpSession,
+  onclose: () => void,
 ): Promise<RoutedTransport> {
   const transport = new RoutedTransport(inner, services.mcp.instance, (message: JSONRPCMessage) =>
     services.mcp.forward(session().id, message),
   );
+  // Before connecting: the server wraps the handler it finds (and runs its own after it).
+  transport.onclose = onclose;
   await server.connect(transport);
   return transport;
 }
@@ -133,10 +136,9 @@ export async function openSession(
     live = { stored, server, transport };
     services.mcp.keep(live);
   });
-  const transport = await connect(services, inner, server, current);
-  transport.onclose = () => {
+  const transport = await connect(services, inner, server, current, () => {
     if (stored && live) services.mcp.forget(stored.id, live);
-  };
+  });
   return { transport: inner, server };
 }
 
@@ -153,9 +155,17 @@ export async function rebuildSession(
 ): Promise<LiveMcpSession> {
   const server = sessionServer(services, () => stored, agentName);
   const inner = transportFor(() => stored.id);
-  const transport = await connect(services, inner, server, () => stored);
-  const live: LiveMcpSession = { stored, server, transport };
-  transport.onclose = () => services.mcp.forget(stored.id, live);
+  let live: LiveMcpSession | undefined;
+  const transport = await connect(
+    services,
+    inner,
+    server,
+    () => stored,
+    () => {
+      if (live) services.mcp.forget(stored.id, live);
+    },
+  );
+  live = { stored, server, transport };
   const replay = (message: JSONRPCMessage, sessionHeader: boolean) =>
     inner.handleRequest(
       new Request('http://toolgate.internal/mcp', {
