@@ -63,6 +63,8 @@ async function handleMcp(c: Context<AppEnv>, services: AppServices): Promise<Res
   }
   const options = body === undefined ? undefined : { parsedBody: body };
   const sessionId = c.req.header(SESSION_HEADER);
+  const shuttingDown = () =>
+    jsonRpcError(503, -32000, 'this instance is shutting down: send the request again');
   if (sessionId !== undefined) {
     const stored = await services.mcp.use(sessionId);
     const theirs = (session: StoredMcpSession) =>
@@ -74,6 +76,8 @@ async function handleMcp(c: Context<AppEnv>, services: AppServices): Promise<Res
       await services.mcp.end(sessionId);
       return new Response(null, { status: 200 });
     }
+    // Shutting down: its copies are closed, and a new one would hold the listener open.
+    if (services.mcp.closed) return shuttingDown();
     // Opened on another instance (or before a restart): rebuilt here from the store.
     const session = await services.mcp.copy(sessionId, () =>
       rebuildSession(services, stored, agent?.name ?? null),
@@ -85,6 +89,7 @@ async function handleMcp(c: Context<AppEnv>, services: AppServices): Promise<Res
       'bad_request',
       `start a session first: POST an initialize request (no ${SESSION_HEADER} header)`,
     );
+  if (services.mcp.closed) return shuttingDown();
   const refusal = await services.mcp.refusal(principal.tenantId);
   if (refusal) throw new ApiError('too_many_requests', refusal);
   const initialize = isInitializeRequest(body) ? (body.params as Record<string, unknown>) : {};

@@ -75,3 +75,24 @@ it('serves a session on the instance that did not open it, and ends it there fro
     await client.close();
   }
 });
+
+it('answers 503 on an instance shutting down, while another serves the session on', async () => {
+  const transport = new StreamableHTTPClientTransport(new URL('http://toolgate.test/mcp'), {
+    requestInit: { headers: { authorization: `Bearer ${f.t.tenantA.adminKey}` } },
+    fetch: async (url, init) => f.t.app.fetch(new Request(url, init)),
+  });
+  const client = new Client({ name: 'shutdown-test', version: '1.0.0' });
+  await client.connect(transport);
+  try {
+    await other.mcp.closeAll();
+    const sessionId = transport.sessionId as string;
+    const refused = await apps[1]?.fetch(
+      toolsListRequest('http://toolgate.test/mcp', sessionId, f.t.tenantA.adminKey),
+    );
+    expect(refused?.status).toBe(503);
+    expect(other.mcp.size).toBe(0);
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+  } finally {
+    await client.close();
+  }
+});

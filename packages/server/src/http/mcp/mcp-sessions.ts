@@ -52,6 +52,7 @@ export function createMcpSessions(options: {
   /** Copies being rebuilt: two requests of one session at once build it once. */
   const building = new Map<string, Promise<LiveMcpSession>>();
   const activeSince = () => new Date(now() - idleMs);
+  let closed = false;
 
   function closeHere(id: string): void {
     const session = live.get(id);
@@ -168,6 +169,11 @@ export function createMcpSessions(options: {
       }
     },
 
+    /** Whether `closeAll` ran (shutdown): no copy is built or kept any more. */
+    get closed(): boolean {
+      return closed;
+    },
+
     /** How many sessions this instance holds copies of. */
     get size(): number {
       return live.size;
@@ -180,6 +186,7 @@ export function createMcpSessions(options: {
      * them); the sessions stay stored, and another instance serves their next requests.
      */
     async closeAll(): Promise<void> {
+      closed = true;
       clearInterval(sweeper);
       const open = [...live.values()];
       live.clear();
