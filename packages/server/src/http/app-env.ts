@@ -6,7 +6,7 @@ import type { AsyncCalls } from '../agents/async-calls.js';
 import type { BackgroundWork } from '../agents/background-work.js';
 import type { ConversationFeed } from '../agents/conversation-feed.js';
 import type { ConversationService } from '../agents/conversation-service.js';
-import type { ToolCalls } from '../agents/tool-calls.js';
+import type { ToolCallService } from '../agents/tool-call-service.js';
 import type { RequestOrigin } from '../auth/client-address.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
@@ -65,8 +65,8 @@ export interface AppServices {
   asyncCalls: AsyncCalls;
   conversationFeed: ConversationFeed;
   conversationService: ConversationService;
-  /** The tenant's actions as tools for other agent stacks (the tools API; MCP can share it). */
-  toolCalls: ToolCalls;
+  /** Calls an action as a tool from outside a conversation: the tools API and MCP share it. */
+  toolCalls: ToolCallService;
   /** Agents' inbound channels, and the receiver of their messages. */
   channels: ChannelStore;
   inboundChannels: InboundChannels;

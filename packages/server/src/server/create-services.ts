@@ -15,7 +15,7 @@ import { createBackgroundWork } from '../agents/background-work.js';
 import { createConversationFeed } from '../agents/conversation-feed.js';
 import { createConversationService } from '../agents/conversation-service.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
-import { createToolCalls } from '../agents/tool-calls.js';
+import { createToolCallService } from '../agents/tool-call-service.js';
 import { createWebhookTriggerHandler } from '../agents/webhook-trigger-delivery.js';
 import { createRequestOrigin } from '../auth/client-address.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
@@ -57,6 +57,7 @@ import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
 import { createChannelStore } from '../stores/channel-store.js';
 import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
+import { createMcpSessionStore } from '../stores/mcp-session-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
 import { createRemoteMcpStore } from '../stores/remote-mcp-store.js';
 import { createSessionStore } from '../stores/session-store.js';
@@ -248,7 +249,7 @@ export function createServices(options: ServiceOptions): AppServices {
     now,
   });
   const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
-  const toolCalls = createToolCalls({ agents, runtime, runner, calls, now });
+  const toolCalls = createToolCallService({ agents, runtime, runner, calls, now });
   const channels = createChannelStore({ db: options.db, box, checkUrl, now });
   const channelInbound = createChannelInboundStore(options.db, now);
   const inboundChannels = createInboundChannels({
@@ -280,7 +281,11 @@ export function createServices(options: ServiceOptions): AppServices {
     logger,
     metrics,
   });
-  const mcp = createMcpSessions();
+  const mcp = createMcpSessions({
+    store: createMcpSessionStore(options.db),
+    bus: options.cacheBus,
+    logger,
+  });
   actions.onChange((tenantId) => mcp.notifyToolsChanged(tenantId));
   return {
     db: options.db,

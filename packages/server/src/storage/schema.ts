@@ -89,6 +89,24 @@ export interface CallTable {
   created_at: Timestamp;
   /** An async call's late answer: `{state: 'answered', result, at}` or `{state: 'expired', at}`. */
   callback?: Json<Record<string, unknown> | null>;
+  /** Who made the call from outside a conversation: `api_key:<id>` (tools API, MCP); else null. */
+  actor?: string | null;
+  /** The MCP session the call was made in; else null. */
+  mcp_session_id?: string | null;
+}
+
+/** An open MCP session (docs/architecture/mcp.md): any instance of a fleet can serve it. */
+export interface McpSessionTable {
+  id: string;
+  tenant_id: string;
+  /** `api_key:<id>`: the session's requests must come with this key. */
+  actor: string;
+  /** The agent of `/mcp/agents/{id}`, or null for `/mcp`. */
+  agent_id: string | null;
+  /** The client's initialize request, as it sent it. */
+  initialize: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface SessionTable {
@@ -318,4 +336,5 @@ export interface Database {
   subscriptions: SubscriptionTable;
   async_calls: AsyncCallTable;
   remote_mcp_servers: RemoteMcpServerTable;
+  mcp_sessions: McpSessionTable;
 }
