@@ -168,6 +168,7 @@ export {
   type SucceededActionResult,
   type TokenEndpointFailure,
 } from './http/call/action-result.js';
+export { classifyTransportError } from './http/call/classify-transport-error.js';
 export {
   createExecutor,
   DEFAULT_RESPONSE_CAP_BYTES,
@@ -238,6 +239,7 @@ export {
   type ModelFetchOptions,
   ModelResponseTooLargeError,
 } from './http/transport/model-fetch.js';
+export { TargetBlockedError } from './http/transport/target-blocked-error.js';
 export { describeData } from './models/embedded/describe-data.js';
 export {
   createEmbeddedModel,

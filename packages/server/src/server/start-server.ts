@@ -213,7 +213,8 @@ export async function startServer(
           logger.info({ drainMs: config.drainMs }, 'draining: /readyz answers 503');
           if (config.drainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainMs));
           timers.stop();
-          // MCP sessions hold streams open: ended first, so the listener need not wait for them.
+          // MCP session copies hold streams open: closed first, so the listener need not wait for
+          // them (the sessions stay stored; their next requests go to another instance).
           await services.mcp.closeAll();
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
           // Attempts under way finish (or go back to the queue) before the pools close.
