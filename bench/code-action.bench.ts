@@ -9,7 +9,7 @@
  * trivial one, and one making one inner request. Runs are one at a time, either spaced (100 ms
  * apart, the pool refilled in between, as under light traffic) or back to back (the pool cannot
  * keep up: a run waits for a worker start). Build first: `npx tsc -b packages/core`; run:
- * `node --import tsx bench/code-action.bench.ts` (BENCH_RUNS, BENCH_ROUNDS).
+ * `npm run bench:code` (BENCH_RUNS, BENCH_ROUNDS).
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -64,28 +64,38 @@ async function main() {
   const credentials = { key: 'bench_key_8c1f' };
   const limits = DEFAULT_CODE_LIMITS;
 
-  const inThread = (source: string): Run => async () => {
-    const requests: InnerRequest[] = [];
-    const signal = new AbortController().signal;
-    const engine = await loadQuickJs(limits.memoryBytes);
-    const outcome = await runSandbox(
-      engine,
-      { source, inputJson: JSON.stringify(input), limits },
-      {
-        request: (json) => sendInnerRequest(json, { credentials, fetch, limits, requests, signal }),
-        entered: () => {},
-        left: () => {},
-        log: () => {},
-      },
-    );
-    if (!outcome.ok) throw new Error(`in-thread run failed: ${outcome.error.message}`);
-  };
+  const inThread =
+    (source: string): Run =>
+    async () => {
+      const requests: InnerRequest[] = [];
+      const signal = new AbortController().signal;
+      const engine = await loadQuickJs(limits.memoryBytes);
+      const outcome = await runSandbox(
+        engine,
+        { source, inputJson: JSON.stringify(input), limits },
+        {
+          request: (json) => sendInnerRequest(json, { credentials, fetch, limits, requests, signal }),
+          entered: () => {},
+          left: () => {},
+          log: () => {},
+        },
+      );
+      if (!outcome.ok) throw new Error(`in-thread run failed: ${outcome.error.message}`);
+    };
   const pooled = createCodeWorkerPool({ idle: 2 });
   const cold = createCodeWorkerPool({ idle: 0 });
   const inWorker =
     (pool: typeof pooled, source: string): Run =>
     async () => {
-      const result = await runCodeAction({ pool, source, input, credentials, fetch, limits, timeoutMs: 10_000 });
+      const result = await runCodeAction({
+        pool,
+        source,
+        input,
+        credentials,
+        fetch,
+        limits,
+        timeoutMs: 10_000,
+      });
       if (!result.ok) throw new Error(`worker run failed: ${result.error.message}`);
     };
 
