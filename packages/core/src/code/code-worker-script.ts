@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 
 let bundled: Promise<URL> | undefined;
 
 /**
- * The sandbox worker's script. Built, it is `code-worker.js` beside this file. From the
+ * The sandbox worker's script. Built, it is `code-worker.js` beside this file; bundled into
+ * another file (the server's CLI bundle, `dist/bundle/toolgate.js`), it is core's own built
+ * `dist/code/code-worker.js`, found through the package. From the
  * TypeScript sources (the tests run those), Node cannot load `code-worker.ts` in a worker, so it
  * is bundled once per process with esbuild (a development dependency) into `node_modules/.cache`
  * (where its packages resolve), named by its content, so test processes share it.
  */
 export function codeWorkerScript(): Promise<URL> {
-  if (!import.meta.url.endsWith('.ts')) return Promise.resolve(new URL('./code-worker.js', import.meta.url));
+  if (!import.meta.url.endsWith('.ts')) {
+    const beside = new URL('./code-worker.js', import.meta.url);
+    if (existsSync(beside)) return Promise.resolve(beside);
+    return Promise.resolve(new URL('./code/code-worker.js', import.meta.resolve('@toolgate/core')));
+  }
   bundled ??= (async () => {
     const esbuild = await import('esbuild');
     const built = await esbuild.build({
