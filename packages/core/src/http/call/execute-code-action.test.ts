@@ -103,4 +103,16 @@ describe('a code action through the executor', () => {
     });
     expect(missing).toMatchObject({ ok: false, failure: { kind: 'invalid_arguments' } });
   });
+
+  it('runs code actions by default, and ends their sandbox workers on close', async () => {
+    const { executor } = await testExecutor();
+    const call = { action: codeAction('function handler() { return "ran" }'), parameters: { sku: 'x' } };
+    expect(await executor.execute(call)).toMatchObject({ ok: true, data: 'ran' });
+    executors.splice(executors.indexOf(executor), 1);
+    await executor.close();
+    expect(await executor.execute(call)).toMatchObject({
+      ok: false,
+      failure: { kind: 'code_error', message: /shut down/ },
+    });
+  });
 });
