@@ -89,8 +89,14 @@ export function createMcpSessions(options: {
       options.logger?.warn({ err: error }, 'could not sweep MCP sessions; trying again later');
     }
   }
-  const sweeper = setInterval(() => void sweep(), Math.min(idleMs, 60_000));
-  sweeper.unref();
+  // Started by the first session this instance opens or serves: a process that never serves MCP
+  // (a CLI command, a worker) has no timer reading a database it may have closed.
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+  function startSweeping(): void {
+    if (sweeper !== undefined || closed) return;
+    sweeper = setInterval(() => void sweep(), Math.min(idleMs, 60_000));
+    sweeper.unref();
+  }
 
   return {
     /** Tags this instance's requests to clients. */
@@ -108,6 +114,7 @@ export function createMcpSessions(options: {
 
     /** Stores a session just initialized here (before its answer goes out). */
     async open(session: Omit<StoredMcpSession, 'createdAt' | 'lastSeenAt'>): Promise<StoredMcpSession> {
+      startSweeping();
       const at = new Date(now());
       await store.insert({ ...session, createdAt: at });
       return { ...session, createdAt: at, lastSeenAt: at };
@@ -115,6 +122,7 @@ export function createMcpSessions(options: {
 
     /** The stored session, marked as used; `undefined` when unknown, ended or idle too long. */
     async use(id: string): Promise<StoredMcpSession | undefined> {
+      startSweeping();
       const stored = await store.touch(id, new Date(now()), activeSince());
       if (!stored) closeHere(id);
       return stored;
