@@ -134,9 +134,15 @@ export {
   MAX_CODE_SOURCE_CHARS,
 } from './code/code-limits.js';
 export {
+  type CodeWorkerPool,
+  type CodeWorkerPoolOptions,
+  createCodeWorkerPool,
+} from './code/code-worker-pool.js';
+export {
   type CodeFetch,
   type CodeRunResult,
   type InnerRequest,
+  type RunCodeOptions,
   runCodeAction,
 } from './code/run-code-action.js';
 // Errors

@@ -71,7 +71,7 @@ export interface ServiceOptions {
   secretKeys: readonly Buffer[];
   /** Development and tests only: networks exempted from the outbound policy. */
   allowPrivateNetworks?: readonly string[];
-  /** `TOOLGATE_CODE_ACTIONS=on`: actions may run code (docs/architecture/code-actions.md). Off by default. */
+  /** `TOOLGATE_CODE_ACTIONS`: actions may run code (docs/architecture/code-actions.md). On by default. */
   codeActions?: boolean;
   /** Single `address:port` endpoints exempted (the demo endpoint). */
   allowEndpoints?: readonly string[];
@@ -131,7 +131,7 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.ca ? { ca: options.ca } : {}),
     ...(options.dial ? { dial: options.dial } : {}),
     now: () => now().getTime(),
-    codeActions: options.codeActions === true,
+    codeActions: options.codeActions !== false,
   });
   const checkUrl = (url: string) =>
     checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
@@ -146,7 +146,7 @@ export function createServices(options: ServiceOptions): AppServices {
     box,
     now,
     checkUrl,
-    codeActions: options.codeActions === true,
+    codeActions: options.codeActions !== false,
     ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
   // Events are queued inside the transaction of their change; the worker is woken once it has committed.

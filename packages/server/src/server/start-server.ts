@@ -123,10 +123,8 @@ export async function startServer(
         'TOOLGATE_ALLOW_PRIVATE_NETWORKS is set: actions may call these private networks. Development and tests only.',
       );
     }
-    if (config.codeActions) {
-      logger.warn(
-        'TOOLGATE_CODE_ACTIONS=on: actions may run JavaScript in the QuickJS sandbox (memory and requests are bounded; a long built-in call is not preempted: docs/architecture/code-actions.md)',
-      );
+    if (!config.codeActions) {
+      logger.info('TOOLGATE_CODE_ACTIONS=off: actions with code are refused at save and not run');
     }
     const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
     if (demo) undo.push(() => demo.endpoint.close());
