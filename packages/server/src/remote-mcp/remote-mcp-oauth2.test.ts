@@ -1,6 +1,7 @@
 import {
   createLoopbackOnlyDial,
   type LoopbackHttpsServer,
+  type ProtocolConversation,
   type ProtocolServer,
   sendJson,
   startLoopbackHttpsServer,
@@ -23,7 +24,7 @@ let t: TestApp;
 let mcp: LoopbackMcpServer;
 let tokens: LoopbackHttpsServer;
 let agentId = '';
-let model: ProtocolServer;
+let model: ProtocolServer<{ conversation: ProtocolConversation }>;
 
 beforeAll(async () => {
   mcp = await startLoopbackMcpServer({
