@@ -1,6 +1,9 @@
 import { isRecord } from '../actions/json-values';
 import type { ApiClient } from '../api/api-client';
 import { unexpected } from '../subscriptions/subscription-view';
+import type { McpConfirmation, McpServerBody } from './mcp-server-form';
+
+export type { McpServerBody } from './mcp-server-form';
 
 /** What the agent page shows of one remote MCP server (never its secret). */
 export interface McpServerRow {
@@ -10,25 +13,22 @@ export interface McpServerRow {
   /** `none`, `header` or `oauth2_client_credentials`. */
   authType: string;
   enabled: boolean;
+  /** Whether the customer confirms a call of its tools first. */
+  confirmation: McpConfirmation;
 }
 
 /** One remote tool as the agent sees it. */
 export interface RemoteToolRow {
   name: string;
   description: string;
+  /** The customer confirms a call first (the server's setting applied to the tool's hints). */
+  confirm: boolean;
 }
 
 /** What `refresh` found: the tools, or why the server could not be listed. */
 export type RemoteToolsResult =
   | { ok: true; tools: RemoteToolRow[]; skipped: string[] }
   | { ok: false; kind: string; message: string };
-
-/** The body of `POST /agents/{id}/mcp-servers` the page sends: a header secret, or none. */
-export interface McpServerBody {
-  name: string;
-  url: string;
-  auth: { type: 'none' } | { type: 'header'; name: string; value: string };
-}
 
 /** One server, or `undefined` when it lacks an id, a name or a URL. */
 export function toMcpServerRow(value: unknown): McpServerRow | undefined {
@@ -40,6 +40,8 @@ export function toMcpServerRow(value: unknown): McpServerRow | undefined {
     url: value.url,
     authType: isRecord(value.auth) && typeof value.auth.type === 'string' ? value.auth.type : 'none',
     enabled: value.enabled !== false,
+    confirmation:
+      value.confirmation === 'always' || value.confirmation === 'never' ? value.confirmation : 'auto',
   };
 }
 
@@ -56,7 +58,13 @@ export function toRemoteToolsResult(value: unknown): RemoteToolsResult {
   }
   const tools = (Array.isArray(value.tools) ? value.tools : []).flatMap((tool) =>
     isRecord(tool) && typeof tool.name === 'string'
-      ? [{ name: tool.name, description: typeof tool.description === 'string' ? tool.description : '' }]
+      ? [
+          {
+            name: tool.name,
+            description: typeof tool.description === 'string' ? tool.description : '',
+            confirm: tool.confirm === true,
+          },
+        ]
       : [],
   );
   const skipped = (Array.isArray(value.skipped) ? value.skipped : []).flatMap((item) =>
@@ -82,6 +90,18 @@ export async function createMcpServer(
   body: McpServerBody,
 ): Promise<McpServerRow> {
   const row = toMcpServerRow(await client.request('POST', base(agentId), { body }));
+  if (row === undefined) throw unexpected('an MCP server');
+  return row;
+}
+
+/** `PATCH /agents/{id}/mcp-servers/{server}` with the confirmation setting. */
+export async function setMcpServerConfirmation(
+  client: ApiClient,
+  agentId: string,
+  name: string,
+  confirmation: McpConfirmation,
+): Promise<McpServerRow> {
+  const row = toMcpServerRow(await client.request('PATCH', one(agentId, name), { body: { confirmation } }));
   if (row === undefined) throw unexpected('an MCP server');
   return row;
 }

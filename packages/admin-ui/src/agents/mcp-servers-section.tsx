@@ -1,42 +1,45 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import { ErrorAlert } from '../components/error-alert';
-import { InputField } from '../components/fields';
+import { SelectField } from '../components/fields';
 import { LoadingStatus } from '../components/loading-status';
 import { useResource } from '../hooks/use-resource';
+import { McpServerAddForm } from './mcp-server-add-form';
+import { MCP_CONFIRMATION_OPTIONS } from './mcp-server-form';
 import {
   createMcpServer,
   deleteMcpServer,
   listMcpServers,
+  type McpServerBody,
   type McpServerRow,
   type RemoteToolsResult,
   refreshMcpServer,
+  setMcpServerConfirmation,
 } from './mcp-servers-api';
 
 /**
  * The agent's remote MCP servers: their tools are offered to the agent beside its actions, as
- * `<name>__<tool>`. Add one (URL and an optional auth header), list its tools, remove it.
+ * `<name>__<tool>`. Add one (URL, auth: a header or OAuth2 client credentials, confirmation), list
+ * its tools, change whether the customer confirms calls, remove it.
  */
 export function McpServersSection(props: { client: ApiClient; agentId: string; canManage: boolean }) {
   const { client, agentId, canManage } = props;
   const load = useCallback(() => listMcpServers(client, agentId), [client, agentId]);
   const { resource: servers, reload } = useResource(load);
   const [tools, setTools] = useState<Record<string, RemoteToolsResult | 'loading'>>({});
-  const [name, setName] = useState('');
-  const [url, setUrl] = useState('');
-  const [headerName, setHeaderName] = useState('Authorization');
-  const [headerValue, setHeaderValue] = useState('');
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
 
-  const act = async (work: () => Promise<string>) => {
+  const act = async (work: () => Promise<string>): Promise<boolean> => {
     setFailure(null);
     setNotice('');
     try {
       setNotice(await work());
       reload();
+      return true;
     } catch (error) {
       setFailure(error);
+      return false;
     }
   };
 
@@ -51,28 +54,19 @@ export function McpServersSection(props: { client: ApiClient; agentId: string; c
     }
   };
 
-  const add = (event: Event) => {
-    event.preventDefault();
-    void act(async () => {
-      const auth =
-        headerValue === ''
-          ? { type: 'none' as const }
-          : { type: 'header' as const, name: headerName.trim(), value: headerValue };
-      const created = await createMcpServer(client, agentId, { name: name.trim(), url: url.trim(), auth });
-      setName('');
-      setUrl('');
-      setHeaderValue('');
+  const add = (body: McpServerBody) =>
+    act(async () => {
+      const created = await createMcpServer(client, agentId, body);
       return `MCP server ${created.name} is added: its tools are named ${created.name}__<tool>.`;
     });
-  };
 
   return (
     <section class="form-section" aria-labelledby="mcp-servers-title">
       <h2 id="mcp-servers-title">Remote MCP servers</h2>
       <p class="section-intro">
-        The tools of these servers are offered to the agent beside its actions (LLM models only), named{' '}
-        <code>name__tool</code>. Every connection goes through the outbound policy and every call is in the
-        log.
+        The tools of these servers are offered to the agent beside its actions, named <code>name__tool</code>{' '}
+        (the embedded model uses the tools whose parameters are plain values). Every connection goes through
+        the outbound policy and every call is in the log.
       </p>
       <p class="form-status" role="status">
         {notice}
@@ -92,6 +86,20 @@ export function McpServersSection(props: { client: ApiClient; agentId: string; c
               <p>
                 <code>{row.url}</code> · auth: {row.authType}
               </p>
+              <SelectField
+                id={`mcp-confirmation-${row.id}`}
+                label="Customer confirmation"
+                options={MCP_CONFIRMATION_OPTIONS}
+                value={row.confirmation}
+                disabled={!canManage}
+                onValue={(confirmation) =>
+                  void act(async () => {
+                    await setMcpServerConfirmation(client, agentId, row.name, confirmation);
+                    setTools(({ [row.name]: _dropped, ...rest }) => rest);
+                    return `MCP server ${row.name}: confirmation is ${confirmation}.`;
+                  })
+                }
+              />
               <div class="button-row">
                 <button type="button" class="button button-secondary" onClick={() => void showTools(row)}>
                   {listed === undefined ? 'Show tools' : 'Refresh tools'}
@@ -117,38 +125,7 @@ export function McpServersSection(props: { client: ApiClient; agentId: string; c
             </div>
           );
         })}
-      {canManage && (
-        <form class="channel-form" onSubmit={add}>
-          <h3>Add an MCP server</h3>
-          <InputField id="mcp-name" label="Name (tool prefix)" value={name} onValue={setName} required mono />
-          <InputField
-            id="mcp-url"
-            label="Streamable HTTP URL"
-            type="url"
-            value={url}
-            onValue={setUrl}
-            required
-            mono
-          />
-          <InputField
-            id="mcp-header-name"
-            label="Auth header"
-            value={headerName}
-            onValue={setHeaderName}
-            mono
-          />
-          <InputField
-            id="mcp-header-value"
-            label="Auth header value (write-only; empty: no auth)"
-            type="password"
-            value={headerValue}
-            onValue={setHeaderValue}
-          />
-          <button type="submit" class="button">
-            Add MCP server
-          </button>
-        </form>
-      )}
+      {canManage && <McpServerAddForm onAdd={add} />}
     </section>
   );
 }
@@ -168,6 +145,7 @@ function ToolList({ result }: { result: RemoteToolsResult }) {
         {result.tools.map((tool) => (
           <li key={tool.name}>
             <code>{tool.name}</code>: {tool.description}
+            {tool.confirm ? ' (asks the customer first)' : ''}
           </li>
         ))}
       </ul>

@@ -76,6 +76,13 @@ export type TurnEvent =
 export interface BuiltinTool {
   definition: ToolDefinition;
   run(args: Record<string, unknown>, callId: string): Promise<BuiltinToolResult>;
+  /**
+   * The tool seen as an action (a remote MCP tool): its `confirmation` is applied as an action's
+   * (read back, then run on a yes), and when its definition has `parameters` the arguments are
+   * validated and a missing or invalid one is asked for, as an action's are. Without `parameters`
+   * the arguments reach `run` as the model gave them. The embedded model may choose it by name.
+   */
+  asAction?: AgentAction;
 }
 
 /**

@@ -20,6 +20,16 @@ import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
 
+/** What the agent's model is built from: an embedded model also chooses among remote tools. */
+function embeddedChoices(
+  agent: LoadedAgent,
+  actions: readonly AgentAction[],
+  remote: readonly AgentAction[] | undefined,
+): readonly AgentAction[] {
+  if (!remote || remote.length === 0 || agent.settings.model.provider !== 'embedded') return actions;
+  return [...actions, ...remote];
+}
+
 /** Built actions kept across turns; past this many the cache starts again. */
 const MAX_CACHED_ACTIONS = 10_000;
 
@@ -177,7 +187,8 @@ export function createAgentRuntime(deps: {
         ),
         actions,
         builtinTools,
-        model: models.get(agent, actions),
+        // The embedded model chooses among remote tools too (the ones with scalar parameters).
+        model: models.get(agent, embeddedChoices(agent, actions, remote?.actions)),
         limits: agent.settings.limits,
         argumentOptions,
         ...(agent.settings.fallbackText ? { fallbackText: agent.settings.fallbackText } : {}),

@@ -22,9 +22,10 @@ export function createRemoteMcpTokens(deps: { fetch: typeof fetch; now?: () => n
     signal: AbortSignal,
   ): Promise<{ token: string; until: number }> {
     if (server.auth.type !== 'oauth2_client_credentials') throw new Error('not an OAuth2 server');
-    const { tokenUrl, clientId, scopes } = server.auth;
+    const { tokenUrl, clientId, scopes, audience } = server.auth;
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (scopes && scopes.length > 0) body.set('scope', scopes.join(' '));
+    if (audience) body.set('audience', audience);
     const basic = Buffer.from(
       `${encodeURIComponent(clientId)}:${encodeURIComponent(server.secret ?? '')}`,
     ).toString('base64');
@@ -70,6 +71,10 @@ export function createRemoteMcpTokens(deps: { fetch: typeof fetch; now?: () => n
       if (tokens.size >= MAX_CACHED_TOKENS) tokens.clear();
       tokens.set(server.version, fresh);
       return fresh.token;
+    },
+    /** The server's cached token, if any (scrubbed from what the server answers). */
+    current(server: OpenedRemoteMcpServer): string | undefined {
+      return tokens.get(server.version)?.token;
     },
     /** Drops a server's token (it was refused). */
     forget(server: OpenedRemoteMcpServer): void {

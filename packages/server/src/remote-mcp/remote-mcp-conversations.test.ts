@@ -110,7 +110,7 @@ describe('an agent with a remote MCP server', () => {
     const { say } = await conversation();
     const reply = await say('what can you do?');
     expect(reply.reply).toBe(
-      'tools: slowpoke__slow,weather__get_weather,weather__fail,weather__slow,weather__big,weather__echo',
+      'tools: slowpoke__slow,weather__get_weather,weather__fail,weather__slow,weather__big,weather__echo,weather__whoami,weather__cancel_order,weather__add_note',
     );
   });
 
@@ -156,17 +156,16 @@ describe('an agent with a remote MCP server', () => {
     expect(reply.reply).toBe(`got ${MAX_RESULT_CHARS} chars (cut): ${'x'.repeat(40)}`);
   });
 
-  it("checks arguments against the tool's inputSchema before calling", async () => {
+  it("checks arguments against the tool's inputSchema before calling, asking for a missing one", async () => {
     const { id, say } = await conversation();
     const calledBefore = mcp.called.length;
-    expect((await say('weather without a city')).reply).toBe(
-      'failed: invalid_arguments: Not called: /city: is required',
-    );
-    expect((await say('weather for a number')).reply).toBe(
-      'failed: invalid_arguments: Not called: /city: must be a text',
-    );
+    // Scalar parameters are an action's: the customer is asked, as for an action's parameter.
+    expect((await say('weather without a city')).reply).toBe('What is the city?');
     expect(mcp.called.length).toBe(calledBefore);
     expect((await json(await t.call('GET', `/api/v1/calls?conversation=${id}`))).calls).toEqual([]);
+    // A number for a text is taken as its text, as an action's argument is.
+    expect((await say('weather for a number')).reply).toBe('got 11 chars: Sunny in 42');
+    expect(mcp.called.at(-1)).toEqual({ name: 'get_weather', args: { city: '42' } });
   });
 
   it('never shows or logs the secret, even when the server echoes it', async () => {
@@ -198,7 +197,7 @@ describe('an agent with a remote MCP server', () => {
     expect(added.status).toBe(201);
     const { say } = await conversation();
     expect((await say('what can you do?')).reply).toBe(
-      'tools: slowpoke__slow,weather__get_weather,weather__fail,weather__slow,weather__big,weather__echo',
+      'tools: slowpoke__slow,weather__get_weather,weather__fail,weather__slow,weather__big,weather__echo,weather__whoami,weather__cancel_order,weather__add_note',
     );
     expect(t.logText()).toContain('remote MCP server left out of the turn');
   });

@@ -1,8 +1,11 @@
 import {
   createLoopbackOnlyDial,
   type LoopbackHttpsServer,
+  type ProtocolConversation,
+  type ProtocolServer,
   sendJson,
   startLoopbackHttpsServer,
+  startOpenAIProtocolServer,
   testCertificate,
 } from '@toolgate/core/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +24,7 @@ let t: TestApp;
 let mcp: LoopbackMcpServer;
 let tokens: LoopbackHttpsServer;
 let agentId = '';
+let model: ProtocolServer<{ conversation: ProtocolConversation }>;
 
 beforeAll(async () => {
   mcp = await startLoopbackMcpServer({
@@ -31,6 +35,12 @@ beforeAll(async () => {
     if (request.headers.authorization !== `Basic ${basic}`)
       return sendJson(response, 401, { error: 'invalid_client' });
     sendJson(response, 200, { access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600 });
+  });
+  // A scripted LLM: calls whoami, then says what came back.
+  model = await startOpenAIProtocolServer((_body, { conversation }) => {
+    const [result] = conversation.toolResultsSinceLastUser;
+    if (result) return { text: `said: ${(result.content as { data?: { text: string } }).data?.text}` };
+    return { toolCalls: [{ name: 'idp__whoami', arguments: {} }] };
   });
   const { cert } = await testCertificate();
   const { dial } = createLoopbackOnlyDial(cert);
@@ -46,6 +56,7 @@ afterAll(async () => {
   await t.close();
   await mcp.close();
   await tokens.close();
+  await model.close();
 });
 
 describe('a remote MCP server with OAuth2 client credentials', () => {
@@ -102,5 +113,39 @@ describe('a remote MCP server with OAuth2 client credentials', () => {
         message: 'the token endpoint refused the client credentials (HTTP 401)',
       },
     });
+  });
+
+  it('scrubs the access token from a result that echoes it', async () => {
+    const { agent } = await t.services.agents.create(
+      t.tenantA.id,
+      {
+        name: 'Echo desk',
+        model: { provider: 'openai-compatible', model: 'local-llama', baseUrl: model.url },
+      },
+      'test',
+    );
+    const created = await t.call('POST', `/api/v1/agents/${agent.id}/mcp-servers`, {
+      body: {
+        name: 'idp',
+        url: `https://api.example.com:${mcp.port}/mcp`,
+        auth: {
+          type: 'oauth2_client_credentials',
+          tokenUrl: `https://orders.example.com:${tokens.port}/oauth/token`,
+          clientId: 'shop-app',
+          clientSecret: CLIENT_SECRET,
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id } = await json(await t.call('POST', '/api/v1/conversations', { body: { agentId: agent.id } }));
+    const answer = await t.call('POST', `/api/v1/conversations/${id}/messages`, {
+      body: { text: 'who am I?' },
+    });
+    const text = await answer.text();
+    expect(JSON.parse(text).reply).toBe('said: you are Bearer [redacted]');
+    expect(mcp.called.at(-1)).toEqual({ name: 'whoami', args: {} });
+    const record = await (await t.call('GET', `/api/v1/calls?conversation=${id}`)).text();
+    expect(record).toContain('you are Bearer [redacted]');
+    expect(`${text}${record}${t.logText()}`).not.toContain(ACCESS_TOKEN);
   });
 });

@@ -54,6 +54,7 @@ describe("an agent's remote MCP servers", () => {
       enabled: true,
       tools: null,
       timeoutMs: 10_000,
+      confirmation: 'auto',
     });
     const listed = await (await t.call('GET', base())).text();
     expect(listed).toContain('"weather"');
@@ -70,6 +71,9 @@ describe("an agent's remote MCP servers", () => {
       'weather__slow',
       'weather__big',
       'weather__echo',
+      'weather__whoami',
+      'weather__cancel_order',
+      'weather__add_note',
     ]);
     expect(answer.tools[0]).toMatchObject({
       remoteName: 'get_weather',

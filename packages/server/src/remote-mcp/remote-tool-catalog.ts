@@ -2,6 +2,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { OpenedRemoteMcpServer } from '../stores/remote-mcp-store.js';
 import { listRemoteTools, type RemoteConnectionDeps } from './remote-connection.js';
 import { RemoteMcpError, type RemoteMcpFailure } from './remote-mcp-error.js';
+import { remoteNeedsConfirmation } from './remote-tool-action.js';
 
 /** A server's tool list is read again after this long. */
 export const REMOTE_TOOLS_TTL_MS = 60_000;
@@ -19,6 +20,12 @@ export interface OfferedRemoteTool {
   remoteName: string;
   description: string;
   inputSchema: Tool['inputSchema'];
+  /** The tool's display title, when the server gives one. */
+  title?: string;
+  /** The server's hints (readOnlyHint, destructiveHint...): the confirmation setting reads them. */
+  annotations?: Tool['annotations'];
+  /** Whether the customer confirms a call first (the server's setting applied to the hints). */
+  confirm: boolean;
 }
 
 export type RemoteToolList =
@@ -49,6 +56,9 @@ export function offeredTools(server: OpenedRemoteMcpServer, tools: readonly Tool
       remoteName: tool.name,
       description: tool.description ?? tool.title ?? tool.name,
       inputSchema: tool.inputSchema,
+      ...((tool.title ?? tool.annotations?.title) ? { title: tool.title ?? tool.annotations?.title } : {}),
+      ...(tool.annotations ? { annotations: tool.annotations } : {}),
+      confirm: remoteNeedsConfirmation(server.confirmation, tool.annotations),
     });
   }
   return { ok: true, tools: offered, skipped };

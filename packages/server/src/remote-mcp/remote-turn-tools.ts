@@ -1,4 +1,4 @@
-import type { BuiltinTool, BuiltinToolResult, ToolDefinition } from '@toolgate/core';
+import type { AgentAction, BuiltinTool, BuiltinToolResult, ToolDefinition } from '@toolgate/core';
 import { createSecretScrubber, type SecretScrubber } from '@toolgate/core';
 import type { Logger } from 'pino';
 import type { CallStore } from '../stores/call-store.js';
@@ -7,6 +7,7 @@ import { checkRemoteArguments } from './check-remote-arguments.js';
 import { capText, loggedResult, resultText } from './remote-call-result.js';
 import { callRemoteTool, type RemoteConnectionDeps } from './remote-connection.js';
 import { RemoteMcpError, type RemoteMcpFailure } from './remote-mcp-error.js';
+import { remoteToolAction } from './remote-tool-action.js';
 import type { OfferedRemoteTool, RemoteToolCatalog } from './remote-tool-catalog.js';
 
 /** Whose turn the tools are for, and where its calls are recorded. */
@@ -21,11 +22,16 @@ export interface RemoteTurn {
   maxResultChars: number;
 }
 
-/** The server's secret in every spelling, and its credential without a scheme word (`Bearer x`: `x`). */
-export function scrubberOf(server: OpenedRemoteMcpServer): SecretScrubber {
-  if (server.secret === null) return createSecretScrubber([]);
+/**
+ * The server's secret in every spelling, its credential without a scheme word (`Bearer x`: `x`),
+ * and the OAuth2 access token the call was made with (a server may echo it back).
+ */
+export function scrubberOf(server: OpenedRemoteMcpServer, accessToken?: string): SecretScrubber {
+  const secrets = accessToken ? [accessToken] : [];
+  if (server.secret === null) return createSecretScrubber(secrets);
   const credential = /^\S+\s+(\S.*)$/.exec(server.secret)?.[1];
-  return createSecretScrubber(credential ? [server.secret, credential] : [server.secret]);
+  secrets.push(server.secret, ...(credential ? [credential] : []));
+  return createSecretScrubber(secrets);
 }
 
 /**
@@ -44,6 +50,16 @@ export function createRemoteTurnTools(deps: {
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
+  /** By listed tool: a list is the same objects while it is cached, so the embedded model is kept too. */
+  const asActions = new WeakMap<OfferedRemoteTool, AgentAction>();
+  function asActionOf(server: OpenedRemoteMcpServer, offered: OfferedRemoteTool): AgentAction {
+    let action = asActions.get(offered);
+    if (!action) {
+      action = remoteToolAction(offered, server);
+      asActions.set(offered, action);
+    }
+    return action;
+  }
 
   function toolOf(
     turn: RemoteTurn,
@@ -56,9 +72,10 @@ export function createRemoteTurnTools(deps: {
       description: offered.description,
       parameters: offered.inputSchema,
     } as unknown as ToolDefinition;
-    const scrubber = scrubberOf(server);
+    const asAction = asActionOf(server, offered);
     return {
       definition,
+      asAction,
       async run(args, callId): Promise<BuiltinToolResult> {
         const issues = checkRemoteArguments(offered.inputSchema, args);
         if (issues.length > 0) {
@@ -68,9 +85,11 @@ export function createRemoteTurnTools(deps: {
           };
         }
         const started = performance.now();
+        let scrubber = scrubberOf(server);
         let outcome: Parameters<typeof loggedResult>[0]['outcome'];
         try {
           const result = await callRemoteTool(deps.connection, server, offered.remoteName, args);
+          scrubber = scrubberOf(server, deps.connection.tokens.current(server));
           const text = scrubber.text(resultText(result));
           outcome = result.isError
             ? {
@@ -141,7 +160,12 @@ export function createRemoteTurnTools(deps: {
      * The tools of the agent's enabled servers for one turn, and a promise of their log records.
      * A server that cannot be listed is left out (and logged); its tools come back when it answers.
      */
-    async forTurn(turn: RemoteTurn): Promise<{ tools: BuiltinTool[]; recorded(): Promise<void> }> {
+    async forTurn(turn: RemoteTurn): Promise<{
+      tools: BuiltinTool[];
+      /** The tools whose parameters are scalars, as actions: the ones the embedded model can use. */
+      actions: AgentAction[];
+      recorded(): Promise<void>;
+    }> {
       const records: Array<Promise<unknown>> = [];
       let servers: OpenedRemoteMcpServer[];
       try {
@@ -174,6 +198,7 @@ export function createRemoteTurnTools(deps: {
       });
       return {
         tools,
+        actions: tools.flatMap((tool) => (tool.asAction?.definition.parameters ? [tool.asAction] : [])),
         async recorded() {
           await Promise.all(records);
         },

@@ -198,7 +198,13 @@ export interface ChannelTable {
 export type RemoteMcpAuth =
   | { type: 'none' }
   | { type: 'header'; name: string }
-  | { type: 'oauth2_client_credentials'; tokenUrl: string; clientId: string; scopes?: string[] };
+  | {
+      type: 'oauth2_client_credentials';
+      tokenUrl: string;
+      clientId: string;
+      scopes?: string[];
+      audience?: string;
+    };
 
 /** An agent's remote MCP server: its tools are offered to the agent beside its actions. */
 export interface RemoteMcpServerTable {
@@ -216,6 +222,8 @@ export interface RemoteMcpServerTable {
   /** The remote tool names offered; null: all of them. */
   tools: Json<string[] | null> | null;
   timeout_ms: number;
+  /** `auto` (by the tools' annotations), `always` or `never` (migration 0013). */
+  confirmation: Generated<'auto' | 'always' | 'never'>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

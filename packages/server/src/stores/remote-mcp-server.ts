@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@toolgate/core';
 import type { Selectable } from 'kysely';
+import type { RemoteConfirmation } from '../remote-mcp/remote-tool-action.js';
 import type { RemoteMcpAuth, RemoteMcpServerTable } from '../storage/schema.js';
 
 /*
@@ -30,6 +31,7 @@ export type RemoteMcpAuthInput =
       clientId: string;
       clientSecret?: string;
       scopes?: string[];
+      audience?: string;
     };
 
 export interface RemoteMcpServerInput {
@@ -39,6 +41,7 @@ export interface RemoteMcpServerInput {
   enabled?: boolean;
   tools?: string[] | null;
   timeoutMs?: number;
+  confirmation?: RemoteConfirmation;
 }
 
 export type RemoteMcpServerPatch = Partial<Omit<RemoteMcpServerInput, 'name'>>;
@@ -58,10 +61,12 @@ export interface RemoteMcpServerView {
         clientId: string;
         clientSecret: { set: true };
         scopes?: string[];
+        audience?: string;
       };
   enabled: boolean;
   tools: string[] | null;
   timeoutMs: number;
+  confirmation: RemoteConfirmation;
   createdAt: string;
   updatedAt: string;
 }
@@ -79,6 +84,8 @@ export interface OpenedRemoteMcpServer {
   enabled: boolean;
   tools: string[] | null;
   timeoutMs: number;
+  /** Whether its tools are confirmed by the customer before a call. */
+  confirmation: RemoteConfirmation;
   /** Changes with every write: caches of the server's tool list key on it. */
   version: string;
 }
@@ -104,6 +111,7 @@ export function show(row: Selectable<RemoteMcpServerTable>): RemoteMcpServerView
     enabled: row.enabled,
     tools: row.tools ?? null,
     timeoutMs: row.timeout_ms,
+    confirmation: row.confirmation,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -134,6 +142,7 @@ export function splitAuth(
     tokenUrl: input.tokenUrl,
     clientId: input.clientId,
     ...(input.scopes ? { scopes: input.scopes } : {}),
+    ...(input.audience ? { audience: input.audience } : {}),
   };
   return { auth, secret, issues };
 }

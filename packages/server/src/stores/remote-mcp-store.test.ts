@@ -101,4 +101,32 @@ describeEachEngine('the remote MCP server store on $engine', (engine) => {
     await store.remove('tenant_a', AGENT_A, 'crm', 'test');
     await expect(store.get('tenant_a', AGENT_A, 'crm')).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('keeps the confirmation setting (auto by default) and the OAuth2 audience', async () => {
+    const view = await store.create(
+      'tenant_a',
+      AGENT_A,
+      {
+        name: 'billing',
+        url: 'https://mcp.example.com/mcp',
+        auth: {
+          type: 'oauth2_client_credentials',
+          tokenUrl: 'https://auth.example.com/token',
+          clientId: 'toolgate',
+          clientSecret: 'planted-client-secret-91',
+          audience: 'https://billing.example.com',
+        },
+      },
+      'test',
+    );
+    expect(view.confirmation).toBe('auto');
+    expect(view.auth).toMatchObject({ audience: 'https://billing.example.com', clientSecret: { set: true } });
+    const changed = await store.update('tenant_a', AGENT_A, 'billing', { confirmation: 'always' }, 'test');
+    expect(changed.confirmation).toBe('always');
+    const [opened] = (await store.enabledFor('tenant_a', AGENT_A)).filter(
+      (server) => server.name === 'billing',
+    );
+    expect(opened).toMatchObject({ confirmation: 'always', secret: 'planted-client-secret-91' });
+    await store.remove('tenant_a', AGENT_A, 'billing', 'test');
+  });
 });

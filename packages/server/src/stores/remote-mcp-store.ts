@@ -122,6 +122,7 @@ export function createRemoteMcpStore(options: {
       enabled: row.enabled,
       tools: row.tools ?? null,
       timeoutMs: row.timeout_ms,
+      confirmation: row.confirmation,
       version: `${row.id}@${new Date(row.updated_at).toISOString()}`,
     };
   }
@@ -172,6 +173,7 @@ export function createRemoteMcpStore(options: {
           enabled: input.enabled ?? true,
           tools: input.tools ?? null,
           timeout_ms: input.timeoutMs ?? DEFAULT_REMOTE_MCP_TIMEOUT_MS,
+          confirmation: input.confirmation ?? 'auto',
           created_at: at,
           updated_at: at,
         };
@@ -236,6 +238,7 @@ export function createRemoteMcpStore(options: {
           enabled: patch.enabled ?? row.enabled,
           tools: patch.tools === undefined ? (row.tools ?? null) : patch.tools,
           timeout_ms: patch.timeoutMs ?? row.timeout_ms,
+          confirmation: patch.confirmation ?? row.confirmation,
           updated_at: at,
         };
         await trx
@@ -247,6 +250,7 @@ export function createRemoteMcpStore(options: {
             enabled: next.enabled,
             tools: JSON.stringify(next.tools),
             timeout_ms: next.timeout_ms,
+            confirmation: next.confirmation,
             updated_at: at,
           })
           .where('id', '=', row.id)

@@ -56,6 +56,13 @@ const OAuth2Auth = Type.Object(
       ),
     ),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 })),
+    audience: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: 'Sent as `audience` in the token request (Auth0, Okta name the API this way).',
+      }),
+    ),
   },
   closed,
 );
@@ -69,6 +76,10 @@ const tools = Type.Union(
       "The remote tool names the agent may use (without the prefix); null: all the server's tools.",
   },
 );
+const confirmation = Type.Union([Type.Literal('auto'), Type.Literal('always'), Type.Literal('never')], {
+  description:
+    "Whether the customer confirms a call first: auto (default) by the tool's annotations (not readOnlyHint and not destructiveHint: false), always, never.",
+});
 const timeoutMs = Type.Integer({
   minimum: 1_000,
   maximum: 30_000,
@@ -83,6 +94,7 @@ export const CreateRemoteMcpServerBody = Type.Object(
     enabled: Type.Optional(Type.Boolean()),
     tools: Type.Optional(tools),
     timeoutMs: Type.Optional(timeoutMs),
+    confirmation: Type.Optional(confirmation),
   },
   closed,
 );
@@ -94,6 +106,7 @@ export const PatchRemoteMcpServerBody = Type.Object(
     enabled: Type.Optional(Type.Boolean()),
     tools: Type.Optional(tools),
     timeoutMs: Type.Optional(timeoutMs),
+    confirmation: Type.Optional(confirmation),
   },
   closed,
 );
@@ -114,11 +127,13 @@ export const RemoteMcpServerView = Type.Object({
       clientId: Type.String(),
       clientSecret: set,
       scopes: Type.Optional(Type.Array(Type.String())),
+      audience: Type.Optional(Type.String()),
     }),
   ]),
   enabled: Type.Boolean(),
   tools: Type.Union([Type.Array(Type.String()), Type.Null()]),
   timeoutMs: Type.Integer(),
+  confirmation,
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -132,6 +147,9 @@ export const RemoteToolsAnswer = Type.Union([
         remoteName: Type.String(),
         description: Type.String(),
         inputSchema: Type.Object({}, { additionalProperties: true }),
+        confirm: Type.Boolean({
+          description: 'Whether the customer is asked to confirm a call (the confirmation setting applied).',
+        }),
       }),
     ),
     skipped: Type.Array(Type.Object({ name: Type.String(), reason: Type.String() }), {
