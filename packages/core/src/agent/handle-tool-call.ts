@@ -65,9 +65,11 @@ async function handleToolCallUntraced(
   options: { confirmed?: boolean },
 ): Promise<ToolCallOutcome> {
   const { input, state } = context;
-  const action = input.actions.find((candidate) => candidate.definition.name === call.name);
-  const builtin = action ? undefined : input.builtinTools?.find((tool) => tool.definition.name === call.name);
-  if (builtin) return runBuiltin(builtin, call, context);
+  const listed = input.actions.find((candidate) => candidate.definition.name === call.name);
+  const builtin = listed ? undefined : input.builtinTools?.find((tool) => tool.definition.name === call.name);
+  if (builtin && !builtin.asAction) return runBuiltin(builtin, call, context);
+  // A built-in tool seen as an action (a remote MCP tool) is checked and confirmed as one, then run.
+  const action = listed ?? builtin?.asAction;
   if (!action) {
     return {
       kind: 'result',
@@ -75,7 +77,10 @@ async function handleToolCallUntraced(
     };
   }
   const label = labelOf(action);
-  const checked = validateArguments(action.definition, call.arguments, argumentOptionsOf(context));
+  const checked =
+    builtin && action.definition.parameters === undefined
+      ? ({ valid: true, value: call.arguments } as ReturnType<typeof validateArguments>)
+      : validateArguments(action.definition, call.arguments, argumentOptionsOf(context));
   trace.getActiveSpan()?.addEvent('arguments validated', {
     'toolgate.valid': checked.valid,
     ...(checked.valid ? {} : { 'toolgate.issues': checked.issues.map((issue) => issue.path).join(' ') }),
@@ -134,6 +139,7 @@ async function handleToolCallUntraced(
     });
     return { kind: 'ask', say, toolContent: { ok: false, awaitingConfirmation: true } };
   }
+  if (builtin) return runBuiltin(builtin, { ...call, arguments: args }, context);
   return callWithMessages(action, args, context);
 }
 
@@ -212,9 +218,18 @@ async function runBuiltin(
   const callId = createCallId();
   const result = await tool.run(call.arguments, callId);
   if (!result.ok) {
-    const failure = { kind: 'invalid_arguments' as const, message: result.message };
+    const failure = { kind: result.kind ?? ('invalid_arguments' as const), message: result.message };
+    if (result.kind !== undefined) {
+      // The call was made and failed: it counts, as an action's failed call does.
+      context.madeThisTurn.add(key);
+      countCall(context.state);
+      context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
+    }
     context.emit({ type: 'action-failed', action: name, callId, failure });
-    return { kind: 'result', toolContent: refusedContent(failure.kind, failure.message) };
+    const toolContent = refusedContent(failure.kind, failure.message);
+    return result.kind === undefined
+      ? { kind: 'result', toolContent }
+      : { kind: 'result', toolContent, callId };
   }
   context.madeThisTurn.add(key);
   countCall(context.state);

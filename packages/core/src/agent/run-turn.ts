@@ -85,7 +85,9 @@ async function runTurnUntraced(input: TurnInput): Promise<TurnOutput> {
       if (outcome.kind === 'result') delete state.modelState;
       if (outcome.say !== undefined) return finish(outcome.say);
     } else if ((answer.no || answer.cancel) && !answer.correction) {
-      const action = input.actions.find((candidate) => candidate.definition.name === pending.action);
+      const action =
+        input.actions.find((candidate) => candidate.definition.name === pending.action) ??
+        input.builtinTools?.find((tool) => tool.definition.name === pending.action)?.asAction;
       // The model's half-finished request is abandoned with the call.
       delete state.modelState;
       return finish(

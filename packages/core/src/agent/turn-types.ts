@@ -1,6 +1,6 @@
 import type { ToolDefinition } from '../actions/to-tool-definition.js';
 import type { ArgumentOptions } from '../actions/validate-arguments.js';
-import type { ActionResult } from '../http/call/action-result.js';
+import type { ActionResult, FailureKind } from '../http/call/action-result.js';
 import type { AgentAction, AgentLimits } from './agent-action.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
 
@@ -76,9 +76,23 @@ export type TurnEvent =
 export interface BuiltinTool {
   definition: ToolDefinition;
   run(args: Record<string, unknown>, callId: string): Promise<BuiltinToolResult>;
+  /**
+   * The tool seen as an action (a remote MCP tool): its `confirmation` is applied as an action's
+   * (read back, then run on a yes), and when its definition has `parameters` the arguments are
+   * validated and a missing or invalid one is asked for, as an action's are. Without `parameters`
+   * the arguments reach `run` as the model gave them. The embedded model may choose it by name.
+   */
+  asAction?: AgentAction;
 }
 
-export type BuiltinToolResult = { ok: true; content: unknown } | { ok: false; message: string };
+/**
+ * What a built-in tool answered. A failure without `kind` refused the payload: nothing was done, it
+ * is not counted. A failure with `kind` is a call that was made and failed (a remote MCP server
+ * unreachable, or its tool's error): it is counted like a call and reported with that kind.
+ */
+export type BuiltinToolResult =
+  | { ok: true; content: unknown }
+  | { ok: false; message: string; kind?: FailureKind };
 
 /** Everything one turn needs. */
 export interface TurnInput {

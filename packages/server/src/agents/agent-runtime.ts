@@ -4,6 +4,7 @@ import {
   type BuiltinTool,
   type ChatModel,
   type ConversationState,
+  DEFAULT_AGENT_LIMITS,
   type TurnInput,
   toAgentAction,
 } from '@toolgate/core';
@@ -11,12 +12,23 @@ import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { NewDelivery } from '../deliveries/delivery-types.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
+import type { RemoteTurnTools } from '../remote-mcp/remote-turn-tools.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
 import type { AsyncCallHooks } from './async-call-hooks.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
 import { WEBHOOK_TRIGGER_TOOL, webhookTriggerTool } from './webhook-trigger-tool.js';
+
+/** What the agent's model is built from: an embedded model also chooses among remote tools. */
+function embeddedChoices(
+  agent: LoadedAgent,
+  actions: readonly AgentAction[],
+  remote: readonly AgentAction[] | undefined,
+): readonly AgentAction[] {
+  if (!remote || remote.length === 0 || agent.settings.model.provider !== 'embedded') return actions;
+  return [...actions, ...remote];
+}
 
 /** Built actions kept across turns; past this many the cache starts again. */
 const MAX_CACHED_ACTIONS = 10_000;
@@ -43,6 +55,8 @@ export function createAgentRuntime(deps: {
   createModel: ModelFactory;
   /** Async actions' callbacks (set once the service is wired; absent: async actions run sync). */
   asyncCalls?: () => AsyncCallHooks;
+  /** The agent's remote MCP servers' tools, offered beside its actions (docs/architecture/mcp.md). */
+  remoteTools?: RemoteTurnTools;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -154,6 +168,18 @@ export function createAgentRuntime(deps: {
           }),
         );
       }
+      const remote = await deps.remoteTools?.forTurn({
+        tenantId,
+        agentId: agent.id,
+        conversationId: conversation.id,
+        ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
+        takenNames: new Set([
+          ...actions.map((action) => action.definition.name),
+          ...builtinTools.map((tool) => tool.definition.name),
+        ]),
+        maxResultChars: agent.settings.limits?.maxResultChars ?? DEFAULT_AGENT_LIMITS.maxResultChars,
+      });
+      if (remote) builtinTools.push(...remote.tools);
       return {
         system: composeSystemPrompt(
           agent.settings,
@@ -161,7 +187,8 @@ export function createAgentRuntime(deps: {
         ),
         actions,
         builtinTools,
-        model: models.get(agent, actions),
+        // The embedded model chooses among remote tools too (the ones with scalar parameters).
+        model: models.get(agent, embeddedChoices(agent, actions, remote?.actions)),
         limits: agent.settings.limits,
         argumentOptions,
         ...(agent.settings.fallbackText ? { fallbackText: agent.settings.fallbackText } : {}),
@@ -191,7 +218,7 @@ export function createAgentRuntime(deps: {
           return result;
         },
         async recorded() {
-          await Promise.all(records);
+          await Promise.all([...records, remote?.recorded()]);
         },
         deliveries: () => queued,
         events: () => leads,

@@ -76,9 +76,14 @@ function oauth2(overrides: Partial<OAuth2ClientCredentialsAuth> = {}): OAuth2Cli
   };
 }
 
-function call(executor: Executor, auth: OAuth2ClientCredentialsAuth = oauth2(), scope = 'ten_1/act_1') {
+function call(
+  executor: Executor,
+  auth: OAuth2ClientCredentialsAuth = oauth2(),
+  scope = 'ten_1/act_1',
+  timeoutMs?: number,
+) {
   return executor.execute({
-    action: orderStatusAction(endpoint, { auth }),
+    action: orderStatusAction(endpoint, { auth, ...(timeoutMs ? { timeoutMs } : {}) }),
     parameters: { order_number: 'ORD-1' },
     credentialScope: scope,
   });
@@ -96,7 +101,10 @@ function failureOf(result: ActionResult) {
 describe('OAuth2 client credentials, against a loopback token server', () => {
   it('fetches one token for 10 concurrent calls and sends it as a bearer token', async () => {
     const { executor } = await testExecutor();
-    const results = await Promise.all(Array.from({ length: 10 }, () => call(executor)));
+    // Ten cold TLS handshakes and a token fetch: a generous deadline, as the test is not about time.
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call(executor, oauth2(), 'ten_1/act_1', 15_000)),
+    );
     expect(results.every((result) => result.ok)).toBe(true);
     expect(tokens.requests).toHaveLength(1);
     expect(endpoint.requests).toHaveLength(10);
@@ -205,7 +213,10 @@ describe('OAuth2 client credentials, against a loopback token server', () => {
         ? sendJson(response, 401, { error: 'token revoked' })
         : sendJson(response, 200, { message: 'ok' }),
     );
-    const results = await Promise.all(Array.from({ length: 10 }, () => call(executor)));
+    // Ten cold TLS handshakes and a token fetch: a generous deadline, as the test is not about time.
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call(executor, oauth2(), 'ten_1/act_1', 15_000)),
+    );
     expect(results.every((result) => result.ok)).toBe(true);
     expect(tokens.requests).toHaveLength(2);
   });
