@@ -66,6 +66,9 @@ export function createCallStore(
   return {
     async record(input: CallRecordInput): Promise<CallView> {
       const row = toCallRow(input);
+      const type = row.outcome === 'ok' ? 'action.succeeded' : 'action.failed';
+      // No subscription that hears of it: the one statement, no transaction around it.
+      const heard = await events.mayEmit(db, input.tenantId, [type]);
       const write = async (trx: Writer) => {
         // A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt
         // (each attempt is in delivery_attempts). Never across tenants.
@@ -77,9 +80,10 @@ export function createCallStore(
             conflict.column('id').doUpdateSet(latest).where('calls.tenant_id', '=', input.tenantId),
           )
           .execute();
+        if (!heard) return;
         await events.emit(trx, {
           tenantId: input.tenantId,
-          type: row.outcome === 'ok' ? 'action.succeeded' : 'action.failed',
+          type,
           agentId: input.agentId ?? null,
           data: {
             callId: row.id,
@@ -93,8 +97,7 @@ export function createCallStore(
           },
         });
       };
-      // Without subscriptions, one statement and no transaction around it (the hot path stays as it was).
-      if (events === NO_EVENTS) await write(db);
+      if (!heard) await write(db);
       else await db.transaction().execute(write);
       return view({
         ...row,

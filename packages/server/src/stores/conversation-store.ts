@@ -7,7 +7,7 @@ import {
   NotFoundError,
 } from '@toolgate/core';
 import { type Kysely, sql } from 'kysely';
-import type { NewDelivery } from '../deliveries/delivery-types.js';
+import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
@@ -127,11 +127,18 @@ export function createConversationStore(
         created_at: at,
         updated_at: at,
       };
-      await db.transaction().execute(async (trx) => {
-        await trx
+      const insert = (writer: Writer) =>
+        writer
           .insertInto('conversations')
           .values({ ...row, metadata: JSON.stringify(row.metadata), state: JSON.stringify(row.state) })
           .execute();
+      // No greeting, and no subscription that hears of it: the one statement, no transaction.
+      if (greeting.length === 0 && !(await events.mayEmit(db, tenantId, ['conversation.started']))) {
+        await insert(db);
+        return show(row);
+      }
+      await db.transaction().execute(async (trx) => {
+        await insert(trx);
         for (const [index, message] of greeting.entries()) {
           await trx
             .insertInto('messages')
@@ -250,9 +257,13 @@ export function createConversationStore(
       },
     ): Promise<void> {
       const deliveries = turn.deliveries ?? [];
-      // Without deliveries or subscriptions: the one statement, no transaction around it.
-      if (deliveries.length === 0 && events === NO_EVENTS)
-        return writeTurn(db, { tenantId, id, leaseId, at: now(), events }, turn);
+      // Without deliveries, and no subscription that takes its events: the one statement, no
+      // transaction around it.
+      if (deliveries.length === 0) {
+        const types = ['message.created' as const, ...(turn.events ?? []).map((event) => event.type)];
+        if (!(await events.mayEmit(db, tenantId, types)))
+          return writeTurn(db, { tenantId, id, leaseId, at: now(), events: NO_EVENTS }, turn);
+      }
       await db.transaction().execute(async (trx) => {
         await writeTurn(trx, { tenantId, id, leaseId, at: now(), events }, turn);
         for (const delivery of deliveries) await enqueue(trx, delivery, now());

@@ -1,0 +1,106 @@
+/**
+ * Instructions per embedded chat turn and per API read, counted by valgrind's callgrind on a fixed
+ * workload, so that a change can be judged on a shared, noisy machine. For each engine (PGlite,
+ * then PostgreSQL at TOOLGATE_TEST_POSTGRES_URL) the server (`turn-instructions-server.ts`) runs
+ * under callgrind; the client and the shop's endpoint run in untraced child processes, and so
+ * does PostgreSQL: its instructions are not counted, PGlite's (in-process) are. The client sends
+ * one request at a time: a warm-up, then BENCH_CONVERSATIONS (50) scripted 3-turn conversations
+ * (their starts included in "per turn"), then BENCH_READS (1000) of GET /api/v1/actions and of
+ * GET /api/v1/actions/{id}. Each phase is zeroed and dumped with callgrind_control; the cost of
+ * that alone (an empty phase) is subtracted. Expect a few minutes per engine; run-to-run spread
+ * is about 1% (JIT tiering is not fully deterministic).
+ *
+ *   npm run bench:instructions                  (BENCH_ENGINES=pglite,postgres)
+ *   BENCH_CALLGRIND=0 npm run bench:instructions    (no valgrind: CPU µs per phase instead)
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { postgresAvailable } from '../packages/server/src/test/engines.js';
+
+const run = promisify(execFile);
+const server = fileURLToPath(new URL('./turn-instructions-server.ts', import.meta.url));
+const withCallgrind = process.env.BENCH_CALLGRIND !== '0';
+
+interface Phase {
+  count: number;
+  instructions?: number;
+  cpuMicros?: number;
+}
+
+/**
+ * The server as one ESM file (packages from node_modules left outside), in packages/server/dist
+ * at the depth of src/storage so that the paths it finds by `import.meta.url` still hold.
+ */
+async function bundle(): Promise<string> {
+  const outfile = fileURLToPath(
+    new URL('../packages/server/dist/bench/turn-instructions-server.mjs', import.meta.url),
+  );
+  await build({
+    entryPoints: [server],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+async function measure(engine: string, bundled: string): Promise<Record<string, Phase>> {
+  const out = join(mkdtempSync(join(tmpdir(), 'turn-instructions-')), 'callgrind.out');
+  const node = [process.execPath, bundled];
+  const [command, ...args] = withCallgrind
+    ? ['valgrind', '--tool=callgrind', `--callgrind-out-file=${out}`, ...node]
+    : node;
+  const { stdout } = await run(command as string, args, {
+    env: {
+      ...process.env,
+      BENCH_ENGINE: engine,
+      BENCH_DIR: fileURLToPath(new URL('.', import.meta.url)),
+      ...(withCallgrind ? { BENCH_CALLGRIND_OUT: out } : {}),
+    },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  return (JSON.parse(line) as { results: Record<string, Phase> }).results;
+}
+
+async function main() {
+  const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+  const rows: string[] = [];
+  const bundled = await bundle();
+  for (const engine of engines) {
+    if (engine === 'postgres' && !(await postgresAvailable())) {
+      rows.push('| postgres | (not reachable: skipped) | | |');
+      continue;
+    }
+    const results = await measure(engine, bundled);
+    const per = (phase: string) => {
+      const result = results[phase];
+      if (!result) return 'n/a';
+      const cost = withCallgrind ? result.instructions : result.cpuMicros;
+      return ((cost ?? Number.NaN) / result.count).toFixed(0);
+    };
+    rows.push(`| ${engine} | ${per('turns')} | ${per('list reads')} | ${per('single reads')} |`);
+  }
+  const unit = withCallgrind ? 'instructions' : 'CPU µs';
+  process.stdout.write(
+    [
+      `Fixed workload, one request at a time; node ${process.version}`,
+      '',
+      `| engine | ${unit} per turn | ${unit} per GET /api/v1/actions | ${unit} per GET /api/v1/actions/{id} |`,
+      '|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+}
+
+await main();
