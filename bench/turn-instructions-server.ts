@@ -1,15 +1,15 @@
 /**
  * The traced process of `bench/turn-instructions.ts`: Toolgate serving the API (embedded agent,
  * one GET action on a loopback HTTPS endpoint in a child process) to the fixed load of
- * `turn-instructions-client.ts`. Under callgrind (`BENCH_CALLGRIND_OUT` set) each phase is zeroed
- * and dumped with callgrind_control and its instruction count read from the dump; otherwise the
+ * `turn-instructions-client.ts`. Under callgrind (`BENCH_CALLGRIND_OUT` set) each phase is dumped
+ * (which zeroes the counters) with callgrind_control before and after and its instruction count read from the dump; otherwise the
  * phase's CPU time is reported. Prints one JSON line: per phase, its count and cost. The driver
  * runs it as one esbuild bundle under plain node: through tsx's loader thread, loading the server
  * alone took callgrind over five minutes.
  */
-import { execFile, fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -22,8 +22,8 @@ import { orderStatusAction } from '../packages/server/src/test/test-app.js';
 
 const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 const callgrindOut = process.env.BENCH_CALLGRIND_OUT;
-const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
-const READS = Number(process.env.BENCH_READS ?? 1000);
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 30);
+const READS = Number(process.env.BENCH_READS ?? 300);
 const PHASES = ['warm-up', 'turns', 'list reads', 'single reads'] as const;
 
 /** This script's folder: the driver runs a bundle of it from elsewhere, so it says where. */
@@ -37,30 +37,20 @@ function child(file: string, env: Record<string, string>) {
   });
 }
 
-/** Runs callgrind_control on this process; keeps the loop ticking so valgrind sees the command. */
-function callgrindControl(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    execFile('callgrind_control', [...args, String(process.pid)], (error) => {
-      done = true;
-      if (error) reject(error);
-      else resolve();
-    });
-    const tick = () => {
-      if (!done) setTimeout(tick, 1);
-    };
-    tick();
-  });
-}
-
+const pause = new Int32Array(new SharedArrayBuffer(4));
 let dumps = 0;
-/** Instructions since the last zeroing, from the dump callgrind writes now. */
-async function dumpInstructions(name: string): Promise<number> {
-  await callgrindControl([`--dump=${name}`]);
+/**
+ * Has callgrind dump (and so zero) its counters now and returns the instructions since the last
+ * dump. Waits blocked, 1 ms at a time, for the dump file: valgrind takes the command when this
+ * thread wakes, and the waiting costs next to nothing (a busy wait cost up to 10^9 instructions).
+ */
+function dumpInstructions(name: string): number {
   dumps += 1;
-  const text = readFileSync(`${callgrindOut}.${dumps}`, 'utf8');
-  const summary = /^summary: (\d+)/m.exec(text);
-  if (!summary) throw new Error(`${callgrindOut}.${dumps} has no summary line`);
+  const file = `${callgrindOut}.${dumps}`;
+  spawn('callgrind_control', [`--dump=${name}`, String(process.pid)], { stdio: 'ignore' });
+  while (!existsSync(file)) Atomics.wait(pause, 0, 0, 1);
+  const summary = /^summary: (\d+)/m.exec(readFileSync(file, 'utf8'));
+  if (!summary) throw new Error(`${file} has no summary line`);
   return Number(summary[1]);
 }
 
@@ -133,20 +123,20 @@ async function main() {
   if ((await nextMessage()) !== 'ready') throw new Error('the client did not start');
 
   const results: Record<string, { count: number; instructions?: number; cpuMicros?: number }> = {};
-  // The cost of zeroing and dumping alone, subtracted from each phase.
+  // The cost of dumping alone (an empty phase), subtracted from each phase.
   let overhead = 0;
   if (callgrindOut) {
-    await callgrindControl(['--zero']);
-    overhead = await dumpInstructions('empty');
+    dumpInstructions('setup');
+    overhead = dumpInstructions('empty');
   }
   for (const phase of PHASES) {
-    if (callgrindOut) await callgrindControl(['--zero']);
+    if (callgrindOut) dumpInstructions(`before-${phase.replace(' ', '-')}`);
     const cpu = process.cpuUsage();
     client.send('go');
     const { done } = (await nextMessage()) as { done: number };
     const used = process.cpuUsage(cpu);
     results[phase] = callgrindOut
-      ? { count: done, instructions: (await dumpInstructions(phase.replace(' ', '-'))) - overhead }
+      ? { count: done, instructions: dumpInstructions(phase.replace(' ', '-')) - overhead }
       : { count: done, cpuMicros: used.user + used.system };
   }
   client.send('go');

@@ -4,10 +4,10 @@
  * then PostgreSQL at TOOLGATE_TEST_POSTGRES_URL) the server (`turn-instructions-server.ts`) runs
  * under callgrind; the client and the shop's endpoint run in untraced child processes, and so
  * does PostgreSQL: its instructions are not counted, PGlite's (in-process) are. The client sends
- * one request at a time: a warm-up, then BENCH_CONVERSATIONS (50) scripted 3-turn conversations
- * (their starts included in "per turn"), then BENCH_READS (1000) of GET /api/v1/actions and of
- * GET /api/v1/actions/{id}. Each phase is zeroed and dumped with callgrind_control; the cost of
- * that alone (an empty phase) is subtracted. Expect a few minutes per engine; run-to-run spread
+ * one request at a time: a warm-up, then BENCH_CONVERSATIONS (30) scripted 3-turn conversations
+ * (their starts included in "per turn"), then BENCH_READS (300) of GET /api/v1/actions and of
+ * GET /api/v1/actions/{id}. Each phase is dumped with callgrind_control before and after; the cost
+ * of that alone (an empty phase) is subtracted. Expect a few minutes per engine; run-to-run spread
  * is about 1% (JIT tiering is not fully deterministic).
  *
  *   npm run bench:instructions                  (BENCH_ENGINES=pglite,postgres)
@@ -23,7 +23,6 @@ import { build } from 'esbuild';
 import { postgresAvailable } from '../packages/server/src/test/engines.js';
 
 const run = promisify(execFile);
-const server = fileURLToPath(new URL('./turn-instructions-server.ts', import.meta.url));
 const withCallgrind = process.env.BENCH_CALLGRIND !== '0';
 
 interface Phase {
@@ -36,12 +35,14 @@ interface Phase {
  * The server as one ESM file (packages from node_modules left outside), in packages/server/dist
  * at the depth of src/storage so that the paths it finds by `import.meta.url` still hold.
  */
-async function bundle(): Promise<string> {
-  const outfile = fileURLToPath(
-    new URL('../packages/server/dist/bench/turn-instructions-server.mjs', import.meta.url),
+async function bundle(root: string): Promise<string> {
+  // A folder per run: runs of two trees side by side do not share one bundle.
+  const outfile = join(
+    mkdtempSync(fileURLToPath(new URL('../packages/server/dist/bench-', import.meta.url))),
+    'turn-instructions-server.mjs',
   );
   await build({
-    entryPoints: [server],
+    entryPoints: [join(root, 'bench/turn-instructions-server.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -75,7 +76,8 @@ async function measure(engine: string, bundled: string): Promise<Record<string, 
 async function main() {
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
   const rows: string[] = [];
-  const bundled = await bundle();
+  // BENCH_SOURCE: another checkout's tree to measure (git archive of an older commit, for a before).
+  const bundled = await bundle(process.env.BENCH_SOURCE ?? fileURLToPath(new URL('..', import.meta.url)));
   for (const engine of engines) {
     if (engine === 'postgres' && !(await postgresAvailable())) {
       rows.push('| postgres | (not reachable: skipped) | | |');

@@ -5,6 +5,7 @@ import { type EventEmitter, NO_EVENTS } from '../deliveries/emit-event.js';
 import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database } from '../storage/schema.js';
 import { type CallRecordInput, toCallRow } from './call-record.js';
+import { recordCallQuery } from './turn-statements.js';
 
 export const DEFAULT_CALL_PAGE = 50;
 
@@ -70,16 +71,7 @@ export function createCallStore(
       // No subscription that hears of it: the one statement, no transaction around it.
       const heard = await events.mayEmit(db, input.tenantId, [type]);
       const write = async (trx: Writer) => {
-        // A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt
-        // (each attempt is in delivery_attempts). Never across tenants.
-        const { id: _id, tenant_id: _tenant, ...latest } = row;
-        await trx
-          .insertInto('calls')
-          .values(row)
-          .onConflict((conflict) =>
-            conflict.column('id').doUpdateSet(latest).where('calls.tenant_id', '=', input.tenantId),
-          )
-          .execute();
+        await trx.executeQuery(recordCallQuery(row));
         if (!heard) return;
         await events.emit(trx, {
           tenantId: input.tenantId,

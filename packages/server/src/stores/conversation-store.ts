@@ -6,13 +6,14 @@ import {
   EMPTY_CONVERSATION_STATE,
   NotFoundError,
 } from '@toolgate/core';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database, MessageTable } from '../storage/schema.js';
+import { beginTurnQuery } from './turn-statements.js';
 import { type ConversationEntry, writeTurn } from './write-turn.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
@@ -198,37 +199,25 @@ export function createConversationStore(
     ): Promise<ConversationView & { leaseId: string; state: ConversationState; history: ChatMessage[] }> {
       const at = now();
       const leaseId = randomUUID();
-      const row = await db
-        .updateTable('conversations')
-        .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS), lease_id: leaseId })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .$if(agentId !== undefined, (query) => query.where('agent_id', '=', agentId as string))
-        .where((eb) => eb.or([eb('busy_until', 'is', null), eb('busy_until', '<', at)]))
-        .returning([
-          'id',
-          'agent_id',
-          'contact_id',
-          'metadata',
-          'message_count',
-          'created_at',
-          'updated_at',
-          'state',
-          sql<ChatMessage[]>`(
-            select coalesce(jsonb_agg(latest.content order by latest.seq), '[]'::jsonb)
-            from (
-              select seq, content from messages
-              where conversation_id = ${id} and role <> 'event'
-              order by seq desc limit ${HISTORY_MESSAGES}
-            ) latest
-          )`.as('history'),
-        ])
-        .executeTakeFirst();
+      const { rows } = await db.executeQuery<
+        ConversationRow & { state: ConversationState; history: ChatMessage[] }
+      >(
+        beginTurnQuery({
+          tenantId,
+          id,
+          leaseId,
+          at,
+          busyUntil: new Date(at.getTime() + TURN_LEASE_MS),
+          historyMessages: HISTORY_MESSAGES,
+          agentId,
+        }),
+      );
+      const row = rows[0];
       if (row) {
         return {
           ...show(row),
           leaseId,
-          state: row.state as unknown as ConversationState,
+          state: row.state,
           history: fromFirstUserMessage(row.history),
         };
       }

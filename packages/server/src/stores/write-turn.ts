@@ -1,8 +1,8 @@
 import { type ChatMessage, ConflictError, type ConversationState } from '@toolgate/core';
-import { sql } from 'kysely';
 import type { Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
+import { writeTurnQuery } from './turn-statements.js';
 
 /** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
 export interface EventEntry {
@@ -39,30 +39,22 @@ export async function writeTurn(
     content: entry,
     call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
   }));
-  const result = await sql<{
+  const result = await writer.executeQuery<{
     updated: number | string;
     inserted: number | string;
     agent_id: string | null;
     message_count: number | null;
-  }>`
-      with updated as (
-        update conversations
-        set state = ${JSON.stringify(turn.state)}::jsonb,
-            message_count = message_count + ${rows.length},
-            busy_until = null,
-            lease_id = null,
-            updated_at = ${at}
-        where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
-        returning message_count, updated_at, agent_id
-      ), inserted as (
-        insert into messages (conversation_id, seq, role, content, call_id, created_at)
-        select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
-        from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
-        returning 1
-      )
-      select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
-             (select agent_id from updated) as agent_id, (select message_count from updated) as message_count
-    `.execute(writer);
+  }>(
+    writeTurnQuery({
+      tenantId,
+      id,
+      leaseId,
+      at,
+      stateJson: JSON.stringify(turn.state),
+      rowCount: rows.length,
+      rowsJson: JSON.stringify(rows),
+    }),
+  );
   const counts = result.rows[0];
   if (Number(counts?.updated) !== 1) {
     throw new ConflictError(
