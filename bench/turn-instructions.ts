@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { testCertificate } from '../packages/core/src/test/test-certificate.js';
 import { postgresAvailable } from '../packages/server/src/test/engines.js';
 
 const run = promisify(execFile);
@@ -64,6 +65,7 @@ async function measure(engine: string, bundled: string): Promise<Record<string, 
     env: {
       ...process.env,
       BENCH_ENGINE: engine,
+      BENCH_TLS: JSON.stringify(await testCertificate()),
       BENCH_DIR: fileURLToPath(new URL('.', import.meta.url)),
       ...(withCallgrind ? { BENCH_CALLGRIND_OUT: out } : {}),
     },

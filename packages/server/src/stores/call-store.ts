@@ -99,6 +99,14 @@ export function createCallStore(
       } as CallRow);
     },
 
+    /**
+     * Whether a call of the tenant may be recorded later, with the turn's own final statement:
+     * yes unless a subscription may hear of it (its event goes out in the record's transaction).
+     */
+    async recordableLater(tenantId: string): Promise<boolean> {
+      return !(await events.mayEmit(db, tenantId, ['action.succeeded', 'action.failed']));
+    },
+
     /** Notes an async call's late answer (the callback's result, or the deadline's expiry) on its record. */
     async recordCallback(
       tenantId: string,

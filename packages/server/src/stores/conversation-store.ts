@@ -13,7 +13,8 @@ import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database, MessageTable } from '../storage/schema.js';
-import { beginTurnQuery } from './turn-statements.js';
+import { type CallRecordInput, toCallRow } from './call-record.js';
+import { beginTurnQuery, recordCallQuery } from './turn-statements.js';
 import { type ConversationEntry, writeTurn } from './write-turn.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
@@ -243,18 +244,26 @@ export function createConversationStore(
         deliveries?: readonly NewDelivery[];
         /** More events of the turn (`approval.requested`), emitted with its messages. */
         events?: readonly EmittedEvent[];
+        /**
+         * Log records of the turn's calls not written yet (`CallRunner.startForTurn`): written
+         * with the turn, and also when the turn is refused or its statement fails.
+         */
+        calls?: readonly CallRecordInput[];
       },
     ): Promise<void> {
       const deliveries = turn.deliveries ?? [];
+      const calls = (turn.calls ?? []).map(toCallRow);
       // Without deliveries, and no subscription that takes its events: the one statement, no
       // transaction around it.
       if (deliveries.length === 0) {
         const types = ['message.created' as const, ...(turn.events ?? []).map((event) => event.type)];
         if (!(await events.mayEmit(db, tenantId, types)))
-          return writeTurn(db, { tenantId, id, leaseId, at: now(), events: NO_EVENTS }, turn);
+          return writeTurn(db, { tenantId, id, leaseId, at: now(), events: NO_EVENTS }, { ...turn, calls });
       }
+      // A transaction that rolls back (a lost lease) must not take the call records with it.
+      for (const call of calls) await db.executeQuery(recordCallQuery(call));
       await db.transaction().execute(async (trx) => {
-        await writeTurn(trx, { tenantId, id, leaseId, at: now(), events }, turn);
+        await writeTurn(trx, { tenantId, id, leaseId, at: now(), events }, { ...turn, calls: [] });
         for (const delivery of deliveries) await enqueue(trx, delivery, now());
       });
       if (deliveries.length > 0) wakeDeliveryWorkers();

@@ -43,7 +43,7 @@ export function beginTurnQuery(input: {
   return CompiledQuery.raw(BEGIN_ONE_AGENT, parameters);
 }
 
-const WRITE_TURN = `
+const WRITE_TURN_CTES = `
   with updated as (
     update conversations
     set state = $1::jsonb,
@@ -58,9 +58,11 @@ const WRITE_TURN = `
     select $5, updated.message_count - $2::int + m.i, m.role, m.content, m.call_id, updated.updated_at
     from updated, jsonb_to_recordset($7::jsonb) as m(i int, role text, content jsonb, call_id text)
     returning 1
-  )
+  )`;
+const WRITE_TURN_COUNTS = `
   select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
          (select agent_id from updated) as agent_id, (select message_count from updated) as message_count`;
+const WRITE_TURN = WRITE_TURN_CTES + WRITE_TURN_COUNTS;
 
 /**
  * Saves the state, frees the conversation and appends the messages (`rows`, JSON of
@@ -74,8 +76,10 @@ export function writeTurnQuery(input: {
   stateJson: string;
   rowCount: number;
   rowsJson: string;
+  /** The turn's calls' log records (`callRowsJson`), written whether or not the lease held. */
+  callRowsJson?: string;
 }): CompiledQuery {
-  return CompiledQuery.raw(WRITE_TURN, [
+  const parameters: unknown[] = [
     input.stateJson,
     input.rowCount,
     input.at,
@@ -83,7 +87,10 @@ export function writeTurnQuery(input: {
     input.id,
     input.leaseId,
     input.rowsJson,
-  ]);
+  ];
+  if (input.callRowsJson === undefined) return CompiledQuery.raw(WRITE_TURN, parameters);
+  parameters.push(input.callRowsJson);
+  return CompiledQuery.raw(WRITE_TURN_WITH_CALLS, parameters);
 }
 
 const CALL_COLUMNS = [
@@ -124,4 +131,50 @@ export function recordCallQuery(row: Record<CallColumn, unknown>): CompiledQuery
     RECORD_CALL,
     CALL_COLUMNS.map((column) => row[column]),
   );
+}
+
+/** SQL types of the call columns, for reading records from JSON. */
+const CALL_COLUMN_TYPES: Record<CallColumn, string> = {
+  id: 'text',
+  tenant_id: 'text',
+  action_id: 'text',
+  action_name: 'text',
+  conversation_id: 'text',
+  contact_id: 'text',
+  trigger: 'text',
+  idempotency_key: 'text',
+  request: 'jsonb',
+  status: 'int',
+  response: 'jsonb',
+  result: 'jsonb',
+  outcome: 'text',
+  failure_kind: 'text',
+  duration_ms: 'double precision',
+  created_at: 'timestamptz',
+};
+/** JSON's null in a jsonb column stays the jsonb null a single insert stores, not SQL NULL. */
+const JSON_NULL_COLUMNS = new Set<CallColumn>(['request', 'response']);
+
+/**
+ * The turn's statement with its calls' records: a data-modifying CTE runs whatever the others
+ * find, so the records are written even when the lease was lost (and the turn is refused).
+ */
+const WRITE_TURN_WITH_CALLS = `${WRITE_TURN_CTES}, recorded as (
+    insert into calls (${CALL_COLUMNS.join(', ')})
+    select ${CALL_COLUMNS.map((column) => (JSON_NULL_COLUMNS.has(column) ? `coalesce(c.${column}, 'null'::jsonb)` : `c.${column}`)).join(', ')}
+    from jsonb_to_recordset($8::jsonb) as c(${CALL_COLUMNS.map((column) => `${column} ${CALL_COLUMN_TYPES[column]}`).join(', ')})
+    on conflict (id) do update set ${CALL_COLUMNS.slice(2)
+      .map((column) => `${column} = excluded.${column}`)
+      .join(', ')}
+    where calls.tenant_id = excluded.tenant_id
+    returning 1
+  )${WRITE_TURN_COUNTS}`;
+
+/** Rows of `toCallRow` as one JSON array for `writeTurnQuery` (their JSON columns spliced in as they are). */
+export function callRowsJson(rows: ReadonlyArray<Record<CallColumn, unknown>>): string {
+  const json = (column: CallColumn, value: unknown) =>
+    CALL_COLUMN_TYPES[column] === 'jsonb' ? String(value) : JSON.stringify(value ?? null);
+  return `[${rows
+    .map((row) => `{${CALL_COLUMNS.map((column) => `"${column}":${json(column, row[column])}`).join(',')}}`)
+    .join(',')}]`;
 }

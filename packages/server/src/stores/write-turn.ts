@@ -2,7 +2,8 @@ import { type ChatMessage, ConflictError, type ConversationState } from '@toolga
 import type { Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
-import { writeTurnQuery } from './turn-statements.js';
+import type { CallRow } from './call-record.js';
+import { callRowsJson, recordCallQuery, writeTurnQuery } from './turn-statements.js';
 
 /** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
 export interface EventEntry {
@@ -30,6 +31,11 @@ export async function writeTurn(
     entries: readonly ConversationEntry[];
     state: ConversationState;
     events?: readonly EmittedEvent[];
+    /**
+     * Log records of the turn's calls (`toCallRow`), written by the same statement even when the
+     * lease was lost; when the statement fails, each is written on its own before the error goes up.
+     */
+    calls?: readonly CallRow[];
   },
 ): Promise<void> {
   const { tenantId, id, leaseId, at, events } = target;
@@ -39,22 +45,29 @@ export async function writeTurn(
     content: entry,
     call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
   }));
-  const result = await writer.executeQuery<{
-    updated: number | string;
-    inserted: number | string;
-    agent_id: string | null;
-    message_count: number | null;
-  }>(
-    writeTurnQuery({
-      tenantId,
-      id,
-      leaseId,
-      at,
-      stateJson: JSON.stringify(turn.state),
-      rowCount: rows.length,
-      rowsJson: JSON.stringify(rows),
-    }),
-  );
+  const calls = turn.calls ?? [];
+  const query = writeTurnQuery({
+    tenantId,
+    id,
+    leaseId,
+    at,
+    stateJson: JSON.stringify(turn.state),
+    rowCount: rows.length,
+    rowsJson: JSON.stringify(rows),
+    ...(calls.length > 0 ? { callRowsJson: callRowsJson(calls) } : {}),
+  });
+  const result = await writer
+    .executeQuery<{
+      updated: number | string;
+      inserted: number | string;
+      agent_id: string | null;
+      message_count: number | null;
+    }>(query)
+    .catch(async (error: unknown) => {
+      // Nothing of the statement was written: the calls were made, so their records still are.
+      for (const call of calls) await writer.executeQuery(recordCallQuery(call));
+      throw error;
+    });
   const counts = result.rows[0];
   if (Number(counts?.updated) !== 1) {
     throw new ConflictError(
