@@ -30,7 +30,7 @@ function callOf(conversationId: string, ok: boolean): CallRecordInput {
           durationMs: 21.5,
           status: 200,
           data: { status: 'shipped' },
-          request: { method: 'GET', url: 'https://orders.example.com/o?n=1', headers: {} },
+          request: { method: 'GET', url: 'https://orders.example.com/o?n=1', headers: {}, body: undefined },
           response: {
             status: 200,
             headers: { 'content-type': 'application/json' },
