@@ -65,6 +65,11 @@ describe('pageAt', () => {
       match: { key: 'action-new-section', params: { section: 'parameters' } },
       scope: 'webhooks:manage',
     });
+    expect(pageAt('/actions/import')).toMatchObject({
+      page: { key: 'actions' },
+      match: { key: 'action-import' },
+      scope: 'webhooks:manage',
+    });
     expect(pageAt('/actions/a/b/c')).toBeNull();
   });
 

@@ -112,6 +112,7 @@ export function homePath(scopes: readonly string[]): string | null {
 export type SubRouteKey =
   | 'action-new'
   | 'action-new-section'
+  | 'action-import'
   | 'action-edit'
   | 'action-section'
   | 'agent-new'
@@ -123,6 +124,8 @@ const SUB_ROUTES: readonly { key: SubRouteKey; pattern: string; page: PageKey; s
   // Before `/actions/:id`, so that "new" is not taken for an id.
   { key: 'action-new', pattern: '/actions/new', page: 'actions', scope: 'webhooks:manage' },
   { key: 'action-new-section', pattern: '/actions/new/:section', page: 'actions', scope: 'webhooks:manage' },
+  // The OpenAPI import wizard; like "new", before `/actions/:id`.
+  { key: 'action-import', pattern: '/actions/import', page: 'actions', scope: 'webhooks:manage' },
   { key: 'action-edit', pattern: '/actions/:id', page: 'actions' },
   // A section of the action page: /actions/:id/parameters, /auth, /conversation, /test.
   { key: 'action-section', pattern: '/actions/:id/:section', page: 'actions' },

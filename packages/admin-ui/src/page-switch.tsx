@@ -13,6 +13,7 @@ import { ChannelsPage } from './pages/channels-page';
 import { ChatPage } from './pages/chat-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { DeliveriesPage } from './pages/deliveries-page';
+import { ImportOpenApiPage } from './pages/import-openapi-page';
 import { KeysPage } from './pages/keys-page';
 import { MessagePage } from './pages/message-page';
 import { OperatorsPage } from './pages/operators-page';
@@ -83,6 +84,7 @@ export function PageSwitch({ path, scopes }: { path: string; scopes: readonly st
       />
     );
   }
+  if (key === 'action-import') return <ImportOpenApiPage />;
   if (key === 'actions') {
     return <ActionsPage canManage={canManage} canChangeLimit={hasScope(scopes, 'admin')} />;
   }

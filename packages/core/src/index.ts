@@ -134,9 +134,15 @@ export {
   MAX_CODE_SOURCE_CHARS,
 } from './code/code-limits.js';
 export {
+  type CodeWorkerPool,
+  type CodeWorkerPoolOptions,
+  createCodeWorkerPool,
+} from './code/code-worker-pool.js';
+export {
   type CodeFetch,
   type CodeRunResult,
   type InnerRequest,
+  type RunCodeOptions,
   runCodeAction,
 } from './code/run-code-action.js';
 // Errors
@@ -162,6 +168,7 @@ export {
   type SucceededActionResult,
   type TokenEndpointFailure,
 } from './http/call/action-result.js';
+export { classifyTransportError } from './http/call/classify-transport-error.js';
 export {
   createExecutor,
   DEFAULT_RESPONSE_CAP_BYTES,
@@ -232,6 +239,7 @@ export {
   type ModelFetchOptions,
   ModelResponseTooLargeError,
 } from './http/transport/model-fetch.js';
+export { TargetBlockedError } from './http/transport/target-blocked-error.js';
 export { describeData } from './models/embedded/describe-data.js';
 export {
   createEmbeddedModel,

@@ -11,6 +11,7 @@ export const CALL_TRIGGERS = [
   { value: 'test', label: 'Test console' },
   { value: 'tool_api', label: 'Tools API' },
   { value: 'mcp', label: 'MCP client' },
+  { value: 'remote_mcp', label: 'Remote MCP tool' },
 ] as const;
 
 export type CallTrigger = (typeof CALL_TRIGGERS)[number]['value'];

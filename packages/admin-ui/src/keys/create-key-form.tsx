@@ -4,6 +4,7 @@ import type { FormErrors } from '../api/field-errors';
 import type { AgentOption } from '../chat/chat-api';
 import { fieldId } from '../components/field-text';
 import { CheckboxField, FieldErrors, InputField, SelectField, TextAreaField } from '../components/fields';
+import { ScopeChoices } from '../components/scope-choices';
 import type { Resource } from '../hooks/use-resource';
 import {
   buildKeyBody,
@@ -174,25 +175,14 @@ export function CreateKeyForm({
             />
           </>
         ) : (
-          <fieldset
-            class="field choice-group"
-            aria-describedby={scopeErrors && scopeErrors.length > 0 ? `${ID.scopes}-error` : undefined}
-          >
-            <legend>
-              Scopes<span class="required-mark"> (at least one)</span>
-            </legend>
-            <FieldErrors id={ID.scopes} errors={scopeErrors} />
-            {KEY_SCOPES.map(({ scope, description }) => (
-              <CheckboxField
-                key={scope}
-                id={scopeBoxId(scope)}
-                label={<code>{scope}</code>}
-                hint={description}
-                checked={draft.scopes.includes(scope)}
-                onChecked={(on) => update({ scopes: toggleScope(draft.scopes, scope, on) })}
-              />
-            ))}
-          </fieldset>
+          <ScopeChoices
+            id={ID.scopes}
+            choices={KEY_SCOPES}
+            selected={draft.scopes}
+            errors={scopeErrors}
+            boxId={scopeBoxId}
+            onToggle={(scope, on) => update({ scopes: toggleScope(draft.scopes, scope, on) })}
+          />
         )}
         <div class="form-actions">
           <button type="submit" class="button button-primary" disabled={saving}>

@@ -2,7 +2,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import type { FormErrors } from '../api/field-errors';
 import { fieldId } from '../components/field-text';
-import { CheckboxField, FieldErrors, InputField } from '../components/fields';
+import { InputField } from '../components/fields';
+import { ScopeChoices } from '../components/scope-choices';
 import {
   buildOperatorBody,
   EMPTY_OPERATOR_DRAFT,
@@ -111,25 +112,14 @@ export function CreateOperatorForm({
           errors={errors.fields['/password']}
           hint={`At least ${PASSWORD_MIN} characters. Give it to the new operator in a safe way.`}
         />
-        <fieldset
-          class="field choice-group"
-          aria-describedby={scopeErrors && scopeErrors.length > 0 ? `${ID.scopes}-error` : undefined}
-        >
-          <legend>
-            Scopes<span class="required-mark"> (at least one)</span>
-          </legend>
-          <FieldErrors id={ID.scopes} errors={scopeErrors} />
-          {OPERATOR_SCOPES.map(({ scope, description }) => (
-            <CheckboxField
-              key={scope}
-              id={scopeBoxId(scope)}
-              label={<code>{scope}</code>}
-              hint={description}
-              checked={draft.scopes.includes(scope)}
-              onChecked={(on) => update({ scopes: toggleOperatorScope(draft.scopes, scope, on) })}
-            />
-          ))}
-        </fieldset>
+        <ScopeChoices
+          id={ID.scopes}
+          choices={OPERATOR_SCOPES}
+          selected={draft.scopes}
+          errors={scopeErrors}
+          boxId={scopeBoxId}
+          onToggle={(scope, on) => update({ scopes: toggleOperatorScope(draft.scopes, scope, on) })}
+        />
         <div class="form-actions">
           <button type="submit" class="button button-primary" disabled={saving}>
             {saving ? 'Adding…' : 'Add operator'}

@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import type { Scope } from '../auth/scopes';
 import { fieldId } from '../components/field-text';
-import { CheckboxField, FieldErrors } from '../components/fields';
+import { ScopeChoices } from '../components/scope-choices';
 import { OPERATOR_SCOPES, toggleOperatorScope } from './operator-draft';
 import { buildScopesBody, scopesDraft, scopesErrors } from './operator-scopes';
 import type { OperatorRow } from './operator-view';
@@ -55,27 +55,21 @@ export function EditScopes({
 
   return (
     <div class="edit-scopes">
-      <fieldset class="field choice-group" aria-describedby={errors.length > 0 ? `${base}-error` : undefined}>
-        <legend>
-          Scopes of <span class="break-anywhere">{row.email}</span>
-        </legend>
-        {errors.length > 0 && (
-          <div role="alert">
-            <FieldErrors id={base} errors={errors} />
-          </div>
-        )}
-        {OPERATOR_SCOPES.map(({ scope, description }) => (
-          <CheckboxField
-            key={scope}
-            id={boxId(scope)}
-            label={<code>{scope}</code>}
-            hint={description}
-            checked={scopes.includes(scope)}
-            disabled={saving}
-            onChecked={(on) => setScopes((current) => toggleOperatorScope(current, scope, on))}
-          />
-        ))}
-      </fieldset>
+      <ScopeChoices
+        id={base}
+        legend={
+          <>
+            Scopes of <span class="break-anywhere">{row.email}</span>
+          </>
+        }
+        choices={OPERATOR_SCOPES}
+        selected={scopes}
+        errors={errors}
+        boxId={boxId}
+        disabled={saving}
+        announceErrors
+        onToggle={(scope, on) => setScopes((current) => toggleOperatorScope(current, scope, on))}
+      />
       <div class="button-row">
         <button type="button" class="button button-primary" disabled={saving} onClick={save}>
           {saving ? 'Saving…' : 'Save scopes'}

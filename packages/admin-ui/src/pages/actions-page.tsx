@@ -44,9 +44,14 @@ export function ActionsPage({ canManage, canChangeLimit }: { canManage: boolean;
       <PageTitle title="Actions">
         <p class="page-intro">Each enabled action is a tool your agents can call during a conversation.</p>
         {canManage && (
-          <Link href="/actions/new" class="button button-primary">
-            New action
-          </Link>
+          <div class="button-row">
+            <Link href="/actions/new" class="button button-primary">
+              New action
+            </Link>
+            <Link href="/actions/import" class="button button-secondary">
+              Import from OpenAPI
+            </Link>
+          </div>
         )}
       </PageTitle>
       {usage && !usage.full && <p class="action-usage">{usage.text}</p>}
@@ -67,7 +72,7 @@ export function ActionsPage({ canManage, canChangeLimit }: { canManage: boolean;
           <p>
             An action is an HTTP endpoint of yours that an agent may call.{' '}
             {canManage
-              ? 'Create one with the New action button.'
+              ? 'Create one with the New action button, or import them from an OpenAPI document.'
               : 'An operator with webhooks:manage can create one.'}
           </p>
         </EmptyState>

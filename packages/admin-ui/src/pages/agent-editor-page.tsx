@@ -13,6 +13,7 @@ import {
 import { AgentForm } from '../agents/agent-form';
 import type { AgentView } from '../agents/agent-view';
 import { createAgent, deleteAgent, getAgent, rotateAgentSecret, updateAgent } from '../agents/agents-api';
+import { McpServersSection } from '../agents/mcp-servers-section';
 import { useAgentForm } from '../agents/use-agent-form';
 import type { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
@@ -185,6 +186,7 @@ function EditAgent(props: {
         summaryRef={form.summaryRef}
         onSubmit={onSubmit}
       />
+      <McpServersSection client={client} agentId={view.id} canManage={canManage} />
       {canManage && (
         <SigningSecretSection
           client={client}

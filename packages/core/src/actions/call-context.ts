@@ -9,6 +9,11 @@ export const CALL_TRIGGERS = [
   'tool_api',
   /** An MCP client called the action as a tool (`/mcp`, `/mcp/agents/{id}`). */
   'mcp',
+  /**
+   * An agent called a tool of a remote MCP server (the record's name is `<server>__<tool>`).
+   * Never sent to an endpoint: these calls do not go through the executor.
+   */
+  'remote_mcp',
 ] as const;
 export type CallTrigger = (typeof CALL_TRIGGERS)[number];
 

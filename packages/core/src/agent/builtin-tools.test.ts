@@ -108,4 +108,17 @@ describe('built-in tools', () => {
     expect(output.state.callsMade).toBe(0);
     expect(output.messages.find((message) => message.role === 'tool')).not.toHaveProperty('callId');
   });
+
+  it('count a call that was made and failed (a kind given), with its kind and call id', async () => {
+    const { tool, runs } = recordingTool({ ok: false, kind: 'timeout', message: 'no answer within 5000 ms' });
+    const model = scriptedModel([{ toolCalls: [fire] }, { text: 'It did not answer.' }]);
+    const output = await runTurn(turn({ model, builtinTools: [tool] }));
+    expect(output.events.map((event) => event.type)).toEqual(['action-started', 'action-failed', 'message']);
+    expect(output.events[1]).toMatchObject({ failure: { kind: 'timeout' }, callId: runs[0]?.callId });
+    expect(model.requests[1]?.messages.at(-1)).toMatchObject({
+      content: { ok: false, error: { kind: 'timeout', message: 'no answer within 5000 ms' } },
+      callId: runs[0]?.callId,
+    });
+    expect(output.state.callsMade).toBe(1);
+  });
 });

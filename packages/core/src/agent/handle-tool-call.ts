@@ -212,9 +212,18 @@ async function runBuiltin(
   const callId = createCallId();
   const result = await tool.run(call.arguments, callId);
   if (!result.ok) {
-    const failure = { kind: 'invalid_arguments' as const, message: result.message };
+    const failure = { kind: result.kind ?? ('invalid_arguments' as const), message: result.message };
+    if (result.kind !== undefined) {
+      // The call was made and failed: it counts, as an action's failed call does.
+      context.madeThisTurn.add(key);
+      countCall(context.state);
+      context.emit({ type: 'action-started', action: name, callId, arguments: call.arguments });
+    }
     context.emit({ type: 'action-failed', action: name, callId, failure });
-    return { kind: 'result', toolContent: refusedContent(failure.kind, failure.message) };
+    const toolContent = refusedContent(failure.kind, failure.message);
+    return result.kind === undefined
+      ? { kind: 'result', toolContent }
+      : { kind: 'result', toolContent, callId };
   }
   context.madeThisTurn.add(key);
   countCall(context.state);

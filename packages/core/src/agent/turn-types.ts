@@ -1,6 +1,6 @@
 import type { ToolDefinition } from '../actions/to-tool-definition.js';
 import type { ArgumentOptions } from '../actions/validate-arguments.js';
-import type { ActionResult } from '../http/call/action-result.js';
+import type { ActionResult, FailureKind } from '../http/call/action-result.js';
 import type { AgentAction, AgentLimits } from './agent-action.js';
 import type { ChatMessage, ChatModel } from './chat-model.js';
 
@@ -78,7 +78,14 @@ export interface BuiltinTool {
   run(args: Record<string, unknown>, callId: string): Promise<BuiltinToolResult>;
 }
 
-export type BuiltinToolResult = { ok: true; content: unknown } | { ok: false; message: string };
+/**
+ * What a built-in tool answered. A failure without `kind` refused the payload: nothing was done, it
+ * is not counted. A failure with `kind` is a call that was made and failed (a remote MCP server
+ * unreachable, or its tool's error): it is counted like a call and reported with that kind.
+ */
+export type BuiltinToolResult =
+  | { ok: true; content: unknown }
+  | { ok: false; message: string; kind?: FailureKind };
 
 /** Everything one turn needs. */
 export interface TurnInput {

@@ -32,6 +32,6 @@ export const GUEST_PRELUDE = `
     };
   };
   globalThis.secret = (name) => '\\u27e6secret:' + String(name) + '\\u27e7';
-  globalThis.console = { log: (...parts) => hostLog(parts.map(text).join(' ')) };
+  globalThis.console = { log: (...parts) => hostLog(parts.map(text).join(' ').slice(0, 500)) };
 })();
 `;

@@ -8,7 +8,7 @@ import {
 } from 'quickjs-emscripten-core';
 
 /** WebAssembly's types come with the DOM library, which this package does not load: the calls used here. */
-type WasmModule = NonNullable<Extract<CustomizeVariantOptions['wasmModule'], object>>;
+export type WasmModule = NonNullable<Extract<CustomizeVariantOptions['wasmModule'], object>>;
 type WasmMemory = NonNullable<Extract<CustomizeVariantOptions['wasmMemory'], object>>;
 const wasm = (
   globalThis as unknown as {
@@ -34,8 +34,11 @@ async function releaseSync(): Promise<QuickJSSyncVariant> {
   return 'default' in variant ? variant.default : variant;
 }
 
-/** The QuickJS WebAssembly module (the release build without asyncify), compiled once per process. */
-function compiledEngine(): Promise<WasmModule> {
+/**
+ * The QuickJS WebAssembly module (the release build without asyncify), compiled once per process
+ * (the main thread passes it to each sandbox worker, which instantiates it without compiling).
+ */
+export function compiledEngine(): Promise<WasmModule> {
   compiled ??= (async () => {
     const file = new URL(
       'emscripten-module.wasm',
@@ -50,9 +53,13 @@ function compiledEngine(): Promise<WasmModule> {
  * A fresh QuickJS engine for one run, in its own WebAssembly memory that cannot grow past
  * `memoryBytes` over the engine's base: the heap limit holds even where QuickJS's own accounting
  * does not (this build cannot measure its allocations), and nothing of a run outlives it.
+ * `compiledModule` is the module {@link compiledEngine} compiled (in a worker: the main thread's).
  */
-export async function loadQuickJs(memoryBytes: number = 16 * 1024 * 1024): Promise<QuickJSWASMModule> {
-  const wasmModule = await compiledEngine();
+export async function loadQuickJs(
+  memoryBytes: number = 16 * 1024 * 1024,
+  compiledModule?: WasmModule,
+): Promise<QuickJSWASMModule> {
+  const wasmModule = compiledModule ?? (await compiledEngine());
   const wasmMemory = new wasm.Memory({
     initial: ENGINE_BASE_BYTES / PAGE_BYTES,
     maximum: Math.ceil((ENGINE_BASE_BYTES + memoryBytes) / PAGE_BYTES),

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CODE_LIMITS } from './code-limits.js';
+import { createCodeWorkerPool } from './code-worker-pool.js';
 import { type CodeFetch, type CodeRequest, runCodeAction } from './run-code-action.js';
+
+const pool = createCodeWorkerPool();
+afterAll(() => pool.close());
 
 const input = { parameters: { n: 21, sku: 'SKU-1' }, context: { call_id: 'call_1' } };
 const noFetch: CodeFetch = async () => {
@@ -9,6 +13,7 @@ const noFetch: CodeFetch = async () => {
 
 function run(source: string, overrides: Partial<Parameters<typeof runCodeAction>[0]> = {}) {
   return runCodeAction({
+    pool,
     source,
     input,
     credentials: { api_token: 'tok_live_8f3a9c2e71' },
@@ -142,6 +147,37 @@ describe('runCodeAction: attacks on the sandbox', () => {
       },
     );
     expect(result).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+  });
+});
+
+describe('runCodeAction: long built-in calls the interrupt handler cannot reach', () => {
+  // Each ran 100-430 s against a 500 ms limit on the server's own thread before the worker.
+  it.each([
+    ['a loop of long string repeats', "function handler() { for (;;) 'x'.repeat(1 << 24).length }"],
+    [
+      'a catastrophic regular expression in a loop',
+      "function handler() { const s = 'a'.repeat(5000) + 'b'; for (;;) /^(a|a?)+$/.test(s) }",
+    ],
+    [
+      'a loop of huge sorts',
+      'function handler() { const a = Array.from({ length: 200000 }, (_, i) => (i * 7919) % 200000); for (;;) a.slice().sort() }',
+    ],
+    [
+      'a loop of huge joins',
+      "function handler() { const a = new Array(1 << 20).fill('ab'); for (;;) a.join('-').length }",
+    ],
+  ])('stops %s at its CPU limit while this thread keeps running', async (_attack, source) => {
+    let ticks = 0;
+    const ticker = setInterval(() => {
+      ticks += 1;
+    }, 10);
+    const result = await run(source, {
+      limits: { ...DEFAULT_CODE_LIMITS, cpuMs: 300, memoryBytes: 64 * 1024 * 1024 },
+      timeoutMs: 60_000,
+    }).finally(() => clearInterval(ticker));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'cpu', message: /time limit exceeded/ } });
+    // The event loop of this thread ran during the run (it took at least its 300 ms).
+    expect(ticks).toBeGreaterThan(0);
   });
 });
 

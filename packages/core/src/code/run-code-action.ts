@@ -1,18 +1,17 @@
-import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten-core';
-import {
-  CODE_STACK_BYTES,
-  type CodeLimits,
-  MAX_CODE_LOG_LINES,
-  MAX_CODE_RESULT_CHARS,
-} from './code-limits.js';
-import { GUEST_PRELUDE } from './guest-prelude.js';
-import { loadQuickJs } from './quickjs.js';
+import { type CodeLimits, MAX_CODE_LOG_LINES } from './code-limits.js';
+import type { CodeWorker, CodeWorkerExit, CodeWorkerPool } from './code-worker-pool.js';
+import type { CodeErrorKind, FromWorker } from './code-worker-protocol.js';
 import { type CodeFetch, type InnerRequest, sendInnerRequest } from './send-inner-request.js';
 
+export type { CodeErrorKind } from './code-worker-protocol.js';
 export type { CodeFetch, CodeRequest, CodeResponse, InnerRequest } from './send-inner-request.js';
 
-/** Why a run of a code action failed. */
-export type CodeErrorKind = 'compile' | 'runtime' | 'cpu' | 'memory' | 'timeout' | 'result';
+/**
+ * Past its CPU limit by this much, a worker that has not stopped itself (a long built-in call
+ * between two polls of the interrupt handler) is terminated: the handler stops ordinary code
+ * on time; this is for what it cannot reach, with room for a loaded machine.
+ */
+export const CODE_CPU_MARGIN_MS = 250;
 
 /** What one run gave: the value the code returned, or why it failed; its requests and log lines either way. */
 export type CodeRunResult = { requests: InnerRequest[]; logs: string[] } & (
@@ -21,15 +20,17 @@ export type CodeRunResult = { requests: InnerRequest[]; logs: string[] } & (
 );
 
 export interface RunCodeOptions {
+  /** The sandbox workers (one is taken for this run and discarded after it). */
+  pool: CodeWorkerPool;
   /** The operator's code: it defines `async function handler({ parameters, context })`. */
   source: string;
   input: { parameters: Record<string, unknown>; context: Record<string, unknown> };
-  /** Credentials by name, put into requests where the code wrote `secret(name)`. */
+  /** Credentials by name, put into requests where the code wrote `secret(name)`; never sent to the worker. */
   credentials: Readonly<Record<string, string>>;
-  /** Sends the code's requests through the outbound policy. */
+  /** Sends the code's requests through the outbound policy (on this thread). */
   fetch: CodeFetch;
   limits: CodeLimits;
-  /** The whole run, requests included. */
+  /** The whole run, waiting for a worker and requests included. */
   timeoutMs: number;
 }
 
@@ -45,160 +46,128 @@ export function scrubCredentials(text: string, credentials: Readonly<Record<stri
   return scrubbed;
 }
 
-function errorText(dumped: unknown): string {
-  if (dumped && typeof dumped === 'object') {
-    const { name, message } = dumped as { name?: unknown; message?: unknown };
-    if (typeof message === 'string') return typeof name === 'string' ? `${name}: ${message}` : message;
-  }
-  return String(dumped);
-}
-
 /**
- * Runs a code action in a QuickJS sandbox (WebAssembly): its own heap capped at
- * `limits.memoryBytes`, interrupted after `limits.cpuMs` of its own running time, a stack cap,
- * and the whole run cut at `timeoutMs`. The code sees only JSON: its input, and what its `fetch`
- * answers. Each request goes through `options.fetch` (the outbound policy), at most
- * `limits.maxRequests` of them, credentials put in on the way out and scrubbed from every answer,
- * log line and result. Never throws for anything the code does.
+ * Runs a code action in a sandbox worker: QuickJS in its own thread, heap capped at
+ * `limits.memoryBytes`, interrupted after `limits.cpuMs` of its own running time and, if a long
+ * built-in call keeps it from noticing, terminated at `limits.cpuMs` + {@link CODE_CPU_MARGIN_MS};
+ * the whole run is cut at `timeoutMs`. This thread's event loop never waits on the code. Each
+ * `fetch` of the code comes here as a message and goes through `options.fetch` (the outbound
+ * policy), at most `limits.maxRequests` of them, credentials put in here on the way out and
+ * scrubbed from every answer before it goes back, and from log lines and the result. Never
+ * throws for anything the code does.
  *
  * @example
- * await runCodeAction({ source: 'async function handler({ parameters }) { return parameters.n * 2 }', ... });
+ * await runCodeAction({ pool, source: 'async function handler({ parameters }) { return parameters.n * 2 }', ... });
  * // { ok: true, value: 42, requests: [], logs: [] }
  */
 export async function runCodeAction(options: RunCodeOptions): Promise<CodeRunResult> {
   const { limits, credentials } = options;
-  const QuickJS = await loadQuickJs(limits.memoryBytes);
-  const runtime = QuickJS.newRuntime();
-  runtime.setMemoryLimit(limits.memoryBytes);
-  runtime.setMaxStackSize(CODE_STACK_BYTES);
-  let used = 0;
-  let enteredAt: number | undefined;
-  let cpuExceeded = false;
-  runtime.setInterruptHandler(() => {
-    if (enteredAt === undefined || used + (performance.now() - enteredAt) <= limits.cpuMs) return false;
-    cpuExceeded = true;
-    return true;
-  });
-  const inVm = <T>(run: () => T): T => {
-    enteredAt = performance.now();
-    try {
-      return run();
-    } finally {
-      used += performance.now() - enteredAt;
-      enteredAt = undefined;
-    }
-  };
-  const ctx = runtime.newContext();
   const requests: InnerRequest[] = [];
   const logs: string[] = [];
-  const pending = new Set<QuickJSDeferredPromise>();
-  const abort = new AbortController();
-  let closed = false;
   const fail = (kind: CodeErrorKind, message: string): CodeRunResult => ({
     ok: false,
     error: { kind, message: scrubCredentials(message, credentials) },
     requests,
     logs,
   });
-  const vmError = (handle: QuickJSHandle, when: 'compile' | 'runtime'): CodeRunResult => {
-    const message = errorText(ctx.dump(handle));
-    handle.dispose();
-    if (cpuExceeded) return fail('cpu', `the code ran longer than its ${limits.cpuMs} ms`);
-    if (/out of memory/i.test(message))
-      return fail('memory', `the code used more than its ${limits.memoryBytes} bytes of memory`);
-    if (/stack overflow/i.test(message))
-      return fail('runtime', 'the code recursed too deeply (stack overflow)');
-    return fail(when === 'compile' && /^SyntaxError/.test(message) ? 'compile' : 'runtime', message);
-  };
-
+  const abort = new AbortController();
+  const whole = setTimeout(() => abort.abort(), options.timeoutMs);
+  let worker: CodeWorker;
   try {
-    defineHostFunctions(ctx, {
-      request(requestJson) {
-        const deferred = ctx.newPromise();
-        pending.add(deferred);
-        void sendInnerRequest(requestJson, { ...options, requests, signal: abort.signal }).then((outcome) => {
-          if (closed) return;
-          const value = ctx.newString(scrubCredentials(outcome.json ?? '', credentials));
-          if (outcome.error === undefined) deferred.resolve(value);
-          else {
-            const error = ctx.newError(scrubCredentials(outcome.error, credentials));
-            deferred.reject(error);
-            error.dispose();
-          }
-          value.dispose();
-          pending.delete(deferred);
-          inVm(() => runtime.executePendingJobs());
-        });
-        return deferred.handle;
-      },
-      log(line) {
-        if (logs.length < MAX_CODE_LOG_LINES) logs.push(scrubCredentials(line.slice(0, 500), credentials));
-      },
-    });
-    const prelude = inVm(() => ctx.evalCode(GUEST_PRELUDE, 'prelude.js'));
-    if (prelude.error) return vmError(prelude.error, 'runtime');
-    prelude.value.dispose();
-    const loaded = inVm(() => ctx.evalCode(options.source, 'action.js'));
-    if (loaded.error) return vmError(loaded.error, 'compile');
-    loaded.value.dispose();
-    const input = ctx.newString(JSON.stringify(options.input));
-    ctx.setProp(ctx.global, '__toolgate_input', input);
-    input.dispose();
-    const started = inVm(() =>
-      ctx.evalCode(
-        `typeof handler === 'function' ? Promise.resolve(handler(JSON.parse(__toolgate_input))) : Promise.reject(new TypeError('the code must define a function handler({ parameters, context })'))`,
-        'start.js',
-      ),
-    );
-    if (started.error) return vmError(started.error, 'runtime');
-    const settled = ctx.resolvePromise(started.value);
-    started.value.dispose();
-    inVm(() => runtime.executePendingJobs());
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
-    });
-    const outcome = await Promise.race([settled, timedOut]);
-    clearTimeout(timer);
-    if (outcome === 'timeout')
-      return fail('timeout', `the code did not finish within ${options.timeoutMs} ms`);
-    if (outcome.error) return vmError(outcome.error, 'runtime');
-    const value = ctx.dump(outcome.value);
-    outcome.value.dispose();
-    const json = JSON.stringify(value ?? null);
-    if (json.length > MAX_CODE_RESULT_CHARS)
-      return fail('result', `the code returned more than ${MAX_CODE_RESULT_CHARS} characters of JSON`);
-    return { ok: true, value: JSON.parse(scrubCredentials(json, credentials)), requests, logs };
+    worker = await options.pool.take(abort.signal);
   } catch (error) {
-    // The host itself failed under the code (its stack, the engine); the engine was this run's only.
+    clearTimeout(whole);
+    if (abort.signal.aborted) return fail('timeout', `no sandbox was free within ${options.timeoutMs} ms`);
     return fail(
       'runtime',
       `the code could not run: ${error instanceof Error ? error.message : String(error)}`,
     );
-  } finally {
-    closed = true;
-    abort.abort();
-    for (const deferred of pending) deferred.dispose();
-    try {
-      ctx.dispose();
-      runtime.dispose();
-    } catch {
-      // A run cut short left objects alive and the engine aborted freeing them: it was this run's only.
-    }
   }
-}
-
-/** The two doors of the sandbox, as global functions the prelude takes and removes. */
-function defineHostFunctions(
-  ctx: QuickJSContext,
-  host: { request(requestJson: string): QuickJSHandle; log(line: string): void },
-): void {
-  const fetchFn = ctx.newFunction('fetch', (request) => host.request(ctx.getString(request)));
-  ctx.setProp(ctx.global, '__toolgate_fetch', fetchFn);
-  fetchFn.dispose();
-  const logFn = ctx.newFunction('log', (line) => {
-    host.log(ctx.getString(line));
+  if (abort.signal.aborted) {
+    // The time ran out while the worker started: it goes unused.
+    worker.release();
+    return fail('timeout', `the code did not finish within ${options.timeoutMs} ms`);
+  }
+  return new Promise<CodeRunResult>((resolve) => {
+    let done = false;
+    let usedMs = 0;
+    let busySince: number | undefined;
+    let cpuTimer: NodeJS.Timeout | undefined;
+    const finish = (result: CodeRunResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(whole);
+      clearTimeout(cpuTimer);
+      abort.abort();
+      worker.release();
+      resolve(result);
+    };
+    abort.signal.addEventListener('abort', () =>
+      finish(fail('timeout', `the code did not finish within ${options.timeoutMs} ms`)),
+    );
+    worker.onExit((exit: CodeWorkerExit) =>
+      finish(
+        fail(exit.kind === 'memory' ? 'memory' : 'runtime', `the code could not finish: ${exit.message}`),
+      ),
+    );
+    worker.onMessage((message: FromWorker) => {
+      if (done) return;
+      switch (message.type) {
+        case 'busy':
+          busySince = performance.now();
+          cpuTimer = setTimeout(
+            () =>
+              finish(
+                fail(
+                  'cpu',
+                  `the code ran longer than its ${limits.cpuMs} ms (time limit exceeded: its worker was stopped)`,
+                ),
+              ),
+            Math.max(0, limits.cpuMs + CODE_CPU_MARGIN_MS - usedMs),
+          );
+          return;
+        case 'idle':
+          if (busySince !== undefined) usedMs += performance.now() - busySince;
+          busySince = undefined;
+          clearTimeout(cpuTimer);
+          return;
+        case 'request':
+          void sendInnerRequest(message.json, { ...options, requests, signal: abort.signal }).then(
+            (reply) => {
+              if (done) return;
+              worker.post({
+                type: 'answer',
+                id: message.id,
+                json: scrubCredentials(reply.json ?? '', credentials),
+                ...(reply.error === undefined ? {} : { error: scrubCredentials(reply.error, credentials) }),
+              });
+            },
+          );
+          return;
+        case 'log':
+          if (logs.length < MAX_CODE_LOG_LINES)
+            logs.push(scrubCredentials(message.line.slice(0, 500), credentials));
+          return;
+        case 'done': {
+          const { outcome } = message;
+          if (!outcome.ok) return finish(fail(outcome.error.kind, outcome.error.message));
+          let value: unknown;
+          try {
+            value = JSON.parse(scrubCredentials(outcome.json, credentials));
+          } catch {
+            return finish(fail('result', 'the code returned a value that is not JSON'));
+          }
+          return finish({ ok: true, value, requests, logs });
+        }
+        case 'ready':
+          return;
+      }
+    });
+    worker.post({
+      type: 'run',
+      source: options.source,
+      inputJson: JSON.stringify(options.input),
+      limits: { memoryBytes: limits.memoryBytes, cpuMs: limits.cpuMs },
+    });
   });
-  ctx.setProp(ctx.global, '__toolgate_log', logFn);
-  logFn.dispose();
 }

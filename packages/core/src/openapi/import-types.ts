@@ -33,11 +33,26 @@ export interface ImportedOperation {
   auth?: AuthRequirement;
 }
 
+/**
+ * A server URL of the document, as a base URL an operator may choose: resolved against the
+ * document's URL, with why it cannot be used when it cannot (http, relative without a URL).
+ */
+export interface ServerCandidate {
+  /** The URL as resolved (or as written, when it cannot be resolved). */
+  url: string;
+  usable: boolean;
+  reason?: string;
+}
+
 /** What the importer found in a document. */
 export interface OpenApiImport {
   format: OpenApiFormat;
   title: string;
   version: string;
+  /** Every distinct server URL of the document (document, path and operation level), in order. */
+  servers: ServerCandidate[];
+  /** The base URL every action was built on, when the caller chose one (`baseUrl`). */
+  baseUrl?: string;
   operations: ImportedOperation[];
 }
 

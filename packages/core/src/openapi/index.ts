@@ -12,5 +12,6 @@ export type {
   OpenApiFormat,
   OpenApiImport,
   SchemeSecret,
+  ServerCandidate,
 } from './import-types.js';
 export { MAX_DOCUMENT_BYTES, parseDocumentText } from './read-document.js';

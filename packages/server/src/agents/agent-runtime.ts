@@ -4,6 +4,7 @@ import {
   type BuiltinTool,
   type ChatModel,
   type ConversationState,
+  DEFAULT_AGENT_LIMITS,
   type TurnInput,
   toAgentAction,
 } from '@toolgate/core';
@@ -11,6 +12,7 @@ import type { Logger } from 'pino';
 import type { CallRunner } from '../calls/call-runner.js';
 import type { NewDelivery } from '../deliveries/delivery-types.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
+import type { RemoteTurnTools } from '../remote-mcp/remote-turn-tools.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
 import type { CallRecordInput } from '../stores/call-record.js';
@@ -44,6 +46,8 @@ export function createAgentRuntime(deps: {
   createModel: ModelFactory;
   /** Async actions' callbacks (set once the service is wired; absent: async actions run sync). */
   asyncCalls?: () => AsyncCallHooks;
+  /** The agent's remote MCP servers' tools, offered beside its actions (docs/architecture/mcp.md). */
+  remoteTools?: RemoteTurnTools;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -160,6 +164,18 @@ export function createAgentRuntime(deps: {
           }),
         );
       }
+      const remote = await deps.remoteTools?.forTurn({
+        tenantId,
+        agentId: agent.id,
+        conversationId: conversation.id,
+        ...(conversation.contactId ? { contactId: conversation.contactId } : {}),
+        takenNames: new Set([
+          ...actions.map((action) => action.definition.name),
+          ...builtinTools.map((tool) => tool.definition.name),
+        ]),
+        maxResultChars: agent.settings.limits?.maxResultChars ?? DEFAULT_AGENT_LIMITS.maxResultChars,
+      });
+      if (remote) builtinTools.push(...remote.tools);
       return {
         system: composeSystemPrompt(
           agent.settings,
@@ -211,7 +227,7 @@ export function createAgentRuntime(deps: {
           return result;
         },
         async recorded() {
-          await Promise.all(records);
+          await Promise.all([...records, remote?.recorded()]);
         },
         unrecorded: () => unrecorded,
         deliveries: () => queued,

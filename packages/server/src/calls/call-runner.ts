@@ -25,6 +25,10 @@ export interface CallOrigin {
   callbackUrl?: string;
   /** When the call was made (`context.timestamp`): a queued delivery's enqueue time, same on every attempt. */
   timestamp?: Date;
+  /** Logged, not sent: who called from outside a conversation (`api_key:<id>`). */
+  actor?: string;
+  /** Logged, not sent: the MCP session the call was made in. */
+  mcpSessionId?: string;
 }
 
 /** A stored action's call validated, built and signed for a tenant: what `send` sends as it is. */
@@ -99,6 +103,8 @@ export function createCallRunner(deps: {
       conversationId: origin.conversationId,
       contactId: origin.contactId,
       agentId: origin.agentId,
+      actor: origin.actor,
+      mcpSessionId: origin.mcpSessionId,
       result,
       at,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idempotentCallId } from '../agents/tool-calls.js';
+import { idempotentCallId } from '../agents/tool-call-service.js';
 import { type OpenAITool, toExternalTool } from './tool-formats.js';
 
 const definition = {

@@ -44,6 +44,8 @@ describe('toolgate import openapi', () => {
     expect(out).toContain(
       '+ GET /pet/{petId} -> get_pet_by_id [auth: api_key in header api_key, scheme api_key]',
     );
+    expect(out).toContain('server https://petstore.swagger.io/v2\n');
+    expect(out).toContain('server http://petstore.swagger.io/v2 (not usable: the server URL');
     expect(out).toContain('- POST /pet/{petId}/uploadImage -> upload_file');
     expect(out).toContain('    cannot: the request body is an array (arrays are not supported)');
     expect(out).toContain(
@@ -74,6 +76,15 @@ describe('toolgate import openapi', () => {
 
     const again = await run(PETSTORE);
     expect(again.out).toContain('diff with stored actions: 9 new, 0 changed, 2 unchanged');
+  });
+
+  it('builds the actions on --base-url', async () => {
+    const { code, out } = await run(PETSTORE, '--base-url', 'https://staging.example.com/v2');
+    expect(code).toBe(0);
+    expect(out).toContain('base URL (chosen): https://staging.example.com/v2\n');
+    const refused = await run(PETSTORE, '--base-url', 'http://staging.example.com/v2');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/422: the base URL is not usable: .*not https/);
   });
 
   it('fails with the server message when the operation cannot become an action', async () => {

@@ -8,6 +8,8 @@ export interface ImportOpenApiFlags {
   all: boolean;
   /** `scheme=value`: a token, an API key, or `user:password` for basic auth. */
   secret: string[];
+  /** An https base URL every action is built on instead of the document's servers. */
+  baseUrl?: string;
   url?: string;
   key?: string;
 }
@@ -16,6 +18,8 @@ interface ImportAnswer {
   format: string;
   title: string;
   version: string;
+  servers: Array<{ url: string; usable: boolean; reason?: string }>;
+  baseUrl?: string;
   operations: ImportedOperation[];
   diff: ImportDiff;
   created: Array<{ action: { id: string; definition: { name: string } }; signingSecret: string }>;
@@ -34,6 +38,12 @@ export function renderOperations(answer: ImportAnswer): string {
   const lines = [
     `${answer.title || '(untitled)'} ${answer.version} (${answer.format}): ${answer.operations.length} operations, ${convertible} can become actions`,
   ];
+  if (answer.baseUrl) lines.push(`base URL (chosen): ${answer.baseUrl}`);
+  else {
+    for (const server of answer.servers ?? []) {
+      lines.push(`server ${server.url}${server.usable ? '' : ` (not usable: ${server.reason})`}`);
+    }
+  }
   for (const operation of answer.operations) {
     const sign = operation.convertible ? '+' : '-';
     lines.push(
@@ -84,7 +94,7 @@ function secretsFor(
 }
 
 /**
- * `toolgate import openapi FILE|URL [--create op1,op2 | --all] [--secret scheme=value]`: sends the
+ * `toolgate import openapi FILE|URL [--create op1,op2 | --all] [--secret scheme=value] [--base-url URL]`: sends the
  * document (a file's text, or an https URL the server fetches through its outbound policy) to a
  * running server, prints every operation with whether it can become an action and why not, and
  * the diff with stored actions; with `--create` or `--all`, creates them with the secrets given.
@@ -100,11 +110,12 @@ export async function runImportOpenApi(
   if (!key)
     throw new UsageError('an API key is needed: --key tg_... or TOOLGATE_API_KEY (scope webhooks:manage)');
   const client = createApiClient(flags.url ?? env.TOOLGATE_URL ?? 'http://127.0.0.1:3000', key);
-  let input: { document: string } | { url: string };
-  if (/^https?:\/\//i.test(source)) input = { url: source };
+  let input: { document: string; baseUrl?: string } | { url: string; baseUrl?: string };
+  const chosen = flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl };
+  if (/^https?:\/\//i.test(source)) input = { url: source, ...chosen };
   else {
     try {
-      input = { document: await readFile(source, 'utf8') };
+      input = { document: await readFile(source, 'utf8'), ...chosen };
     } catch (error) {
       throw new UsageError(`cannot read ${source}: ${(error as Error).message}`);
     }

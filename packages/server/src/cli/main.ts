@@ -98,6 +98,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       collect,
       [],
     )
+    .option(
+      '--base-url <https-url>',
+      "build every action on this https base URL instead of the document's servers",
+    )
     .option('--url <url>', 'the server (TOOLGATE_URL; default http://127.0.0.1:3000)')
     .option('--key <tg_...>', 'an API key with the webhooks:manage scope (TOOLGATE_API_KEY)')
     .action(async (source: string, flags) => setExit(await runImportOpenApi(source, flags, io)));

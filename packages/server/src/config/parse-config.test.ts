@@ -23,15 +23,18 @@ describe('parseConfig', () => {
       metricsToken: undefined,
       redisUrl: undefined,
       drainMs: 0,
-      codeActions: false,
+      codeActions: true,
       deliveryRetryScheduleMs: undefined,
       deliveryLeaseMs: undefined,
       deliveryPollMs: undefined,
     });
   });
 
-  it('turns code actions on only when asked, and refuses another value', () => {
+  it('runs code actions unless turned off, and refuses another value', () => {
+    expect(parseConfig({}).codeActions).toBe(true);
+    expect(parseConfig({ TOOLGATE_CODE_ACTIONS: '' }).codeActions).toBe(true);
     expect(parseConfig({ TOOLGATE_CODE_ACTIONS: 'on' }).codeActions).toBe(true);
+    expect(parseConfig({ TOOLGATE_CODE_ACTIONS: ' OFF ' }).codeActions).toBe(false);
     expect(parseConfig({ TOOLGATE_CODE_ACTIONS: 'off' }).codeActions).toBe(false);
     expect(() => parseConfig({ TOOLGATE_CODE_ACTIONS: 'yes' })).toThrow(
       /TOOLGATE_CODE_ACTIONS: must be on or off/,

@@ -54,7 +54,7 @@ export interface ServerConfig {
    * of turns and calls are exported there. Unset (the default): no traces.
    */
   otelEndpoint?: string;
-  /** `TOOLGATE_CODE_ACTIONS=on`: actions may run JavaScript in the sandbox. Off by default. */
+  /** `TOOLGATE_CODE_ACTIONS`: actions may run JavaScript in the sandbox. On by default; `off` turns it off. */
   codeActions: boolean;
   /**
    * `TOOLGATE_DELIVERY_RETRY_SCHEDULE`: retry delays in ms ("0,200,500") for deliveries queued
@@ -318,7 +318,7 @@ export function parseConfig(
     redisUrl,
     drainMs,
     ...(otelEndpoint ? { otelEndpoint } : {}),
-    codeActions: codeText === 'on',
+    codeActions: codeText !== 'off',
     deliveryRetryScheduleMs,
     deliveryLeaseMs,
     deliveryPollMs,

@@ -54,6 +54,8 @@ const bodyFor: Record<string, unknown> = {
   'patch /subscriptions/{id}': { description: 'Taken over' },
   'post /agents/{id}/channels': { name: 'taken-over', kind: 'generic' },
   'patch /agents/{id}/channels/{channel}': { replyMode: 'inline' },
+  'post /agents/{id}/mcp-servers': { name: 'taken_over', url: 'https://api.example.com/mcp' },
+  'patch /agents/{id}/mcp-servers/{server}': { enabled: false },
   'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'post /deliveries/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'post /conversations/{id}/messages': { text: 'Hello from another tenant' },

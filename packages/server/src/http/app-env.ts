@@ -6,7 +6,7 @@ import type { AsyncCalls } from '../agents/async-calls.js';
 import type { BackgroundWork } from '../agents/background-work.js';
 import type { ConversationFeed } from '../agents/conversation-feed.js';
 import type { ConversationService } from '../agents/conversation-service.js';
-import type { ToolCalls } from '../agents/tool-calls.js';
+import type { ToolCallService } from '../agents/tool-call-service.js';
 import type { RequestOrigin } from '../auth/client-address.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Principal } from '../auth/principal.js';
@@ -17,6 +17,7 @@ import type { DeliveryWorker } from '../deliveries/delivery-worker.js';
 import type { EventEmitter } from '../deliveries/emit-event.js';
 import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
 import type { Metrics } from '../metrics/create-metrics.js';
+import type { RemoteToolCatalog } from '../remote-mcp/remote-tool-catalog.js';
 import type { Database } from '../storage/schema.js';
 import type { ActionStore } from '../stores/action-store.js';
 import type { AgentStore } from '../stores/agent-store.js';
@@ -26,6 +27,7 @@ import type { ChannelStore } from '../stores/channel-store.js';
 import type { ConversationEnding } from '../stores/conversation-ending.js';
 import type { ConversationStore } from '../stores/conversation-store.js';
 import type { OperatorStore } from '../stores/operator-store.js';
+import type { RemoteMcpStore } from '../stores/remote-mcp-store.js';
 import type { SessionStore } from '../stores/session-store.js';
 import type { SubscriptionStore } from '../stores/subscription-store.js';
 import type { TenantStore } from '../stores/tenant-store.js';
@@ -63,15 +65,18 @@ export interface AppServices {
   asyncCalls: AsyncCalls;
   conversationFeed: ConversationFeed;
   conversationService: ConversationService;
-  /** The tenant's actions as tools for other agent stacks (the tools API; MCP can share it). */
-  toolCalls: ToolCalls;
+  /** Calls an action as a tool from outside a conversation: the tools API and MCP share it. */
+  toolCalls: ToolCallService;
   /** Agents' inbound channels, and the receiver of their messages. */
   channels: ChannelStore;
   inboundChannels: InboundChannels;
   /** Work that outlives its request and is not a delivery: shutdown waits for it. */
   background: BackgroundWork;
-  /** The connection pool of LLM requests. */
+  /** The connection pools of LLM requests and of remote MCP servers (closed together). */
   modelTransport: { close(): Promise<void> };
+  /** Agents' remote MCP servers (docs/architecture/mcp.md): stored, and their tool lists. */
+  remoteMcpServers: RemoteMcpStore;
+  remoteMcpTools: RemoteToolCatalog;
   executor: Executor;
   /** One capped GET of a document through the outbound policy (the OpenAPI import). */
   fetchDocument(url: string): Promise<FetchedDocument>;

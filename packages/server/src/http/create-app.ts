@@ -24,6 +24,7 @@ import { conversationStreamRoute } from './routes/conversation-stream-route.js';
 import { conversationsRoutes } from './routes/conversations-routes.js';
 import { deliveriesRoutes } from './routes/deliveries-routes.js';
 import { importOpenApiRoute } from './routes/import-openapi-route.js';
+import { remoteMcpRoutes } from './routes/remote-mcp-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { subscriptionDeliveriesRoutes } from './routes/subscription-deliveries-routes.js';
 import { subscriptionsRoutes } from './routes/subscriptions-routes.js';
@@ -65,6 +66,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...callsRoutes,
   ...agentsRoutes,
   ...channelsRoutes,
+  ...remoteMcpRoutes,
   ...conversationsRoutes,
   ...subscriptionsRoutes,
   ...subscriptionDeliveriesRoutes,

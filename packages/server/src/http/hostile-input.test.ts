@@ -65,6 +65,8 @@ function validBody(route: string): unknown {
     'post /agents/{id}/channels': { name: 'attack-channel', kind: 'generic' },
     'patch /agents/{id}/channels/{channel}': { replyMode: 'inline' },
     'post /agents/{id}/channels/{channel}/secret/rotate': {},
+    'post /agents/{id}/mcp-servers': { name: 'attack', url: 'https://api.example.com/mcp' },
+    'patch /agents/{id}/mcp-servers/{server}': { enabled: false },
     'post /agents/{id}/chat/{channel}': { contactId: 'contact-1', text: 'Hello' },
     'post /callbacks/{token}': { result: { ok: true } },
     'post /subscriptions/{id}/replay': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
@@ -123,7 +125,8 @@ function concretePath(path: string, id?: string): string {
   return `/api/v1${path
     .replace('{id}', id ?? ids[resource] ?? 'missing')
     .replace('{deliveryId}', 'dlv_missing')
-    .replace('{channel}', 'missing-channel')}`;
+    .replace('{channel}', 'missing-channel')
+    .replace('{server}', 'missing')}`;
 }
 
 const failures: string[] = [];
@@ -243,8 +246,8 @@ describeEachEngine('hostile input on every route of the OpenAPI document ($engin
     const pathNames = withId.flatMap(({ operation }) =>
       (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
     );
-    // concretePath fills `{id}` (attacked), `{deliveryId}` and `{channel}`: another path parameter needs the test to grow.
-    expect(new Set(pathNames)).toEqual(new Set(['id', 'deliveryId', 'channel']));
+    // concretePath fills `{id}` (attacked), `{deliveryId}`, `{channel}` and `{server}`: another path parameter needs the test to grow.
+    expect(new Set(pathNames)).toEqual(new Set(['id', 'deliveryId', 'channel', 'server']));
     for (const { method, path, operation } of withId) {
       const body = operation.requestBody ? JSON.stringify(validBody(`${method} ${path}`)) : undefined;
       for (const part of HOSTILE_URL_PARTS) {

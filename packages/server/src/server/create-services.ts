@@ -15,7 +15,7 @@ import { createBackgroundWork } from '../agents/background-work.js';
 import { createConversationFeed } from '../agents/conversation-feed.js';
 import { createConversationService } from '../agents/conversation-service.js';
 import { createModelFactory } from '../agents/model-for-agent.js';
-import { createToolCalls } from '../agents/tool-calls.js';
+import { createToolCallService } from '../agents/tool-call-service.js';
 import { createWebhookTriggerHandler } from '../agents/webhook-trigger-delivery.js';
 import { createRequestOrigin } from '../auth/client-address.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
@@ -34,11 +34,16 @@ import { createEventDeadLetterHook } from '../deliveries/event-dead-letters.js';
 import { createEventHandler } from '../deliveries/event-delivery.js';
 import { createSubscriptionCache } from '../deliveries/subscription-cache.js';
 import type { SubscriptionDeliveries } from '../deliveries/subscription-deliveries.js';
+import { API_VERSION } from '../http/api-version.js';
 import type { AppServices } from '../http/app-env.js';
 import { createInboundChannels } from '../http/inbound-channels.js';
 import { createMcpSessions } from '../http/mcp/mcp-sessions.js';
 import { createWidgetGuard } from '../http/widget-keys.js';
 import { createMetrics } from '../metrics/create-metrics.js';
+import { createRemoteMcpTokens } from '../remote-mcp/oauth2-token.js';
+import type { RemoteConnectionDeps } from '../remote-mcp/remote-connection.js';
+import { createRemoteToolCatalog } from '../remote-mcp/remote-tool-catalog.js';
+import { createRemoteTurnTools } from '../remote-mcp/remote-turn-tools.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import type { CacheBus } from '../shared/cache-bus.js';
 import { createLimiterStore, type LimiterStore } from '../shared/limiter-store.js';
@@ -52,7 +57,9 @@ import { createChannelInboundStore } from '../stores/channel-inbound-store.js';
 import { createChannelStore } from '../stores/channel-store.js';
 import { createConversationEnding } from '../stores/conversation-ending.js';
 import { createConversationStore } from '../stores/conversation-store.js';
+import { createMcpSessionStore } from '../stores/mcp-session-store.js';
 import { createOperatorStore } from '../stores/operator-store.js';
+import { createRemoteMcpStore } from '../stores/remote-mcp-store.js';
 import { createSessionStore } from '../stores/session-store.js';
 import { createSubscriptionStore } from '../stores/subscription-store.js';
 import { createTenantStore } from '../stores/tenant-store.js';
@@ -64,7 +71,7 @@ export interface ServiceOptions {
   secretKeys: readonly Buffer[];
   /** Development and tests only: networks exempted from the outbound policy. */
   allowPrivateNetworks?: readonly string[];
-  /** `TOOLGATE_CODE_ACTIONS=on`: actions may run code (docs/architecture/code-actions.md). Off by default. */
+  /** `TOOLGATE_CODE_ACTIONS`: actions may run code (docs/architecture/code-actions.md). On by default. */
   codeActions?: boolean;
   /** Single `address:port` endpoints exempted (the demo endpoint). */
   allowEndpoints?: readonly string[];
@@ -105,6 +112,9 @@ export interface ServiceOptions {
   subscriptionDeliveries?: SubscriptionDeliveries;
 }
 
+/** A remote MCP server's answer (one HTTP response or stream) larger than this fails the call. */
+const REMOTE_MCP_RESPONSE_CAP_BYTES = 1024 * 1024;
+
 /** Wires the stores, the executor and the call runner over one database. */
 export function createServices(options: ServiceOptions): AppServices {
   const now = options.now ?? (() => new Date());
@@ -121,7 +131,7 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.ca ? { ca: options.ca } : {}),
     ...(options.dial ? { dial: options.dial } : {}),
     now: () => now().getTime(),
-    codeActions: options.codeActions === true,
+    codeActions: options.codeActions !== false,
   });
   const checkUrl = (url: string) =>
     checkTarget(url, { allow, ...(options.resolve ? { resolve: options.resolve } : {}) });
@@ -136,7 +146,7 @@ export function createServices(options: ServiceOptions): AppServices {
     box,
     now,
     checkUrl,
-    codeActions: options.codeActions === true,
+    codeActions: options.codeActions !== false,
     ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
   });
   // Events are queued inside the transaction of their change; the worker is woken once it has committed.
@@ -177,6 +187,29 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.ca ? { ca: options.ca } : {}),
     ...(options.dial ? { dial: options.dial } : {}),
   });
+  // Remote MCP servers: the same policy as actions (https, no private addresses unless allowlisted,
+  // no redirects followed), each response capped.
+  const remoteMcpTransport = createModelFetch({
+    allow,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.dial ? { dial: options.dial } : {}),
+    maxResponseBytes: REMOTE_MCP_RESPONSE_CAP_BYTES,
+  });
+  const remoteMcpConnection: RemoteConnectionDeps = {
+    fetch: remoteMcpTransport.fetch,
+    checkUrl,
+    tokens: createRemoteMcpTokens({ fetch: remoteMcpTransport.fetch }),
+    version: API_VERSION,
+  };
+  const remoteMcpServers = createRemoteMcpStore({
+    db: options.db,
+    box,
+    checkUrl,
+    now,
+    ...(options.cacheBus ? { cacheBus: options.cacheBus } : {}),
+  });
+  const remoteMcpTools = createRemoteToolCatalog(remoteMcpConnection);
   const background = createBackgroundWork();
   const conversationFeed = createConversationFeed({
     ...(options.cacheBus ? { bus: options.cacheBus } : {}),
@@ -189,6 +222,14 @@ export function createServices(options: ServiceOptions): AppServices {
     logger,
     createModel: createModelFactory({ fetch: modelTransport.fetch }),
     asyncCalls: () => asyncCalls as AsyncCalls,
+    remoteTools: createRemoteTurnTools({
+      servers: remoteMcpServers,
+      catalog: remoteMcpTools,
+      connection: remoteMcpConnection,
+      calls,
+      logger,
+      now,
+    }),
     now,
   });
   asyncCalls = createAsyncCalls({
@@ -208,7 +249,7 @@ export function createServices(options: ServiceOptions): AppServices {
     now,
   });
   const conversationService = createConversationService({ agents, conversations, runtime, runner, logger });
-  const toolCalls = createToolCalls({ agents, runtime, runner, calls, now });
+  const toolCalls = createToolCallService({ agents, runtime, runner, calls, now });
   const channels = createChannelStore({ db: options.db, box, checkUrl, now });
   const channelInbound = createChannelInboundStore(options.db, now);
   const inboundChannels = createInboundChannels({
@@ -240,7 +281,11 @@ export function createServices(options: ServiceOptions): AppServices {
     logger,
     metrics,
   });
-  const mcp = createMcpSessions();
+  const mcp = createMcpSessions({
+    store: createMcpSessionStore(options.db),
+    bus: options.cacheBus,
+    logger,
+  });
   actions.onChange((tenantId) => mcp.notifyToolsChanged(tenantId));
   return {
     db: options.db,
@@ -268,7 +313,13 @@ export function createServices(options: ServiceOptions): AppServices {
     asyncCalls,
     conversationFeed,
     background,
-    modelTransport,
+    modelTransport: {
+      close: async () => {
+        await Promise.all([modelTransport.close(), remoteMcpTransport.close()]);
+      },
+    },
+    remoteMcpServers,
+    remoteMcpTools,
     executor,
     fetchDocument: (url: string) =>
       fetchDocument(url, {

@@ -123,10 +123,8 @@ export async function startServer(
         'TOOLGATE_ALLOW_PRIVATE_NETWORKS is set: actions may call these private networks. Development and tests only.',
       );
     }
-    if (config.codeActions) {
-      logger.warn(
-        'TOOLGATE_CODE_ACTIONS=on: actions may run JavaScript in the QuickJS sandbox (memory and requests are bounded; a long built-in call is not preempted: docs/architecture/code-actions.md)',
-      );
+    if (!config.codeActions) {
+      logger.info('TOOLGATE_CODE_ACTIONS=off: actions with code are refused at save and not run');
     }
     const demo = await prepareDemo(database.db, { dataDir: config.dataDir, enabled: config.demo });
     if (demo) undo.push(() => demo.endpoint.close());
@@ -215,7 +213,8 @@ export async function startServer(
           logger.info({ drainMs: config.drainMs }, 'draining: /readyz answers 503');
           if (config.drainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainMs));
           timers.stop();
-          // MCP sessions hold streams open: ended first, so the listener need not wait for them.
+          // MCP session copies hold streams open: closed first, so the listener need not wait for
+          // them (the sessions stay stored; their next requests go to another instance).
           await services.mcp.closeAll();
           await closeGracefully(server, SHUTDOWN_GRACE_MS);
           // Attempts under way finish (or go back to the queue) before the pools close.

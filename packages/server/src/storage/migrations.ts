@@ -7,6 +7,8 @@ import { deliveriesMigration } from './migration-0007-deliveries.js';
 import { subscriptionsMigration } from './migration-0008-subscriptions.js';
 import { asyncCallsMigration } from './migration-0009-async-calls.js';
 import { channelsMigration } from './migration-0010-channels.js';
+import { remoteMcpServersMigration } from './migration-0011-remote-mcp-servers.js';
+import { fleetToolCallsMigration } from './migration-0012-fleet-tool-calls.js';
 
 /**
  * Every migration, in order. The same SQL runs on the embedded database and on PostgreSQL. Ids
@@ -146,6 +148,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_subscriptions': subscriptionsMigration,
   '0009_async_calls': asyncCallsMigration,
   '0010_channels': channelsMigration,
+  '0011_remote_mcp_servers': remoteMcpServersMigration,
+  '0012_fleet_tool_calls': fleetToolCallsMigration,
 };
 
 /** The names of every migration, oldest first. */

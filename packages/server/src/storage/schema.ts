@@ -89,6 +89,24 @@ export interface CallTable {
   created_at: Timestamp;
   /** An async call's late answer: `{state: 'answered', result, at}` or `{state: 'expired', at}`. */
   callback?: Json<Record<string, unknown> | null>;
+  /** Who made the call from outside a conversation: `api_key:<id>` (tools API, MCP); else null. */
+  actor?: string | null;
+  /** The MCP session the call was made in; else null. */
+  mcp_session_id?: string | null;
+}
+
+/** An open MCP session (docs/architecture/mcp.md): any instance of a fleet can serve it. */
+export interface McpSessionTable {
+  id: string;
+  tenant_id: string;
+  /** `api_key:<id>`: the session's requests must come with this key. */
+  actor: string;
+  /** The agent of `/mcp/agents/{id}`, or null for `/mcp`. */
+  agent_id: string | null;
+  /** The client's initialize request, as it sent it. */
+  initialize: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface SessionTable {
@@ -172,6 +190,32 @@ export interface ChannelTable {
   /** Where replies are POSTed in `outbound` mode (checked by the outbound policy). */
   outbound_url: string | null;
   reply_mode: ChannelReplyMode;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** How Toolgate authenticates to a remote MCP server; the secret part is sealed in `secret`. */
+export type RemoteMcpAuth =
+  | { type: 'none' }
+  | { type: 'header'; name: string }
+  | { type: 'oauth2_client_credentials'; tokenUrl: string; clientId: string; scopes?: string[] };
+
+/** An agent's remote MCP server: its tools are offered to the agent beside its actions. */
+export interface RemoteMcpServerTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  /** The prefix of its tools' names (`<name>__<tool>`), unique per agent. */
+  name: string;
+  /** The Streamable HTTP endpoint (checked by the outbound policy). */
+  url: string;
+  auth: Json<RemoteMcpAuth>;
+  /** The header value or the OAuth2 client secret, sealed; null with `none`. */
+  secret: string | null;
+  enabled: boolean;
+  /** The remote tool names offered; null: all of them. */
+  tools: Json<string[] | null> | null;
+  timeout_ms: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -291,4 +335,6 @@ export interface Database {
   delivery_attempts: DeliveryAttemptTable;
   subscriptions: SubscriptionTable;
   async_calls: AsyncCallTable;
+  remote_mcp_servers: RemoteMcpServerTable;
+  mcp_sessions: McpSessionTable;
 }

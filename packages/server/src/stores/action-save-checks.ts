@@ -37,7 +37,7 @@ export async function assertCodeCompiles(definition: ActionDefinition, enabled: 
       {
         path: '/code',
         message:
-          'code actions are off on this server: an operator turns them on with TOOLGATE_CODE_ACTIONS=on (docs/architecture/code-actions.md says what the sandbox does and does not bound)',
+          'code actions are off on this server (TOOLGATE_CODE_ACTIONS=off): an operator turns them back on by removing the setting or with TOOLGATE_CODE_ACTIONS=on (docs/architecture/code-actions.md)',
       },
     ]);
   const issues = await checkCodeSource(definition.code.source, '/code/source');

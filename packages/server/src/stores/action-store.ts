@@ -67,7 +67,7 @@ export interface ActionStoreOptions {
   now?: () => Date;
   /** Carries cache deletes to the other instances on the database (none: this process only). */
   cacheBus?: CacheBus;
-  /** Whether actions may run code (`TOOLGATE_CODE_ACTIONS=on`); off, a definition with `code` is refused. */
+  /** Whether actions may run code (default true; `TOOLGATE_CODE_ACTIONS=off`: a definition with `code` is refused). */
   codeActions?: boolean;
 }
 
@@ -88,7 +88,7 @@ export function createActionStore({
   checkUrl,
   now = () => new Date(),
   cacheBus,
-  codeActions = false,
+  codeActions = true,
 }: ActionStoreOptions) {
   const shared = (name: string) => (cacheBus ? { name, bus: cacheBus } : undefined);
   const views = createTtlCache<StoredAction[]>(

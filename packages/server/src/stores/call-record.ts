@@ -22,6 +22,10 @@ export interface CallRecordInput {
   contactId?: string | undefined;
   /** Not stored: the `action.succeeded` / `action.failed` event carries it for agent filters. */
   agentId?: string | undefined;
+  /** Who called from outside a conversation (`api_key:<id>`): the MCP windows count by it. */
+  actor?: string | undefined;
+  /** The MCP session of the call: its call limit counts by it. */
+  mcpSessionId?: string | undefined;
   result: ActionResult;
   at: Date;
 }
@@ -48,6 +52,8 @@ export function toCallRow(input: CallRecordInput) {
     action_name: result.action,
     conversation_id: input.conversationId ?? null,
     contact_id: input.contactId ?? null,
+    actor: input.actor ?? null,
+    mcp_session_id: input.mcpSessionId ?? null,
     trigger: input.trigger,
     idempotency_key: result.callId,
     request: JSON.stringify(request),

@@ -18,6 +18,9 @@ export interface ActionCallSummary {
 }
 export const MAX_CALL_PAGE = 200;
 
+/** Where calls count against a conversation's limit: a conversation id, or an MCP session. */
+export type CallCountScope = { conversationId: string } | { mcpSessionId: string };
+
 export interface CallFilters {
   actionId?: string;
   actionName?: string;
@@ -140,30 +143,40 @@ export function createCallStore(
     },
 
     /**
-     * The calls recorded for one conversation id (any trigger), and the times of one action's
-     * calls since `since`: what the call limits of a conversation count.
+     * What the call limits of a call from outside a conversation count (any trigger, any
+     * instance: the log is shared): the calls made in `within` (a conversation id or an MCP
+     * session), and the times of one action's calls since `window.since` by `window.by`, at most
+     * `window.most` of them (the window's size: more cannot change the answer).
      */
-    async conversationCalls(
+    async countCalls(
       tenantId: string,
-      conversationId: string,
-      action: { id: string; since: Date } | undefined,
+      input: {
+        within?: CallCountScope;
+        window?: { actionId: string; since: Date; most: number; by: CallCountScope | { actor: string } };
+      },
     ): Promise<{ total: number; recentOfAction: Date[] }> {
-      const counted = await db
-        .selectFrom('calls')
-        .select((eb) => eb.fn.countAll<number | string>().as('total'))
-        .where('tenant_id', '=', tenantId)
-        .where('conversation_id', '=', conversationId)
-        .executeTakeFirst();
-      const recent = action
-        ? await db
-            .selectFrom('calls')
-            .select('created_at')
-            .where('tenant_id', '=', tenantId)
-            .where('conversation_id', '=', conversationId)
-            .where('action_id', '=', action.id)
-            .where('created_at', '>=', action.since)
-            .execute()
-        : [];
+      const scoped = (scope: CallCountScope | { actor: string }) => {
+        const query = db.selectFrom('calls').where('tenant_id', '=', tenantId);
+        if ('conversationId' in scope) return query.where('conversation_id', '=', scope.conversationId);
+        if ('mcpSessionId' in scope) return query.where('mcp_session_id', '=', scope.mcpSessionId);
+        return query.where('actor', '=', scope.actor);
+      };
+      const [counted, recent] = await Promise.all([
+        input.within
+          ? scoped(input.within)
+              .select((eb) => eb.fn.countAll<number | string>().as('total'))
+              .executeTakeFirst()
+          : undefined,
+        input.window
+          ? scoped(input.window.by)
+              .select('created_at')
+              .where('action_id', '=', input.window.actionId)
+              .where('created_at', '>=', input.window.since)
+              .orderBy('created_at', 'desc')
+              .limit(Math.max(1, input.window.most))
+              .execute()
+          : [],
+      ]);
       return {
         total: Number(counted?.total ?? 0),
         recentOfAction: recent.map((row) => new Date(row.created_at as Date | string)),

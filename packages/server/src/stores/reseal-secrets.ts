@@ -4,6 +4,7 @@ import type { Database } from '../storage/schema.js';
 import { sealedPlace } from './action-secrets.js';
 import { agentSecretPlace } from './agent-store.js';
 import { channelSecretPlace } from './channel-store.js';
+import { remoteMcpSecretPlace } from './remote-mcp-store.js';
 
 /**
  * Re-encrypts every stored secret under the box's current key, in one transaction: after it,
@@ -81,6 +82,21 @@ export async function resealSecrets(db: Kysely<Database>, box: SecretBox): Promi
           previous_secret:
             row.previous_secret === null ? null : reseal(row.previous_secret, 'secret-previous'),
         })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    const remote = await trx
+      .selectFrom('remote_mcp_servers')
+      .select(['id', 'tenant_id', 'secret'])
+      .where('secret', 'is not', null)
+      .forUpdate()
+      .execute();
+    for (const row of remote) {
+      const aad = remoteMcpSecretPlace(row.tenant_id, row.id);
+      count += 1;
+      await trx
+        .updateTable('remote_mcp_servers')
+        .set({ secret: box.seal(box.open(row.secret as string, aad), aad) })
         .where('id', '=', row.id)
         .execute();
     }

@@ -24,8 +24,12 @@ export interface ConversationFixture {
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in tests.
 export const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
-export async function startConversationFixture(engine?: 'pglite' | 'postgres'): Promise<ConversationFixture> {
-  const shop = await startLoopbackHttpsServer(async (request, response) => {
+/**
+ * The loopback HTTPS shop the fixture's actions call: `/status` (order ORD-500 fails, ORD-408
+ * answers after 400 ms), `/cancel`, `/hook`.
+ */
+export function startShop(): Promise<LoopbackHttpsServer> {
+  return startLoopbackHttpsServer(async (request, response) => {
     const url = new URL(request.url, 'https://shop.test');
     const order =
       url.searchParams.get('order_number') ??
@@ -40,6 +44,10 @@ export async function startConversationFixture(engine?: 'pglite' | 'postgres'): 
       result: { status: 'shipped', estimated_delivery: '2026-03-25' },
     });
   });
+}
+
+export async function startConversationFixture(engine?: 'pglite' | 'postgres'): Promise<ConversationFixture> {
+  const shop = await startShop();
   const { cert } = await testCertificate();
   const { dial } = createLoopbackOnlyDial(cert);
   const t = await createTestApp({

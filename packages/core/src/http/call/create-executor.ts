@@ -1,6 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { MAX_REDIRECTS } from '../../actions/action-definition.js';
 import { DEFAULT_USER_AGENT } from '../../actions/build-request.js';
+import {
+  type CodeWorkerPool,
+  type CodeWorkerPoolOptions,
+  createCodeWorkerPool,
+} from '../../code/code-worker-pool.js';
 import { checkBeforeConnect } from '../policy/check-before-connect.js';
 import { createNetworkAllowlist, type NetworkAllowlistOptions } from '../policy/network-allowlist.js';
 import { type Resolver, systemResolver } from '../policy/resolver.js';
@@ -56,8 +61,10 @@ export interface ExecutorOptions {
   now?: () => number;
   /** Dials a checked address; tests wrap it to prove nothing outside loopback is dialled. */
   dial?: PinnedConnectorOptions['dial'];
-  /** Runs code actions (off by default: a call of one fails with `code_error`); see docs/architecture/code-actions.md. */
+  /** Runs code actions (default true; false: a call of one fails with `code_error`); see docs/architecture/code-actions.md. */
   codeActions?: boolean;
+  /** The code actions' sandbox workers (idle pool, concurrency, heap); see {@link createCodeWorkerPool}. */
+  codeWorkers?: CodeWorkerPoolOptions;
 }
 
 /** What {@link Executor.prepare} gives: a call ready for {@link Executor.send}, or why it cannot be sent. */
@@ -83,7 +90,7 @@ export interface Executor {
    * the call's secrets and, for an OAuth2 action, the access token cached for it now.
    */
   scrubberOf(call: PreparedCall): SecretScrubber;
-  /** Closes pooled connections. */
+  /** Closes pooled connections and ends the code actions' sandbox workers. */
   close(): Promise<void>;
 }
 
@@ -172,8 +179,10 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     ...(options.dial === undefined ? {} : { dial: options.dial }),
   });
   // Code actions' requests: the same policy and pinned connector, through the fetch transport.
+  // Their sandbox workers start on the first code action's call, not before.
   let policy: ReturnType<typeof createModelFetch> | undefined;
-  const codeFetch = () => {
+  let codePool: CodeWorkerPool | undefined;
+  const sandbox = () => {
     policy ??= createModelFetch({
       ...(options.allow ? { allow: options.allow } : {}),
       resolve,
@@ -181,7 +190,8 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       ...(options.dial === undefined ? {} : { dial: options.dial }),
       maxResponseBytes: responseCapBytes,
     });
-    return codeFetchOver(policy.fetch);
+    codePool ??= createCodeWorkerPool(options.codeWorkers);
+    return { fetch: codeFetchOver(policy.fetch), pool: codePool };
   };
   const prepareOptions = {
     requestCapBytes,
@@ -198,8 +208,8 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
   /** Sends a call; an OAuth2 action's first gets its access token (see {@link OAuth2Authorizer}). */
   function send(call: PreparedCall, started: number): Promise<ActionResult> {
     if (call.action.code) {
-      if (options.codeActions !== true) return Promise.resolve(codeActionsOff(call, started));
-      return runCodeCall(call, codeFetch(), started);
+      if (options.codeActions === false) return Promise.resolve(codeActionsOff(call, started));
+      return runCodeCall(call, sandbox(), started);
     }
     if (call.action.auth.type !== 'oauth2_client_credentials') return sendAttempts(call, started);
     return oauth2.send(call, started, (authorized) => sendAttempts(authorized, started));
@@ -351,7 +361,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
     },
     scrubberOf: (call) => oauth2.scrubberOf(call),
     close: async () => {
-      await Promise.all([agent.close(), policy?.close()]);
+      await Promise.all([agent.close(), policy?.close(), codePool?.close()]);
     },
   };
 }

@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 async function testExecutor(overrides: Parameters<typeof createTestExecutor>[0] = {}) {
-  const created = await createTestExecutor({ codeActions: true, ...overrides });
+  const created = await createTestExecutor(overrides);
   executors.push(created.executor);
   return created;
 }
@@ -47,7 +47,7 @@ const STOCK = `async function handler({ parameters, context }) {
 }`;
 
 describe('a code action through the executor', () => {
-  it('is not run by an executor that does not run code actions (the default)', async () => {
+  it('is not run by an executor with code actions turned off', async () => {
     const { executor } = await testExecutor({ codeActions: false });
     const result = await executor.execute({
       action: codeAction('function handler() { return 1 }'),
@@ -102,5 +102,17 @@ describe('a code action through the executor', () => {
       parameters: {},
     });
     expect(missing).toMatchObject({ ok: false, failure: { kind: 'invalid_arguments' } });
+  });
+
+  it('runs code actions by default, and ends their sandbox workers on close', async () => {
+    const { executor } = await testExecutor();
+    const call = { action: codeAction('function handler() { return "ran" }'), parameters: { sku: 'x' } };
+    expect(await executor.execute(call)).toMatchObject({ ok: true, data: 'ran' });
+    executors.splice(executors.indexOf(executor), 1);
+    await executor.close();
+    expect(await executor.execute(call)).toMatchObject({
+      ok: false,
+      failure: { kind: 'code_error', message: /shut down/ },
+    });
   });
 });

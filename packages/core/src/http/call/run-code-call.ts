@@ -1,4 +1,5 @@
 import { DEFAULT_CODE_LIMITS } from '../../code/code-limits.js';
+import type { CodeWorkerPool } from '../../code/code-worker-pool.js';
 import { type CodeFetch, runCodeAction } from '../../code/run-code-action.js';
 import type { ActionResult } from './action-result.js';
 import type { PreparedCall } from './prepare-call.js';
@@ -50,18 +51,20 @@ export function codeActionsOff(call: PreparedCall, started: number): ActionResul
 
 /**
  * Runs a prepared call of a code action: its code gets the validated parameters and the call's
- * context, its requests go through `fetch` (the outbound policy) within the action's `timeoutMs`,
- * and what it returns is the call's data. A failing run is a `code_error` (or a `timeout`).
+ * context, it runs in a worker of `pool`, its requests go through `fetch` (the outbound policy)
+ * within the action's `timeoutMs`, and what it returns is the call's data. A failing run is a
+ * `code_error` (or a `timeout`).
  */
 export async function runCodeCall(
   call: PreparedCall,
-  fetch: CodeFetch,
+  sandbox: { fetch: CodeFetch; pool: CodeWorkerPool },
   started: number,
 ): Promise<ActionResult> {
   const code = call.action.code;
   if (!code) throw new Error(`${call.action.name} is not a code action`);
   const { context } = call;
   const run = await runCodeAction({
+    pool: sandbox.pool,
     source: code.source,
     input: {
       parameters: call.parameters,
@@ -76,7 +79,7 @@ export async function runCodeCall(
       },
     },
     credentials: code.credentials ?? {},
-    fetch,
+    fetch: sandbox.fetch,
     limits: { ...DEFAULT_CODE_LIMITS, ...code.limits },
     timeoutMs: Math.max(1, call.action.timeoutMs - (performance.now() - started)),
   });

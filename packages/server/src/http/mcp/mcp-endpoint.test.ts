@@ -9,7 +9,8 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../server/listen.js';
 import { type ConversationFixture, startConversationFixture } from '../../test/conversation-fixture.js';
-import { NO_ELICITATION_REFUSAL } from './call-action-tool.js';
+import { toolsListRequest } from '../../test/mcp-requests.js';
+import { NO_ELICITATION_REFUSAL } from './mcp-tool-result.js';
 
 let fixture: ConversationFixture;
 let server: ServerType;
@@ -171,18 +172,7 @@ describe('the MCP endpoints', () => {
   it('holds a session to the key and the path that opened it', async () => {
     const client = await connect('/mcp');
     const sessionId = (client.transport as StreamableHTTPClientTransport).sessionId as string;
-    const list = (path: string, key: string) =>
-      fetch(new URL(path, base), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-session-id': sessionId,
-          'mcp-protocol-version': '2025-06-18',
-          authorization: `Bearer ${key}`,
-        },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
-      });
+    const list = (path: string, key: string) => fetch(toolsListRequest(new URL(path, base), sessionId, key));
     expect((await list('/mcp', await keyWith(['tools']))).status).toBe(404);
     expect((await list(`/mcp/agents/${fixture.agentId}`, fixture.t.tenantA.adminKey)).status).toBe(404);
     const own = await list('/mcp', fixture.t.tenantA.adminKey);

@@ -27,7 +27,6 @@ beforeAll(async () => {
     resolve: async () => ['127.0.0.1'],
     ca: cert,
     dial,
-    codeActions: true,
   });
 });
 afterAll(async () => {
@@ -59,8 +58,8 @@ const STOCK = () => `async function handler({ parameters }) {
 }`;
 
 describe('code actions over the API', () => {
-  it('are refused at /code on a server that does not run them (the default)', async () => {
-    const off = await createTestApp();
+  it('are refused at /code on a server that has them turned off (TOOLGATE_CODE_ACTIONS=off)', async () => {
+    const off = await createTestApp({ codeActions: false });
     try {
       const response = await off.call('POST', '/api/v1/actions', { body: codeAction(STOCK(), 'off_code') });
       expect(response.status).toBe(422);

@@ -153,6 +153,29 @@ describe('POST /api/v1/actions/import/openapi', () => {
     expect(log.refused).toEqual([]);
   });
 
+  it('lists the servers and builds the actions on a chosen base URL; refuses a non-https one at /baseUrl', async () => {
+    const listed = await importing({ document: petstore2, dryRun: true }, 200);
+    expect(
+      listed.servers.map((server: { url: string; usable: boolean }) => [server.url, server.usable]),
+    ).toEqual([
+      ['https://petstore.swagger.io/v2', true],
+      ['http://petstore.swagger.io/v2', false],
+    ]);
+    const baseUrl = `https://api.example.com:${docs.port}/v2`;
+    const chosen = await importing({ document: petstore2, dryRun: true, baseUrl }, 200);
+    expect(chosen.baseUrl).toBe(baseUrl);
+    const getPet = chosen.operations.find(
+      (operation: { name: string }) => operation.name === 'get_pet_by_id',
+    );
+    expect(getPet.action.url).toBe(`${baseUrl}/pet/{pet_id}`);
+    const refused = await importing(
+      { document: petstore2, dryRun: true, baseUrl: 'http://api.example.com' },
+      422,
+    );
+    expect(refused.error.details[0].path).toBe('/baseUrl');
+    expect(refused.error.message).toMatch(/not https/);
+  });
+
   it('refuses a document URL whose name resolves to a private address, without connecting', async () => {
     const dialled = log.dialled.length;
     const result = await importing({ url: 'https://private.example.com/openapi.json', dryRun: true }, 422);

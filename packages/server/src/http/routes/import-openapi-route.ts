@@ -62,6 +62,7 @@ export const importOpenApiRoute: ApiRoute = defineRoute({
     const source = body.url === undefined ? body.document : (await services.fetchDocument(body.url)).text;
     const report = await importOpenApi(source as string | Record<string, unknown>, {
       ...(body.url === undefined ? {} : { documentUrl: body.url }),
+      ...(body.baseUrl === undefined ? {} : { baseUrl: body.baseUrl }),
     });
     const origins = new Set(
       report.operations.map((operation) => originOf(operation.action?.url)).filter(Boolean),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotentCallId } from '../../agents/tool-calls.js';
+import { idempotentCallId } from '../../agents/tool-call-service.js';
 import { type ConversationFixture, json, startConversationFixture } from '../../test/conversation-fixture.js';
 import { orderStatusAction } from '../../test/test-app.js';
 

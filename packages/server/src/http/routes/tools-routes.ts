@@ -1,10 +1,13 @@
 import type { Context } from 'hono';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../agents/tool-calls.js';
+import type { UsableAction } from '../../agents/agent-runtime.js';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../agents/tool-call-service.js';
+import { type ToolFormat, toExternalTool } from '../../calls/tool-formats.js';
 import { ApiError } from '../api-error.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 import { ToolCallBody, ToolCallResult, ToolList, ToolListQuery } from '../schemas/tools.js';
+import { toolApiAnswer } from './tool-call-answer.js';
 
 /** Printable ASCII, as a header carries it. */
 const IDEMPOTENCY_KEY = new RegExp(`^[\\x20-\\x7e]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$`);
@@ -33,6 +36,11 @@ function idempotencyKeyOf(c: Context<AppEnv>, fromBody: string | undefined): str
   return header;
 }
 
+/** Actions as tools in another stack's format (OpenAI strict on request). */
+function inFormat(actions: UsableAction[], format: ToolFormat, strict: boolean) {
+  return actions.map((action) => toExternalTool(action.definition, format, strict ? { strict: true } : {}));
+}
+
 /** The tenant's actions as tools for other agent stacks (docs/architecture/tools-api.md). */
 export const toolsRoutes: ApiRoute[] = [
   defineRoute({
@@ -45,12 +53,8 @@ export const toolsRoutes: ApiRoute[] = [
     responses: { 200: ToolList, ...COMMON_ERRORS, 422: ErrorBody },
     async handler(c, { toolCalls }, { query }) {
       const format = query.format ?? 'openai';
-      const tools = await toolCalls.list(c.get('principal').tenantId, {
-        agentId: idParam(c),
-        format,
-        strict: query.strict === 'true',
-      });
-      return c.json({ format, tools });
+      const actions = await toolCalls.tools(c.get('principal').tenantId, idParam(c));
+      return c.json({ format, tools: inFormat(actions, format, query.strict === 'true') });
     },
   }),
   defineRoute({
@@ -63,11 +67,8 @@ export const toolsRoutes: ApiRoute[] = [
     responses: { 200: ToolList, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody },
     async handler(c, { toolCalls }, { query }) {
       const format = query.format ?? 'openai';
-      const tools = await toolCalls.list(c.get('principal').tenantId, {
-        format,
-        strict: query.strict === 'true',
-      });
-      return c.json({ format, tools });
+      const actions = await toolCalls.tools(c.get('principal').tenantId);
+      return c.json({ format, tools: inFormat(actions, format, query.strict === 'true') });
     },
   }),
   defineRoute({
@@ -87,15 +88,21 @@ export const toolsRoutes: ApiRoute[] = [
     },
     async handler(c, { toolCalls }, { body }) {
       const idempotencyKey = idempotencyKeyOf(c, body.idempotencyKey);
-      const outcome = await toolCalls.call(c.get('principal').tenantId, {
+      const principal = c.get('principal');
+      const outcome = await toolCalls.call({
+        tenantId: principal.tenantId,
         name: body.name,
         arguments: body.arguments ?? {},
+        trigger: 'tool_api',
+        actor: principal.actor,
         ...(body.agentId === undefined ? {} : { agentId: body.agentId }),
         ...(body.conversationId === undefined ? {} : { conversationId: body.conversationId }),
+        windowsPer: 'conversation',
         ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-        ...(body.confirmed === undefined ? {} : { confirmed: body.confirmed }),
+        // No user to ask here: the caller's framework asks and says so with confirmed: true.
+        confirm: async () => (body.confirmed === true ? 'accept' : 'unasked'),
       });
-      return c.json(outcome);
+      return c.json(toolApiAnswer(body.name, outcome));
     },
   }),
 ];

@@ -27,6 +27,13 @@ export const ImportOpenApiBody = Type.Object(
         description: 'An https URL to fetch the document from (outbound policy).',
       }),
     ),
+    baseUrl: Type.Optional(
+      Type.String({
+        maxLength: 2048,
+        description:
+          "An https base URL every action is built on instead of the document's servers (one of `servers`, or another).",
+      }),
+    ),
     dryRun: Type.Optional(Type.Boolean({ description: 'List operations and the diff; create nothing.' })),
     operations: Type.Optional(
       Type.Array(Type.String({ maxLength: 200 }), {
@@ -65,6 +72,10 @@ export const OpenApiImportResult = Type.Object(
     format: Type.String(),
     title: Type.String(),
     version: Type.String(),
+    servers: Type.Array(
+      Type.Object({ url: Type.String(), usable: Type.Boolean(), reason: Type.Optional(Type.String()) }),
+    ),
+    baseUrl: Type.Optional(Type.String()),
     operations: Type.Array(ImportedOperationView),
     diff: Type.Object({
       added: Type.Array(Type.String()),

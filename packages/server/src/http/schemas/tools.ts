@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../agents/tool-calls.js';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../agents/tool-call-service.js';
 import { TOOL_FORMATS } from '../../calls/tool-formats.js';
 import { closed, literals } from './shared.js';
 
