@@ -1,4 +1,5 @@
 import { CompiledQuery } from 'kysely';
+import type { CallRow } from './call-record.js';
 
 /**
  * The statements every conversation turn runs, written out once: Kysely's query building showed
@@ -93,47 +94,11 @@ export function writeTurnQuery(input: {
   return CompiledQuery.raw(WRITE_TURN_WITH_CALLS, parameters);
 }
 
-const CALL_COLUMNS = [
-  'id',
-  'tenant_id',
-  'action_id',
-  'action_name',
-  'conversation_id',
-  'contact_id',
-  'trigger',
-  'idempotency_key',
-  'request',
-  'status',
-  'response',
-  'result',
-  'outcome',
-  'failure_kind',
-  'duration_ms',
-  'created_at',
-] as const;
-type CallColumn = (typeof CALL_COLUMNS)[number];
-
+type CallColumn = keyof CallRow;
 /**
- * A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt.
- * Never across tenants: a conflicting id of another tenant changes nothing.
+ * Every column of a call's row (`toCallRow`) with its SQL type: a column added there and not
+ * here fails the type check, so no statement below can leave one out.
  */
-const RECORD_CALL = `
-  insert into calls (${CALL_COLUMNS.join(', ')})
-  values (${CALL_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
-  on conflict (id) do update set ${CALL_COLUMNS.slice(2)
-    .map((column) => `${column} = excluded.${column}`)
-    .join(', ')}
-  where calls.tenant_id = excluded.tenant_id`;
-
-/** Records one call in the execution log (the row of `toCallRow`). */
-export function recordCallQuery(row: Record<CallColumn, unknown>): CompiledQuery {
-  return CompiledQuery.raw(
-    RECORD_CALL,
-    CALL_COLUMNS.map((column) => row[column]),
-  );
-}
-
-/** SQL types of the call columns, for reading records from JSON. */
 const CALL_COLUMN_TYPES: Record<CallColumn, string> = {
   id: 'text',
   tenant_id: 'text',
@@ -141,6 +106,8 @@ const CALL_COLUMN_TYPES: Record<CallColumn, string> = {
   action_name: 'text',
   conversation_id: 'text',
   contact_id: 'text',
+  actor: 'text',
+  mcp_session_id: 'text',
   trigger: 'text',
   idempotency_key: 'text',
   request: 'jsonb',
@@ -152,6 +119,28 @@ const CALL_COLUMN_TYPES: Record<CallColumn, string> = {
   duration_ms: 'double precision',
   created_at: 'timestamptz',
 };
+const CALL_COLUMNS = Object.keys(CALL_COLUMN_TYPES) as CallColumn[];
+
+/**
+ * A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt.
+ * Never across tenants: a conflicting id of another tenant changes nothing.
+ */
+const RECORD_CALL = `
+  insert into calls (${CALL_COLUMNS.join(', ')})
+  values (${CALL_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
+  on conflict (id) do update set ${CALL_COLUMNS.filter((column) => column !== 'id' && column !== 'tenant_id')
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}
+  where calls.tenant_id = excluded.tenant_id`;
+
+/** Records one call in the execution log (the row of `toCallRow`). */
+export function recordCallQuery(row: CallRow): CompiledQuery {
+  return CompiledQuery.raw(
+    RECORD_CALL,
+    CALL_COLUMNS.map((column) => row[column]),
+  );
+}
+
 /** JSON's null in a jsonb column stays the jsonb null a single insert stores, not SQL NULL. */
 const JSON_NULL_COLUMNS = new Set<CallColumn>(['request', 'response']);
 
@@ -163,7 +152,9 @@ const WRITE_TURN_WITH_CALLS = `${WRITE_TURN_CTES}, recorded as (
     insert into calls (${CALL_COLUMNS.join(', ')})
     select ${CALL_COLUMNS.map((column) => (JSON_NULL_COLUMNS.has(column) ? `coalesce(c.${column}, 'null'::jsonb)` : `c.${column}`)).join(', ')}
     from jsonb_to_recordset($8::jsonb) as c(${CALL_COLUMNS.map((column) => `${column} ${CALL_COLUMN_TYPES[column]}`).join(', ')})
-    on conflict (id) do update set ${CALL_COLUMNS.slice(2)
+    on conflict (id) do update set ${CALL_COLUMNS.filter(
+      (column) => column !== 'id' && column !== 'tenant_id',
+    )
       .map((column) => `${column} = excluded.${column}`)
       .join(', ')}
     where calls.tenant_id = excluded.tenant_id
@@ -171,7 +162,7 @@ const WRITE_TURN_WITH_CALLS = `${WRITE_TURN_CTES}, recorded as (
   )${WRITE_TURN_COUNTS}`;
 
 /** Rows of `toCallRow` as one JSON array for `writeTurnQuery` (their JSON columns spliced in as they are). */
-export function callRowsJson(rows: ReadonlyArray<Record<CallColumn, unknown>>): string {
+export function callRowsJson(rows: readonly CallRow[]): string {
   const json = (column: CallColumn, value: unknown) =>
     CALL_COLUMN_TYPES[column] === 'jsonb' ? String(value) : JSON.stringify(value ?? null);
   return `[${rows
