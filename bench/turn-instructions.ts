@@ -13,17 +13,16 @@
  *   npm run bench:instructions                  (BENCH_ENGINES=pglite,postgres)
  *   BENCH_CALLGRIND=0 npm run bench:instructions    (no valgrind: CPU µs per phase instead)
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { testCertificate } from '../packages/core/src/test/test-certificate.js';
 import { postgresAvailable } from '../packages/server/src/test/engines.js';
 
-const run = promisify(execFile);
 const withCallgrind = process.env.BENCH_CALLGRIND !== '0';
 
 interface Phase {
@@ -61,7 +60,9 @@ async function measure(engine: string, bundled: string): Promise<Record<string, 
   const [command, ...args] = withCallgrind
     ? ['valgrind', '--tool=callgrind', `--callgrind-out-file=${out}`, ...node]
     : node;
-  const { stdout } = await run(command as string, args, {
+  // The server's (and its client's) errors go straight to this terminal: a phase that fails
+  // must not look like one still running.
+  const child = spawn(command as string, args, {
     env: {
       ...process.env,
       BENCH_ENGINE: engine,
@@ -69,8 +70,14 @@ async function measure(engine: string, bundled: string): Promise<Record<string, 
       BENCH_DIR: fileURLToPath(new URL('.', import.meta.url)),
       ...(withCallgrind ? { BENCH_CALLGRIND_OUT: out } : {}),
     },
-    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += String(chunk);
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the ${engine} run failed (exit ${code})`);
   const line = stdout.trim().split('\n').at(-1) ?? '';
   return (JSON.parse(line) as { results: Record<string, Phase> }).results;
 }
