@@ -15,6 +15,7 @@ import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { RemoteTurnTools } from '../remote-mcp/remote-turn-tools.js';
 import type { ActionStore, StoredAction } from '../stores/action-store.js';
 import type { LoadedAgent } from '../stores/agent-store.js';
+import type { CallRecordInput } from '../stores/call-record.js';
 import type { AsyncCallHooks } from './async-call-hooks.js';
 import { composeSystemPrompt } from './compose-system-prompt.js';
 import { type ModelFactory, modelCache } from './model-for-agent.js';
@@ -116,11 +117,15 @@ export function createAgentRuntime(deps: {
       tenantId: string,
       agent: LoadedAgent,
       conversation: TurnConversation,
+      /** The turn writes its calls' log records with its final statement (`unrecorded()`). */
+      options: { recordCallsWithTurn?: boolean } = {},
     ): Promise<
       Omit<TurnInput, 'history' | 'userText' | 'state' | 'onEvent'> & {
         model: ChatModel;
-        /** Resolves when every call of the turn is in the execution log. */
+        /** Resolves when every call of the turn written as it was made is in the execution log. */
         recorded(): Promise<void>;
+        /** With `recordCallsWithTurn`: the records left for the turn's final statement to write. */
+        unrecorded(): CallRecordInput[];
         /** What the turn queued (webhook trigger events), to write with its messages. */
         deliveries(): NewDelivery[];
         /** Events of the turn for subscriptions (`lead.captured`), to write with its messages. */
@@ -136,6 +141,7 @@ export function createAgentRuntime(deps: {
       };
       const argumentOptions = argumentOptionsOf(agent);
       const records: Array<Promise<unknown>> = [];
+      const unrecorded: CallRecordInput[] = [];
       const builtinTools: BuiltinTool[] = [];
       const queued: NewDelivery[] = [];
       const trigger = agent.settings.webhookTrigger;
@@ -206,11 +212,25 @@ export function createAgentRuntime(deps: {
                 callId,
               })
             : undefined;
+          const callOrigin = { ...origin, callId, ...(callbackUrl ? { callbackUrl } : {}) };
+          // An async call's record must exist before its answer can land on it: written at once.
+          if (options.recordCallsWithTurn && !async) {
+            const started = await deps.runner.startForTurn(
+              tenantId,
+              action.id,
+              args,
+              callOrigin,
+              argumentOptions,
+            );
+            if (started.recorded) records.push(started.recorded);
+            if (started.unrecorded) unrecorded.push(started.unrecorded);
+            return started.result;
+          }
           const { result, recorded } = await deps.runner.start(
             tenantId,
             action.id,
             args,
-            { ...origin, callId, ...(callbackUrl ? { callbackUrl } : {}) },
+            callOrigin,
             argumentOptions,
           );
           records.push(recorded);
@@ -220,6 +240,7 @@ export function createAgentRuntime(deps: {
         async recorded() {
           await Promise.all([...records, remote?.recorded()]);
         },
+        unrecorded: () => unrecorded,
         deliveries: () => queued,
         events: () => leads,
       };

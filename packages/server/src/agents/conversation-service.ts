@@ -14,6 +14,7 @@ import type { CallRunner } from '../calls/call-runner.js';
 import { parametersProblem } from '../calls/parameters-problem.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import type { AgentStore } from '../stores/agent-store.js';
+import type { CallRecordInput } from '../stores/call-record.js';
 import {
   type ConversationStore,
   type ConversationView,
@@ -116,6 +117,17 @@ export function createConversationService(deps: {
     });
   }
 
+  /** Writes the records of a failed turn's calls; a failure to is logged, the turn's error goes up. */
+  async function recordLater(tenantId: string, conversationId: string, calls: CallRecordInput[]) {
+    if (calls.length === 0) return;
+    await deps.runner.recordLater(calls).catch((error: unknown) => {
+      logger.error(
+        { err: error, tenantId, conversationId, calls: calls.map((call) => call.result.callId) },
+        'could not record the calls of a failed turn',
+      );
+    });
+  }
+
   /** Takes the conversation; a full one is refused (and freed) before anything runs. */
   async function take(tenantId: string, conversationId: string, onlyAgentId?: string) {
     const conversation = await conversations.begin(tenantId, conversationId, onlyAgentId);
@@ -171,9 +183,14 @@ export function createConversationService(deps: {
       return {
         conversation,
         async run(text, onEvent) {
+          // The calls' records the turn writes with its final statement, until it is handed them.
+          let unrecorded: () => CallRecordInput[] = () => [];
           try {
             const agent = await agents.loadForTurn(tenantId, conversation.agentId);
-            const setup = await runtime.turnSetup(tenantId, agent, conversation);
+            const setup = await runtime.turnSetup(tenantId, agent, conversation, {
+              recordCallsWithTurn: true,
+            });
+            unrecorded = setup.unrecorded;
             const output = await runTurn({
               ...setup,
               history: conversation.history,
@@ -185,9 +202,13 @@ export function createConversationService(deps: {
             // Calls recorded in the background are in the log before the turn that made them.
             await setup.recorded();
             // The turn's webhook trigger events are queued in the transaction that stores it.
+            const calls = setup.unrecorded();
+            // From here `finish` writes them, whatever becomes of the turn.
+            unrecorded = () => [];
             await conversations.finish(tenantId, conversationId, conversation.leaseId, {
               entries: output.messages,
               state: output.state,
+              calls,
               deliveries: setup.deliveries(),
               events: [
                 ...approvalEvents(tenantId, conversationId, agent.id, output.events),
@@ -209,7 +230,9 @@ export function createConversationService(deps: {
             }
             return { reply: output.reply, events: output.events };
           } catch (error) {
-            // The turn is dropped whole: nothing of it was written, the conversation is freed.
+            // The turn is dropped whole: nothing of it was written but its calls' records, the
+            // conversation is freed.
+            await recordLater(tenantId, conversationId, unrecorded());
             await release(tenantId, conversationId, conversation.leaseId);
             throw error;
           }

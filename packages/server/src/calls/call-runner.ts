@@ -10,6 +10,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { ActionStore } from '../stores/action-store.js';
+import type { CallRecordInput } from '../stores/call-record.js';
 import type { CallStore, CallView } from '../stores/call-store.js';
 
 /** Who a call is made for; everything optional but the trigger. */
@@ -67,14 +68,14 @@ export function createCallRunner(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
 
-  /** Counts, logs and records a finished call. */
-  async function settle(
+  /** Counts and logs a finished call; returns what its log record is made of. */
+  function observe(
     tenantId: string,
     actionId: string | null,
     origin: CallOrigin,
     result: ActionResult,
     at: Date,
-  ): Promise<CallView> {
+  ): CallRecordInput {
     deps.metrics.observeCall({
       tenantId,
       actionId,
@@ -95,7 +96,7 @@ export function createCallRunner(deps: {
       },
       'action call',
     );
-    return deps.calls.record({
+    return {
       tenantId,
       actionId,
       trigger: origin.trigger,
@@ -106,6 +107,36 @@ export function createCallRunner(deps: {
       mcpSessionId: origin.mcpSessionId,
       result,
       at,
+    };
+  }
+
+  /** Counts, logs and records a finished call. */
+  function settle(
+    tenantId: string,
+    actionId: string | null,
+    origin: CallOrigin,
+    result: ActionResult,
+    at: Date,
+  ): Promise<CallView> {
+    return deps.calls.record(observe(tenantId, actionId, origin, result, at));
+  }
+
+  /** Sends a stored action's call (loaded with its secrets) through the executor. */
+  async function execute(
+    tenantId: string,
+    actionId: string,
+    parameters: Record<string, unknown>,
+    origin: CallOrigin,
+    argumentOptions: ArgumentOptions | undefined,
+  ): Promise<ActionResult> {
+    const action = await deps.actions.loadForCall(tenantId, actionId);
+    return deps.executor.execute({
+      action: action.definition,
+      parameters,
+      signingSecrets: action.signingSecrets,
+      credentialScope: `${tenantId}/${actionId}`,
+      context: { ...origin },
+      ...(argumentOptions ? { argumentOptions } : {}),
     });
   }
 
@@ -164,20 +195,50 @@ export function createCallRunner(deps: {
       origin: CallOrigin,
       argumentOptions?: ArgumentOptions,
     ): Promise<{ result: ActionResult; recorded: Promise<CallView> }> {
-      const action = await deps.actions.loadForCall(tenantId, actionId);
       const at = now();
-      const result = await deps.executor.execute({
-        action: action.definition,
-        parameters,
-        signingSecrets: action.signingSecrets,
-        credentialScope: `${tenantId}/${actionId}`,
-        context: { ...origin },
-        ...(argumentOptions ? { argumentOptions } : {}),
-      });
+      const result = await execute(tenantId, actionId, parameters, origin, argumentOptions);
       const recorded = settle(tenantId, actionId, origin, result, at);
       // Whoever awaits `recorded` sees a failure; this keeps it from being reported as unhandled first.
       recorded.catch(() => undefined);
       return { result, recorded };
+    },
+
+    /**
+     * Like `start`, for a conversation turn that writes its calls' log records in its own final
+     * statement: the record comes back unwritten (`unrecorded`; the call is counted and logged
+     * now), and the turn must write it whatever happens (`recordLater` on a failure before its
+     * final statement). When subscriptions hear of the tenant's calls (their events go out with
+     * the record), it is written at once as in `start` (`recorded`).
+     */
+    async startForTurn(
+      tenantId: string,
+      actionId: string,
+      parameters: Record<string, unknown>,
+      origin: CallOrigin,
+      argumentOptions?: ArgumentOptions,
+    ): Promise<{
+      result: ActionResult;
+      recorded: Promise<CallView> | null;
+      unrecorded: CallRecordInput | null;
+    }> {
+      if (!(await deps.calls.recordableLater(tenantId))) {
+        const { result, recorded } = await this.start(
+          tenantId,
+          actionId,
+          parameters,
+          origin,
+          argumentOptions,
+        );
+        return { result, recorded, unrecorded: null };
+      }
+      const at = now();
+      const result = await execute(tenantId, actionId, parameters, origin, argumentOptions);
+      return { result, recorded: null, unrecorded: observe(tenantId, actionId, origin, result, at) };
+    },
+
+    /** Writes records `startForTurn` left unwritten (a turn that failed before its final statement). */
+    async recordLater(records: readonly CallRecordInput[]): Promise<void> {
+      for (const record of records) await deps.calls.record(record);
     },
 
     /**

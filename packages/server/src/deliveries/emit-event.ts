@@ -20,6 +20,13 @@ export interface EventEmitter {
    * "send a test event" button); returns the delivery id, null when no queue is configured.
    */
   sendTest(writer: Writer, tenantId: string, subscriptionId: string): Promise<string | null>;
+  /**
+   * Whether an event of one of these types might be queued for the tenant, whatever its agent:
+   * false only when the emitter knows no active subscription takes any of them, so that a
+   * change can be written without a transaction around it. It reads the emitter's subscription
+   * cache (with `writer` on a miss); without a cache it answers true (the transaction reads them).
+   */
+  mayEmit(writer: Writer, tenantId: string, types: readonly EventType[]): Promise<boolean>;
 }
 
 /**
@@ -48,6 +55,15 @@ export function createEventEmitter(options: {
       }
       return ids;
     },
+    async mayEmit(writer, tenantId, types) {
+      if (!options.subscriptions) return true;
+      const active = await options.subscriptions.active(writer, tenantId);
+      return active.some(
+        (subscription) =>
+          subscription.eventTypes.length === 0 ||
+          types.some((type) => subscription.eventTypes.includes(type)),
+      );
+    },
     async sendTest(writer, tenantId, subscriptionId) {
       const at = now();
       const envelope = eventEnvelope(
@@ -74,7 +90,11 @@ export function createEventEmitter(options: {
 }
 
 /** Emits nothing: for stores built without subscriptions (tools, tests). */
-export const NO_EVENTS: EventEmitter = { emit: async () => [], sendTest: async () => null };
+export const NO_EVENTS: EventEmitter = {
+  emit: async () => [],
+  sendTest: async () => null,
+  mayEmit: async () => false,
+};
 
 /** The text of a stored message the `message.created` event reports; null for tool calls and results. */
 export function messageText(

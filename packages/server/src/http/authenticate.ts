@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import { hasScope, type Scope } from '../auth/scopes.js';
 import { ApiError } from './api-error.js';
 import type { AppEnv, AppServices } from './app-env.js';
+import { requestHeader } from './request-header.js';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'toolgate_session';
@@ -18,7 +19,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * token covers browsers and proxies that do not honour it).
  */
 export async function authenticate(c: Context<AppEnv>, services: AppServices): Promise<Principal> {
-  const authorization = c.req.header('authorization');
+  const authorization = requestHeader(c, 'authorization');
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1])

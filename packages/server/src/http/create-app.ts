@@ -36,9 +36,11 @@ import { allowWidgetOrigins } from './widget-cors.js';
 export { API_VERSION } from './api-version.js';
 
 import { API_VERSION } from './api-version.js';
+import { requestHeader } from './request-header.js';
 
 /** Reads slower than this are logged like changes. */
 const SLOW_REQUEST_MS = 500;
+const REQUEST_ID_NAME = REQUEST_ID_HEADER.toLowerCase();
 /** High-volume routes whose successes are not logged (see the request log below). */
 const CONVERSATION_TRAFFIC = new Set(['/api/v1/conversations', '/api/v1/conversations/:id/messages']);
 
@@ -89,7 +91,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
 
   app.use(async (c, next) => {
     const started = performance.now();
-    const requestId = requestIdFrom(c.req.header(REQUEST_ID_HEADER));
+    const requestId = requestIdFrom(requestHeader(c, REQUEST_ID_NAME));
     c.set('requestId', requestId);
     await next();
     // On the response itself: `c.header()` on a finished response re-creates it, and under the

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { ApiError } from './api-error.js';
+import { requestHeader } from './request-header.js';
 import { checkJsonText } from './text-rules.js';
 
 /** Request bodies above this are refused with 413: the largest action definition is far smaller. */
@@ -17,7 +18,7 @@ function tooLarge(limit: number): ApiError {
  * web request is read.
  */
 export async function readBodyText(c: Context, limit: number = MAX_REQUEST_BODY_BYTES): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming || incoming.readableEnded || incoming.readableDidRead) {
@@ -50,7 +51,7 @@ export async function readJson(c: Context, emptyAs?: unknown, limit?: number): P
     if (emptyAs !== undefined) return emptyAs;
     throw new ApiError('malformed_json', 'the request body is empty; send a JSON object');
   }
-  const type = c.req.header('content-type');
+  const type = requestHeader(c, 'content-type');
   if (type !== undefined && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new ApiError('bad_request', `send the body as application/json, not ${type.split(';')[0]}`);
   }

@@ -1,5 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { requestHeader } from './request-header.js';
 
 /** The routes a chat widget on another site calls. */
 const WIDGET_PATHS = ['/conversations', '/conversations/*'];
@@ -31,7 +32,7 @@ export function allowWidgetOrigins(api: Hono<AppEnv>): void {
 
 const nameAllowedOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  const origin = c.req.header('origin');
+  const origin = requestHeader(c, 'origin');
   const widget = c.get('principal')?.widget;
   // Refusals are readable from any page (a widget can say why it does not work); answers only
   // from a widget key's own origins.

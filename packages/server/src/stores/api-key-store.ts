@@ -14,6 +14,9 @@ import { recordAudit } from './audit.js';
  */
 export const API_KEY_CACHE_MS = 2_000;
 
+/** Presented keys whose hash is remembered (a key is ~50 characters: well under 100 kB). */
+const HASHED_KEYS = 1_000;
+
 /** `last_used_at` is written at most this often per key: a read-heavy API must not write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -70,6 +73,24 @@ export function createApiKeyStore(
     () => now().getTime(),
     cacheBus ? { name: 'api-key-principals', bus: cacheBus } : undefined,
   );
+
+  /**
+   * Presented key -> its SHA-256, for the keys seen lately (at most `HASHED_KEYS`, then it starts
+   * again): hashing was ~2 µs of every API request. It says nothing about validity: that is still
+   * the principal cache's answer (`API_KEY_CACHE_MS`, cleared on revocation), so a revoked key is
+   * refused as before. The presented values stay in this process's memory (as each request's
+   * header does briefly); they never leave it (the cache bus carries hashes only).
+   */
+  const hashes = new Map<string, string>();
+  function hashOf(value: string): string {
+    let hash = hashes.get(value);
+    if (hash === undefined) {
+      if (hashes.size >= HASHED_KEYS) hashes.clear();
+      hash = hashApiKey(value);
+      hashes.set(value, hash);
+    }
+    return hash;
+  }
 
   async function lookUp(hash: string): Promise<Principal | undefined> {
     const row = await db
@@ -224,7 +245,7 @@ export function createApiKeyStore(
 
     /** The principal of a presented key, or undefined for an unknown or revoked key. */
     authenticate(value: string): Promise<Principal | undefined> {
-      const hash = hashApiKey(value);
+      const hash = hashOf(value);
       return principals.get(hash, () => lookUp(hash));
     },
   };

@@ -67,6 +67,9 @@ export function toCallRow(input: CallRecordInput) {
   };
 }
 
+/** One call's row in the `calls` table. */
+export type CallRow = ReturnType<typeof toCallRow>;
+
 function loggedRequest(request: SentRequest) {
   if (request.body === undefined) return { ...request };
   const body = cutUtf8(request.body, LOGGED_REQUEST_BODY_BYTES);

@@ -5,6 +5,7 @@ import { type EventEmitter, NO_EVENTS } from '../deliveries/emit-event.js';
 import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database } from '../storage/schema.js';
 import { type CallRecordInput, toCallRow } from './call-record.js';
+import { recordCallQuery } from './turn-statements.js';
 
 export const DEFAULT_CALL_PAGE = 50;
 
@@ -69,20 +70,15 @@ export function createCallStore(
   return {
     async record(input: CallRecordInput): Promise<CallView> {
       const row = toCallRow(input);
+      const type = row.outcome === 'ok' ? 'action.succeeded' : 'action.failed';
+      // No subscription that hears of it: the one statement, no transaction around it.
+      const heard = await events.mayEmit(db, input.tenantId, [type]);
       const write = async (trx: Writer) => {
-        // A delivery's retry reuses its call id (the `webhook-id`): the log keeps its latest attempt
-        // (each attempt is in delivery_attempts). Never across tenants.
-        const { id: _id, tenant_id: _tenant, ...latest } = row;
-        await trx
-          .insertInto('calls')
-          .values(row)
-          .onConflict((conflict) =>
-            conflict.column('id').doUpdateSet(latest).where('calls.tenant_id', '=', input.tenantId),
-          )
-          .execute();
+        await trx.executeQuery(recordCallQuery(row));
+        if (!heard) return;
         await events.emit(trx, {
           tenantId: input.tenantId,
-          type: row.outcome === 'ok' ? 'action.succeeded' : 'action.failed',
+          type,
           agentId: input.agentId ?? null,
           data: {
             callId: row.id,
@@ -96,8 +92,7 @@ export function createCallStore(
           },
         });
       };
-      // Without subscriptions, one statement and no transaction around it (the hot path stays as it was).
-      if (events === NO_EVENTS) await write(db);
+      if (!heard) await write(db);
       else await db.transaction().execute(write);
       return view({
         ...row,
@@ -105,6 +100,14 @@ export function createCallStore(
         response: JSON.parse(row.response),
         result: JSON.parse(row.result),
       } as CallRow);
+    },
+
+    /**
+     * Whether a call of the tenant may be recorded later, with the turn's own final statement:
+     * yes unless a subscription may hear of it (its event goes out in the record's transaction).
+     */
+    async recordableLater(tenantId: string): Promise<boolean> {
+      return !(await events.mayEmit(db, tenantId, ['action.succeeded', 'action.failed']));
     },
 
     /** Notes an async call's late answer (the callback's result, or the deadline's expiry) on its record. */

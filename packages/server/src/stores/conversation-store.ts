@@ -6,13 +6,15 @@ import {
   EMPTY_CONVERSATION_STATE,
   NotFoundError,
 } from '@toolgate/core';
-import { type Kysely, sql } from 'kysely';
-import type { NewDelivery } from '../deliveries/delivery-types.js';
+import type { Kysely } from 'kysely';
+import type { NewDelivery, Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import { enqueue, wakeDeliveryWorkers } from '../deliveries/enqueue.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
 import { newestFirstPage } from '../storage/page-cursor.js';
 import type { Database, MessageTable } from '../storage/schema.js';
+import { type CallRecordInput, toCallRow } from './call-record.js';
+import { beginTurnQuery, recordCallQuery } from './turn-statements.js';
 import { type ConversationEntry, writeTurn } from './write-turn.js';
 
 /** The model reads at most this many earlier messages of a conversation. */
@@ -127,11 +129,18 @@ export function createConversationStore(
         created_at: at,
         updated_at: at,
       };
-      await db.transaction().execute(async (trx) => {
-        await trx
+      const insert = (writer: Writer) =>
+        writer
           .insertInto('conversations')
           .values({ ...row, metadata: JSON.stringify(row.metadata), state: JSON.stringify(row.state) })
           .execute();
+      // No greeting, and no subscription that hears of it: the one statement, no transaction.
+      if (greeting.length === 0 && !(await events.mayEmit(db, tenantId, ['conversation.started']))) {
+        await insert(db);
+        return show(row);
+      }
+      await db.transaction().execute(async (trx) => {
+        await insert(trx);
         for (const [index, message] of greeting.entries()) {
           await trx
             .insertInto('messages')
@@ -191,37 +200,25 @@ export function createConversationStore(
     ): Promise<ConversationView & { leaseId: string; state: ConversationState; history: ChatMessage[] }> {
       const at = now();
       const leaseId = randomUUID();
-      const row = await db
-        .updateTable('conversations')
-        .set({ busy_until: new Date(at.getTime() + TURN_LEASE_MS), lease_id: leaseId })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .$if(agentId !== undefined, (query) => query.where('agent_id', '=', agentId as string))
-        .where((eb) => eb.or([eb('busy_until', 'is', null), eb('busy_until', '<', at)]))
-        .returning([
-          'id',
-          'agent_id',
-          'contact_id',
-          'metadata',
-          'message_count',
-          'created_at',
-          'updated_at',
-          'state',
-          sql<ChatMessage[]>`(
-            select coalesce(jsonb_agg(latest.content order by latest.seq), '[]'::jsonb)
-            from (
-              select seq, content from messages
-              where conversation_id = ${id} and role <> 'event'
-              order by seq desc limit ${HISTORY_MESSAGES}
-            ) latest
-          )`.as('history'),
-        ])
-        .executeTakeFirst();
+      const { rows } = await db.executeQuery<
+        ConversationRow & { state: ConversationState; history: ChatMessage[] }
+      >(
+        beginTurnQuery({
+          tenantId,
+          id,
+          leaseId,
+          at,
+          busyUntil: new Date(at.getTime() + TURN_LEASE_MS),
+          historyMessages: HISTORY_MESSAGES,
+          agentId,
+        }),
+      );
+      const row = rows[0];
       if (row) {
         return {
           ...show(row),
           leaseId,
-          state: row.state as unknown as ConversationState,
+          state: row.state,
           history: fromFirstUserMessage(row.history),
         };
       }
@@ -247,14 +244,26 @@ export function createConversationStore(
         deliveries?: readonly NewDelivery[];
         /** More events of the turn (`approval.requested`), emitted with its messages. */
         events?: readonly EmittedEvent[];
+        /**
+         * Log records of the turn's calls not written yet (`CallRunner.startForTurn`): written
+         * with the turn, and also when the turn is refused or its statement fails.
+         */
+        calls?: readonly CallRecordInput[];
       },
     ): Promise<void> {
       const deliveries = turn.deliveries ?? [];
-      // Without deliveries or subscriptions: the one statement, no transaction around it.
-      if (deliveries.length === 0 && events === NO_EVENTS)
-        return writeTurn(db, { tenantId, id, leaseId, at: now(), events }, turn);
+      const calls = (turn.calls ?? []).map(toCallRow);
+      // Without deliveries, and no subscription that takes its events: the one statement, no
+      // transaction around it.
+      if (deliveries.length === 0) {
+        const types = ['message.created' as const, ...(turn.events ?? []).map((event) => event.type)];
+        if (!(await events.mayEmit(db, tenantId, types)))
+          return writeTurn(db, { tenantId, id, leaseId, at: now(), events: NO_EVENTS }, { ...turn, calls });
+      }
+      // A transaction that rolls back (a lost lease) must not take the call records with it.
+      for (const call of calls) await db.executeQuery(recordCallQuery(call));
       await db.transaction().execute(async (trx) => {
-        await writeTurn(trx, { tenantId, id, leaseId, at: now(), events }, turn);
+        await writeTurn(trx, { tenantId, id, leaseId, at: now(), events }, { ...turn, calls: [] });
         for (const delivery of deliveries) await enqueue(trx, delivery, now());
       });
       if (deliveries.length > 0) wakeDeliveryWorkers();

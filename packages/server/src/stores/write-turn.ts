@@ -1,8 +1,9 @@
 import { type ChatMessage, ConflictError, type ConversationState } from '@toolgate/core';
-import { sql } from 'kysely';
 import type { Writer } from '../deliveries/delivery-types.js';
 import { type EventEmitter, messageText, NO_EVENTS } from '../deliveries/emit-event.js';
 import type { EmittedEvent } from '../deliveries/event-types.js';
+import type { CallRow } from './call-record.js';
+import { callRowsJson, recordCallQuery, writeTurnQuery } from './turn-statements.js';
 
 /** A record of a call triggered by an event, kept in the transcript but not shown to the model. */
 export interface EventEntry {
@@ -30,6 +31,11 @@ export async function writeTurn(
     entries: readonly ConversationEntry[];
     state: ConversationState;
     events?: readonly EmittedEvent[];
+    /**
+     * Log records of the turn's calls (`toCallRow`), written by the same statement even when the
+     * lease was lost; when the statement fails, each is written on its own before the error goes up.
+     */
+    calls?: readonly CallRow[];
   },
 ): Promise<void> {
   const { tenantId, id, leaseId, at, events } = target;
@@ -39,30 +45,29 @@ export async function writeTurn(
     content: entry,
     call_id: entry.role === 'tool' || entry.role === 'event' ? (entry.callId ?? null) : null,
   }));
-  const result = await sql<{
-    updated: number | string;
-    inserted: number | string;
-    agent_id: string | null;
-    message_count: number | null;
-  }>`
-      with updated as (
-        update conversations
-        set state = ${JSON.stringify(turn.state)}::jsonb,
-            message_count = message_count + ${rows.length},
-            busy_until = null,
-            lease_id = null,
-            updated_at = ${at}
-        where tenant_id = ${tenantId} and id = ${id} and lease_id = ${leaseId}
-        returning message_count, updated_at, agent_id
-      ), inserted as (
-        insert into messages (conversation_id, seq, role, content, call_id, created_at)
-        select ${id}, updated.message_count - ${rows.length} + m.i, m.role, m.content, m.call_id, updated.updated_at
-        from updated, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(i int, role text, content jsonb, call_id text)
-        returning 1
-      )
-      select (select count(*) from updated) as updated, (select count(*) from inserted) as inserted,
-             (select agent_id from updated) as agent_id, (select message_count from updated) as message_count
-    `.execute(writer);
+  const calls = turn.calls ?? [];
+  const query = writeTurnQuery({
+    tenantId,
+    id,
+    leaseId,
+    at,
+    stateJson: JSON.stringify(turn.state),
+    rowCount: rows.length,
+    rowsJson: JSON.stringify(rows),
+    ...(calls.length > 0 ? { callRowsJson: callRowsJson(calls) } : {}),
+  });
+  const result = await writer
+    .executeQuery<{
+      updated: number | string;
+      inserted: number | string;
+      agent_id: string | null;
+      message_count: number | null;
+    }>(query)
+    .catch(async (error: unknown) => {
+      // Nothing of the statement was written: the calls were made, so their records still are.
+      for (const call of calls) await writer.executeQuery(recordCallQuery(call));
+      throw error;
+    });
   const counts = result.rows[0];
   if (Number(counts?.updated) !== 1) {
     throw new ConflictError(
