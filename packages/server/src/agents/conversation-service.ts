@@ -187,8 +187,12 @@ export function createConversationService(deps: {
           let unrecorded: () => CallRecordInput[] = () => [];
           try {
             const agent = await agents.loadForTurn(tenantId, conversation.agentId);
+            // The embedded model answers from a call's result at once, so the turn's final
+            // statement follows the call within milliseconds and carries its record. An LLM takes
+            // another model step (seconds) after a call: its calls are recorded as they are made,
+            // so a crash meanwhile loses no record of a call that was sent.
             const setup = await runtime.turnSetup(tenantId, agent, conversation, {
-              recordCallsWithTurn: true,
+              recordCallsWithTurn: agent.settings.model.provider === 'embedded',
             });
             unrecorded = setup.unrecorded;
             const output = await runTurn({
