@@ -5,6 +5,7 @@ import { findEmails } from './find-emails.js';
 import { findPhoneSpans } from './find-phones.js';
 import { findSlotCandidates } from './find-slot-candidates.js';
 import { findTimeSpans } from './find-times.js';
+import { recentResults } from './recent-results.js';
 import { resolveCandidates } from './resolve-candidates.js';
 import type { SlotKind, TextSpan } from './slot-candidate.js';
 
@@ -68,7 +69,26 @@ interface PlannedSlot {
   questioned: boolean;
 }
 
-function plan(parameters: ParametersSchema, only: readonly string[] | undefined): PlannedSlot[] {
+/** Plans by parameters object and asked names: one turn plans each action's parameters several times. */
+const plans = new WeakMap<ParametersSchema, Map<string, readonly PlannedSlot[]>>();
+
+/** The parameters to look for and how, most specific first; kept per parameters object (read-only). */
+function plan(parameters: ParametersSchema, only: readonly string[] | undefined): readonly PlannedSlot[] {
+  const key = only === undefined ? '\u0001' : only.join('\u0000');
+  let byOnly = plans.get(parameters);
+  const known = byOnly?.get(key);
+  if (known) return known;
+  const planned = planAfresh(parameters, only);
+  if (!byOnly) {
+    byOnly = new Map();
+    plans.set(parameters, byOnly);
+  }
+  if (byOnly.size >= 64) byOnly.clear();
+  byOnly.set(key, planned);
+  return planned;
+}
+
+function planAfresh(parameters: ParametersSchema, only: readonly string[] | undefined): PlannedSlot[] {
   const planned: PlannedSlot[] = [];
   const names = Object.keys(parameters.properties);
   const first = only === undefined ? undefined : names.find((name) => only.includes(name));
@@ -80,6 +100,21 @@ function plan(parameters: ParametersSchema, only: readonly string[] | undefined)
   }
   return planned.sort((a, b) => STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy));
 }
+
+/**
+ * Text holding dates, phone numbers, emails and times, whose digits are no quantity nor id; kept
+ * for the next reads of the same message (choosing by values reads it for every action).
+ */
+const otherValueSpans = recentResults(
+  16,
+  (text: string, referenceDate: Date, region: string) => `${referenceDate.getTime()}|${region}|${text}`,
+  (text: string, referenceDate: Date, region: string): readonly TextSpan[] => [
+    ...findDateSpans(text, referenceDate),
+    ...findPhoneSpans(text, region),
+    ...findEmails(text),
+    ...findTimeSpans(text),
+  ],
+);
 
 /**
  * Fills an action's parameters from what a customer typed, without a model. Each parameter is
@@ -120,16 +155,7 @@ export function extractSlots(
   const evidence: SlotEvidence[] = [];
   const claimed: TextSpan[] = [];
   const reference = { referenceDate: options.referenceDate, timezone: options.timezone };
-  let otherValueSpans: TextSpan[] | undefined;
-  const otherValueSpansOnce = () => {
-    otherValueSpans ??= [
-      ...findDateSpans(text, options.referenceDate),
-      ...findPhoneSpans(text, options.defaultRegion),
-      ...findEmails(text),
-      ...findTimeSpans(text),
-    ];
-    return otherValueSpans;
-  };
+  const otherValueSpansOnce = () => otherValueSpans(text, options.referenceDate, options.defaultRegion);
   for (const { parameter, strategy, asked, questioned } of plan(parameters, options.only)) {
     const schema = parameters.properties[parameter];
     if (schema === undefined) continue;

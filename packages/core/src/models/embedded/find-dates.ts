@@ -12,12 +12,20 @@ import { overlapsAny, type SlotCandidate, type TextSpan } from './slot-candidate
  * @example
  * findDateSpans('table for 4 on March 3rd', new Date('2026-03-20T10:00:00Z')); // [{ start: 15, end: 24 }]
  */
-export function findDateSpans(text: string, referenceDate: Date): TextSpan[] {
-  return chrono.parse(text, referenceDate).map((result) => ({
-    start: result.index,
-    end: result.index + result.text.length,
-  }));
+export function findDateSpans(text: string, referenceDate: Date): readonly TextSpan[] {
+  return chronoSpans(text, referenceDate);
 }
+
+/** chrono's spans of a message, kept for the next reads of the same message in the turn. */
+const chronoSpans = recentResults(
+  16,
+  (text: string, referenceDate: Date) => `${referenceDate.getTime()}|${text}`,
+  (text: string, referenceDate: Date): readonly TextSpan[] =>
+    chrono.parse(text, referenceDate).map((result) => ({
+      start: result.index,
+      end: result.index + result.text.length,
+    })),
+);
 
 /** One mention chrono found: whether it names a day ("Friday", "tomorrow") and a time ("7pm"). */
 interface DateMention extends TextSpan {
@@ -107,7 +115,19 @@ export function findDates(
   text: string,
   format: 'date' | 'date-time',
   reference: DateReference,
-): SlotCandidate[] {
+): readonly SlotCandidate[] {
+  return recentDates(text, format, reference);
+}
+
+/** The dates of a message, kept for the next reads of it in the turn (one per date parameter of each action). */
+const recentDates = recentResults(
+  16,
+  (text: string, format: string, reference: DateReference) =>
+    `${format}|${reference.referenceDate.getTime()}|${reference.timezone}|${text}`,
+  readDates,
+);
+
+function readDates(text: string, format: 'date' | 'date-time', reference: DateReference): SlotCandidate[] {
   const mentions = findDateMentions(text, reference);
   if (format === 'date-time' && mentions.some((mention) => mention.hasDay && !mention.hasTime)) {
     // A time said apart from the day belongs to that day, not to today.

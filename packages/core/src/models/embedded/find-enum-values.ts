@@ -57,16 +57,42 @@ const PHRASE_END = '(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])';
 const finders = new Map<string, RegExp | undefined>();
 const MAX_FINDERS = 4_000;
 
+/** The patterns a phrase is found by: its words, and its compact spelling. */
+function phrasePatterns(phrase: string): string[] {
+  return [phrasePattern(phrase), compactPattern(phrase)].filter((pattern) => pattern !== undefined);
+}
+
 /** The finder of a phrase's mentions, compiled once (`undefined` for an empty phrase). */
 function phraseFinder(phrase: string): RegExp | undefined {
   if (finders.has(phrase)) return finders.get(phrase);
-  const patterns = [phrasePattern(phrase), compactPattern(phrase)].filter((pattern) => pattern !== undefined);
+  const patterns = phrasePatterns(phrase);
   const finder =
     patterns.length === 0
       ? undefined
       : new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'giu');
   if (finders.size >= MAX_FINDERS) finders.clear();
   finders.set(phrase, finder);
+  return finder;
+}
+
+/** Compiled tests for any phrase of a list, by the list: most messages mention no value at all. */
+const anyFinders = new Map<string, RegExp | undefined>();
+
+/**
+ * One test for a mention of any of the phrases: the alternatives of every phrase's finder between
+ * the same boundaries, so it matches exactly when at least one phrase's finder would. A message
+ * that names none of them (most messages, for most enums) costs one scan instead of one a phrase.
+ */
+function anyPhraseFinder(phrases: readonly string[]): RegExp | undefined {
+  const key = phrases.join('\u0000');
+  if (anyFinders.has(key)) return anyFinders.get(key);
+  const patterns = phrases.flatMap(phrasePatterns);
+  const finder =
+    patterns.length === 0
+      ? undefined
+      : new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'iu');
+  if (anyFinders.size >= MAX_FINDERS) anyFinders.clear();
+  anyFinders.set(key, finder);
   return finder;
 }
 
@@ -96,6 +122,8 @@ export function findEnumValues(
   values: ReadonlyArray<string | number>,
   synonyms: Readonly<Record<string, readonly string[]>> = {},
 ): SlotCandidate[] {
+  const phrases = values.flatMap((value) => [String(value), ...(synonyms[String(value)] ?? [])]);
+  if (!anyPhraseFinder(phrases)?.test(text)) return [];
   const candidates: SlotCandidate[] = [];
   for (const value of values) {
     candidates.push(...phraseCandidates(text, String(value), value, 'enum'));

@@ -106,7 +106,7 @@ function rawCandidates(
   text: string,
   schema: ParameterSchema,
   context: SlotSearchContext,
-): SlotCandidate[] {
+): readonly SlotCandidate[] {
   switch (strategy) {
     case 'email':
       return findEmails(text);
@@ -190,7 +190,7 @@ export function findSlotCandidates(
   schema: ParameterSchema,
   context: SlotSearchContext,
 ): SlotCandidate[] {
-  const usable = (candidates: SlotCandidate[]) =>
+  const usable = (candidates: readonly SlotCandidate[]) =>
     candidates.filter(
       (candidate) =>
         !overlapsAny(candidate, context.claimed) &&
