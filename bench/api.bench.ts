@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { cpus } from 'node:os';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createApp } from '../packages/server/src/http/create-app.js';
 import { createLogger } from '../packages/server/src/server/create-logger.js';
 import { createServices } from '../packages/server/src/server/create-services.js';
@@ -77,12 +78,15 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
     );
     firstId ||= action.id;
   }
-  const app = createApp(services);
   // The baseline: the very same JSON, computed once, served by a bare route of the same server.
+  // The bare routes come first, in a root app that mounts Toolgate's: added to Toolgate's app after
+  // `createApp`, they would be answered by the admin app's catch-all (the page shell, read from disk).
   const listJson = JSON.stringify({ actions: await services.actions.list('bench') });
   const oneJson = JSON.stringify(await services.actions.get('bench', firstId));
+  const app = new Hono();
   app.get('/bare/actions', (c) => c.body(listJson, 200, { 'content-type': 'application/json' }));
   app.get('/bare/actions/:id', (c) => c.body(oneJson, 200, { 'content-type': 'application/json' }));
+  app.route('/', createApp(services));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
@@ -93,6 +97,12 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<string[]> {
     ['GET /api/v1/actions', '/api/v1/actions', '/bare/actions'],
     ['GET /api/v1/actions/{id}', `/api/v1/actions/${firstId}`, `/bare/actions/${firstId}`],
   ] as const) {
+    // Both must answer the same bytes, or the comparison means nothing.
+    const headers = { authorization: `Bearer ${key}` };
+    const [apiText, bareText] = await Promise.all(
+      [api, bare].map(async (path) => (await fetch(base + path, { headers })).text()),
+    );
+    if (apiText !== bareText) throw new Error(`${bare} does not answer what ${api} does`);
     await autocannon(base + api, key); // warm-up
     const totals = { api: [] as Load[], bare: [] as Load[] };
     for (let round = 0; round < ROUNDS; round += 1) {

@@ -97,5 +97,10 @@ export interface AppServices {
 
 /** Hono's environment: the request's id (set first) and the authenticated caller (set by the auth middleware). */
 export interface AppEnv {
-  Variables: { principal: Principal; requestId: string };
+  Variables: {
+    principal: Principal;
+    requestId: string;
+    /** The handler put `X-Request-Id` on its response itself ({@link withRequestId}). */
+    requestIdSent?: boolean;
+  };
 }

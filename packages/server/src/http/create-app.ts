@@ -97,10 +97,12 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     // On the response itself: `c.header()` on a finished response re-creates it, and under the
     // Node server (whose lighter Response class replaces the global one) the copy lost headers
     // set after the handler, such as a widget's Access-Control-Allow-Origin.
-    try {
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    } catch {
-      c.header(REQUEST_ID_HEADER, requestId); // immutable headers (Response.redirect): a copy it is
+    if (c.get('requestIdSent') !== true) {
+      try {
+        c.res.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        c.header(REQUEST_ID_HEADER, requestId); // immutable headers (Response.redirect): a copy it is
+      }
     }
     const ms = performance.now() - started;
     services.metrics.observeHttp(c.req.method, c.req.routePath, c.res.status, ms);

@@ -47,6 +47,13 @@ describe('X-Request-Id on every request', () => {
     expect(line).toMatchObject({ route: '/api/v1/api-keys', status: 422, requestId: 'trace-4711' });
   });
 
+  it('echoes it once on reads whose handler writes it (the cached action list)', async () => {
+    const response = await t.call('GET', '/api/v1/actions', { headers: { 'X-Request-Id': 'read-42' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('read-42');
+    expect(response.headers.get('content-type')).toBe('application/json');
+  });
+
   it('generates an id for a request without one: the same in the header and the error body', async () => {
     const response = await t.call('GET', '/api/v1/actions/act_unknown');
     expect(response.status).toBe(404);

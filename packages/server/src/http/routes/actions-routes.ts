@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ActionPatch } from '../../stores/action-store.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
+import { withRequestId } from '../request-id.js';
 import { ActionView, CreateActionBody, CreatedAction, PatchActionBody } from '../schemas/actions.js';
 import { COMMON_ERRORS, ErrorBody } from '../schemas/shared.js';
 
@@ -17,7 +18,7 @@ function jsonOnce(c: Context<AppEnv>, key: object, build: () => unknown): Respon
     text = JSON.stringify(build());
     serialized.set(key, text);
   }
-  return c.body(text, 200, { 'content-type': 'application/json' });
+  return c.body(text, 200, withRequestId(c, { 'content-type': 'application/json' }));
 }
 
 /** The actions API: definitions, write-only secrets, signing secret rotation. */

@@ -12,6 +12,8 @@ import { ApiError, toApiError } from '../api-error.js';
 import { type ApiRoute, defineRoute, idParam } from '../api-route.js';
 import type { AppEnv } from '../app-env.js';
 import { requireScope } from '../authenticate.js';
+import { requestHeader } from '../request-header.js';
+import { withRequestId } from '../request-id.js';
 import {
   ConversationEventBody,
   ConversationListQuery,
@@ -161,12 +163,16 @@ export const conversationsRoutes: ApiRoute[] = [
       const { tenantId } = c.get('principal');
       const debug = wantsDebug(c, query.debug);
       const turn = await conversationService.open(tenantId, idParam(c), c.get('principal').widget?.agentId);
-      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+      if (!(requestHeader(c, 'accept') ?? '').includes('text/event-stream')) {
         const result = await turn.run(text);
         const events = result.events
           .map((event) => forClient(event, debug))
           .filter((event) => event !== undefined);
-        return c.json({ reply: result.reply, events });
+        return c.body(
+          JSON.stringify({ reply: result.reply, events }),
+          200,
+          withRequestId(c, { 'content-type': 'application/json' }),
+        );
       }
       return streamSSE(c, async (stream) => {
         // Events arrive synchronously from the loop; writes are chained to keep their order.
