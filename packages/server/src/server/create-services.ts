@@ -195,6 +195,7 @@ export function createServices(options: ServiceOptions): AppServices {
     ...(options.ca ? { ca: options.ca } : {}),
     ...(options.dial ? { dial: options.dial } : {}),
     maxResponseBytes: REMOTE_MCP_RESPONSE_CAP_BYTES,
+    destination: 'MCP server',
   });
   const remoteMcpConnection: RemoteConnectionDeps = {
     fetch: remoteMcpTransport.fetch,

@@ -9,12 +9,13 @@ describe('mergeHeaders', () => {
     });
   });
 
-  it('merges 40 000 names in well under a second (one pass, not every pair)', () => {
+  // One pass, not every pair: a merge comparing each name with every other (1.6 billion
+  // comparisons here) would not finish within the test's timeout. No clock is read.
+  it('merges 40 000 names with 40 000 others, keeping every one', () => {
     const current = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`X-Old-${i}`, 'v']));
     const patch = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`x-new-${i}`, 'v']));
-    const started = performance.now();
     const merged = mergeHeaders(current, patch);
     expect(Object.keys(merged)).toHaveLength(80_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(merged['x-new-39999']).toBe('v');
   });
 });

@@ -181,6 +181,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
   // Code actions' requests: the same policy and pinned connector, through the fetch transport.
   // Their sandbox workers start on the first code action's call, not before.
   let policy: ReturnType<typeof createModelFetch> | undefined;
+  let closed: Promise<void> | undefined;
   let codePool: CodeWorkerPool | undefined;
   const sandbox = () => {
     policy ??= createModelFetch({
@@ -189,6 +190,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       ...(options.ca === undefined ? {} : { ca: options.ca }),
       ...(options.dial === undefined ? {} : { dial: options.dial }),
       maxResponseBytes: responseCapBytes,
+      destination: 'code action request',
     });
     codePool ??= createCodeWorkerPool(options.codeWorkers);
     return { fetch: codeFetchOver(policy.fetch), pool: codePool };
@@ -361,8 +363,10 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
       return traceCall(prepared.call, () => send(prepared.call, started));
     },
     scrubberOf: (call) => oauth2.scrubberOf(call),
-    close: async () => {
-      await Promise.all([agent.close(), policy?.close(), codePool?.close()]);
+    // Closing twice (a shutdown hook and a test's cleanup) waits for the first close, not a throw.
+    close: () => {
+      closed ??= Promise.all([agent.close(), policy?.close(), codePool?.close()]).then(() => undefined);
+      return closed;
     },
   };
 }

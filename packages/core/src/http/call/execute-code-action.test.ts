@@ -115,4 +115,23 @@ describe('a code action through the executor', () => {
       failure: { kind: 'code_error', message: /shut down/ },
     });
   });
+
+  it('can be closed twice (a shutdown hook and a cleanup): the second close waits for the first', async () => {
+    const { executor } = await testExecutor();
+    const call = { action: codeAction('function handler() { return "ran" }'), parameters: { sku: 'x' } };
+    expect(await executor.execute(call)).toMatchObject({ ok: true });
+    executors.splice(executors.indexOf(executor), 1);
+    await expect(Promise.all([executor.close(), executor.close()])).resolves.toBeDefined();
+    await expect(executor.close()).resolves.toBeUndefined();
+  });
+
+  it('words an outbound refusal of its code as a code action request, not a model endpoint', async () => {
+    const { executor } = await testExecutor();
+    const source = `async function handler() { await fetch('http://127.0.0.1:9/never'); return 1 }`;
+    const result = await executor.execute({ action: codeAction(source), parameters: { sku: 'x' } });
+    expect(result.ok).toBe(false);
+    const message = result.ok ? '' : result.failure.message;
+    expect(message).toMatch(/code action request/);
+    expect(message).not.toMatch(/model/);
+  });
 });

@@ -196,6 +196,25 @@ describe('createModelFetch: scheme, redirects and size', () => {
     }
   });
 
+  it('words its refusals for the destination it carries (a model endpoint by default)', async () => {
+    const plain = await startPlainServer((_request, response) => response.end('{}'));
+    try {
+      const models = transport({ allow: { networks: ['127.0.0.0/8'] } });
+      expect((await refusal(models.fetch(plain.url))).message).toMatch(/refused for model endpoints/);
+      const mcp = transport({ allow: { networks: ['127.0.0.0/8'] }, destination: 'MCP server' });
+      const blocked = await refusal(mcp.fetch(plain.url));
+      expect(blocked.message).toMatch(/plain http is refused for MCP servers/);
+      expect(blocked.message).not.toMatch(/model/);
+      expect((await refusal(mcp.fetch('https://user:pw@127.0.0.1/mcp'))).message).toMatch(
+        /MCP server URLs must not carry credentials/,
+      );
+      expect((await refusal(mcp.fetch('not a url'))).message).toMatch(/the MCP server URL is not a valid/);
+      expect(plain.connections()).toBe(0);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('refuses other schemes, credentials in the URL and Request objects', async () => {
     const { fetch } = transport({ allow: { networks: ['127.0.0.0/8'] }, allowInsecureHttp: true });
     expect((await refusal(fetch('file:///etc/passwd'))).check.code).toBe('scheme_not_allowed');

@@ -47,6 +47,12 @@ export interface ModelFetchOptions {
   /** Responses larger than this fail instead of filling memory. */
   maxResponseBytes?: number;
   connectTimeoutMs?: number;
+  /**
+   * What the destinations are called in refusals and errors (default `model endpoint`): the same
+   * transport carries code actions' requests (`code action request`) and remote MCP servers
+   * (`MCP server`), whose operators should read their own word.
+   */
+  destination?: string;
 }
 
 /** A `fetch` for model endpoints and the pool behind it. */
@@ -59,8 +65,8 @@ export interface ModelFetch {
 
 /** A model endpoint answered with more than the response cap. */
 export class ModelResponseTooLargeError extends ToolgateError {
-  constructor(capBytes: number) {
-    super('model_response_too_large', `the model endpoint's response is larger than ${capBytes} bytes`);
+  constructor(capBytes: number, destination = 'model endpoint') {
+    super('model_response_too_large', `the ${destination}'s response is larger than ${capBytes} bytes`);
     this.name = 'ModelResponseTooLargeError';
   }
 }
@@ -78,28 +84,31 @@ export function insecureHttpAllowed(url: URL, allowlist: NetworkAllowlist): bool
   return isIP(hostname) !== 0 ? allowlist.allowsAddress(hostname) : allowlist.allowsHost(hostname);
 }
 
-/** Model endpoints word their refusals for the operator who configured the model. */
-const MODEL_URL_RULES: UrlFormRules = {
-  // Plain http was decided above: only an allowlisted local model server gets here with it.
-  acceptPlainHttp: true,
-  subject: 'model endpoint URLs',
-  schemeContext: ' for model endpoints',
-  noHostReason: 'the model endpoint URL has no host',
-};
+/** Refusals worded for the operator who configured the destination (`model endpoint`, `MCP server`). */
+function urlRulesFor(destination: string): UrlFormRules {
+  return {
+    // Plain http was decided before: only an allowlisted local server gets here with it.
+    acceptPlainHttp: true,
+    subject: `${destination} URLs`,
+    schemeContext: ` for ${destination}s`,
+    noHostReason: `the ${destination} URL has no host`,
+  };
+}
 
 /** The checks that need no DNS: scheme, credentials, local names. IP literals go to the connector. */
 function checkModelUrl(
   url: URL,
   allowlist: NetworkAllowlist,
   allowInsecureHttp: boolean,
+  destination: string,
 ): TargetDenial | undefined {
   if (url.protocol === 'http:' && !(allowInsecureHttp && insecureHttpAllowed(url, allowlist))) {
     return deny(
       'scheme_not_allowed',
-      `plain http is refused for model endpoints (${url.origin}); use https, or allowlist a local model server's address and allow insecure http`,
+      `plain http is refused for ${destination}s (${url.origin}); use https, or allowlist the local server's address and allow insecure http`,
     );
   }
-  const form = checkUrlForm(url, MODEL_URL_RULES);
+  const form = checkUrlForm(url, urlRulesFor(destination));
   if (!form.ok) return form.denial;
   const { hostname } = form;
   if (isIP(hostname) !== 0 || allowlist.allowsHost(hostname)) return undefined;
@@ -107,31 +116,35 @@ function checkModelUrl(
   return reason ? deny('host_denied', reason) : undefined;
 }
 
-function toUrl(input: Parameters<typeof globalThis.fetch>[0]): URL {
+function toUrl(input: Parameters<typeof globalThis.fetch>[0], destination: string): URL {
   if (input instanceof URL) return input;
   if (typeof input === 'string') {
     try {
       return new URL(input);
     } catch {
-      throw new TargetBlockedError(deny('invalid_url', 'the model endpoint URL is not a valid absolute URL'));
+      throw new TargetBlockedError(deny('invalid_url', `the ${destination} URL is not a valid absolute URL`));
     }
   }
   throw new TypeError('the model fetch takes a URL (string or URL), not a Request object');
 }
 
 /** The response with its body cut off (as an error) once it passes the cap. */
-async function capResponse(response: UndiciResponse, capBytes: number): Promise<UndiciResponse> {
+async function capResponse(
+  response: UndiciResponse,
+  capBytes: number,
+  destination: string,
+): Promise<UndiciResponse> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > capBytes) {
     await response.body?.cancel();
-    throw new ModelResponseTooLargeError(capBytes);
+    throw new ModelResponseTooLargeError(capBytes, destination);
   }
   if (!response.body) return response;
   const budget = createByteBudget(capBytes);
   const limit = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       budget.take(chunk);
-      if (budget.exceeded) controller.error(new ModelResponseTooLargeError(capBytes));
+      if (budget.exceeded) controller.error(new ModelResponseTooLargeError(capBytes, destination));
       else controller.enqueue(chunk);
     },
   });
@@ -161,6 +174,7 @@ export function createModelFetch(options: ModelFetchOptions = {}): ModelFetch {
   const allowlist = createNetworkAllowlist(options.allow);
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const capBytes = options.maxResponseBytes ?? DEFAULT_MODEL_RESPONSE_CAP_BYTES;
+  const destination = options.destination ?? 'model endpoint';
   // The adapter's own timeout (an abort signal) bounds every step.
   const agent = createPinnedAgent({
     resolve: options.resolve ?? systemResolver,
@@ -174,13 +188,13 @@ export function createModelFetch(options: ModelFetchOptions = {}): ModelFetch {
     input: Parameters<typeof globalThis.fetch>[0],
     init?: Parameters<typeof globalThis.fetch>[1],
   ): Promise<Response> {
-    const url = toUrl(input);
-    const denial = checkModelUrl(url, allowlist, allowInsecureHttp);
+    const url = toUrl(input, destination);
+    const denial = checkModelUrl(url, allowlist, allowInsecureHttp, destination);
     if (denial) throw new TargetBlockedError(denial);
     // Node's global fetch is undici too; only the type declarations come from different packages.
     const requestInit = { ...init, dispatcher: agent, redirect: 'manual' } as UndiciRequestInit;
     const response = await undiciFetch(url, requestInit);
-    return (await capResponse(response, capBytes)) as unknown as Response;
+    return (await capResponse(response, capBytes, destination)) as unknown as Response;
   }
 
   return { fetch: modelFetch, close: () => agent.close() };
