@@ -1,9 +1,10 @@
 import type { ProtocolConversation, ProtocolReply, ProtocolServer } from '@toolgate/core/test';
-import { createLoopbackOnlyDial, startOpenAIProtocolServer, testCertificate } from '@toolgate/core/test';
+import { startOpenAIProtocolServer } from '@toolgate/core/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json } from '../test/conversation-fixture.js';
+import { json, openConversation } from '../test/conversation-fixture.js';
+import { createLoopbackTestApp } from '../test/loopback-test-app.js';
 import { type LoopbackMcpServer, startLoopbackMcpServer } from '../test/remote-mcp-server.js';
-import { createTestApp, type TestApp } from '../test/test-app.js';
+import type { TestApp } from '../test/test-app.js';
 
 /**
  * Remote tools confirmed by the customer like actions (a scripted LLM over the OpenAI protocol,
@@ -34,14 +35,7 @@ function brain(conversation: ProtocolConversation): ProtocolReply {
 beforeAll(async () => {
   mcp = await startLoopbackMcpServer();
   model = await startOpenAIProtocolServer((_body, { conversation }) => brain(conversation));
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
   const { agent } = await t.services.agents.create(
     t.tenantA.id,
     { name: 'Shop desk', model: { provider: 'openai-compatible', model: 'local-llama', baseUrl: model.url } },
@@ -60,14 +54,7 @@ afterAll(async () => {
   await mcp.close();
 });
 
-async function conversation() {
-  const id = (await json(await t.call('POST', '/api/v1/conversations', { body: { agentId } }))).id as string;
-  return {
-    id,
-    say: async (text: string) =>
-      json(await t.call('POST', `/api/v1/conversations/${id}/messages`, { body: { text } })),
-  };
-}
+const conversation = () => openConversation(t, agentId);
 
 async function setConfirmation(confirmation: string) {
   const patched = await t.call('PATCH', `/api/v1/agents/${agentId}/mcp-servers/shop`, {

@@ -1,8 +1,8 @@
-import { createLoopbackOnlyDial, testCertificate } from '@toolgate/core/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json } from '../test/conversation-fixture.js';
+import { json, openConversation } from '../test/conversation-fixture.js';
+import { createLoopbackTestApp } from '../test/loopback-test-app.js';
 import { type LoopbackMcpServer, startLoopbackMcpServer } from '../test/remote-mcp-server.js';
-import { createTestApp, type TestApp } from '../test/test-app.js';
+import type { TestApp } from '../test/test-app.js';
 
 /**
  * The embedded agent (no LLM) uses remote MCP tools like actions: a tool is a candidate by its
@@ -16,14 +16,7 @@ let agentId = '';
 
 beforeAll(async () => {
   mcp = await startLoopbackMcpServer();
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
   const { agent } = await t.services.agents.create(t.tenantA.id, { name: 'Offline desk' }, 'test');
   agentId = agent.id;
   const created = await t.call('POST', `/api/v1/agents/${agentId}/mcp-servers`, {
@@ -40,14 +33,7 @@ afterAll(async () => {
   await mcp.close();
 });
 
-async function conversation() {
-  const id = (await json(await t.call('POST', '/api/v1/conversations', { body: { agentId } }))).id as string;
-  return {
-    id,
-    say: async (text: string) =>
-      json(await t.call('POST', `/api/v1/conversations/${id}/messages`, { body: { text } })),
-  };
-}
+const conversation = () => openConversation(t, agentId);
 
 describe('the embedded agent with a remote MCP server', () => {
   it('asks for the missing argument, calls the remote tool, and answers from its result', async () => {

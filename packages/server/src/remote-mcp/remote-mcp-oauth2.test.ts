@@ -1,17 +1,16 @@
 import {
-  createLoopbackOnlyDial,
   type LoopbackHttpsServer,
   type ProtocolConversation,
   type ProtocolServer,
   sendJson,
   startLoopbackHttpsServer,
   startOpenAIProtocolServer,
-  testCertificate,
 } from '@toolgate/core/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json } from '../test/conversation-fixture.js';
+import { createLoopbackTestApp } from '../test/loopback-test-app.js';
 import { type LoopbackMcpServer, startLoopbackMcpServer } from '../test/remote-mcp-server.js';
-import { createTestApp, type TestApp } from '../test/test-app.js';
+import type { TestApp } from '../test/test-app.js';
 
 /**
  * A remote MCP server behind OAuth2 client credentials: the token comes from a loopback token
@@ -42,14 +41,7 @@ beforeAll(async () => {
     if (result) return { text: `said: ${(result.content as { data?: { text: string } }).data?.text}` };
     return { toolCalls: [{ name: 'idp__whoami', arguments: {} }] };
   });
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
   agentId = (await t.services.agents.create(t.tenantA.id, { name: 'OAuth desk' }, 'test')).agent.id;
 });
 afterAll(async () => {

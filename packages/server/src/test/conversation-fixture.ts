@@ -1,11 +1,6 @@
-import {
-  createLoopbackOnlyDial,
-  type LoopbackHttpsServer,
-  sendJson,
-  startLoopbackHttpsServer,
-  testCertificate,
-} from '@toolgate/core/test';
-import { createTestApp, orderStatusAction, type TestApp } from './test-app.js';
+import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '@toolgate/core/test';
+import { createLoopbackTestApp } from './loopback-test-app.js';
+import { orderStatusAction, type TestApp } from './test-app.js';
 
 export { parseEventStream } from '../cli/server-sent-events.js';
 
@@ -23,6 +18,16 @@ export interface ConversationFixture {
 /** Reads a JSON body loosely, for assertions. */
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in tests.
 export const json = async (response: Response) => (await response.json()) as Record<string, any>;
+
+/** Starts a conversation with the agent through the API; `say` posts a message and reads the answer. */
+export async function openConversation(t: TestApp, agentId: string) {
+  const id = (await json(await t.call('POST', '/api/v1/conversations', { body: { agentId } }))).id as string;
+  return {
+    id,
+    say: async (text: string) =>
+      json(await t.call('POST', `/api/v1/conversations/${id}/messages`, { body: { text } })),
+  };
+}
 
 /**
  * The loopback HTTPS shop the fixture's actions call: `/status` (order ORD-500 fails, ORD-408
@@ -48,15 +53,7 @@ export function startShop(): Promise<LoopbackHttpsServer> {
 
 export async function startConversationFixture(engine?: 'pglite' | 'postgres'): Promise<ConversationFixture> {
   const shop = await startShop();
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  const t = await createTestApp({
-    ...(engine ? { engine } : {}),
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  const t = await createLoopbackTestApp(engine ? { engine } : {});
   const base = `https://orders.example.com:${shop.port}`;
   await t.services.actions.create(
     t.tenantA.id,

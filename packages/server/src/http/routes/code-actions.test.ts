@@ -1,11 +1,6 @@
-import {
-  createLoopbackOnlyDial,
-  type LoopbackHttpsServer,
-  sendJson,
-  startLoopbackHttpsServer,
-  testCertificate,
-} from '@toolgate/core/test';
+import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '@toolgate/core/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoopbackTestApp } from '../../test/loopback-test-app.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
@@ -20,14 +15,7 @@ beforeAll(async () => {
       in_stock: 2,
     }),
   );
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
 });
 afterAll(async () => {
   await t.close();

@@ -1,13 +1,8 @@
-import {
-  createLoopbackOnlyDial,
-  type LoopbackHttpsServer,
-  sendJson,
-  startLoopbackHttpsServer,
-  testCertificate,
-} from '@toolgate/core/test';
+import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '@toolgate/core/test';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, orderStatusAction, type TestApp } from '../../test/test-app.js';
+import { createLoopbackTestApp } from '../../test/loopback-test-app.js';
+import { orderStatusAction, type TestApp } from '../../test/test-app.js';
 
 /**
  * An OAuth2 action through the service: created over the API (the secret write-only), called
@@ -37,14 +32,7 @@ beforeAll(async () => {
   shop = await startLoopbackHttpsServer((request, response) =>
     sendJson(response, 200, { data: { seen: request.headers.authorization, also: CLIENT_SECRET } }),
   );
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
 });
 afterAll(async () => {
   await t.close();

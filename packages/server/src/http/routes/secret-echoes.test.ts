@@ -1,6 +1,5 @@
 import {
   answerWithEchoes,
-  createLoopbackOnlyDial,
   expectNoPlantedSecret,
   type LoopbackHttpsServer,
   PLANTED_SECRETS,
@@ -8,11 +7,11 @@ import {
   SECRET_QUERY,
   secretsReceived,
   startLoopbackHttpsServer,
-  testCertificate,
 } from '@toolgate/core/test';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, orderStatusAction, type TestApp } from '../../test/test-app.js';
+import { createLoopbackTestApp } from '../../test/loopback-test-app.js';
+import { orderStatusAction, type TestApp } from '../../test/test-app.js';
 
 /**
  * The attack of issue 11 end to end: an endpoint echoes every secret back in every encoding, and
@@ -41,14 +40,7 @@ async function answer(response: Response): Promise<Record<string, any>> {
 
 beforeAll(async () => {
   shop = await startLoopbackHttpsServer(answerWithEchoes);
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
   await t.services.tenants.update(t.tenantA.id, { maxActions: 50 }, 'test');
   const base = `https://orders.example.com:${shop.port}/echo`;
   for (const [auth, settings] of Object.entries(AUTHS)) {

@@ -1,12 +1,7 @@
-import {
-  createLoopbackOnlyDial,
-  type LoopbackHttpsServer,
-  sendJson,
-  startLoopbackHttpsServer,
-  testCertificate,
-} from '@toolgate/core/test';
+import { type LoopbackHttpsServer, sendJson, startLoopbackHttpsServer } from '@toolgate/core/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, orderStatusAction, type TestApp } from '../../test/test-app.js';
+import { createLoopbackTestApp } from '../../test/loopback-test-app.js';
+import { orderStatusAction, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
 let server: LoopbackHttpsServer;
@@ -22,14 +17,7 @@ beforeAll(async () => {
       result: { status: 'shipped', echo: request.headers.authorization, long: 'x'.repeat(3000) },
     });
   });
-  const { cert } = await testCertificate();
-  const { dial } = createLoopbackOnlyDial(cert);
-  t = await createTestApp({
-    allowPrivateNetworks: ['127.0.0.0/8'],
-    resolve: async () => ['127.0.0.1'],
-    ca: cert,
-    dial,
-  });
+  t = await createLoopbackTestApp();
   const url = `https://orders.example.com:${server.port}/status`;
   actionId = (await t.services.actions.create(t.tenantA.id, orderStatusAction({ url }), 'test')).action.id;
   getActionId = (
