@@ -62,18 +62,29 @@ function phrasePatterns(phrase: string): string[] {
   return [phrasePattern(phrase), compactPattern(phrase)].filter((pattern) => pattern !== undefined);
 }
 
-/** The finder of a phrase's mentions, compiled once (`undefined` for an empty phrase). */
-function phraseFinder(phrase: string): RegExp | undefined {
-  if (finders.has(phrase)) return finders.get(phrase);
-  const patterns = phrasePatterns(phrase);
+/**
+ * The finder of `phrases` between the phrase boundaries, compiled once per key and kept in
+ * `cache` (`undefined` when no phrase gives a pattern).
+ */
+function compiledFinder(
+  cache: Map<string, RegExp | undefined>,
+  key: string,
+  phrases: readonly string[],
+  flags: string,
+): RegExp | undefined {
+  if (cache.has(key)) return cache.get(key);
+  const patterns = phrases.flatMap(phrasePatterns);
   const finder =
     patterns.length === 0
       ? undefined
-      : new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'giu');
-  if (finders.size >= MAX_FINDERS) finders.clear();
-  finders.set(phrase, finder);
+      : new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, flags);
+  if (cache.size >= MAX_FINDERS) cache.clear();
+  cache.set(key, finder);
   return finder;
 }
+
+/** The finder of a phrase's mentions, compiled once (`undefined` for an empty phrase). */
+const phraseFinder = (phrase: string) => compiledFinder(finders, phrase, [phrase], 'giu');
 
 /** Compiled tests for any phrase of a list, by the list: most messages mention no value at all. */
 const anyFinders = new Map<string, RegExp | undefined>();
@@ -83,18 +94,8 @@ const anyFinders = new Map<string, RegExp | undefined>();
  * the same boundaries, so it matches exactly when at least one phrase's finder would. A message
  * that names none of them (most messages, for most enums) costs one scan instead of one a phrase.
  */
-function anyPhraseFinder(phrases: readonly string[]): RegExp | undefined {
-  const key = phrases.join('\u0000');
-  if (anyFinders.has(key)) return anyFinders.get(key);
-  const patterns = phrases.flatMap(phrasePatterns);
-  const finder =
-    patterns.length === 0
-      ? undefined
-      : new RegExp(`${PHRASE_START}(?:${patterns.join('|')})${PHRASE_END}`, 'iu');
-  if (anyFinders.size >= MAX_FINDERS) anyFinders.clear();
-  anyFinders.set(key, finder);
-  return finder;
-}
+const anyPhraseFinder = (phrases: readonly string[]) =>
+  compiledFinder(anyFinders, phrases.join('\u0000'), phrases, 'iu');
 
 function phraseCandidates(
   text: string,
